@@ -1,0 +1,19 @@
+/** One Jest run over the workspace; each package is a project. */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022', transform: { react: { runtime: 'automatic' } } } }];
+const node = (name, roots, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  roots,
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  moduleNameMapper: { '^@zhuanyi/shared$': '<rootDir>/shared/src/index.ts' },
+  rootDir: __dirname,
+  ...extra,
+});
+module.exports = {
+  projects: [
+    node('shared', ['<rootDir>/shared/src']),
+    node('bff', ['<rootDir>/bff/src']),
+    node('tests', ['<rootDir>/tests']),
+  ],
+};

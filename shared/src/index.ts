@@ -1,0 +1,2 @@
+export * from './errors/error-codes';
+export * from './schemas/job.schema';
