@@ -14,6 +14,6 @@ module.exports = {
   projects: [
     node('shared', ['<rootDir>/shared/src']),
     node('bff', ['<rootDir>/bff/src']),
-    node('tests', ['<rootDir>/tests']),
+    node('tests', ['<rootDir>/tests'], { testTimeout: 120000, testPathIgnorePatterns: ['/node_modules/', '/artifacts/'] }),
   ],
 };
