@@ -20,7 +20,7 @@ export const JobSummarySchema = z.object({
   openings: z.number().int().nonnegative(),
   deadline: z.string().datetime().nullable(),
   createdAt: z.string().datetime(),
-});
+}).meta({ id: 'JobSummary' });
 export type JobSummary = z.infer<typeof JobSummarySchema>;
 
 export const JobListQuerySchema = z.object({
@@ -40,5 +40,33 @@ export type JobListQuery = z.infer<typeof JobListQuerySchema>;
 export const JobListResponseSchema = z.object({
   items: z.array(JobSummarySchema),
   nextCursor: z.string().nullable(),
-});
+}).meta({ id: 'JobList' });
 export type JobListResponse = z.infer<typeof JobListResponseSchema>;
+
+export const JobIdParamsSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{24}$/i, { message: 'validation.objectId' }),
+});
+
+export const JobEmployerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  verified: z.boolean(),
+  regionCode: z.string(),
+  industry: z.string(),
+  description: z.string(),
+});
+
+/** One job with everything a worker needs to decide. */
+export const JobDetailSchema = JobSummarySchema.extend({
+  description: z.string(),
+  requirements: z.array(z.string()),
+  benefits: z.array(z.string()),
+  workAddress: z.string(),
+  ageMin: z.number().int().nullable(),
+  ageMax: z.number().int().nullable(),
+  contactName: z.string(),
+  /** Masked, e.g. 138****5678; the full number comes with sign-up. */
+  contactPhoneMasked: z.string(),
+  employer: JobEmployerSchema,
+}).meta({ id: 'JobDetail' });
+export type JobDetail = z.infer<typeof JobDetailSchema>;

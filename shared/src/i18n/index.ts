@@ -1,0 +1,3 @@
+export * from './zh-CN';
+export * from './t';
+export * from './zod-messages';
