@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+/** Only these build-time values reach client code (see src/config.ts). */
+const apiBase = process.env.TARO_APP_API_BASE ?? '';
+
+// The shared workspace package is TypeScript source behind a symlink: resolve it
+// to its real path and let Taro's babel rule compile it like src/.
+const sharedSrc = path.resolve(__dirname, '../../shared/src');
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'zhuanyi-miniapp',
+    date: '2026-11-22',
+    // Styles are written at phone CSS-pixel scale (375 wide), like NutUI and the designs.
+    designWidth: 375,
+    deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV ?? 'weapp'}`,
+    plugins: [],
+    defineConstants: {
+      // weapp needs an absolute origin; H5 is served by the BFF, so '' means same origin.
+      API_BASE: JSON.stringify(apiBase),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedSrc] },
+      postcss: {
+        pxtransform: {
+          enable: true,
+          // Text stays in px so body text is never below 16px on a 360-wide phone.
+          config: { propList: ['*', '!font-size', '!--zy-text-*', '!--zy-line-*'] },
+        },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [sharedSrc] },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        pxtransform: {
+          enable: true,
+          config: { propList: ['*', '!font-size', '!--zy-text-*', '!--zy-line-*'] },
+        },
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+      },
+    },
+  };
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,14 @@
+import type { PropsWithChildren } from 'react';
+import './app.scss';
+
+/*
+ * UI kit: NutUI React Taro was measured against this app (see miniapp/README.md, "UI kit").
+ * Our screens need a handful of simple, large, high-contrast controls; the small kit in
+ * src/components (Screen, ActionButton, Chip, Tag, StatusView) over Taro's own components
+ * keeps the weapp main package small and the text sizes under our control.
+ */
+function App({ children }: PropsWithChildren) {
+  return children;
+}
+
+export default App;

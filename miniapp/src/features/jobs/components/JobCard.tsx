@@ -1,0 +1,32 @@
+import { Text, View } from '@tarojs/components';
+import type { JobSummary } from '@zhuanyi/shared';
+import { Tag } from '@/components/Tag';
+import { t } from '@/i18n';
+import { formatPay, formatShanghaiDate, transportLabelKey } from '../format';
+import './JobCard.scss';
+
+/** One job in the list: what, who, where, how much, and the conditions older workers ask about first. */
+export function JobCard({ job }: { job: JobSummary }) {
+  const transportKey = transportLabelKey(job.transport);
+  return (
+    <View className="job-card">
+      <Text className="job-card__title">{job.title}</Text>
+      <Text className="job-card__pay">{formatPay(job)}</Text>
+      <View className="job-card__employer">
+        <Text className="job-card__employer-name">{job.employerName}</Text>
+        <Tag label={job.employerVerified ? t('jobs.verified') : t('jobs.unverified')} tone={job.employerVerified ? 'success' : 'warn'} />
+      </View>
+      <Text className="job-card__meta">
+        {job.regionName}
+        {job.openings > 0 ? ` · ${t('jobs.openings', { count: job.openings })}` : ''}
+        {job.deadline ? ` · ${t('jobs.deadline', { date: formatShanghaiDate(job.deadline) })}` : ''}
+      </Text>
+      <View className="job-card__tags">
+        {job.publicWelfare ? <Tag label={t('jobs.publicWelfare')} tone="public" /> : null}
+        {job.mealsAndLodging ? <Tag label={t('jobs.mealsAndLodging')} tone="info" /> : null}
+        {transportKey ? <Tag label={t(transportKey)} tone="info" /> : null}
+        <Tag label={job.trade} />
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,113 @@
+import type { ErrorCode } from '@zhuanyi/shared';
+
+/** Every error code has a plain-Chinese message; the type makes a missing one a compile error. */
+const errors: Record<ErrorCode | 'NETWORK_OFFLINE' | 'NETWORK_TIMEOUT' | 'BAD_RESPONSE', string> = {
+  VALIDATION_FAILED: '填写的内容有误，请按提示修改',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '没有权限进行这个操作',
+  NOT_FOUND: '没有找到相关内容',
+  CONFLICT: '内容已被修改，请刷新后再试',
+  DUPLICATE: '已经提交过了，不用重复提交',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  PAYLOAD_TOO_LARGE: '文件太大了',
+  UNSUPPORTED_MEDIA_TYPE: '不支持这种文件',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  UPSTREAM_FAILED: '对接的系统暂时不可用，请稍后再试',
+  INTERNAL: '系统出错了，请稍后再试',
+  NETWORK_OFFLINE: '网络不通，请检查网络后再试',
+  NETWORK_TIMEOUT: '网络太慢，请求超时了，请再试一次',
+  BAD_RESPONSE: '收到的数据有误，请稍后再试',
+};
+
+/** The complete Simplified Chinese catalog; other locales fall back to it key by key. */
+export const zhCN = {
+  app: {
+    name: '转移就业服务',
+  },
+  common: {
+    retry: '再试一次',
+    loading: '正在加载…',
+    loadMore: '加载更多',
+    loadingMore: '正在加载更多…',
+    noMore: '没有更多了',
+    search: '搜索',
+    clear: '清空',
+    all: '全部',
+    back: '返回上一级',
+    confirm: '确定',
+  },
+  errors,
+  jobs: {
+    title: '找工作',
+    searchPlaceholder: '输入工种或岗位，比如：电焊',
+    tradeLabel: '工种',
+    empty: '暂时没有合适的岗位',
+    emptyHint: '换个工种或关键词试试',
+    loadFailed: '岗位没有加载出来',
+    verified: '已认证',
+    unverified: '未认证',
+    mealsAndLodging: '包吃住',
+    publicWelfare: '公益性岗位',
+    transport: {
+      shuttle: '专车接送',
+      point_to_point: '点对点输送',
+    },
+    payRange: '{min}–{max} 元/月',
+    payExact: '{amount} 元/月',
+    payNegotiable: '工资面议',
+    openings: '招 {count} 人',
+    deadline: '{date} 截止',
+    resultCount: '已显示 {count} 个岗位',
+  },
+  trades: {
+    welder: '电焊工',
+    rebar: '钢筋工',
+    mason: '砌筑工',
+    formwork: '模板工',
+    scaffolder: '架子工',
+    sewing: '缝纫工',
+    housekeeping: '家政服务',
+    ecommerce: '电商',
+    pastry: '中式面点',
+    farming: '种养殖',
+  },
+  regions: {
+    title: '选择地区',
+    choose: '请选择',
+    chooseLevel: {
+      province: '请选择省（自治区）',
+      city: '请选择市（盟、州）',
+      county: '请选择县（旗、区）',
+      township: '请选择乡镇（苏木、街道）',
+      village: '请选择村（嘎查、社区）',
+    },
+    useThisLevel: '就选“{name}”',
+    loadFailed: '地区没有加载出来',
+    empty: '这一级没有下属地区',
+  },
+  broker: {
+    home: {
+      title: '经纪人工作台',
+      intro: '这里将用来帮乡亲们登记信息、推荐岗位、跟进就业情况。',
+      items: {
+        register: '代为登记务工人员',
+        recommend: '向务工人员推荐岗位',
+        followUp: '跟进外出务工人员的就业情况',
+      },
+    },
+  },
+  staff: {
+    home: {
+      title: '工作人员后台',
+      intro: '这里将用来管理本地区的岗位、培训、欠薪投诉和统计报表。',
+      items: {
+        jobs: '审核和发布岗位',
+        training: '管理免费培训课程',
+        complaints: '受理欠薪投诉',
+        reports: '查看就业统计和预警',
+      },
+    },
+  },
+};
+
+export type Catalog = typeof zhCN;

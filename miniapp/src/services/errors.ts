@@ -1,0 +1,47 @@
+import type { ErrorCode } from '@zhuanyi/shared';
+
+/** The server answered with an error body; switch on `code`, show `fields` next to inputs. */
+export class ApiError extends Error {
+  readonly name = 'ApiError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly status: number,
+    readonly fields: Readonly<Record<string, string>> = {},
+    readonly requestId?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** No answer from the server: offline, DNS, TLS, or the request timed out. */
+export class NetworkError extends Error {
+  readonly name = 'NetworkError';
+  constructor(
+    readonly reason: 'offline' | 'timeout',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The server answered 2xx but the body does not match the shared schema. */
+export class InvalidResponseError extends Error {
+  readonly name = 'InvalidResponseError';
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type HttpError = ApiError | NetworkError | InvalidResponseError;
+
+/** The i18n key (under `errors.`) that explains an error to the user. */
+export function errorMessageKey(error: unknown): `errors.${ErrorCode | 'NETWORK_OFFLINE' | 'NETWORK_TIMEOUT' | 'BAD_RESPONSE'}` {
+  if (error instanceof ApiError) return `errors.${error.code}`;
+  if (error instanceof NetworkError) return error.reason === 'timeout' ? 'errors.NETWORK_TIMEOUT' : 'errors.NETWORK_OFFLINE';
+  if (error instanceof InvalidResponseError) return 'errors.BAD_RESPONSE';
+  return 'errors.INTERNAL';
+}
