@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { t } from '@/i18n';
 import './ui.scss';
 
 interface ChipProps {
@@ -14,7 +15,7 @@ export function Chip({ label, selected, onTap }: ChipProps) {
       className={selected ? 'zy-chip zy-chip--selected' : 'zy-chip'}
       onClick={onTap}
       ariaRole="button"
-      ariaSelected={selected}
+      ariaLabel={selected ? `${label} ${t('common.selected')}` : label}
     >
       {label}
     </View>

@@ -1,11 +1,14 @@
-import { fallbackCatalog, locales, type LocaleCode, type PartialCatalog } from './locales';
+import type { MessageKey as SharedMessageKey } from '@zhuanyi/shared';
+import { fallback, locales, type LocaleCode, type PartialCatalog, type SharedCatalog } from './locales';
 import type { Catalog } from './locales/zh-CN';
 
-/** Dotted paths to every string in the catalog, e.g. 'jobs.title'. */
+/** Dotted paths to every string in the app catalog, e.g. 'jobs.title'. */
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
-export type MessageKey = Leaves<Catalog>;
+export type AppMessageKey = Leaves<Catalog>;
+/** App keys plus the shared catalog's keys ('error.NOT_FOUND', 'job.mealsAndLodging', ...). */
+export type MessageKey = AppMessageKey | SharedMessageKey;
 export type MessageParams = Record<string, string | number>;
 
 let current: LocaleCode = 'zh-CN';
@@ -18,7 +21,7 @@ export function getLocale(): LocaleCode {
   return current;
 }
 
-function lookup(catalog: PartialCatalog | Catalog, key: string): string | undefined {
+function lookupNested(catalog: PartialCatalog, key: string): string | undefined {
   let node: unknown = catalog;
   for (const part of key.split('.')) {
     if (typeof node !== 'object' || node === null) return undefined;
@@ -27,15 +30,26 @@ function lookup(catalog: PartialCatalog | Catalog, key: string): string | undefi
   return typeof node === 'string' ? node : undefined;
 }
 
-/** True when the zh-CN catalog has this exact key (used by tests and dynamic keys). */
+function lookupFlat(catalog: SharedCatalog, key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(catalog, key) ? catalog[key as keyof SharedCatalog] : undefined;
+}
+
+function lookup(messages: PartialCatalog, shared: SharedCatalog, key: string): string | undefined {
+  return lookupNested(messages, key) ?? lookupFlat(shared, key);
+}
+
+/** True when zh-CN has text for this exact key (the completeness test uses it). */
 export function hasMessage(key: string): key is MessageKey {
-  return lookup(fallbackCatalog, key) !== undefined;
+  return lookup(fallback.messages, fallback.shared, key) !== undefined;
 }
 
 /** Translate a key, filling `{name}` placeholders. Missing keys show the key itself. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const active = locales[current]?.messages;
-  const text = (active && lookup(active, key)) ?? lookup(fallbackCatalog, key) ?? key;
+  const active = locales[current];
+  const text =
+    (active ? lookup(active.messages, active.shared, key) : undefined) ??
+    lookup(fallback.messages, fallback.shared, key) ??
+    key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

@@ -38,10 +38,10 @@ export class InvalidResponseError extends Error {
 
 export type HttpError = ApiError | NetworkError | InvalidResponseError;
 
-/** The i18n key (under `errors.`) that explains an error to the user. */
-export function errorMessageKey(error: unknown): `errors.${ErrorCode | 'NETWORK_OFFLINE' | 'NETWORK_TIMEOUT' | 'BAD_RESPONSE'}` {
-  if (error instanceof ApiError) return `errors.${error.code}`;
-  if (error instanceof NetworkError) return error.reason === 'timeout' ? 'errors.NETWORK_TIMEOUT' : 'errors.NETWORK_OFFLINE';
-  if (error instanceof InvalidResponseError) return 'errors.BAD_RESPONSE';
-  return 'errors.INTERNAL';
+/** The i18n key that explains an error to the user (shared 'error.*' keys or the app's 'client.*'). */
+export function errorMessageKey(error: unknown): `error.${ErrorCode}` | 'error.NETWORK' | 'client.timeout' | 'client.badResponse' {
+  if (error instanceof ApiError) return `error.${error.code}`;
+  if (error instanceof NetworkError) return error.reason === 'timeout' ? 'client.timeout' : 'error.NETWORK';
+  if (error instanceof InvalidResponseError) return 'client.badResponse';
+  return 'error.INTERNAL';
 }

@@ -123,8 +123,10 @@ function isRetryable(error: unknown): boolean {
   return error instanceof ApiError && RETRYABLE_STATUS.has(error.status);
 }
 
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiError; retryAfter: number | null };
+
 export function createHttpClient(deps: HttpClientDeps) {
-  async function attempt<S extends z.ZodType>(options: RequestOptions<S>, method: HttpMethod) {
+  async function attempt<S extends z.ZodType>(options: RequestOptions<S>, method: HttpMethod): Promise<Outcome<z.output<S>>> {
     const header: Record<string, string> = { Accept: 'application/json' };
     if (options.body !== undefined) header['Content-Type'] = 'application/json';
     const token = deps.getToken();
@@ -157,14 +159,13 @@ export function createHttpClient(deps: HttpClientDeps) {
 
     const data = parseBody(raw.data);
     if (raw.statusCode < 200 || raw.statusCode >= 300) {
-      const error = toApiError(raw.statusCode, data);
-      return { error, retryAfter: retryAfterMs(raw.header) } as const;
+      return { ok: false, error: toApiError(raw.statusCode, data), retryAfter: retryAfterMs(raw.header) };
     }
     const parsed = options.schema.safeParse(data);
     if (!parsed.success) {
       throw new InvalidResponseError(options.path, parsed.error.message);
     }
-    return { value: parsed.data as z.output<S> } as const;
+    return { ok: true, value: parsed.data as z.output<S> };
   }
 
   /** One request, parsed with its schema; idempotent calls retry with exponential backoff and jitter. */
@@ -178,7 +179,7 @@ export function createHttpClient(deps: HttpClientDeps) {
       let retryAfter: number | null = null;
       try {
         const outcome = await attempt(options, method);
-        if ('value' in outcome) return outcome.value;
+        if (outcome.ok) return outcome.value;
         failure = outcome.error;
         retryAfter = outcome.retryAfter;
       } catch (error) {

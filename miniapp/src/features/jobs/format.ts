@@ -22,8 +22,8 @@ export function formatPay(job: Pick<JobSummary, 'payMinFen' | 'payMaxFen'>): str
 }
 
 export function transportLabelKey(transport: JobSummary['transport']): MessageKey | null {
-  if (transport === 'shuttle') return 'jobs.transport.shuttle';
-  if (transport === 'point_to_point') return 'jobs.transport.point_to_point';
+  if (transport === 'shuttle') return 'job.transport.shuttle';
+  if (transport === 'point_to_point') return 'job.transport.point_to_point';
   return null;
 }
 

@@ -1,25 +1,7 @@
-import type { ErrorCode } from '@zhuanyi/shared';
-
-/** Every error code has a plain-Chinese message; the type makes a missing one a compile error. */
-const errors: Record<ErrorCode | 'NETWORK_OFFLINE' | 'NETWORK_TIMEOUT' | 'BAD_RESPONSE', string> = {
-  VALIDATION_FAILED: '填写的内容有误，请按提示修改',
-  UNAUTHENTICATED: '请先登录',
-  FORBIDDEN: '没有权限进行这个操作',
-  NOT_FOUND: '没有找到相关内容',
-  CONFLICT: '内容已被修改，请刷新后再试',
-  DUPLICATE: '已经提交过了，不用重复提交',
-  RATE_LIMITED: '操作太频繁，请稍后再试',
-  PAYLOAD_TOO_LARGE: '文件太大了',
-  UNSUPPORTED_MEDIA_TYPE: '不支持这种文件',
-  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
-  UPSTREAM_FAILED: '对接的系统暂时不可用，请稍后再试',
-  INTERNAL: '系统出错了，请稍后再试',
-  NETWORK_OFFLINE: '网络不通，请检查网络后再试',
-  NETWORK_TIMEOUT: '网络太慢，请求超时了，请再试一次',
-  BAD_RESPONSE: '收到的数据有误，请稍后再试',
-};
-
-/** The complete Simplified Chinese catalog; other locales fall back to it key by key. */
+/**
+ * The app's own zh-CN texts (nested). Shared texts (error codes, validation, job labels)
+ * come from @zhuanyi/shared's flat catalog; t() looks here first, then there.
+ */
 export const zhCN = {
   app: {
     name: '转移就业服务',
@@ -35,8 +17,12 @@ export const zhCN = {
     all: '全部',
     back: '返回上一级',
     confirm: '确定',
+    selected: '已选中',
   },
-  errors,
+  client: {
+    timeout: '网络太慢，请求超时了，请再试一次',
+    badResponse: '收到的数据有误，请稍后再试',
+  },
   jobs: {
     title: '找工作',
     searchPlaceholder: '输入工种或岗位，比如：电焊',
@@ -46,12 +32,6 @@ export const zhCN = {
     loadFailed: '岗位没有加载出来',
     verified: '已认证',
     unverified: '未认证',
-    mealsAndLodging: '包吃住',
-    publicWelfare: '公益性岗位',
-    transport: {
-      shuttle: '专车接送',
-      point_to_point: '点对点输送',
-    },
     payRange: '{min}–{max} 元/月',
     payExact: '{amount} 元/月',
     payNegotiable: '工资面议',

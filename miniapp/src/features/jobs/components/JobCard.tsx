@@ -22,8 +22,8 @@ export function JobCard({ job }: { job: JobSummary }) {
         {job.deadline ? ` · ${t('jobs.deadline', { date: formatShanghaiDate(job.deadline) })}` : ''}
       </Text>
       <View className="job-card__tags">
-        {job.publicWelfare ? <Tag label={t('jobs.publicWelfare')} tone="public" /> : null}
-        {job.mealsAndLodging ? <Tag label={t('jobs.mealsAndLodging')} tone="info" /> : null}
+        {job.publicWelfare ? <Tag label={t('job.publicWelfare')} tone="public" /> : null}
+        {job.mealsAndLodging ? <Tag label={t('job.mealsAndLodging')} tone="info" /> : null}
         {transportKey ? <Tag label={t(transportKey)} tone="info" /> : null}
         <Tag label={job.trade} />
       </View>
