@@ -1,0 +1,153 @@
+import type { Document } from 'bson';
+import { Aggregator, ProcessingMode } from 'mingo';
+import { CommandError, fail, toCommandError } from '../errors';
+import { isPlainObject } from '../paths';
+import { findMatches, mingoOptions, type FindOptions } from '../query';
+import type { Collection } from '../storage/collection';
+import { cloneDoc } from '../storage/clone';
+import { withIdFirst } from '../update';
+import { optionalDoc, optionalNumber, type CommandContext } from './context';
+
+const NOT_IN_MINGO = new Set(['$out', '$merge', '$collStats', '$indexStats', '$currentOp', '$listSessions', '$listLocalSessions', '$changeStream', '$search', '$geoNear', '$planCacheStats']);
+
+function visibleDocs(ctx: CommandContext, coll: Collection | undefined): Document[] {
+  return findMatches(coll, {}, {}, ctx.view).map((m) => m.doc);
+}
+
+/** Leading $match/$sort/$skip/$limit run through the query planner so indexes are used. */
+function source(ctx: CommandContext, coll: Collection | undefined, pipeline: Document[]): { docs: Document[]; rest: Document[] } {
+  const matches: Document[] = [];
+  let i = 0;
+  while (i < pipeline.length && isPlainObject(pipeline[i]?.$match) && !hasExprOrText(pipeline[i]?.$match as Document)) {
+    matches.push(pipeline[i]?.$match as Document);
+    i++;
+  }
+  const opts: FindOptions = { collation: optionalDoc(ctx.cmd, 'collation'), hint: ctx.cmd.hint, let: optionalDoc(ctx.cmd, 'let') };
+  const sort = pipeline[i]?.$sort;
+  if (isPlainObject(sort) && Object.values(sort).every((v) => v === 1 || v === -1)) {
+    opts.sort = sort;
+    i++;
+    const skip = pipeline[i]?.$skip;
+    if (typeof skip === 'number' && skip >= 0) {
+      opts.skip = skip;
+      i++;
+    }
+    const limit = pipeline[i]?.$limit;
+    if (typeof limit === 'number' && limit > 0) {
+      opts.limit = limit;
+      i++;
+    }
+  }
+  const filter = matches.length === 0 ? {} : matches.length === 1 ? (matches[0] as Document) : { $and: matches };
+  return { docs: findMatches(coll, filter, opts, ctx.view).map((m) => m.doc), rest: pipeline.slice(i) };
+}
+
+function hasExprOrText(match: Document): boolean {
+  return Object.keys(match).some((k) => k === '$text' || k === '$where');
+}
+
+export function aggregate(ctx: CommandContext): Document {
+  const target = ctx.cmd.aggregate;
+  const pipeline: unknown = ctx.cmd.pipeline;
+  if (!Array.isArray(pipeline)) fail('TypeMismatch', "BSON field 'aggregate.pipeline' is missing but a required field");
+  if (!pipeline.every(isPlainObject)) fail('TypeMismatch', 'Each element of the \'pipeline\' array must be an object');
+  for (const stage of pipeline as Document[]) {
+    const keys = Object.keys(stage);
+    if (keys.length !== 1) fail('Location', 'A pipeline stage specification object must contain exactly one field.', { code: 40323, codeName: 'Location40323' });
+  }
+  const cursorOpt = ctx.cmd.cursor;
+  if (!isPlainObject(cursorOpt) && ctx.cmd.explain !== true) {
+    fail('FailedToParse', "The 'cursor' option is required, except for aggregate with the explain argument");
+  }
+  const stages = pipeline as Document[];
+  let out: { db: string; coll: string } | null = null;
+  let merge: Document | null = null;
+  const last = stages[stages.length - 1];
+  if (last?.$out !== undefined) {
+    const spec: unknown = last.$out;
+    out = typeof spec === 'string' ? { db: ctx.db, coll: spec } : { db: String((spec as Document).db ?? ctx.db), coll: String((spec as Document).coll) };
+    stages.pop();
+  } else if (last?.$merge !== undefined) {
+    const spec: unknown = last.$merge;
+    merge = typeof spec === 'string' ? { into: spec } : (spec as Document);
+    stages.pop();
+  }
+  for (const stage of stages) {
+    const op = Object.keys(stage)[0] as string;
+    if (NOT_IN_MINGO.has(op)) {
+      throw new CommandError(40324, 'Location40324', `Unrecognized pipeline stage name: '${op}'`);
+    }
+  }
+  const coll = typeof target === 'string' ? ctx.engine.catalog.get(ctx.db, target) : undefined;
+  if (typeof target !== 'string' && target !== 1) fail('TypeMismatch', "Invalid aggregate namespace: expected a collection name or 1");
+  const { docs, rest } = typeof target === 'string' ? source(ctx, coll, stages) : { docs: [], rest: stages };
+  let results: Document[];
+  try {
+    const agg = new Aggregator(rest, {
+      ...mingoOptions(optionalDoc(ctx.cmd, 'collation'), optionalDoc(ctx.cmd, 'let')),
+      processingMode: ProcessingMode.CLONE_INPUT,
+      collectionResolver: (name: string) => visibleDocs(ctx, ctx.engine.catalog.get(ctx.db, name)),
+    });
+    results = agg.run<Document>(docs);
+  } catch (err) {
+    throw aggregateError(err);
+  }
+  ctx.engine.opCounters.command++;
+  const ns = typeof target === 'string' ? `${ctx.db}.${target}` : `${ctx.db}.$cmd.aggregate`;
+  if (out) {
+    writeOut(ctx, out.db, out.coll, results);
+    results = [];
+  } else if (merge) {
+    writeMerge(ctx, merge, results);
+    results = [];
+  }
+  const batchSize = isPlainObject(cursorOpt) ? optionalNumber(cursorOpt, 'batchSize') : undefined;
+  const first = ctx.engine.cursors.open(ns, results, batchSize ?? 101, (b) => b, ctx.session?.key ?? null, false);
+  return { cursor: { firstBatch: first.batch, id: first.id, ns }, ok: 1 };
+}
+
+function aggregateError(err: unknown): CommandError {
+  const e = toCommandError(err);
+  if (/unknown|unregistered|not (found|registered)/i.test(e.message) && /pipeline|stage/i.test(e.message)) {
+    return new CommandError(40324, 'Location40324', e.message);
+  }
+  if (/operator/i.test(e.message) && /unknown|unregistered|invalid/i.test(e.message)) {
+    return new CommandError(168, 'InvalidPipelineOperator', e.message);
+  }
+  return e;
+}
+
+function writeOut(ctx: CommandContext, db: string, name: string, results: Document[]): void {
+  if (ctx.txn) fail('OperationNotSupportedInTransaction', '$out cannot be used in a transaction');
+  const catalog = ctx.engine.catalog;
+  const existing = catalog.get(db, name);
+  const specs = existing ? [...existing.indexes.values()].filter((i) => i.name !== '_id_').map((i) => i.spec) : [];
+  catalog.drop(db, name);
+  const coll = catalog.create(db, name);
+  for (const spec of specs) catalog.createIndex(coll, spec);
+  for (const r of results) ctx.engine.autocommit.insert(coll, withIdFirst(cloneDoc(r)));
+}
+
+function writeMerge(ctx: CommandContext, spec: Document, results: Document[]): void {
+  const into = spec.into;
+  const target = typeof into === 'string' ? { db: ctx.db, coll: into } : isPlainObject(into) ? { db: String(into.db ?? ctx.db), coll: String(into.coll) } : null;
+  if (!target) fail('FailedToParse', '$merge requires an "into" field');
+  const on = spec.on === undefined ? ['_id'] : Array.isArray(spec.on) ? (spec.on as string[]) : [String(spec.on)];
+  const whenMatched = spec.whenMatched ?? 'merge';
+  const whenNotMatched = spec.whenNotMatched ?? 'insert';
+  const coll = ctx.engine.catalog.ensure(target.db, target.coll);
+  for (const r of results) {
+    const q: Document = {};
+    for (const f of on) q[f] = r[f];
+    const m = findMatches(coll, q, { limit: 1 }, ctx.writer.view)[0];
+    if (!m) {
+      if (whenNotMatched === 'insert') ctx.writer.insert(coll, withIdFirst(cloneDoc(r)));
+      else if (whenNotMatched === 'fail') fail('Location', '$merge could not find a matching document in the target collection', { code: 13113 });
+      continue;
+    }
+    if (whenMatched === 'keepExisting') continue;
+    if (whenMatched === 'fail') throw new CommandError(11000, 'DuplicateKey', `E11000 duplicate key error collection: ${coll.ns}`);
+    const next = whenMatched === 'replace' ? { ...cloneDoc(r), _id: m.doc._id } : { ...m.doc, ...cloneDoc(r), _id: m.doc._id };
+    ctx.writer.replace(coll, m.rid, withIdFirst(next));
+  }
+}

@@ -1,0 +1,34 @@
+import { Engine } from './engine';
+import { WireServer } from './server';
+import { startMonitors } from './monitors';
+
+export interface EmbeddedMongoOptions {
+  /** Data directory; null keeps everything in memory. Defaults to ./data/db. */
+  dbPath?: string | null;
+  /** TCP port on 127.0.0.1; 0 picks a free one. Defaults to 0. */
+  port?: number;
+}
+
+export interface EmbeddedMongo {
+  uri: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
+  const engine = new Engine();
+  const server = new WireServer({ engine, host: '127.0.0.1', port: opts.port ?? 0, sync: () => Promise.resolve() });
+  const port = await server.listen();
+  const monitors = startMonitors(engine);
+  let stopped = false;
+  return {
+    uri: `mongodb://127.0.0.1:${port}/?replicaSet=rs0`,
+    port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      monitors.stop();
+      await server.close();
+    },
+  };
+}

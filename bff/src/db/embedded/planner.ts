@@ -1,0 +1,271 @@
+import type { Document } from 'bson';
+import { typeRank, compareBson } from './bson-order';
+import { fail } from './errors';
+import type { Index, IndexEntry } from './indexes';
+import { isPlainObject } from './paths';
+import type { Collection } from './storage/collection';
+
+/** Start or end of one type's bracket in BSON order: `$gt: 5` scans numbers above 5 and nothing else. */
+class Bracket {
+  constructor(
+    readonly rank: number,
+    readonly end: boolean,
+  ) {}
+}
+type BoundValue = unknown | Bracket;
+
+function cmpToBound(v: unknown, b: BoundValue): number {
+  if (b instanceof Bracket) {
+    const r = typeRank(v);
+    if (r !== b.rank) return r < b.rank ? -1 : 1;
+    return b.end ? -1 : 1;
+  }
+  return compareBson(v, b);
+}
+
+interface Interval {
+  lo: BoundValue;
+  loIncl: boolean;
+  hi: BoundValue;
+  hiIncl: boolean;
+}
+
+interface FieldBounds {
+  points?: unknown[];
+  range?: Interval;
+}
+
+export interface Plan {
+  rids: Iterable<number>;
+  /** The rids come out in the requested sort order already. */
+  sorted: boolean;
+  index: string | null;
+}
+
+/** Values an equality on an index can look up directly (not regexes, arrays or operator documents). */
+function indexable(v: unknown): boolean {
+  if (v instanceof RegExp || Array.isArray(v)) return false;
+  if (isPlainObject(v) && Object.keys(v).some((k) => k.startsWith('$'))) return false;
+  return true;
+}
+
+/** Collects per-field bounds from the top level of a filter (and of top-level $and clauses). */
+function collectBounds(filter: Document, out: Map<string, FieldBounds>): void {
+  for (const [field, cond] of Object.entries(filter)) {
+    if (field === '$and' && Array.isArray(cond)) {
+      for (const c of cond) if (isPlainObject(c)) collectBounds(c, out);
+      continue;
+    }
+    if (field.startsWith('$')) continue;
+    const b = boundsFor(cond);
+    if (!b) continue;
+    const prev = out.get(field);
+    if (!prev) out.set(field, b);
+    else if (b.points && !prev.points) out.set(field, b);
+  }
+}
+
+function boundsFor(cond: unknown): FieldBounds | null {
+  if (!isPlainObject(cond) || !Object.keys(cond).some((k) => k.startsWith('$'))) {
+    return indexable(cond) ? { points: [cond] } : null;
+  }
+  if ('$eq' in cond) return indexable(cond.$eq) ? { points: [cond.$eq] } : null;
+  if ('$in' in cond && Array.isArray(cond.$in)) {
+    return cond.$in.every(indexable) ? { points: cond.$in as unknown[] } : null;
+  }
+  let lo: BoundValue | undefined;
+  let hi: BoundValue | undefined;
+  let loIncl = true;
+  let hiIncl = true;
+  for (const [op, v] of Object.entries(cond)) {
+    if (v === null || v === undefined || Array.isArray(v) || v instanceof RegExp) continue;
+    const r = typeRank(v);
+    if (r === 1 || r === 127) continue;
+    if (op === '$gt' || op === '$gte') {
+      lo = v;
+      loIncl = op === '$gte';
+      hi ??= new Bracket(r, true);
+    } else if (op === '$lt' || op === '$lte') {
+      hi = v;
+      hiIncl = op === '$lte';
+      lo ??= new Bracket(r, false);
+    }
+  }
+  if (lo === undefined || hi === undefined) return null;
+  return { range: { lo, loIncl, hi, hiIncl } };
+}
+
+function usable(index: Index, field: string, b: FieldBounds): boolean {
+  if (index.sparse && b.points?.some((p) => p === null)) return false;
+  if (index.spec.collation) return !b.points?.some((p) => typeof p === 'string') && !b.range;
+  void field;
+  return true;
+}
+
+interface Choice {
+  index: Index;
+  prefix: unknown[];
+  last: FieldBounds | null;
+  score: number;
+}
+
+function chooseIndex(coll: Collection, bounds: Map<string, FieldBounds>, hint: Index | null): Choice | null {
+  let best: Choice | null = null;
+  const candidates = hint ? [hint] : [...coll.indexes.values()];
+  for (const index of candidates) {
+    if (index.special || index.isPartial || index.spec.hidden === true) {
+      if (!hint) continue;
+    }
+    const prefix: unknown[] = [];
+    let last: FieldBounds | null = null;
+    let score = 0;
+    for (const field of index.fields) {
+      const b = bounds.get(field);
+      if (!b || !usable(index, field, b)) break;
+      if (b.points && b.points.length === 1) {
+        prefix.push(b.points[0]);
+        score += 3;
+        continue;
+      }
+      last = b;
+      score += b.points ? 2 : 1;
+      break;
+    }
+    if (index.unique && prefix.length === index.fields.length) score += 2;
+    if (score > 0 && (!best || score > best.score)) best = { index, prefix, last, score };
+    if (hint && !best) best = { index, prefix, last, score };
+  }
+  return best;
+}
+
+function* scanInterval(
+  index: Index,
+  lower: BoundValue[],
+  loIncl: boolean,
+  upper: BoundValue[],
+  hiIncl: boolean,
+): Generator<IndexEntry> {
+  const n = lower.length;
+  const cmp = (key: unknown[], bound: BoundValue[]): number => {
+    for (let i = 0; i < n; i++) {
+      const c = cmpToBound(key[i], bound[i]);
+      if (c !== 0) return c * (index.dirs[i] as number);
+    }
+    return 0;
+  };
+  const start = index.list.seek((e) => (loIncl ? cmp(e.key, lower) >= 0 : cmp(e.key, lower) > 0));
+  for (const e of index.list.iterate(start, 1)) {
+    const c = cmp(e.key, upper);
+    if (hiIncl ? c > 0 : c >= 0) return;
+    yield e;
+  }
+}
+
+/** Index-order scans for the chosen prefix and last-field bounds. */
+function* scanChoice(choice: Choice): Generator<IndexEntry> {
+  const { index, prefix, last } = choice;
+  const dir = (index.dirs[prefix.length] ?? 1) as 1 | -1;
+  if (!last) {
+    yield* scanInterval(index, prefix, true, prefix, true);
+    return;
+  }
+  if (last.points) {
+    const pts = [...last.points].sort((a, b) => compareBson(a, b) * dir);
+    for (const p of pts) yield* scanInterval(index, [...prefix, p], true, [...prefix, p], true);
+    return;
+  }
+  const r = last.range as Interval;
+  let hi = r.hi;
+  let hiIncl = r.hiIncl;
+  // A multikey index cannot intersect both ends: one element may satisfy $gt and another $lt.
+  if (index.multikey && !(hi instanceof Bracket)) {
+    hi = new Bracket(typeRank(r.lo instanceof Bracket ? r.hi : r.lo), true);
+    hiIncl = true;
+  }
+  if (dir === 1) yield* scanInterval(index, [...prefix, r.lo], r.loIncl, [...prefix, hi], hiIncl);
+  else yield* scanInterval(index, [...prefix, hi], hiIncl, [...prefix, r.lo], r.loIncl);
+}
+
+/** Whether walking `index` (forward or backward) after an equality prefix yields `sort` order. */
+function sortDirection(index: Index, prefixLen: number, sort: Document | undefined): 1 | -1 | 0 {
+  if (!sort) return 0;
+  const keys = Object.keys(sort);
+  if (keys.length === 0 || index.multikey || index.sparse || index.isPartial || index.special) return 0;
+  let dir: 1 | -1 | 0 = 0;
+  let pos = 0;
+  for (const key of keys) {
+    const want = Number(sort[key]) < 0 ? -1 : 1;
+    // Sorting on an equality-bound field is a no-op.
+    const at = index.fields.indexOf(key);
+    if (at >= 0 && at < prefixLen && pos <= prefixLen) continue;
+    const ipos = Math.max(pos, prefixLen);
+    if (index.fields[ipos] !== key) return 0;
+    const d = (want * (index.dirs[ipos] as number)) as 1 | -1;
+    if (dir !== 0 && d !== dir) return 0;
+    dir = d;
+    pos = ipos + 1;
+  }
+  return dir === 0 ? 1 : dir;
+}
+
+function findHint(coll: Collection, hint: unknown): Index | null {
+  if (hint === undefined || hint === null) return null;
+  if (typeof hint === 'string') {
+    const index = coll.indexes.get(hint);
+    if (!index) fail('BadValue', 'error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index');
+    return index;
+  }
+  if (isPlainObject(hint)) {
+    if (Object.keys(hint).length === 0) return null;
+    if ('$natural' in hint) return null;
+    const want = JSON.stringify(hint);
+    for (const index of coll.indexes.values()) if (JSON.stringify(index.spec.key) === want) return index;
+    fail('BadValue', 'error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index');
+  }
+  return null;
+}
+
+function* ridsOf(entries: Iterable<IndexEntry>, dedupe: boolean): Generator<number> {
+  if (!dedupe) {
+    for (const e of entries) yield e.rid;
+    return;
+  }
+  const seen = new Set<number>();
+  for (const e of entries) {
+    if (seen.has(e.rid)) continue;
+    seen.add(e.rid);
+    yield e.rid;
+  }
+}
+
+export function planQuery(coll: Collection, filter: Document, sort?: Document, hint?: unknown, collation?: unknown): Plan {
+  const hinted = findHint(coll, hint);
+  const bounds = new Map<string, FieldBounds>();
+  if (!collation) collectBounds(filter, bounds);
+  const choice = chooseIndex(coll, bounds, hinted);
+  if (choice && (choice.score > 0 || hinted)) {
+    const multi = choice.index.multikey || (choice.last?.points?.length ?? 0) > 1;
+    const single = choice.last === null || (choice.last.points?.length ?? 0) <= 1;
+    const dir = single ? sortDirection(choice.index, choice.prefix.length, sort) : 0;
+    if (choice.score === 0) {
+      // Hinted index without bounds: a full index walk.
+      const d = sortDirection(choice.index, 0, sort);
+      const from = d === -1 ? choice.index.list.last() : choice.index.list.first();
+      return { rids: ridsOf(choice.index.list.iterate(from, d === -1 ? -1 : 1), choice.index.multikey), sorted: d !== 0, index: choice.index.name };
+    }
+    if (dir === -1) {
+      const entries = [...scanChoice(choice)].reverse();
+      return { rids: ridsOf(entries, multi), sorted: true, index: choice.index.name };
+    }
+    return { rids: ridsOf(scanChoice(choice), multi), sorted: dir === 1, index: choice.index.name };
+  }
+  if (sort && Object.keys(sort).length > 0 && !collation) {
+    for (const index of coll.indexes.values()) {
+      const d = sortDirection(index, 0, sort);
+      if (d === 0) continue;
+      const from = d === -1 ? index.list.last() : index.list.first();
+      return { rids: ridsOf(index.list.iterate(from, d), false), sorted: true, index: index.name };
+    }
+  }
+  return { rids: coll.records.keys(), sorted: false, index: null };
+}

@@ -1,0 +1,143 @@
+import type { Document } from 'bson';
+import { Query, find as mingoFind } from 'mingo';
+import type { CollationSpec, Options } from 'mingo/types/types';
+import { compareBson } from './bson-order';
+import { CommandError, toCommandError } from './errors';
+import { isPlainObject, pathValues } from './paths';
+import { planQuery } from './planner';
+import type { Collection } from './storage/collection';
+
+/** What a reader can see: the latest committed data, or a transaction's snapshot plus its own writes. */
+export interface ReadView {
+  doc(coll: Collection, rid: number): Document | undefined;
+  /** Record ids the current indexes may not lead to but that can be visible (history, own writes). */
+  extra(coll: Collection): number[];
+}
+
+export const latestView: ReadView = {
+  doc: (coll, rid) => coll.records.get(rid)?.doc,
+  extra: () => [],
+};
+
+export interface FindOptions {
+  sort?: Document;
+  skip?: number;
+  limit?: number;
+  hint?: unknown;
+  collation?: Document;
+  let?: Document;
+}
+
+export function mingoOptions(collation?: Document, variables?: Document): Partial<Options> {
+  const opts: { collation?: CollationSpec; variables?: Document; useStrictMode: boolean; scriptEnabled: boolean } = {
+    useStrictMode: true,
+    scriptEnabled: false,
+  };
+  if (collation && typeof collation.locale === 'string' && collation.locale !== 'simple') opts.collation = collation as unknown as CollationSpec;
+  if (variables) opts.variables = variables;
+  return opts;
+}
+
+export function compileFilter(filter: Document, collation?: Document, variables?: Document): Query | null {
+  if (Object.keys(filter).length === 0) return null;
+  try {
+    return new Query(filter, mingoOptions(collation, variables));
+  } catch (err) {
+    throw toCommandError(err);
+  }
+}
+
+export interface Match {
+  rid: number;
+  doc: Document;
+}
+
+/** Runs a filter through the best index (or a scan), then sorts, skips and limits. */
+export function findMatches(coll: Collection | undefined, filter: Document, opts: FindOptions, view: ReadView): Match[] {
+  if (!coll) return [];
+  const sort = opts.sort && Object.keys(opts.sort).length > 0 ? opts.sort : undefined;
+  const natural = sort && '$natural' in sort ? Number(sort.$natural) : 0;
+  const plan = planQuery(coll, filter, natural ? undefined : sort, opts.hint, opts.collation);
+  const extra = view.extra(coll);
+  const matcher = compileFilter(filter, opts.collation, opts.let);
+  const skip = Math.max(0, opts.skip ?? 0);
+  const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
+  const sortedAlready = !sort || (plan.sorted && extra.length === 0) || natural > 0;
+  const wanted = sortedAlready ? skip + limit : Infinity;
+  const out: Match[] = [];
+  const seen = extra.length > 0 ? new Set<number>() : null;
+  const consider = (rid: number): boolean => {
+    if (seen) {
+      if (seen.has(rid)) return true;
+      seen.add(rid);
+    }
+    const doc = view.doc(coll, rid);
+    if (doc === undefined) return true;
+    try {
+      if (matcher && !matcher.test(doc)) return true;
+    } catch (err) {
+      throw toCommandError(err);
+    }
+    out.push({ rid, doc });
+    return out.length < wanted;
+  };
+  let more = true;
+  for (const rid of plan.rids) if (!(more = consider(rid))) break;
+  if (more) for (const rid of extra) if (!consider(rid)) break;
+  if (natural < 0) out.reverse();
+  else if (sort && !natural && !(plan.sorted && extra.length === 0)) sortMatches(out, sort, opts.collation);
+  return out.slice(skip, skip + limit);
+}
+
+export function sortMatches(out: Match[], sort: Document, collation?: Document): void {
+  const keys = Object.keys(sort);
+  for (const k of keys) {
+    const d = sort[k];
+    if (isPlainObject(d)) throw new CommandError(2, 'BadValue', `$meta sort by '${String(d.$meta)}' is not supported`);
+    if (d !== 1 && d !== -1 && !(typeof d === 'number' && (d === 1 || d === -1))) {
+      throw new CommandError(15975, 'Location15975', '$sort key ordering must be 1 (for ascending) or -1 (for descending)');
+    }
+  }
+  if (collation && typeof collation.locale === 'string' && collation.locale !== 'simple') {
+    const docs = mingoFind(out.map((m) => m.doc), {}, {}, mingoOptions(collation)).sort(sort).all() as Document[];
+    const byDoc = new Map(out.map((m) => [m.doc, m.rid]));
+    out.splice(0, out.length, ...docs.map((doc) => ({ doc, rid: byDoc.get(doc) as number })));
+    return;
+  }
+  const dirs = keys.map((k) => (Number(sort[k]) < 0 ? -1 : 1));
+  const keyed = out.map((m) => ({ m, key: keys.map((k, i) => sortKey(m.doc, k, dirs[i] as number)) }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < keys.length; i++) {
+      const c = compareBson(a.key[i], b.key[i]);
+      if (c !== 0) return c * (dirs[i] as number);
+    }
+    return 0;
+  });
+  out.splice(0, out.length, ...keyed.map((k) => k.m));
+}
+
+/** Arrays sort by their smallest element ascending and their largest descending, as in mongod. */
+export function sortKey(doc: Document, path: string, dir: number): unknown {
+  const { values } = pathValues(doc, path);
+  if (values.length === 1) return values[0] === undefined ? null : values[0];
+  let best: unknown = values[0];
+  for (const v of values) {
+    const c = compareBson(v, best);
+    if ((dir > 0 && c < 0) || (dir < 0 && c > 0)) best = v;
+  }
+  return best;
+}
+
+export function hasPositional(projection: Document | undefined): boolean {
+  return !!projection && Object.keys(projection).some((k) => k.endsWith('.$'));
+}
+
+export function project(docs: Document[], projection: Document | undefined, filter: Document, collation?: Document): Document[] {
+  if (!projection || Object.keys(projection).length === 0) return docs;
+  try {
+    const q = new Query(hasPositional(projection) ? filter : {}, mingoOptions(collation));
+    return q.find<Document>(docs, projection).all();
+  } catch (err) {
+    throw toCommandError(err);
+  }
+}

@@ -1,0 +1,154 @@
+import { UUID, type Document } from 'bson';
+import { CommandError } from '../errors';
+import { Index, type DuplicateInfo } from '../indexes';
+
+export interface RecordSlot {
+  doc: Document;
+  /** Commit sequence number of the write that produced this version. */
+  ver: number;
+}
+
+/** An older version kept while a transaction's snapshot may still need it: valid for from <= seq < to. */
+export interface OldVersion {
+  doc: Document;
+  from: number;
+  to: number;
+}
+
+export interface CollectionHooks {
+  /** True while any transaction holds a snapshot, so overwritten versions must be kept. */
+  keepHistory(): boolean;
+}
+
+/** Documents of one namespace keyed by record id, with their indexes and recent history. */
+export class Collection {
+  readonly records = new Map<number, RecordSlot>();
+  readonly history = new Map<number, OldVersion[]>();
+  readonly indexes = new Map<string, Index>();
+  /** Record ids written by an uncommitted transaction, with the transaction's id. */
+  readonly locks = new Map<number, number>();
+  uuid = new UUID();
+  private nextRid = 1;
+
+  constructor(
+    public db: string,
+    public name: string,
+    public options: Document,
+    private readonly hooks: CollectionHooks,
+  ) {
+    this.indexes.set('_id_', new Index({ v: 2, key: { _id: 1 }, name: '_id_' }));
+  }
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  get idIndex(): Index {
+    return this.indexes.get('_id_') as Index;
+  }
+
+  allocateRid(): number {
+    return this.nextRid++;
+  }
+
+  ridForId(id: unknown): number | undefined {
+    for (const e of this.idIndex.equalRange([id])) return e.rid;
+    return undefined;
+  }
+
+  /** Throws the DuplicateKey error mongod would raise if doc (as record rid) broke a unique index. */
+  checkUnique(doc: Document, rid: number, ignore?: (rid: number) => boolean): void {
+    for (const index of this.indexes.values()) {
+      const dup: DuplicateInfo | null = index.findConflict(doc, rid, ignore ? (r) => !ignore(r) : undefined);
+      if (dup) throw index.duplicateError(this.ns, dup);
+    }
+  }
+
+  /** Validates keys (parallel arrays) and uniqueness without changing anything. */
+  validate(doc: Document, rid: number, ignore?: (rid: number) => boolean): void {
+    for (const index of this.indexes.values()) index.keysFor(doc);
+    this.checkUnique(doc, rid, ignore);
+  }
+
+  insert(doc: Document, seq: number, rid = this.allocateRid()): number {
+    this.validate(doc, rid);
+    for (const index of this.indexes.values()) index.add(rid, doc);
+    this.records.set(rid, { doc, ver: seq });
+    if (rid >= this.nextRid) this.nextRid = rid + 1;
+    return rid;
+  }
+
+  replace(rid: number, doc: Document, seq: number): void {
+    const slot = this.records.get(rid);
+    if (!slot) throw new CommandError(1, 'InternalError', `record ${rid} vanished`);
+    this.validate(doc, rid);
+    for (const index of this.indexes.values()) index.remove(rid, slot.doc);
+    for (const index of this.indexes.values()) index.add(rid, doc);
+    this.remember(rid, slot, seq);
+    this.records.set(rid, { doc, ver: seq });
+  }
+
+  delete(rid: number, seq: number): Document | undefined {
+    const slot = this.records.get(rid);
+    if (!slot) return undefined;
+    for (const index of this.indexes.values()) index.remove(rid, slot.doc);
+    this.remember(rid, slot, seq);
+    this.records.delete(rid);
+    return slot.doc;
+  }
+
+  /** Puts back a record exactly as it was (used to undo a failed transaction commit). */
+  restore(rid: number, before: RecordSlot | undefined, historyLength: number): void {
+    const now = this.records.get(rid);
+    if (now) for (const index of this.indexes.values()) index.remove(rid, now.doc);
+    if (before) {
+      for (const index of this.indexes.values()) index.add(rid, before.doc);
+      this.records.set(rid, before);
+    } else this.records.delete(rid);
+    const h = this.history.get(rid);
+    if (h) {
+      h.length = Math.min(h.length, historyLength);
+      if (h.length === 0) this.history.delete(rid);
+    }
+  }
+
+  private remember(rid: number, slot: RecordSlot, seq: number): void {
+    if (!this.hooks.keepHistory()) return;
+    const list = this.history.get(rid) ?? [];
+    list.push({ doc: slot.doc, from: slot.ver, to: seq });
+    this.history.set(rid, list);
+  }
+
+  /** The version of a record a snapshot taken at `snap` sees. */
+  visible(rid: number, snap: number): Document | undefined {
+    const slot = this.records.get(rid);
+    if (slot && slot.ver <= snap) return slot.doc;
+    const list = this.history.get(rid);
+    if (list) for (const v of list) if (v.from <= snap && snap < v.to) return v.doc;
+    return undefined;
+  }
+
+  addIndex(spec: Document): Index {
+    const index = new Index(spec);
+    for (const [rid, slot] of this.records) {
+      for (const key of index.keysFor(slot.doc)) {
+        if (index.unique) {
+          for (const other of index.equalRange(key)) {
+            if (other.rid !== rid) throw index.duplicateError(this.ns, index.describe(key));
+          }
+        }
+        index.list.insert({ key, rid });
+      }
+    }
+    this.indexes.set(index.name, index);
+    return index;
+  }
+
+  clearHistory(): void {
+    this.history.clear();
+  }
+
+  get size(): number {
+    return this.records.size;
+  }
+}
