@@ -1,0 +1,7 @@
+import { cleanup } from '@testing-library/react';
+import { resetTaroMock } from './mocks/taro';
+
+afterEach(() => {
+  cleanup();
+  resetTaroMock();
+});
