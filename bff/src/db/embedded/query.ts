@@ -47,13 +47,21 @@ export function compileFilter(filter: Document, collation?: Document, variables?
   }
 }
 
+/** Filled in by findMatches for explain. */
+export interface ExecStats {
+  index: string | null;
+  keysExamined: number;
+  docsExamined: number;
+  sortedByIndex: boolean;
+}
+
 export interface Match {
   rid: number;
   doc: Document;
 }
 
 /** Runs a filter through the best index (or a scan), then sorts, skips and limits. */
-export function findMatches(coll: Collection | undefined, filter: Document, opts: FindOptions, view: ReadView): Match[] {
+export function findMatches(coll: Collection | undefined, filter: Document, opts: FindOptions, view: ReadView, stats?: ExecStats): Match[] {
   if (!coll) return [];
   const sort = opts.sort && Object.keys(opts.sort).length > 0 ? opts.sort : undefined;
   const natural = sort && '$natural' in sort ? Number(sort.$natural) : 0;
@@ -66,7 +74,9 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
   const wanted = sortedAlready ? skip + limit : Infinity;
   const out: Match[] = [];
   const seen = extra.length > 0 ? new Set<number>() : null;
+  let examined = 0;
   const consider = (rid: number): boolean => {
+    examined++;
     if (seen) {
       if (seen.has(rid)) return true;
       seen.add(rid);
@@ -84,6 +94,12 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
   let more = true;
   for (const rid of plan.rids) if (!(more = consider(rid))) break;
   if (more) for (const rid of extra) if (!consider(rid)) break;
+  if (stats) {
+    stats.index = plan.index;
+    stats.docsExamined = examined;
+    stats.keysExamined = plan.index ? examined : 0;
+    stats.sortedByIndex = plan.sorted;
+  }
   if (natural < 0) out.reverse();
   else if (sort && !natural && !(plan.sorted && extra.length === 0)) sortMatches(out, sort, opts.collation);
   return out.slice(skip, skip + limit);

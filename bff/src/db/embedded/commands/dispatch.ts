@@ -6,6 +6,7 @@ import { TRANSIENT } from '../transactions';
 import * as admin from './admin';
 import { aggregate } from './aggregate';
 import type { CommandContext, Handler, ServerInfo } from './context';
+import { explain } from './explain';
 import { findAndModify } from './find-and-modify';
 import * as hs from './handshake';
 import * as read from './read';
@@ -42,6 +43,7 @@ const HANDLERS: Record<string, Handler> = {
   distinct: read.distinct,
   findandmodify: findAndModify,
   aggregate,
+  explain,
   create: admin.create,
   drop: admin.drop,
   dropdatabase: admin.dropDatabase,

@@ -1,0 +1,56 @@
+import type { Document } from 'bson';
+import { fail } from '../errors';
+import { isPlainObject } from '../paths';
+import { findMatches, type ExecStats } from '../query';
+import type { CommandContext } from './context';
+
+/** explain for find, count, distinct, update, delete and leading-$match aggregates: reports the chosen index. */
+export function explain(ctx: CommandContext): Document {
+  const inner: unknown = ctx.cmd.explain;
+  if (!isPlainObject(inner)) fail('TypeMismatch', "BSON field 'explain.explain' is the wrong type, expected type 'object'");
+  const name = Object.keys(inner)[0] ?? '';
+  const collName = inner[name];
+  if (typeof collName !== 'string') fail('InvalidNamespace', 'explain requires a collection name');
+  let filter: Document = {};
+  let sort: Document | undefined;
+  if (name === 'find') {
+    filter = (inner.filter as Document | undefined) ?? {};
+    sort = inner.sort as Document | undefined;
+  } else if (name === 'count') filter = (inner.query as Document | undefined) ?? {};
+  else if (name === 'distinct') filter = (inner.query as Document | undefined) ?? {};
+  else if (name === 'aggregate') {
+    const first = Array.isArray(inner.pipeline) ? (inner.pipeline[0] as Document | undefined) : undefined;
+    filter = isPlainObject(first?.$match) ? first.$match : {};
+  } else if (name === 'update' || name === 'delete') {
+    const list = inner[name === 'update' ? 'updates' : 'deletes'];
+    const first = Array.isArray(list) ? (list[0] as Document | undefined) : undefined;
+    filter = isPlainObject(first?.q) ? first.q : {};
+  } else if (name === 'findAndModify') {
+    filter = (inner.query as Document | undefined) ?? {};
+    sort = inner.sort as Document | undefined;
+  } else fail('CommandNotFound', `Explain failed due to unknown command: ${name}`);
+  const coll = ctx.engine.catalog.get(ctx.db, collName);
+  const stats: ExecStats = { index: null, keysExamined: 0, docsExamined: 0, sortedByIndex: false };
+  const started = Date.now();
+  const matches = findMatches(coll, filter, { sort, hint: inner.hint, limit: typeof inner.limit === 'number' ? inner.limit : undefined, skip: typeof inner.skip === 'number' ? inner.skip : undefined }, ctx.view, stats);
+  const index = stats.index ? coll?.indexes.get(stats.index) : undefined;
+  let plan: Document = index
+    ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', keyPattern: index.spec.key, indexName: index.name, isMultiKey: index.multikey, isUnique: index.unique, isSparse: index.sparse, isPartial: index.isPartial, direction: 'forward' } }
+    : { stage: 'COLLSCAN', filter, direction: 'forward' };
+  if (sort && Object.keys(sort).length > 0 && !stats.sortedByIndex) plan = { stage: 'SORT', sortPattern: sort, inputStage: plan };
+  const ns = `${ctx.db}.${collName}`;
+  return {
+    explainVersion: '1',
+    queryPlanner: { namespace: ns, parsedQuery: filter, indexFilterSet: false, winningPlan: plan, rejectedPlans: [] },
+    executionStats: {
+      executionSuccess: true,
+      nReturned: matches.length,
+      executionTimeMillis: Date.now() - started,
+      totalKeysExamined: stats.keysExamined,
+      totalDocsExamined: stats.docsExamined,
+    },
+    command: inner,
+    serverInfo: { host: ctx.server.host, port: ctx.server.port, version: '8.0.0' },
+    ok: 1,
+  };
+}
