@@ -1,0 +1,63 @@
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import { z } from 'zod';
+import type { Config } from './config/env';
+import type { Database } from './db/connection';
+import type { Logger } from './logging/logger';
+import type { AppState } from './http/context';
+import { API_V1, buildRouter } from './http/api-router';
+import { errorHandler } from './http/error-handler';
+import { NotFoundError } from './http/errors';
+import { buildOpenApiDocument, type MountedGroup, type OpenApiDocument } from './http/openapi';
+import { requestContext } from './http/request-id';
+import { routeGroup } from './http/route';
+import { serveH5 } from './http/static-files';
+import { createHealthRoutes } from './modules/health/health.routes';
+import { jobRoutes } from './modules/jobs/jobs.routes';
+import { regionRoutes } from './modules/regions/regions.routes';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  db: Pick<Database, 'kind' | 'ping'>;
+}
+
+/** The capability routers mounted under /api/v1. Add new modules here. */
+export const apiModules = [regionRoutes, jobRoutes];
+
+const OpenApiDocumentSchema = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()).optional() }).meta({
+  id: 'OpenApiDocument',
+});
+
+/** Builds the Koa app; it never listens (main.ts does, tests use app.callback()). */
+export function createApp(deps: AppDeps): Koa<AppState> {
+  const app = new Koa<AppState>({ proxy: deps.config.isProduction });
+
+  let doc: OpenApiDocument | undefined;
+  const docsRoutes = routeGroup({ prefix: '/api', tag: 'docs' });
+  docsRoutes.get('/openapi.json', {
+    summary: 'OpenAPI 3.1 接口文档',
+    response: { schema: OpenApiDocumentSchema },
+    handler: () => {
+      doc ??= buildOpenApiDocument(mounted, { title: '农牧民转移就业服务 API', version: '1.0.0' });
+      return { ...doc };
+    },
+  });
+  const mounted: MountedGroup[] = [
+    { basePath: '', group: createHealthRoutes(deps.db) },
+    { basePath: '', group: docsRoutes },
+    ...apiModules.map((group) => ({ basePath: API_V1, group })),
+  ];
+  const router = buildRouter(mounted);
+
+  app.use(requestContext(deps.logger));
+  app.use(errorHandler());
+  app.use(async (ctx, next) => {
+    await next();
+    if (ctx.status === 404 && ctx.body === undefined) throw new NotFoundError();
+  });
+  app.use(serveH5(deps.config.h5Dir));
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }));
+  app.use(router.routes());
+  return app;
+}

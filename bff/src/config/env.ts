@@ -1,0 +1,188 @@
+/**
+ * The only reader of process.env. Parses configuration with zod and fails with one line
+ * that says what to fix. In development, missing secrets are generated once and kept in
+ * DATA_DIR/dev-secrets.json; in production they must be set.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const NodeEnvSchema = z.enum(['development', 'test', 'production']);
+export type NodeEnv = z.infer<typeof NodeEnvSchema>;
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const RawEnvSchema = z.object({
+  NODE_ENV: NodeEnvSchema.default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  MONGODB_URI: optionalText.pipe(
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must start with mongodb:// or mongodb+srv://')
+      .optional(),
+  ),
+  MONGODB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  H5_DIR: optionalText,
+  JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  FIELD_ENCRYPTION_KEY: optionalText,
+  WECHAT_APPID: optionalText,
+  WECHAT_SECRET: optionalText,
+  WECHAT_BASE_URL: z.url('must be a URL').default('https://api.weixin.qq.com'),
+  SMS_BASE_URL: optionalText.pipe(z.url('must be a URL').optional()),
+  SMS_API_KEY: optionalText,
+  SMS_SIGN_NAME: z.string().trim().min(1).default('转移就业服务'),
+  SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+});
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  isProduction: boolean;
+  port: number;
+  host: string;
+  logLevel: string;
+  mongodbUri: string | undefined;
+  mongodbConnectTimeoutMs: number;
+  /** Absolute path. */
+  dataDir: string;
+  /** Absolute path of the H5 build the BFF serves at `/`. */
+  h5Dir: string;
+  jwtSecret: string;
+  /** 32 bytes for AES-256-GCM. */
+  fieldEncryptionKey: Buffer;
+  wechat: { appId: string | undefined; secret: string | undefined; baseUrl: string };
+  /** No baseUrl: development sends codes to the log instead of a provider. */
+  sms: { baseUrl: string | undefined; apiKey: string | undefined; signName: string };
+  seedDemoData: boolean;
+}
+
+/** Decodes a 32-byte key given as 64 hex characters or base64; null when it is not one. */
+export function decodeKey32(text: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}={0,1}$/.test(text)) {
+    const b = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    return b.length === 32 ? b : null;
+  }
+  return null;
+}
+
+interface DevSecrets {
+  JWT_SECRET: string;
+  FIELD_ENCRYPTION_KEY: string;
+}
+
+/** Reads DATA_DIR/dev-secrets.json, creating it with random values the first time. */
+function devSecrets(dataDir: string): DevSecrets {
+  const file = join(dataDir, 'dev-secrets.json');
+  if (existsSync(file)) {
+    const parsed = z
+      .object({ JWT_SECRET: z.string().min(32), FIELD_ENCRYPTION_KEY: z.string() })
+      .safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (parsed.success) return parsed.data;
+  }
+  const fresh: DevSecrets = {
+    JWT_SECRET: 'dev-only-' + randomBytes(32).toString('hex'),
+    FIELD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(fresh, null, 2) + '\n', { mode: 0o600 });
+  return fresh;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const name = issue.path.join('.');
+  if (issue.code === 'invalid_value') return `${name} must be one of ${issue.values.join(', ')}`;
+  return `${name} ${issue.message}`;
+}
+
+export interface LoadConfigOptions {
+  /** Defaults to process.env. */
+  env?: Record<string, string | undefined>;
+  /** Base for a relative DATA_DIR; defaults to the working directory. */
+  cwd?: string;
+}
+
+/** Parses the environment; throws ConfigError with one line naming every problem. */
+export function loadConfig(options: LoadConfigOptions = {}): Config {
+  const env = options.env ?? process.env;
+  const parsed = RawEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid configuration: ${parsed.error.issues.map(describeIssue).join('; ')}.`);
+  }
+  const raw = parsed.data;
+  const isProduction = raw.NODE_ENV === 'production';
+  const base = options.cwd ?? process.cwd();
+  const dataDir = isAbsolute(raw.DATA_DIR) ? raw.DATA_DIR : resolve(base, raw.DATA_DIR);
+
+  const problems: string[] = [];
+  if (isProduction) {
+    const required = ['JWT_SECRET', 'FIELD_ENCRYPTION_KEY', 'WECHAT_APPID', 'WECHAT_SECRET', 'SMS_BASE_URL', 'SMS_API_KEY'] as const;
+    for (const key of required) if (raw[key] === undefined) problems.push(`${key} is required when NODE_ENV=production`);
+    if (raw.SEED_DEMO_DATA === 'true') problems.push('SEED_DEMO_DATA=true is not allowed when NODE_ENV=production');
+  }
+  if (raw.FIELD_ENCRYPTION_KEY !== undefined && decodeKey32(raw.FIELD_ENCRYPTION_KEY) === null) {
+    problems.push('FIELD_ENCRYPTION_KEY must be 32 bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)');
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`);
+
+  const needsDev = raw.JWT_SECRET === undefined || raw.FIELD_ENCRYPTION_KEY === undefined;
+  const dev = needsDev ? devSecrets(dataDir) : undefined;
+  const jwtSecret = raw.JWT_SECRET ?? dev?.JWT_SECRET ?? '';
+  const key = decodeKey32(raw.FIELD_ENCRYPTION_KEY ?? dev?.FIELD_ENCRYPTION_KEY ?? '');
+  if (key === null) throw new ConfigError(`Invalid configuration: ${join(dataDir, 'dev-secrets.json')} is damaged; delete it.`);
+
+  return {
+    nodeEnv: raw.NODE_ENV,
+    isProduction,
+    port: raw.PORT,
+    host: raw.HOST,
+    logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'silent' : 'info'),
+    mongodbUri: raw.MONGODB_URI,
+    mongodbConnectTimeoutMs: raw.MONGODB_CONNECT_TIMEOUT_MS,
+    dataDir,
+    h5Dir: raw.H5_DIR ? resolve(base, raw.H5_DIR) : resolve(__dirname, '../../../miniapp/dist/h5'),
+    jwtSecret,
+    fieldEncryptionKey: key,
+    wechat: { appId: raw.WECHAT_APPID, secret: raw.WECHAT_SECRET, baseUrl: raw.WECHAT_BASE_URL },
+    sms: { baseUrl: raw.SMS_BASE_URL, apiKey: raw.SMS_API_KEY, signName: raw.SMS_SIGN_NAME },
+    seedDemoData: !isProduction && raw.SEED_DEMO_DATA !== 'false',
+  };
+}
+
+/** Config for tests: development rules, secrets fixed in memory, nothing written to disk. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    nodeEnv: 'test',
+    isProduction: false,
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'silent',
+    mongodbUri: undefined,
+    mongodbConnectTimeoutMs: 5000,
+    dataDir: resolve(__dirname, '../../data-test'),
+    h5Dir: resolve(__dirname, '../../../miniapp/dist/h5'),
+    jwtSecret: 'test-only-secret-0123456789abcdef0123456789',
+    fieldEncryptionKey: Buffer.alloc(32, 7),
+    wechat: { appId: undefined, secret: undefined, baseUrl: 'http://127.0.0.1:9' },
+    sms: { baseUrl: undefined, apiKey: undefined, signName: '转移就业服务' },
+    seedDemoData: false,
+    ...overrides,
+  };
+}
+
+/** MONGODB_URI for test runs (tests use the embedded engine when it is unset). */
+export function testDatabaseUri(): string | undefined {
+  const uri = process.env.MONGODB_URI?.trim();
+  return uri ? uri : undefined;
+}

@@ -1,0 +1,124 @@
+/**
+ * start(): config → database → indexes → demo data → listen. Any start-up failure prints
+ * one line saying what to fix and exits with 1. SIGTERM/SIGINT stop accepting connections,
+ * close the database and stop the embedded engine.
+ */
+import { createServer, type Server } from 'node:http';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config/env';
+import { connectDatabase, DatabaseUnavailableError, ensureIndexes, type Database } from './db/connection';
+import { createLogger, type Logger } from './logging/logger';
+import { regionRepository } from './modules/regions/regions.repository';
+import { existingDemoLogins, seedDemoData } from './seed/seed';
+
+export interface Running {
+  config: Config;
+  server: Server;
+  db: Database;
+  stop(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function publicUrl(config: Config, server: Server): string {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+}
+
+async function printBanner(config: Config, server: Server, db: Database): Promise<void> {
+  const lines = [
+    '',
+    `农牧民转移就业服务 is running: ${publicUrl(config, server)}`,
+    `  API: ${publicUrl(config, server)}api/v1   OpenAPI: ${publicUrl(config, server)}api/openapi.json`,
+    `  Database: ${db.kind === 'embedded' ? `embedded engine (${db.displayUri}, data in ${config.dataDir})` : db.displayUri}`,
+  ];
+  if (config.seedDemoData) {
+    const logins = await existingDemoLogins();
+    if (logins.length > 0) {
+      lines.push('  Demo logins (development only):');
+      for (const l of logins) lines.push(`    ${l.role.padEnd(7)} ${l.username.padEnd(8)} / ${l.password.padEnd(18)} ${l.displayName} · ${l.scopeName}`);
+    }
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+}
+
+export async function start(): Promise<Running> {
+  const config = loadConfig();
+  const logger: Logger = createLogger({ level: config.logLevel });
+  const db = await connectDatabase(config);
+  try {
+    await ensureIndexes();
+    regionRepository();
+    if (config.seedDemoData) {
+      const seeded = await seedDemoData();
+      if (seeded.seeded) logger.info({ seeded }, 'demo data seeded into the empty database');
+    }
+    const app = createApp({ config, logger, db });
+    const server = createServer(app.callback());
+    await listen(server, config.port, config.host).catch((err: unknown) => {
+      const code = err !== null && typeof err === 'object' ? Reflect.get(err, 'code') : undefined;
+      if (code === 'EADDRINUSE') throw new ConfigError(`Port ${config.port} on ${config.host} is in use: stop the other process or set PORT.`);
+      throw err;
+    });
+    await printBanner(config, server, db);
+    // Villages load on first use; warm them up now rather than on a person's first tap.
+    setImmediate(() => regionRepository().warmUp());
+
+    let stopping: Promise<void> | undefined;
+    const stop = () => {
+      stopping ??= (async () => {
+        logger.info('shutting down');
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 5000).unref();
+        });
+        await db.close();
+        logger.info('stopped');
+      })();
+      return stopping;
+    };
+    return { config, server, db, stop };
+  } catch (err: unknown) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+function oneLine(err: unknown): string {
+  if (err instanceof ConfigError || err instanceof DatabaseUnavailableError) return err.message;
+  const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+  return `Start-up failed: ${message}`;
+}
+
+if (require.main === module) {
+  start().then(
+    (running) => {
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+        process.once(signal, () => {
+          running.stop().then(
+            () => process.exit(0),
+            (err: unknown) => {
+              process.stderr.write(`Shutdown failed: ${oneLine(err)}\n`);
+              process.exit(1);
+            },
+          );
+        });
+      }
+    },
+    (err: unknown) => {
+      process.stderr.write(oneLine(err) + '\n');
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,103 @@
+import {
+  maskMobilePhone,
+  normalizeRegionCode,
+  type JobDetail,
+  type JobListQuery,
+  type JobListResponse,
+  type JobSummary,
+} from '@zhuanyi/shared';
+import { NotFoundError, ValidationError } from '../../http/errors';
+import type { JobRecord } from './job.model';
+import { findEmployerById, findJobById, findJobs, type JobCursor } from './jobs.repository';
+
+export function encodeCursor(job: Pick<JobRecord, 'createdAt' | '_id'>): string {
+  return Buffer.from(JSON.stringify([job.createdAt.getTime(), job._id.toHexString()])).toString('base64url');
+}
+
+/** Undefined for a malformed cursor. */
+export function decodeCursor(cursor: string): JobCursor | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 2) return undefined;
+    const [ms, id]: unknown[] = value;
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || typeof id !== 'string' || !/^[0-9a-f]{24}$/.test(id)) {
+      return undefined;
+    }
+    return { createdAt: new Date(ms), id };
+  } catch {
+    return undefined;
+  }
+}
+
+export function toJobSummary(job: JobRecord): JobSummary {
+  return {
+    id: job._id.toHexString(),
+    title: job.title,
+    employerName: job.employerName,
+    employerVerified: job.employerVerified,
+    trade: job.trade,
+    regionCode: job.regionCode,
+    regionName: job.regionName,
+    payMinFen: job.payMinFen,
+    payMaxFen: job.payMaxFen,
+    mealsAndLodging: job.mealsAndLodging,
+    transport: job.transport,
+    publicWelfare: job.publicWelfare,
+    openings: job.openings,
+    deadline: job.deadline ? job.deadline.toISOString() : null,
+    createdAt: job.createdAt.toISOString(),
+  };
+}
+
+/** Open jobs matching the query, newest first, one page at a time. */
+export async function listJobs(query: JobListQuery, now: Date = new Date()): Promise<JobListResponse> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  if (query.cursor !== undefined && after === undefined) throw new ValidationError({ cursor: 'validation.cursor' });
+  if (query.payMinFen !== undefined && query.payMaxFen !== undefined && query.payMinFen > query.payMaxFen) {
+    throw new ValidationError({ payMinFen: 'validation.payRange' });
+  }
+  const rows = await findJobs(
+    {
+      keyword: query.q || undefined,
+      trade: query.trade,
+      regionCode: query.regionCode === undefined ? undefined : normalizeRegionCode(query.regionCode),
+      payMinFen: query.payMinFen,
+      payMaxFen: query.payMaxFen,
+      mealsAndLodging: query.mealsAndLodging,
+      transport: query.transport,
+      publicWelfare: query.publicWelfare,
+      openAt: now,
+    },
+    after,
+    query.limit + 1,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  return { items: page.map(toJobSummary), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+export async function getJob(id: string): Promise<JobDetail> {
+  const job = await findJobById(id);
+  if (!job || job.status !== 'open') throw new NotFoundError('error.jobNotFound');
+  const employer = await findEmployerById(job.employerId);
+  if (!employer) throw new NotFoundError('error.jobNotFound');
+  return {
+    ...toJobSummary(job),
+    description: job.description,
+    requirements: job.requirements,
+    benefits: job.benefits,
+    workAddress: job.workAddress,
+    ageMin: job.ageMin ?? null,
+    ageMax: job.ageMax ?? null,
+    contactName: job.contactName,
+    contactPhoneMasked: maskMobilePhone(job.contactPhone),
+    employer: {
+      id: employer._id.toHexString(),
+      name: employer.name,
+      verified: employer.verified,
+      regionCode: employer.regionCode,
+      industry: employer.industry,
+      description: employer.description,
+    },
+  };
+}
