@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { yuanToFen } from '../domain/money';
+import { ComplaintMissingItems, ComplaintStatuses } from '../domain/complaint-rules';
+import { AWARD_EXTENSION_MAX_DAYS } from '../domain/complaint-clocks';
+import { MobilePhoneSchema, ObjectIdSchema, RegionCodeSchema, TimestampSchema } from './common.schema';
+
+/** Evidence limits, checked again by the BFF (by content, not by name). */
+export const EVIDENCE_MAX_FILES = 9;
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+export const EvidenceContentTypeSchema = z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf']);
+export type EvidenceContentType = z.infer<typeof EvidenceContentTypeSchema>;
+
+export const ComplaintStatusSchema = z.enum(ComplaintStatuses);
+export type { ComplaintStatus } from '../domain/complaint-rules';
+export const ComplaintCaseTypeSchema = z.enum(['construction', 'non_construction']);
+export type ComplaintCaseType = z.infer<typeof ComplaintCaseTypeSchema>;
+export const ComplaintMissingItemSchema = z.enum(ComplaintMissingItems);
+export const ComplaintDemandSchema = z.enum(['pay_wages', 'overtime_pay', 'compensation', 'labor_contract', 'social_insurance', 'other']);
+export type ComplaintDemand = z.infer<typeof ComplaintDemandSchema>;
+export const ComplaintOutcomeSchema = z.enum(['paid', 'mediated_settlement', 'award_upheld', 'award_partial', 'award_dismissed', 'withdrawn']);
+export type ComplaintOutcome = z.infer<typeof ComplaintOutcomeSchema>;
+
+/** '' from an untouched input counts as not given. */
+const optionalText = (max: number) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional());
+const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
+
+/** Yuan as typed ("12,000.50", 12000.5) → integer fen. */
+export const AmountYuanSchema = z
+  .union([z.string().max(24), z.number()])
+  .transform((v, ctx) => {
+    const fen = yuanToFen(v);
+    if (fen === null) {
+      ctx.addIssue({ code: 'custom', message: 'validation.amountYuan' });
+      return z.NEVER;
+    }
+    return fen;
+  })
+  .meta({ description: '金额（元），最多两位小数', example: '12000.50' });
+
+export const BankCardInputSchema = z.object({
+  cardNumber: z
+    .string()
+    .transform((v) => v.replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^\d{12,19}$/, { message: 'validation.bankCard' })),
+  bankName: optionalText(40),
+  holderName: optionalText(30),
+});
+
+/** The guided form. Everything except case type and who owes is optional (容缺受理). */
+export const ComplaintCreateSchema = z
+  .object({
+    caseType: ComplaintCaseTypeSchema,
+    respondent: z.object({
+      kind: z.enum(['employer', 'foreman']),
+      /** Company, boss or foreman (包工头) name. */
+      name: z.string().trim().min(1).max(80),
+      phone: z.preprocess((v) => (v === '' ? undefined : v), MobilePhoneSchema.optional()),
+    }),
+    project: z
+      .object({
+        name: optionalText(100),
+        regionCode: z.preprocess((v) => (v === '' ? undefined : v), RegionCodeSchema.optional()),
+        address: optionalText(200),
+      })
+      .optional(),
+    /** 总包 (construction): pays first under the wage payment rules. */
+    mainContractor: optionalText(100),
+    workPeriod: z
+      .object({ from: dateText.optional(), to: dateText.optional() })
+      .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'validation.workPeriod', path: ['to'] })
+      .optional(),
+    amountOwedYuan: z.preprocess((v) => (v === '' || v === null ? undefined : v), AmountYuanSchema.optional()),
+    /** Other workers owed by the same boss; 10 or more makes a group case. */
+    coWorkersOwed: z.coerce.number().int().min(0).max(100_000).default(0),
+    demands: z.array(ComplaintDemandSchema).max(6).default(['pay_wages']),
+    demandNote: optionalText(500),
+    bankCard: BankCardInputSchema.optional(),
+  })
+  .meta({ id: 'ComplaintCreate' });
+export type ComplaintCreateInput = z.input<typeof ComplaintCreateSchema>;
+export type ComplaintCreate = z.output<typeof ComplaintCreateSchema>;
+
+export const EvidenceFileSchema = z
+  .object({
+    id: z.string(),
+    filename: z.string(),
+    contentType: EvidenceContentTypeSchema,
+    size: z.number().int().nonnegative(),
+    uploadedAt: TimestampSchema,
+  })
+  .meta({ id: 'EvidenceFile' });
+export type EvidenceFile = z.infer<typeof EvidenceFileSchema>;
+
+export const ComplaintTimelineEntrySchema = z.object({
+  status: ComplaintStatusSchema,
+  at: TimestampSchema,
+  /** Reason (不予受理), outcome or extension note, in Chinese. */
+  note: z.string().nullable(),
+});
+
+export const StatutoryClockSchema = z.object({
+  kind: z.enum(['acceptance', 'award']),
+  startedAt: TimestampSchema,
+  dueAt: TimestampSchema,
+  stoppedAt: TimestampSchema.nullable(),
+  state: z.enum(['running', 'overdue', 'met', 'late']),
+  daysLeft: z.number().int().nullable(),
+  extensionDays: z.number().int().nonnegative(),
+});
+
+export const ComplaintNoticeSchema = z.object({ code: z.string(), message: z.string() });
+
+export const ComplaintSchema = z
+  .object({
+    id: z.string(),
+    /** Readable and unique: county code, Shanghai date, sequence (150521-20260601-0001). */
+    caseNumber: z.string(),
+    status: ComplaintStatusSchema,
+    caseType: ComplaintCaseTypeSchema,
+    respondent: z.object({ kind: z.enum(['employer', 'foreman']), name: z.string(), phoneMasked: z.string().nullable() }),
+    project: z.object({
+      name: z.string().nullable(),
+      regionCode: z.string().nullable(),
+      regionName: z.string().nullable(),
+      address: z.string().nullable(),
+    }),
+    mainContractor: z.string().nullable(),
+    workPeriod: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+    amountOwedFen: z.number().int().nonnegative().nullable(),
+    coWorkersOwed: z.number().int().nonnegative(),
+    groupCase: z.boolean(),
+    demands: z.array(ComplaintDemandSchema),
+    demandNote: z.string().nullable(),
+    /** Masked: 6222 **** **** 1234. */
+    bankCard: z.object({ cardMasked: z.string(), bankName: z.string().nullable(), holderName: z.string().nullable() }).nullable(),
+    evidence: z.array(EvidenceFileSchema),
+    /** What is still missing, in one list; the case is filed all the same. */
+    missingItems: z.array(ComplaintNoticeSchema.extend({ code: ComplaintMissingItemSchema })),
+    /** Warnings that do not block filing (e.g. the worker is 60 or older). */
+    warnings: z.array(ComplaintNoticeSchema),
+    timeline: z.array(ComplaintTimelineEntrySchema),
+    clocks: z.array(StatutoryClockSchema),
+    rejectionReason: z.string().nullable(),
+    outcome: ComplaintOutcomeSchema.nullable(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  })
+  .meta({ id: 'Complaint' });
+export type Complaint = z.infer<typeof ComplaintSchema>;
+
+export const ComplaintSummarySchema = z
+  .object({
+    id: z.string(),
+    caseNumber: z.string(),
+    status: ComplaintStatusSchema,
+    caseType: ComplaintCaseTypeSchema,
+    respondentName: z.string(),
+    amountOwedFen: z.number().int().nonnegative().nullable(),
+    groupCase: z.boolean(),
+    missingCount: z.number().int().nonnegative(),
+    createdAt: TimestampSchema,
+  })
+  .meta({ id: 'ComplaintSummary' });
+export type ComplaintSummary = z.infer<typeof ComplaintSummarySchema>;
+
+export const ComplaintListQuerySchema = z.object({
+  status: ComplaintStatusSchema.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type ComplaintListQuery = z.infer<typeof ComplaintListQuerySchema>;
+
+export const ComplaintListResponseSchema = z
+  .object({ items: z.array(ComplaintSummarySchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'ComplaintList' });
+export type ComplaintListResponse = z.infer<typeof ComplaintListResponseSchema>;
+
+export const ComplaintIdParamsSchema = z.object({ id: ObjectIdSchema });
+export const ComplaintEvidenceParamsSchema = z.object({ id: ObjectIdSchema, fileId: ObjectIdSchema });
+
+/** Intake officer's step on a case. */
+export const ComplaintDecisionSchema = z
+  .discriminatedUnion('action', [
+    z.object({ action: z.literal('accept') }),
+    z.object({ action: z.literal('reject'), reason: z.string().trim().min(2).max(500) }),
+    z.object({ action: z.literal('mediate') }),
+    z.object({ action: z.literal('arbitrate') }),
+    z.object({
+      action: z.literal('extend'),
+      days: z.number().int().min(1).max(AWARD_EXTENSION_MAX_DAYS),
+      reason: z.string().trim().min(2).max(500),
+    }),
+    z.object({ action: z.literal('close'), outcome: ComplaintOutcomeSchema, note: optionalText(500) }),
+  ])
+  .meta({ id: 'ComplaintDecision' });
+export type ComplaintDecision = z.infer<typeof ComplaintDecisionSchema>;
