@@ -30,7 +30,7 @@ export function JobList({ items, status, error, hasMore, loadingMore, loadMoreEr
       <View className="job-list__footer">
         {loadMoreError ? <Text className="job-list__error">{t(errorMessageKey(loadMoreError))}</Text> : null}
         {hasMore ? (
-          <ActionButton kind="secondary" onTap={onLoadMore} loading={loadingMore} disabled={loadingMore}>
+          <ActionButton kind="secondary" onTap={onLoadMore} disabled={loadingMore}>
             {loadingMore ? t('common.loadingMore') : loadMoreError ? t('common.retry') : t('common.loadMore')}
           </ActionButton>
         ) : (
