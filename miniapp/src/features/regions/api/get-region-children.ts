@@ -1,9 +1,9 @@
 import { RegionListResponseSchema, type Region } from '@zhuanyi/shared';
 import { http } from '@/services/http';
 
-/** The one place that knows the path: children of a region, or provinces when `code` is null. */
+/** The one place that knows the paths: provinces at GET /regions, children at GET /regions/:code/children. */
 export function regionChildrenPath(code: string | null): string {
-  return `/regions/${code === null ? 'root' : encodeURIComponent(code)}/children`;
+  return code === null ? '/regions' : `/regions/${encodeURIComponent(code)}/children`;
 }
 
 const cache = new Map<string, Region[]>();

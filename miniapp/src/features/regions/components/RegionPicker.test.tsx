@@ -15,7 +15,7 @@ const tree: Record<string, Region[]> = {
 
 function serveTree() {
   setRequestHandler((options) => {
-    const code = /\/regions\/([^/]+)\/children/.exec(options.url)?.[1] ?? '';
+    const code = options.url.endsWith('/regions') ? 'root' : (/\/regions\/([^/]+)\/children/.exec(options.url)?.[1] ?? '');
     const items = tree[code];
     return items ? { statusCode: 200, data: { items } } : { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '没有' } } };
   });
@@ -40,7 +40,7 @@ describe('RegionPicker', () => {
     expect(onChange).toHaveBeenCalledTimes(1);
     expect(onChange.mock.calls[0]?.[0].map((r: Region) => r.code)).toEqual(['15', '1505', '150502', '150502001', '150502001001']);
     expect(requests.map((r) => r.url)).toEqual([
-      '/api/v1/regions/root/children',
+      '/api/v1/regions',
       '/api/v1/regions/15/children',
       '/api/v1/regions/1505/children',
       '/api/v1/regions/150502/children',
@@ -68,7 +68,7 @@ describe('RegionPicker', () => {
     await screen.findByText('科尔沁区');
     fireEvent.click(screen.getByText('全部'));
     expect(await screen.findByText('新疆维吾尔自治区')).toBeTruthy();
-    expect(requests.filter((r) => r.url.endsWith('/regions/root/children'))).toHaveLength(1);
+    expect(requests.filter((r) => r.url.endsWith('/regions'))).toHaveLength(1);
   });
 
   it('when a level fails to load, then the error shows and 再试一次 loads it again', async () => {
@@ -84,7 +84,7 @@ describe('RegionPicker', () => {
   });
 
   it('when the path is built, then it comes from the one path function', () => {
-    expect(regionChildrenPath(null)).toBe('/regions/root/children');
+    expect(regionChildrenPath(null)).toBe('/regions');
     expect(regionChildrenPath('150502')).toBe('/regions/150502/children');
   });
 });
