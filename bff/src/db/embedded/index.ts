@@ -1,6 +1,8 @@
 import { Engine } from './engine';
 import { WireServer } from './server';
 import { startMonitors } from './monitors';
+import { Store } from './storage/store';
+import path from 'node:path';
 
 export interface EmbeddedMongoOptions {
   /** Data directory; null keeps everything in memory. Defaults to ./data/db. */
@@ -17,8 +19,16 @@ export interface EmbeddedMongo {
 
 export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const engine = new Engine();
-  const server = new WireServer({ engine, host: '127.0.0.1', port: opts.port ?? 0, sync: () => Promise.resolve() });
-  const port = await server.listen();
+  const dbPath = opts.dbPath === undefined ? path.resolve('data/db') : opts.dbPath;
+  const store = dbPath === null ? null : new Store(dbPath, engine);
+  const server = new WireServer({ engine, host: '127.0.0.1', port: opts.port ?? 0, sync: () => (store ? store.sync() : Promise.resolve()) });
+  let port: number;
+  try {
+    port = await server.listen();
+  } catch (err) {
+    await store?.close();
+    throw err;
+  }
   const monitors = startMonitors(engine);
   let stopped = false;
   return {
@@ -29,6 +39,7 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
       stopped = true;
       monitors.stop();
       await server.close();
+      await store?.close();
     },
   };
 }

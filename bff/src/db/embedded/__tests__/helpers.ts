@@ -1,4 +1,4 @@
-import { MongoClient } from 'mongodb';
+import { MongoClient, type ObjectId } from 'mongodb';
 import { startEmbeddedMongo, type EmbeddedMongo } from '..';
 
 /** Starts a memory-only engine and a connected driver client for one test file. */
@@ -23,4 +23,17 @@ export function useEngine(): { server: () => EmbeddedMongo; client: () => MongoC
       return client;
     },
   };
+}
+
+/** A schemaless document whose _id may be any BSON value. */
+export interface AnyDoc {
+  _id?: string | number | ObjectId;
+  [key: string]: unknown;
+}
+
+/** A document with a numeric counter, for $inc in typed driver calls. */
+export interface Counter {
+  _id: string | number;
+  n?: number;
+  v?: number;
 }

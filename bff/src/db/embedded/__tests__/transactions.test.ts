@@ -1,13 +1,13 @@
 import mongoose, { Schema } from 'mongoose';
 import { MongoServerError } from 'mongodb';
-import { useEngine } from './helpers';
+import { useEngine, type AnyDoc, type Counter } from './helpers';
 
 const engine = useEngine();
 const db = () => engine.client().db('txn');
 
 describe('transactions through the driver', () => {
   it('hides writes until commit and keeps them after', async () => {
-    const c = db().collection('commit');
+    const c = db().collection<Counter>('commit');
     await c.insertOne({ _id: 'seed', n: 0 });
     const session = engine.client().startSession();
     try {
@@ -27,7 +27,7 @@ describe('transactions through the driver', () => {
   });
 
   it('discards writes on abort', async () => {
-    const c = db().collection('abort');
+    const c = db().collection<AnyDoc>('abort');
     await c.insertOne({ _id: 1 });
     const session = engine.client().startSession();
     session.startTransaction();
@@ -39,7 +39,7 @@ describe('transactions through the driver', () => {
   });
 
   it('reads from a snapshot taken at the first operation', async () => {
-    const c = db().collection('snapshot');
+    const c = db().collection<AnyDoc>('snapshot');
     await c.insertOne({ _id: 1, v: 'old' });
     const session = engine.client().startSession();
     session.startTransaction();
@@ -53,7 +53,7 @@ describe('transactions through the driver', () => {
   });
 
   it('answers a conflicting write with WriteConflict and TransientTransactionError', async () => {
-    const c = db().collection('conflict');
+    const c = db().collection<Counter>('conflict');
     await c.insertOne({ _id: 1, n: 0 });
     const s1 = engine.client().startSession();
     const s2 = engine.client().startSession();
@@ -72,7 +72,7 @@ describe('transactions through the driver', () => {
   });
 
   it('retries withTransaction after a conflict until it commits', async () => {
-    const c = db().collection('retry');
+    const c = db().collection<AnyDoc>('retry');
     await c.insertOne({ _id: 'counter', n: 0 });
     const bump = async (): Promise<void> => {
       const session = engine.client().startSession();
@@ -91,7 +91,7 @@ describe('transactions through the driver', () => {
   });
 
   it('makes a plain write wait for a transaction that holds the document', async () => {
-    const c = db().collection('wait');
+    const c = db().collection<Counter>('wait');
     await c.insertOne({ _id: 1, n: 0 });
     const session = engine.client().startSession();
     session.startTransaction();
@@ -105,7 +105,7 @@ describe('transactions through the driver', () => {
   });
 
   it('aborts the transaction on a duplicate key inside it', async () => {
-    const c = db().collection('dup');
+    const c = db().collection<AnyDoc>('dup');
     await c.createIndex({ k: 1 }, { unique: true });
     await c.insertOne({ k: 1 });
     const session = engine.client().startSession();
