@@ -1,6 +1,7 @@
 import { Engine } from './engine';
 import { WireServer } from './server';
 import { startMonitors } from './monitors';
+import { expireDocuments } from './ttl';
 import { Store } from './storage/store';
 import path from 'node:path';
 
@@ -29,7 +30,9 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
     await store?.close();
     throw err;
   }
-  const monitors = startMonitors(engine);
+  const monitors = startMonitors(engine, () => {
+    if (expireDocuments(engine) > 0) void store?.sync().catch(() => undefined);
+  });
   let stopped = false;
   return {
     uri: `mongodb://127.0.0.1:${port}/?replicaSet=rs0`,
