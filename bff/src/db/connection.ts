@@ -28,11 +28,14 @@ export function hidePassword(uri: string): string {
 export type DatabaseConfig = Pick<Config, 'mongodbUri' | 'dataDir' | 'mongodbConnectTimeoutMs'> & {
   /** Embedded engine only: null keeps data in memory (tests). Default DATA_DIR/db. */
   embeddedDbPath?: string | null;
+  /** Database name; default: the one in MONGODB_URI, or `zhuanyi` on the embedded engine. */
+  dbName?: string;
 };
 
-async function connectMongoose(uri: string, timeoutMs: number): Promise<mongoose.Connection> {
+async function connectMongoose(uri: string, timeoutMs: number, dbName: string | undefined): Promise<mongoose.Connection> {
   mongoose.set('strictQuery', true);
   await mongoose.connect(uri, {
+    ...(dbName ? { dbName } : {}),
     serverSelectionTimeoutMS: timeoutMs,
     connectTimeoutMS: timeoutMs,
     // Indexes are built by ensureIndexes() at start-up, not behind the app's back.
@@ -53,7 +56,7 @@ export async function connectDatabase(config: DatabaseConfig): Promise<Database>
     const displayUri = hidePassword(config.mongodbUri);
     let connection: mongoose.Connection;
     try {
-      connection = await connectMongoose(config.mongodbUri, config.mongodbConnectTimeoutMs);
+      connection = await connectMongoose(config.mongodbUri, config.mongodbConnectTimeoutMs, config.dbName);
     } catch (err: unknown) {
       await mongoose.disconnect().catch(() => undefined);
       const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
@@ -83,7 +86,7 @@ export async function connectDatabase(config: DatabaseConfig): Promise<Database>
     );
   }
   try {
-    const connection = await connectMongoose(engine.uri, config.mongodbConnectTimeoutMs);
+    const connection = await connectMongoose(engine.uri, config.mongodbConnectTimeoutMs, config.dbName ?? 'zhuanyi');
     return {
       kind: 'embedded',
       displayUri: engine.uri,

@@ -44,7 +44,6 @@ function errorCodesOf(route: DocumentedRoute): ErrorCode[] {
 /** The OpenAPI 3.1 document of every registered route, schemas taken from shared/. */
 export function buildOpenApiDocument(mounted: readonly MountedGroup[], info: { title: string; version: string }) {
   const registry = new OpenAPIRegistry();
-  registry.register('ErrorBody', ErrorBodySchema);
   for (const route of documentedRoutes(mounted)) {
     const byStatus = new Map<number, ErrorCode[]>();
     for (const code of errorCodesOf(route)) byStatus.set(statusOf[code], [...(byStatus.get(statusOf[code]) ?? []), code]);
