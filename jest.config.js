@@ -7,6 +7,8 @@ const node = (name, roots, extra = {}) => ({
   transform: { '^.+\\.(t|j)sx?$': swc },
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   moduleNameMapper: { '^@zhuanyi/shared$': '<rootDir>/shared/src/index.ts' },
+  // jose ships ESM only; Jest (unlike Node >= 20.19) cannot require it untransformed.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   rootDir: __dirname,
   ...extra,
 });

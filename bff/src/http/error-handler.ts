@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import mongoose from 'mongoose';
-import { fieldMessages, t, type ErrorBody, type ErrorCode, type MessageKey } from '@zhuanyi/shared';
+import { fieldMessages, t, type ErrorBody, type ErrorCode, type MessageKey, type MessageParams } from '@zhuanyi/shared';
 import { AppError, statusOf } from './errors';
 import type { AppMiddleware } from './context';
 
@@ -8,6 +8,8 @@ interface Answer {
   code: ErrorCode;
   messageKey: MessageKey;
   fields?: Record<string, string>;
+  /** Placeholder values for the message. */
+  params?: MessageParams;
   /** True when the error is ours to fix: logged with its stack. */
   internal?: boolean;
 }
@@ -53,7 +55,7 @@ export function toAnswer(err: unknown): Answer {
     const fields = err.fields
       ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v, err.params)]))
       : undefined;
-    return { code: err.code, messageKey: err.messageKey, fields };
+    return { code: err.code, messageKey: err.messageKey, fields, params: err.params };
   }
   if (err instanceof z.core.$ZodError) {
     return { code: 'VALIDATION_FAILED', messageKey: 'error.VALIDATION_FAILED', fields: fieldMessages(err.issues) };
@@ -99,7 +101,7 @@ export function errorHandler(): AppMiddleware {
       const body: ErrorBody = {
         error: {
           code: answer.code,
-          message: t(answer.messageKey),
+          message: t(answer.messageKey, answer.params),
           ...(answer.fields && Object.keys(answer.fields).length > 0 ? { fields: answer.fields } : {}),
           requestId: ctx.state.requestId,
         },

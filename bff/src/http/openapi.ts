@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { ErrorBodySchema, type ErrorCode } from '@zhuanyi/shared';
 import { statusOf } from './errors';
@@ -23,6 +24,8 @@ export function toOpenApiPath(koaPath: string): string {
   return koaPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
+export const BEARER_SCHEME = 'bearerAuth';
+
 function operationId(route: DocumentedRoute): string {
   const words = route.fullPath
     .split('/')
@@ -37,6 +40,14 @@ function errorCodesOf(route: DocumentedRoute): ErrorCode[] {
   const hasInput = route.request.params !== undefined || route.request.query !== undefined || route.request.body !== undefined;
   const codes = new Set<ErrorCode>(route.errors);
   if (hasInput) codes.add('VALIDATION_FAILED');
+  if (route.auth !== 'public') {
+    codes.add('UNAUTHENTICATED');
+    codes.add('FORBIDDEN');
+  }
+  if (route.idempotency !== 'off') {
+    codes.add('VALIDATION_FAILED');
+    codes.add('CONFLICT');
+  }
   codes.add('INTERNAL');
   return [...codes];
 }
@@ -44,6 +55,7 @@ function errorCodesOf(route: DocumentedRoute): ErrorCode[] {
 /** The OpenAPI 3.1 document of every registered route, schemas taken from shared/. */
 export function buildOpenApiDocument(mounted: readonly MountedGroup[], info: { title: string; version: string }) {
   const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', BEARER_SCHEME, { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   for (const route of documentedRoutes(mounted)) {
     const byStatus = new Map<number, ErrorCode[]>();
     for (const code of errorCodesOf(route)) byStatus.set(statusOf[code], [...(byStatus.get(statusOf[code]) ?? []), code]);
@@ -60,9 +72,15 @@ export function buildOpenApiDocument(mounted: readonly MountedGroup[], info: { t
       tags: [route.tag],
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
+      // Who may call: bearer security plus the roles, for clients and the authorization matrix test.
+      ...(route.auth === 'public' ? { security: [], 'x-auth': 'public' } : { security: [{ [BEARER_SCHEME]: [] }], 'x-auth': { roles: [...route.auth.roles] } }),
+      ...(route.idempotency === 'off' ? {} : { 'x-idempotency-key': route.idempotency }),
       request: {
         ...(route.request.params ? { params: route.request.params } : {}),
         ...(route.request.query ? { query: route.request.query } : {}),
+        ...(route.idempotency === 'off'
+          ? {}
+          : { headers: z.object({ 'Idempotency-Key': route.idempotency === 'required' ? z.string().min(8).max(128) : z.string().min(8).max(128).optional() }) }),
         ...(route.request.body
           ? { body: { required: true, content: { 'application/json': { schema: route.request.body } } } }
           : {}),

@@ -11,6 +11,8 @@ import type { RouterMiddleware } from '@koa/router';
 import type { ErrorCode } from '@zhuanyi/shared';
 import type { AppContext, AppState } from './context';
 import { validate } from './validate';
+import { authorize, type AuthRule } from './auth';
+import { idempotency, type IdempotencyMode } from './idempotency';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -35,6 +37,10 @@ export interface RouteSpec<
   response: { schema: R; status?: 200 | 201 | 202; description?: string };
   /** Error codes this route may answer besides VALIDATION_FAILED (with input) and INTERNAL. */
   errors?: ErrorCode[];
+  /** Who may call: `'public'` (the default) or `{ roles: [...] }` (bearer token required). */
+  auth?: AuthRule;
+  /** `Idempotency-Key` handling for writes a phone may retry (see idempotency.ts). */
+  idempotency?: IdempotencyMode;
   handler: (input: HandlerInput<P, Q, B>) => Promise<z.input<R>> | z.input<R>;
 }
 
@@ -51,6 +57,8 @@ export interface RegisteredRoute {
   request: { params?: z.ZodObject; query?: z.ZodObject; body?: z.ZodType };
   response: { schema: z.ZodType; status: number; description: string };
   errors: ErrorCode[];
+  auth: AuthRule;
+  idempotency: IdempotencyMode;
   middleware: RouterMiddleware<AppState, Context>[];
 }
 
@@ -94,6 +102,8 @@ function register<
 >(method: HttpMethod, routePath: string, fullPath: string, tag: string, spec: RouteSpec<P, Q, B, R>): RegisteredRoute {
   const status = spec.response.status ?? 200;
   const request = spec.request ?? {};
+  const auth = spec.auth ?? 'public';
+  const idempotencyMode = spec.idempotency ?? 'off';
   const run: RouterMiddleware<AppState, Context> = async (ctx) => {
     const v = ctx.state.validated;
     // validate() ran with these same schemas, so the parsed values have these types.
@@ -119,7 +129,10 @@ function register<
     request: { params: request.params, query: request.query, body: request.body },
     response: { schema: spec.response.schema, status, description: spec.response.description ?? spec.summary },
     errors: spec.errors ?? [],
-    middleware: [validate(request), run],
+    auth,
+    idempotency: idempotencyMode,
+    // Auth first: a caller without the right gets 401/403 whatever the input.
+    middleware: [authorize(auth), validate(request), ...(idempotencyMode === 'off' ? [] : [idempotency(idempotencyMode)]), run],
   };
 }
 
