@@ -160,10 +160,10 @@ describe('weapp artifact: jobs page', () => {
     await waitForText(page.dom, '第二页：家政服务员', simulate);
     expect(requested.at(-1)).toContain('cursor=p2');
 
-    const chip = page.querySelectorAll('.zy-chip').find((c) => c.dom.textContent === '缝纫工');
+    const chip = page.querySelectorAll('.zy-chip').find((c) => c.dom.textContent === '家政服务员');
     chip?.dispatchEvent('tap');
     for (let i = 0; i < 100 && !requested.at(-1)?.includes('trade='); i += 1) await simulate.sleep(20);
-    expect(requested.at(-1)).toBe(`http://127.0.0.1:3000/api/v1/jobs?trade=${encodeURIComponent('缝纫工')}&limit=20`);
+    expect(requested.at(-1)).toBe(`http://127.0.0.1:3000/api/v1/jobs?trade=${encodeURIComponent('家政服务员')}&limit=20`);
     await waitForText(page.dom, '招聘熟练缝纫工', simulate);
   });
 });

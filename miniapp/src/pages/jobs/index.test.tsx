@@ -15,7 +15,7 @@ function page(items: JobSummary[], nextCursor: string | null) {
 describe('jobs page', () => {
   it('when the first page loads, then its jobs show and 加载更多 appends the next page', async () => {
     const first = [buildJob({ title: '招聘熟练电焊工' }), buildJob({ title: '钢筋工 日结' })];
-    const second = [buildJob({ title: '家政服务员' })];
+    const second = [buildJob({ title: '养老院护理岗位' })];
     setRequestHandler((options) => (query(options).get('cursor') === 'c2' ? page(second, null) : page(first, 'c2')));
 
     render(<JobsPage />);
@@ -25,7 +25,7 @@ describe('jobs page', () => {
     expect(requests[0]?.url).toBe('/api/v1/jobs?limit=20');
 
     fireEvent.click(screen.getByText('加载更多'));
-    expect(await screen.findByText('家政服务员')).toBeTruthy();
+    expect(await screen.findByText('养老院护理岗位')).toBeTruthy();
     expect(screen.getByText('没有更多了')).toBeTruthy();
     expect(screen.getByText('已显示 3 个岗位')).toBeTruthy();
     expect(query(requests[1]!).get('cursor')).toBe('c2');
