@@ -5,7 +5,7 @@ import type { Config } from './config/env';
 import type { Database } from './db/connection';
 import type { Logger } from './logging/logger';
 import type { AppState } from './http/context';
-import { API_V1, buildRouter } from './http/api-router';
+import { API_V1, buildRouter, methodNotAllowed } from './http/api-router';
 import { errorHandler } from './http/error-handler';
 import { NotFoundError } from './http/errors';
 import { buildOpenApiDocument, type MountedGroup, type OpenApiDocument } from './http/openapi';
@@ -59,5 +59,6 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.use(serveH5(deps.config.h5Dir));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }));
   app.use(router.routes());
+  app.use(methodNotAllowed(router));
   return app;
 }

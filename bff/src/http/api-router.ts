@@ -13,7 +13,7 @@ function groupRouter(group: RouteGroup): Router<AppState, Context> {
   return router;
 }
 
-/** Mounts each group under its base path (module groups under /api/v1) with 405 handling. */
+/** Mounts each group under its base path (module groups under /api/v1). */
 export function buildRouter(mounted: readonly MountedGroup[]): Router<AppState, Context> {
   const root = new Router<AppState, Context>();
   const bases = new Map<string, Router<AppState, Context>>();
@@ -23,12 +23,14 @@ export function buildRouter(mounted: readonly MountedGroup[]): Router<AppState, 
       base = new Router<AppState, Context>(basePath ? { prefix: basePath } : {});
       bases.set(basePath, base);
     }
-    const r = groupRouter(group);
-    base.use(
-      r.routes(),
-      r.allowedMethods({ throw: true, methodNotAllowed: () => new AppError('METHOD_NOT_ALLOWED'), notImplemented: () => new AppError('METHOD_NOT_ALLOWED') }),
-    );
+    base.use(groupRouter(group).routes());
   }
   for (const base of bases.values()) root.use(base.routes());
   return root;
+}
+
+/** 405 METHOD_NOT_ALLOWED for a known path with another method; use after `router.routes()`. */
+export function methodNotAllowed(router: Router<AppState, Context>) {
+  const answer = () => new AppError('METHOD_NOT_ALLOWED');
+  return router.allowedMethods({ throw: true, methodNotAllowed: answer, notImplemented: answer });
 }

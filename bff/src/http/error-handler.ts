@@ -73,10 +73,10 @@ export function toAnswer(err: unknown): Answer {
   if (isDuplicateKeyError(err)) return { code: 'DUPLICATE', messageKey: 'error.DUPLICATE', fields: duplicateFields(err) };
   if (isMongoUnavailable(err)) return { code: 'SERVICE_UNAVAILABLE', messageKey: 'error.SERVICE_UNAVAILABLE', internal: true };
 
-  // http-errors thrown by Koa, the body parser and the router.
+  // http-errors thrown by Koa, the body parser (co-body) and the router.
   const status = numberProp(err, 'status') ?? numberProp(err, 'statusCode');
-  const expose = err !== null && typeof err === 'object' && Reflect.get(err, 'expose') === true;
-  if (status !== undefined && expose) {
+  // 4xx only: a client error, answered with our own generic text (co-body's JSON errors lack `expose`).
+  if (status !== undefined && status >= 400 && status < 500) {
     if (status === 400) return { code: 'VALIDATION_FAILED', messageKey: 'error.invalidJson' };
     if (status === 401) return { code: 'UNAUTHENTICATED', messageKey: 'error.UNAUTHENTICATED' };
     if (status === 403) return { code: 'FORBIDDEN', messageKey: 'error.FORBIDDEN' };
