@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose, { Schema } from 'mongoose';
+import { startEmbeddedMongo } from './index';
+
+const DOCS = 200_000;
+const BATCH = 1_000;
+
+interface Row {
+  code: string;
+  plain: string;
+  county: number;
+  score: number;
+}
+
+function row(i: number): Row {
+  return { code: `c${i}`, plain: `p${i}`, county: i % 100, score: (i * 7919) % 1000 };
+}
+
+async function timePerCall(calls: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < calls; i++) await fn(i);
+  return Number(process.hrtime.bigint() - started) / 1e6 / calls;
+}
+
+/** Indexed point lookup versus a full scan on 200,000 documents, both through mongoose. */
+async function lookupSpeedup(): Promise<Record<string, number>> {
+  const db = await startEmbeddedMongo({ dbPath: null, port: 0 });
+  const conn = await mongoose.createConnection(db.uri, { dbName: 'bench' }).asPromise();
+  try {
+    const Item = conn.model<Row>('Item', new Schema<Row>({ code: { type: String, index: true }, plain: String, county: Number, score: Number }));
+    await Item.init();
+    for (let i = 0; i < DOCS; i += 10_000) {
+      await Item.collection.insertMany(Array.from({ length: 10_000 }, (_, j) => row(i + j)));
+    }
+    const pick = (i: number): number => (i * 104_729) % DOCS;
+    // Warm up both paths before timing.
+    await Item.findOne({ code: 'c1' }).lean();
+    await Item.findOne({ plain: 'p1' }).lean();
+    const indexedMs = await timePerCall(500, (i) => Item.findOne({ code: `c${pick(i)}` }).lean());
+    const scanMs = await timePerCall(20, (i) => Item.findOne({ plain: `p${pick(i)}` }).lean());
+    return {
+      'engine.indexedLookupMs': indexedMs,
+      'engine.unindexedLookupMs': scanMs,
+      'engine.indexedLookupSpeedup': scanMs / indexedMs,
+    };
+  } finally {
+    await conn.close();
+    await db.stop();
+  }
+}
+
+/** insertMany batches of 1,000 with the journal fsynced before each acknowledgement. */
+async function batchInsert(): Promise<Record<string, number>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
+  const db = await startEmbeddedMongo({ dbPath: dir, port: 0 });
+  const conn = await mongoose.createConnection(db.uri, { dbName: 'bench' }).asPromise();
+  try {
+    const Item = conn.model<Row>('Item', new Schema<Row>({ code: { type: String, unique: true }, plain: String, county: Number, score: Number }));
+    await Item.init();
+    const total = 50_000;
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < total; i += BATCH) {
+      await Item.insertMany(Array.from({ length: BATCH }, (_, j) => row(i + j)));
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { 'engine.batchInsertDocsPerSec': total / seconds };
+  } finally {
+    await conn.close();
+    await db.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function runEngineBench(): Promise<Record<string, number>> {
+  return { ...(await lookupSpeedup()), ...(await batchInsert()) };
+}
+
+if (require.main === module) {
+  runEngineBench().then(
+    (results) => {
+      const width = Math.max(...Object.keys(results).map((k) => k.length));
+      process.stdout.write(`${'figure'.padEnd(width)}  value\n`);
+      for (const [k, v] of Object.entries(results)) process.stdout.write(`${k.padEnd(width)}  ${v.toFixed(2)}\n`);
+      process.exit(0);
+    },
+    (err: unknown) => {
+      process.stderr.write(`${String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
