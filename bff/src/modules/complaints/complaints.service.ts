@@ -1,0 +1,322 @@
+/**
+ * Wage-arrears complaints: a worker files with whatever they know (容缺受理), gets a case number,
+ * adds evidence, and follows the timeline and statutory clocks; intake staff of the case's region
+ * move it along. Anyone else gets 404, as if the case did not exist.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
+import { Types } from 'mongoose';
+import {
+  EVIDENCE_MAX_FILES,
+  canMoveComplaint,
+  complaintClocks,
+  isGroupCase,
+  isOlderWorker,
+  isValidAwardExtension,
+  isWithinRegion,
+  maskMobilePhone,
+  missingComplaintItems,
+  regionCodePath,
+  shanghaiDayNumber,
+  t,
+  type Complaint,
+  type ComplaintCreate,
+  type ComplaintDecision,
+  type ComplaintListQuery,
+  type ComplaintListResponse,
+  type ComplaintOutcome,
+  type ComplaintStatus,
+  type ComplaintSummary,
+  type EvidenceContentType,
+  type MessageKey,
+} from '@zhuanyi/shared';
+import type { AuthContext } from '../../http/auth';
+import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
+import type { Clock } from '../../security/clock';
+import { afterDesc, decodeKeyset, encodeKeyset } from '../../db/cursor';
+import { regionFullName } from '../regions/regions.service';
+import { ComplaintModel, nextSequence, type ComplaintRecord } from './complaint.model';
+import { deleteEvidence, openEvidence, receiveEvidence } from './evidence.store';
+
+/** Seals the bank card number (FieldCrypto satisfies it). */
+export interface BankCardSealer {
+  encrypt(field: 'bankCard', plaintext: string): string;
+}
+
+/** What the registration record tells about the worker filing. */
+export interface WorkerFacts {
+  age: number | null;
+  /** Household (户籍) region, county or finer. */
+  householdRegionCode: string | null;
+}
+
+export interface WorkerFactsSource {
+  factsOf(auth: AuthContext): Promise<WorkerFacts | null>;
+}
+
+export interface ComplaintsDeps {
+  crypto: BankCardSealer;
+  clock: Clock;
+  workers: WorkerFactsSource;
+}
+
+export type Viewer = Pick<AuthContext, 'subjectId' | 'role' | 'regionScope' | 'workerId'>;
+
+const notFound = () => new NotFoundError('error.complaintNotFound');
+const iso = (d: Date) => d.toISOString();
+
+/** Shanghai calendar date as YYYYMMDD. */
+function shanghaiDate(at: Date): string {
+  const d = new Date(shanghaiDayNumber(at) * 86_400_000);
+  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** The worker sees their own case; intake staff see cases in their region scope. */
+export function canSeeComplaint(viewer: Viewer, record: Pick<ComplaintRecord, 'filedBy' | 'intakeRegionCode'>): boolean {
+  if (viewer.role === 'worker') return record.filedBy === viewer.subjectId;
+  if (viewer.role === 'intake') {
+    if (viewer.regionScope === null) return true;
+    return record.intakeRegionCode !== null && record.intakeRegionCode !== undefined && isWithinRegion(record.intakeRegionCode, viewer.regionScope);
+  }
+  return false;
+}
+
+function countyOf(code: string | null | undefined): string | null {
+  if (!code || code.length < 6) return null;
+  return code.slice(0, 6);
+}
+
+export class ComplaintsService {
+  constructor(private readonly deps: ComplaintsDeps) {}
+
+  toComplaint(r: ComplaintRecord): Complaint {
+    const now = this.deps.clock();
+    const respondent = r.respondent ?? { kind: 'employer' as const, name: '', phone: null };
+    const missing = missingComplaintItems({
+      caseType: r.caseType,
+      respondentPhone: respondent.phone,
+      projectName: r.project?.name,
+      projectRegionCode: r.project?.regionCode,
+      projectAddress: r.project?.address,
+      mainContractor: r.mainContractor,
+      workFrom: r.workFrom,
+      workTo: r.workTo,
+      amountOwedFen: r.amountOwedFen,
+      hasBankCard: r.bankCard !== null && r.bankCard !== undefined,
+      evidenceCount: r.evidence.length,
+    });
+    const warnings: Complaint['warnings'] = [];
+    if (isOlderWorker(r.ageAtFiling)) warnings.push({ code: 'older_worker', message: t('complaint.warning.olderWorker') });
+    if (isGroupCase(r.coWorkersOwed)) warnings.push({ code: 'group_case', message: t('complaint.warning.groupCase') });
+    const clocks = complaintClocks(
+      { receivedAt: r.receivedAt, decidedAt: r.decidedAt, acceptedAt: r.acceptedAt, awardExtensionDays: r.awardExtensionDays ?? 0, closedAt: r.closedAt },
+      now,
+    );
+    const regionCode = r.project?.regionCode ?? null;
+    return {
+      id: r._id.toHexString(),
+      caseNumber: r.caseNumber,
+      status: r.status,
+      caseType: r.caseType,
+      respondent: { kind: respondent.kind, name: respondent.name, phoneMasked: respondent.phone ? maskMobilePhone(respondent.phone) : null },
+      project: {
+        name: r.project?.name ?? null,
+        regionCode,
+        regionName: regionCode ? regionFullName(regionCode) : null,
+        address: r.project?.address ?? null,
+      },
+      mainContractor: r.mainContractor ?? null,
+      workPeriod: { from: r.workFrom ?? null, to: r.workTo ?? null },
+      amountOwedFen: r.amountOwedFen ?? null,
+      coWorkersOwed: r.coWorkersOwed,
+      groupCase: isGroupCase(r.coWorkersOwed),
+      demands: r.demands as Complaint['demands'],
+      demandNote: r.demandNote ?? null,
+      bankCard: r.bankCard ? { cardMasked: `**** **** **** ${r.bankCard.last4}`, bankName: r.bankCard.bankName ?? null, holderName: r.bankCard.holderName ?? null } : null,
+      evidence: r.evidence.map((e) => ({
+        id: e.fileId.toHexString(),
+        filename: e.filename,
+        contentType: e.contentType as EvidenceContentType,
+        size: e.size,
+        uploadedAt: iso(e.uploadedAt),
+      })),
+      missingItems: missing.map((code) => ({ code, message: t(`complaint.missing.${code}`) })),
+      warnings,
+      timeline: r.timeline.map((e) => ({ status: e.status, at: iso(e.at), note: e.note ?? null })),
+      clocks: clocks.map((c) => ({
+        kind: c.kind,
+        startedAt: iso(c.startedAt),
+        dueAt: iso(c.dueAt),
+        stoppedAt: c.stoppedAt ? iso(c.stoppedAt) : null,
+        state: c.state,
+        daysLeft: c.daysLeft,
+        extensionDays: c.extensionDays,
+      })),
+      rejectionReason: r.rejectionReason ?? null,
+      outcome: (r.outcome as ComplaintOutcome | null) ?? null,
+      createdAt: iso(r.createdAt),
+      updatedAt: iso(r.updatedAt),
+    };
+  }
+
+  private toSummary(r: ComplaintRecord): ComplaintSummary {
+    const full = this.toComplaint(r);
+    return {
+      id: full.id,
+      caseNumber: full.caseNumber,
+      status: full.status,
+      caseType: full.caseType,
+      respondentName: full.respondent.name,
+      amountOwedFen: full.amountOwedFen,
+      groupCase: full.groupCase,
+      missingCount: full.missingItems.length,
+      createdAt: full.createdAt,
+    };
+  }
+
+  /** Files a complaint; never refused for missing items. */
+  async file(viewer: Viewer, input: ComplaintCreate): Promise<Complaint> {
+    const now = this.deps.clock();
+    const facts = await this.deps.workers.factsOf(viewer as AuthContext);
+    const intakeRegionCode = facts?.householdRegionCode ?? countyOf(input.project?.regionCode) ?? null;
+    const county = (countyOf(intakeRegionCode) ?? '000000').padEnd(6, '0');
+    const day = shanghaiDate(now);
+    const seq = await nextSequence(`complaint:${county}:${day}`);
+    const card = input.bankCard;
+    const created = await ComplaintModel.create({
+      caseNumber: `${county}-${day}-${String(seq).padStart(4, '0')}`,
+      filedBy: viewer.subjectId,
+      workerId: viewer.workerId ?? null,
+      intakeRegionCode,
+      intakeRegionPath: intakeRegionCode ? regionCodePath(intakeRegionCode) : [],
+      status: 'submitted',
+      caseType: input.caseType,
+      respondent: { kind: input.respondent.kind, name: input.respondent.name, phone: input.respondent.phone ?? null },
+      project: { name: input.project?.name ?? null, regionCode: input.project?.regionCode ?? null, address: input.project?.address ?? null },
+      mainContractor: input.mainContractor ?? null,
+      workFrom: input.workPeriod?.from ?? null,
+      workTo: input.workPeriod?.to ?? null,
+      amountOwedFen: input.amountOwedYuan ?? null,
+      coWorkersOwed: input.coWorkersOwed,
+      demands: input.demands,
+      demandNote: input.demandNote ?? null,
+      bankCard: card
+        ? { numberEnc: this.deps.crypto.encrypt('bankCard', card.cardNumber), last4: card.cardNumber.slice(-4), bankName: card.bankName ?? null, holderName: card.holderName ?? null }
+        : null,
+      evidence: [],
+      ageAtFiling: facts?.age ?? null,
+      timeline: [{ status: 'submitted', at: now, note: null, by: viewer.subjectId }],
+      receivedAt: now,
+    });
+    return this.toComplaint(created.toObject<ComplaintRecord>());
+  }
+
+  private async findVisible(viewer: Viewer, id: string): Promise<ComplaintRecord> {
+    const r = await ComplaintModel.findById(id).lean<ComplaintRecord>().exec();
+    if (!r || !canSeeComplaint(viewer, r)) throw notFound();
+    return r;
+  }
+
+  async get(viewer: Viewer, id: string): Promise<Complaint> {
+    return this.toComplaint(await this.findVisible(viewer, id));
+  }
+
+  /** Workers: their own cases. Intake: the cases of their region. Newest first. */
+  async list(viewer: Viewer, query: ComplaintListQuery): Promise<ComplaintListResponse> {
+    const after = query.cursor === undefined ? undefined : decodeKeyset(query.cursor);
+    if (query.cursor !== undefined && after === undefined) throw new ValidationError({ cursor: 'validation.cursor' });
+    const filter: Record<string, unknown> = {};
+    if (viewer.role === 'worker') filter.filedBy = viewer.subjectId;
+    else if (viewer.regionScope !== null) filter.intakeRegionPath = viewer.regionScope;
+    if (query.status) filter.status = query.status;
+    if (after) filter.$and = [afterDesc('createdAt', after)];
+    const rows = await ComplaintModel.find(filter)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(query.limit + 1)
+      .lean<ComplaintRecord[]>()
+      .exec();
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return { items: page.map((r) => this.toSummary(r)), nextCursor: rows.length > query.limit && last ? encodeKeyset(last.createdAt, last._id) : null };
+  }
+
+  /** Adds uploaded evidence (multipart) to the worker's own case, at most 9 files in all. */
+  async addEvidence(viewer: Viewer, id: string, req: IncomingMessage): Promise<Complaint> {
+    const r = await this.findVisible(viewer, id);
+    if (r.filedBy !== viewer.subjectId) throw notFound();
+    const room = EVIDENCE_MAX_FILES - r.evidence.length;
+    const stored = await receiveEvidence(req, { maxFiles: room, metadata: { complaintId: r._id, uploadedBy: viewer.subjectId } });
+    const now = this.deps.clock();
+    const entries = stored.map((s) => ({ ...s, uploadedAt: now }));
+    // Concurrent uploads cannot pass the limit together.
+    const updated = await ComplaintModel.findOneAndUpdate(
+      { _id: r._id, $expr: { $lte: [{ $add: [{ $size: '$evidence' }, entries.length] }, EVIDENCE_MAX_FILES] } },
+      { $push: { evidence: { $each: entries } } },
+      { returnDocument: 'after' },
+    )
+      .lean<ComplaintRecord>()
+      .exec();
+    if (!updated) {
+      await deleteEvidence(stored.map((s) => s.fileId));
+      throw new ValidationError({ files: 'error.evidenceTooMany' }, 'error.evidenceTooMany');
+    }
+    return this.toComplaint(updated);
+  }
+
+  async openEvidence(viewer: Viewer, id: string, fileId: string): Promise<{ stream: Readable; contentType: string; filename: string; size: number }> {
+    const r = await this.findVisible(viewer, id);
+    const file = r.evidence.find((e) => e.fileId.toHexString() === fileId);
+    if (!file) throw notFound();
+    return { stream: openEvidence(new Types.ObjectId(fileId)), contentType: file.contentType, filename: file.filename, size: file.size };
+  }
+
+  /** An intake officer's step: accept, not accept (with reason), mediate, arbitrate, extend the award period once, close. */
+  async decide(viewer: Viewer, id: string, decision: ComplaintDecision): Promise<Complaint> {
+    const r = await this.findVisible(viewer, id);
+    if (viewer.role !== 'intake') throw notFound();
+    const now = this.deps.clock();
+    const entry = (status: ComplaintStatus, note: string | null) => ({ status, at: now, note, by: viewer.subjectId });
+    const move = async (to: ComplaintStatus, set: Record<string, unknown>, note: string | null) => {
+      if (!canMoveComplaint(r.status, to)) throw new ConflictError('error.complaintTransition');
+      return ComplaintModel.findOneAndUpdate({ _id: r._id, status: r.status }, { $set: { status: to, ...set }, $push: { timeline: entry(to, note) } }, { returnDocument: 'after' })
+        .lean<ComplaintRecord>()
+        .exec();
+    };
+    let updated: ComplaintRecord | null;
+    switch (decision.action) {
+      case 'accept':
+        updated = await move('accepted', { decidedAt: now, acceptedAt: now }, null);
+        break;
+      case 'reject':
+        updated = await move('rejected', { decidedAt: now, rejectionReason: decision.reason }, decision.reason);
+        break;
+      case 'mediate':
+        updated = await move('mediating', {}, null);
+        break;
+      case 'arbitrate':
+        updated = await move('arbitrating', {}, null);
+        break;
+      case 'close': {
+        const outcomeText = t(`complaint.outcome.${decision.outcome}` as MessageKey);
+        updated = await move('closed', { closedAt: now, outcome: decision.outcome }, decision.note ? `${outcomeText}：${decision.note}` : outcomeText);
+        break;
+      }
+      case 'extend': {
+        const open: ComplaintStatus[] = ['accepted', 'mediating', 'arbitrating'];
+        if (!open.includes(r.status)) throw new ConflictError('error.complaintTransition');
+        if (!isValidAwardExtension(decision.days)) throw new ValidationError({ days: 'error.awardExtended' });
+        updated = await ComplaintModel.findOneAndUpdate(
+          { _id: r._id, status: r.status, awardExtensionDays: 0 },
+          { $set: { awardExtensionDays: decision.days }, $push: { timeline: entry(r.status, t('complaint.extended', { days: decision.days, reason: decision.reason })) } },
+          { returnDocument: 'after' },
+        )
+          .lean<ComplaintRecord>()
+          .exec();
+        if (!updated) throw new ConflictError('error.awardExtended');
+        break;
+      }
+    }
+    if (!updated) throw new ConflictError('error.complaintTransition');
+    return this.toComplaint(updated);
+  }
+}
