@@ -17,5 +17,6 @@ module.exports = {
     node('shared', ['<rootDir>/shared/src']),
     node('bff', ['<rootDir>/bff/src']),
     node('tests', ['<rootDir>/tests'], { testTimeout: 120000, testPathIgnorePatterns: ['/node_modules/', '/artifacts/'] }),
+    require('./miniapp/jest.config.js'),
   ],
 };
