@@ -15,11 +15,17 @@ import { serveH5 } from './http/static-files';
 import { createHealthRoutes } from './modules/health/health.routes';
 import { jobRoutes } from './modules/jobs/jobs.routes';
 import { regionRoutes } from './modules/regions/regions.routes';
+import { authentication } from './http/auth';
+import { createAuthModule } from './modules/auth/auth.module';
+import type { Clock } from './security/clock';
+import { createComplaintsModule } from './modules/complaints/complaints.module';
 
 export interface AppDeps {
   config: Config;
   logger: Logger;
   db: Pick<Database, 'kind' | 'ping'>;
+  /** Defaults to the system clock; tests move time with a manual one. */
+  clock?: Clock;
 }
 
 /** The capability routers mounted under /api/v1. Add new modules here. */
@@ -43,10 +49,14 @@ export function createApp(deps: AppDeps): Koa<AppState> {
       return { ...doc };
     },
   });
+  const security = createAuthModule(deps);
+  const complaints = createComplaintsModule({ crypto: security.crypto, clock: security.clock });
   const mounted: MountedGroup[] = [
     { basePath: '', group: createHealthRoutes(deps.db) },
     { basePath: '', group: docsRoutes },
     ...apiModules.map((group) => ({ basePath: API_V1, group })),
+    ...security.routes.map((group) => ({ basePath: API_V1, group })),
+    ...complaints.routes.map((group) => ({ basePath: API_V1, group })),
   ];
   const router = buildRouter(mounted);
 
@@ -58,6 +68,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   });
   app.use(serveH5(deps.config.h5Dir));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }));
+  app.use(authentication(security.auth));
   app.use(router.routes());
   app.use(methodNotAllowed(router));
   return app;

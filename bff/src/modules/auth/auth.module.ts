@@ -10,6 +10,9 @@ import { FieldCrypto } from '../../security/field-crypto';
 import { TokenService } from '../../security/tokens';
 import { AuthService } from './auth.service';
 import { createAuthRoutes } from './auth.routes';
+import { WorkerSignInService } from './worker-sign-in.service';
+import { WechatClient } from '../../integrations/wechat/wechat.client';
+import { createSmsProvider } from '../../integrations/sms/sms.provider';
 
 export interface AuthModuleDeps {
   config: Config;
@@ -22,6 +25,7 @@ export interface AuthModule {
   crypto: FieldCrypto;
   tokens: TokenService;
   auth: AuthService;
+  workerSignIn: WorkerSignInService;
   routes: RouteGroup[];
 }
 
@@ -30,5 +34,9 @@ export function createAuthModule(deps: AuthModuleDeps): AuthModule {
   const crypto = new FieldCrypto(deps.config.fieldEncryptionKey);
   const tokens = new TokenService({ secret: deps.config.jwtSecret, clock });
   const auth = new AuthService({ tokens, crypto, clock });
-  return { clock, crypto, tokens, auth, routes: [createAuthRoutes(auth)] };
+  const { appId, secret, baseUrl } = deps.config.wechat;
+  const wechat = appId && secret ? new WechatClient({ baseUrl, appId, secret, clock }) : undefined;
+  const sms = createSmsProvider(deps.config, deps.logger);
+  const workerSignIn = new WorkerSignInService({ auth, crypto, clock, sms, wechat });
+  return { clock, crypto, tokens, auth, workerSignIn, routes: [createAuthRoutes(auth, workerSignIn)] };
 }

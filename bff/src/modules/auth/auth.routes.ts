@@ -4,14 +4,20 @@ import {
   RefreshRequestSchema,
   SignOutRequestSchema,
   SignOutResponseSchema,
+  SmsCodeRequestSchema,
+  SmsCodeSentSchema,
+  SmsSignInRequestSchema,
   TokenPairSchema,
+  WechatPhoneSignInRequestSchema,
+  WechatSignInRequestSchema,
 } from '@zhuanyi/shared';
 import { ANY_ROLE, authOf } from '../../http/auth';
 import { routeGroup, type RouteGroup } from '../../http/route';
 import { SignInLockedError, type AuthService } from './auth.service';
+import { SmsRateLimitError, type WorkerSignInService } from './worker-sign-in.service';
 
-/** Sign-in, refresh, sign-out and "who am I". Worker sign-in routes are added by the auth module. */
-export function createAuthRoutes(auth: AuthService): RouteGroup {
+/** Sign-in (staff by password; workers by WeChat or SMS code), refresh, sign-out and "who am I". */
+export function createAuthRoutes(auth: AuthService, workers: WorkerSignInService): RouteGroup {
   const routes = routeGroup({ prefix: '/auth', tag: 'auth' });
 
   routes.post('/password', {
@@ -28,6 +34,49 @@ export function createAuthRoutes(auth: AuthService): RouteGroup {
         throw err;
       }
     },
+  });
+
+  routes.post('/wechat', {
+    summary: '微信小程序登录：wx.login 的 code 换令牌（首次登录自动建号）',
+    auth: 'public',
+    request: { body: WechatSignInRequestSchema },
+    response: { schema: TokenPairSchema },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'UPSTREAM_FAILED', 'SERVICE_UNAVAILABLE'],
+    handler: ({ body }) => workers.signInWithWechatCode(body.code),
+  });
+
+  routes.post('/wechat/phone', {
+    summary: '微信手机号快捷登录：手机号按钮的 code（可带 wx.login 的 code 绑定微信）',
+    auth: 'public',
+    request: { body: WechatPhoneSignInRequestSchema },
+    response: { schema: TokenPairSchema },
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'UPSTREAM_FAILED', 'SERVICE_UNAVAILABLE'],
+    handler: ({ body }) => workers.signInWithWechatPhone(body.phoneCode, body.loginCode),
+  });
+
+  routes.post('/sms/code', {
+    summary: '发送短信验证码（5分钟有效；同一手机号60秒1次、每天最多10次）',
+    auth: 'public',
+    request: { body: SmsCodeRequestSchema },
+    response: { schema: SmsCodeSentSchema },
+    errors: ['RATE_LIMITED', 'UPSTREAM_FAILED'],
+    handler: async ({ body, ctx }) => {
+      try {
+        return await workers.sendSmsCode(body.phone);
+      } catch (err: unknown) {
+        if (err instanceof SmsRateLimitError) ctx.set('Retry-After', String(err.retryAfterSeconds));
+        throw err;
+      }
+    },
+  });
+
+  routes.post('/sms', {
+    summary: '手机号 + 短信验证码登录（输错5次验证码作废）',
+    auth: 'public',
+    request: { body: SmsSignInRequestSchema },
+    response: { schema: TokenPairSchema },
+    errors: ['RATE_LIMITED', 'FORBIDDEN'],
+    handler: ({ body }) => workers.signInWithSmsCode(body.phone, body.code),
   });
 
   routes.post('/refresh', {

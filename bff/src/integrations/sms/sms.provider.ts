@@ -1,0 +1,52 @@
+/**
+ * Sending one-time codes by SMS. Development (no SMS_BASE_URL) writes the code to the log;
+ * production posts to the provider's HTTP API:
+ *   POST {SMS_BASE_URL}/v1/sms/send   Authorization: Bearer {SMS_API_KEY}
+ *   { "to": "13800005678", "signName": "转移就业服务", "template": "LOGIN_CODE", "params": { "code": "123456", "minutes": 5 } }
+ *   → 2xx { "messageId": "…" }
+ */
+import { maskMobilePhone } from '@zhuanyi/shared';
+import type { Config } from '../../config/env';
+import type { Logger } from '../../logging/logger';
+import { requestJson, UpstreamError } from '../http-json';
+
+export interface SmsProvider {
+  readonly kind: 'log' | 'http';
+  sendLoginCode(phone: string, code: string, minutes: number): Promise<void>;
+}
+
+/** Development: the code goes to the log (the phone masked), nothing is sent. */
+export class LogSmsProvider implements SmsProvider {
+  readonly kind = 'log' as const;
+  constructor(private readonly logger: Logger) {}
+
+  sendLoginCode(phone: string, code: string, minutes: number): Promise<void> {
+    this.logger.info({ sms: { to: maskMobilePhone(phone), devLoginCode: code, minutes } }, `开发环境短信验证码 ${code}`);
+    return Promise.resolve();
+  }
+}
+
+export class HttpSmsProvider implements SmsProvider {
+  readonly kind = 'http' as const;
+  constructor(
+    private readonly options: { baseUrl: string; apiKey: string; signName: string; timeoutMs?: number },
+  ) {}
+
+  async sendLoginCode(phone: string, code: string, minutes: number): Promise<void> {
+    const base = this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`;
+    const { status } = await requestJson('sms', {
+      method: 'POST',
+      url: new URL('v1/sms/send', base).toString(),
+      headers: { authorization: `Bearer ${this.options.apiKey}` },
+      body: { to: phone, signName: this.options.signName, template: 'LOGIN_CODE', params: { code, minutes } },
+      timeoutMs: this.options.timeoutMs ?? 5000,
+    });
+    if (status < 200 || status >= 300) throw new UpstreamError('sms', `send answered ${status}`, status);
+  }
+}
+
+export function createSmsProvider(config: Pick<Config, 'sms'>, logger: Logger): SmsProvider {
+  const { baseUrl, apiKey, signName } = config.sms;
+  if (!baseUrl) return new LogSmsProvider(logger);
+  return new HttpSmsProvider({ baseUrl, apiKey: apiKey ?? '', signName });
+}
