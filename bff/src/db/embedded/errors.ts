@@ -61,12 +61,13 @@ export function fail(key: CodeKey, message: string, extra: Document = {}, labels
   throw new CommandError(entry[0] as number, entry[1] as string, message, extra, labels);
 }
 
-/** Errors mingo throws carry no code; mongod answers bad queries with BadValue (2) or a Location code. */
+/** Errors mingo throws carry no code; map the recognisable ones to mongod's codes, the rest to BadValue. */
 export function toCommandError(err: unknown): CommandError {
   if (err instanceof CommandError) return err;
   const message = err instanceof Error ? err.message : String(err);
-  if (/unknown|unregistered|not supported|invalid operator/i.test(message) && /\$/.test(message)) {
-    return new CommandError(2, 'BadValue', message);
-  }
+  if (/immutable field/i.test(message)) return new CommandError(66, 'ImmutableField', message.replace(/\.$/, ''));
+  if (/cannot apply|non-numeric|must be a number|must be an array|not an array/i.test(message)) return new CommandError(14, 'TypeMismatch', message);
+  if (/positional operator/i.test(message)) return new CommandError(2, 'BadValue', message);
+  if (/conflict/i.test(message)) return new CommandError(40, 'ConflictingUpdateOperators', message);
   return new CommandError(2, 'BadValue', message);
 }

@@ -62,12 +62,13 @@ export interface Match {
 
 /** Runs a filter through the best index (or a scan), then sorts, skips and limits. */
 export function findMatches(coll: Collection | undefined, filter: Document, opts: FindOptions, view: ReadView, stats?: ExecStats): Match[] {
+  // Parse the filter even when the collection is missing, so bad queries fail as on mongod.
+  const matcher = compileFilter(filter, opts.collation, opts.let);
   if (!coll) return [];
   const sort = opts.sort && Object.keys(opts.sort).length > 0 ? opts.sort : undefined;
   const natural = sort && '$natural' in sort ? Number(sort.$natural) : 0;
   const plan = planQuery(coll, filter, natural ? undefined : sort, opts.hint, opts.collation);
   const extra = view.extra(coll);
-  const matcher = compileFilter(filter, opts.collation, opts.let);
   const skip = Math.max(0, opts.skip ?? 0);
   const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
   const sortedAlready = !sort || (plan.sorted && extra.length === 0) || natural > 0;
