@@ -13,7 +13,7 @@ import { requestContext } from './http/request-id';
 import { routeGroup } from './http/route';
 import { serveH5 } from './http/static-files';
 import { createHealthRoutes } from './modules/health/health.routes';
-import { jobRoutes } from './modules/jobs/jobs.routes';
+import { createJobsModule } from './modules/jobs/jobs.module';
 import { regionRoutes } from './modules/regions/regions.routes';
 import { authentication } from './http/auth';
 import { createAuthModule } from './modules/auth/auth.module';
@@ -29,7 +29,7 @@ export interface AppDeps {
 }
 
 /** The capability routers mounted under /api/v1. Add new modules here. */
-export const apiModules = [regionRoutes, jobRoutes];
+export const apiModules = [regionRoutes];
 
 const OpenApiDocumentSchema = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()).optional() }).meta({
   id: 'OpenApiDocument',
@@ -51,12 +51,14 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   });
   const security = createAuthModule(deps);
   const complaints = createComplaintsModule({ crypto: security.crypto, clock: security.clock });
+  const jobs = createJobsModule({ clock: security.clock });
   const mounted: MountedGroup[] = [
     { basePath: '', group: createHealthRoutes(deps.db) },
     { basePath: '', group: docsRoutes },
     ...apiModules.map((group) => ({ basePath: API_V1, group })),
     ...security.routes.map((group) => ({ basePath: API_V1, group })),
     ...complaints.routes.map((group) => ({ basePath: API_V1, group })),
+    ...jobs.routes.map((group) => ({ basePath: API_V1, group })),
   ];
   const router = buildRouter(mounted);
 

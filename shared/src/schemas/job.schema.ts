@@ -3,6 +3,10 @@ import { z } from 'zod';
 export const TransportModeSchema = z.enum(['none', 'shuttle', 'point_to_point']);
 export type TransportMode = z.infer<typeof TransportModeSchema>;
 
+/** A transport filter: one mode, or `organized` for either kind of organized transport (专车 or 点对点). */
+export const TransportFilterSchema = z.enum(['none', 'shuttle', 'point_to_point', 'organized']);
+export type TransportFilter = z.infer<typeof TransportFilterSchema>;
+
 /** A job as shown in lists. Money in integer fen, times as ISO-8601 UTC strings. */
 export const JobSummarySchema = z.object({
   id: z.string(),
@@ -30,7 +34,7 @@ export const JobListQuerySchema = z.object({
   payMinFen: z.coerce.number().int().nonnegative().optional(),
   payMaxFen: z.coerce.number().int().nonnegative().optional(),
   mealsAndLodging: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  transport: TransportModeSchema.optional(),
+  transport: TransportFilterSchema.optional(),
   publicWelfare: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
@@ -67,6 +71,40 @@ export const JobDetailSchema = JobSummarySchema.extend({
   contactName: z.string(),
   /** Masked, e.g. 138****5678; the full number comes with sign-up. */
   contactPhoneMasked: z.string(),
+  /** Working hours as the employer states them, e.g. 每天8小时，月休4天. */
+  workHours: z.string(),
   employer: JobEmployerSchema,
+  /** Show the notice that no fee of any kind may be charged to job seekers, with the report button. */
+  noFeesNotice: z.boolean(),
 }).meta({ id: 'JobDetail' });
 export type JobDetail = z.infer<typeof JobDetailSchema>;
+
+/** Why a job was recommended; the UI shows `t('job.recommendReason.<code>')`. */
+export const RecommendReasonSchema = z.enum([
+  'trade_match',
+  'near_home',
+  'in_county',
+  'in_province',
+  'public_welfare',
+  'organized_transport',
+  'meals_and_lodging',
+  'pay_meets_expectation',
+]);
+export type RecommendReason = z.infer<typeof RecommendReasonSchema>;
+
+export const RecommendedJobSchema = JobSummarySchema.extend({
+  /** Higher is better; items come best first. */
+  score: z.number(),
+  reasons: z.array(RecommendReasonSchema),
+}).meta({ id: 'RecommendedJob' });
+export type RecommendedJob = z.infer<typeof RecommendedJobSchema>;
+
+export const RecommendedJobsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(3).max(20).default(10),
+});
+export type RecommendedJobsQuery = z.infer<typeof RecommendedJobsQuerySchema>;
+
+export const RecommendedJobsResponseSchema = z
+  .object({ items: z.array(RecommendedJobSchema) })
+  .meta({ id: 'RecommendedJobs' });
+export type RecommendedJobsResponse = z.infer<typeof RecommendedJobsResponseSchema>;

@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
-import { TransportModeSchema } from '@zhuanyi/shared';
+import { TransportModeSchema, regionCodePath } from '@zhuanyi/shared';
+import { searchGramsOf } from './job-search';
 
 const jobSchema = new Schema(
   {
@@ -31,13 +32,43 @@ const jobSchema = new Schema(
     ageMax: { type: Number, default: null },
     contactName: { type: String, required: true },
     contactPhone: { type: String, required: true, match: /^1[3-9]\d{9}$/ },
+    /** E.g. 每天8小时，月休4天. */
+    workHours: { type: String, default: '' },
+    // Derived (see jobDerivedFields): scalar region levels so filters walk a sorted index,
+    // and the n-gram terms of the keyword search.
+    provinceCode: { type: String, default: null },
+    cityCode: { type: String, default: null },
+    countyCode: { type: String, default: null },
+    searchGrams: { type: [String], default: [], select: false },
   },
   { timestamps: true, collection: 'jobs' },
 );
-// Newest first, with _id to break ties for cursor pagination.
+
+type DerivedInput = { title: string; trade: string; employerName: string; regionName: string; description?: string | null; regionCode: string };
+
+/** Fields computed from the others: region levels and search grams. Use on insertMany of raw documents. */
+export function jobDerivedFields(job: DerivedInput) {
+  const path = regionCodePath(job.regionCode);
+  return {
+    provinceCode: path[0] ?? null,
+    cityCode: path[1] ?? null,
+    countyCode: path[2] ?? null,
+    searchGrams: searchGramsOf({ short: [job.title, job.trade, job.employerName, job.regionName], long: [job.description ?? ''] }),
+  };
+}
+
+jobSchema.pre('validate', function () {
+  Object.assign(this, jobDerivedFields(this));
+});
+// Every list is newest first with _id breaking ties (cursor pagination): equality fields first,
+// then the sort, so a page is a short walk of one index (the repository hints which).
 jobSchema.index({ status: 1, createdAt: -1, _id: -1 });
-jobSchema.index({ regionPath: 1, status: 1, createdAt: -1, _id: -1 });
+jobSchema.index({ countyCode: 1, status: 1, createdAt: -1, _id: -1 });
+jobSchema.index({ cityCode: 1, status: 1, createdAt: -1, _id: -1 });
+jobSchema.index({ provinceCode: 1, status: 1, createdAt: -1, _id: -1 });
 jobSchema.index({ trade: 1, status: 1, createdAt: -1, _id: -1 });
+jobSchema.index({ publicWelfare: 1, status: 1, createdAt: -1, _id: -1 });
+jobSchema.index({ searchGrams: 1, status: 1, createdAt: -1, _id: -1 });
 jobSchema.index({ employerId: 1, createdAt: -1 });
 
 export type JobRecord = InferSchemaType<typeof jobSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };

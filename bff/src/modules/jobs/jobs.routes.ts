@@ -1,20 +1,76 @@
-import { JobDetailSchema, JobIdParamsSchema, JobListQuerySchema, JobListResponseSchema } from '@zhuanyi/shared';
-import { routeGroup } from '../../http/route';
+import {
+  ApplyResultSchema,
+  JobDetailSchema,
+  JobIdParamsSchema,
+  JobListQuerySchema,
+  JobListResponseSchema,
+  JobReportCreateSchema,
+  JobReportSchema,
+  RecommendedJobsQuerySchema,
+  RecommendedJobsResponseSchema,
+} from '@zhuanyi/shared';
+import { authOf } from '../../http/auth';
+import { routeGroup, type RouteGroup } from '../../http/route';
+import type { Clock } from '../../security/clock';
+import type { ApplicationsService } from '../applications/applications.service';
 import { getJob, listJobs } from './jobs.service';
+import { EMPTY_PROFILE, recommendJobs, type WorkerProfileSource } from './recommendations';
 
-export const jobRoutes = routeGroup({ prefix: '/jobs', tag: 'jobs' });
+export interface JobRoutesDeps {
+  clock: Clock;
+  applications: ApplicationsService;
+  profiles: WorkerProfileSource;
+}
 
-jobRoutes.get('/', {
-  summary: '岗位列表：按关键词、工种、地区、工资、包吃住、接送方式、公益性岗位筛选，游标翻页',
-  request: { query: JobListQuerySchema },
-  response: { schema: JobListResponseSchema },
-  handler: ({ query }) => listJobs(query),
-});
+export function createJobRoutes(deps: JobRoutesDeps): RouteGroup {
+  const jobRoutes = routeGroup({ prefix: '/jobs', tag: 'jobs' });
 
-jobRoutes.get('/:id', {
-  summary: '岗位详情',
-  request: { params: JobIdParamsSchema },
-  response: { schema: JobDetailSchema },
-  errors: ['NOT_FOUND'],
-  handler: ({ params }) => getJob(params.id),
-});
+  jobRoutes.get('/', {
+    summary: '岗位列表：按关键词（中文分词无关，“电焊”能搜到“招聘熟练电焊工”）、工种、地区、工资、包吃住、接送方式、公益性岗位筛选，游标翻页',
+    request: { query: JobListQuerySchema },
+    response: { schema: JobListResponseSchema },
+    handler: ({ query }) => listJobs(query, deps.clock()),
+  });
+
+  // Before /:id, which would take "recommended" as an id.
+  jobRoutes.get('/recommended', {
+    summary: '为你推荐：按求职意向工种、外出意愿和户籍地排序，至少3个岗位',
+    auth: { roles: ['worker'] },
+    request: { query: RecommendedJobsQuerySchema },
+    response: { schema: RecommendedJobsResponseSchema },
+    handler: async ({ ctx, query }) => {
+      const profile = (await deps.profiles.jobProfileOf(authOf(ctx))) ?? EMPTY_PROFILE;
+      return { items: await recommendJobs(profile, deps.clock(), query.limit) };
+    },
+  });
+
+  jobRoutes.get('/:id', {
+    summary: '岗位详情（含用工单位是否认证、工时、食宿、交通、联系人，以及“不得收取任何费用”提示）',
+    request: { params: JobIdParamsSchema },
+    response: { schema: JobDetailSchema },
+    errors: ['NOT_FOUND'],
+    handler: ({ params }) => getJob(params.id),
+  });
+
+  jobRoutes.post('/:id/applications', {
+    summary: '报名岗位：每个岗位只报名一次，重复提交返回同一条报名（created=false）',
+    auth: { roles: ['worker'] },
+    idempotency: 'optional',
+    request: { params: JobIdParamsSchema },
+    response: { schema: ApplyResultSchema, status: 201 },
+    errors: ['NOT_FOUND'],
+    handler: ({ ctx, params }) => deps.applications.apply(authOf(ctx), params.id),
+  });
+
+  jobRoutes.post('/:id/reports', {
+    summary: '举报岗位（收费、虚假信息、欠薪等）',
+    auth: { roles: ['worker'] },
+    idempotency: 'optional',
+    request: { params: JobIdParamsSchema, body: JobReportCreateSchema },
+    response: { schema: JobReportSchema, status: 201 },
+    errors: ['NOT_FOUND'],
+    handler: ({ ctx, params, body }) => deps.applications.report(authOf(ctx), params.id, body),
+  });
+
+  return jobRoutes;
+}

@@ -91,6 +91,9 @@ export async function getJob(id: string): Promise<JobDetail> {
     ageMax: job.ageMax ?? null,
     contactName: job.contactName,
     contactPhoneMasked: maskMobilePhone(job.contactPhone),
+    workHours: job.workHours ?? '',
+    // Every job published here is free to job seekers; the UI shows the notice and the report button.
+    noFeesNotice: true,
     employer: {
       id: employer._id.toHexString(),
       name: employer.name,

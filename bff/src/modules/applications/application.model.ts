@@ -1,0 +1,42 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { ApplicationStatusSchema } from '@zhuanyi/shared';
+
+/** A worker's application to a job: one per worker and job (a retry finds the same one). */
+const applicationSchema = new Schema(
+  {
+    /** The worker's login (subject id). */
+    applicantId: { type: String, required: true },
+    /** The registration record, when the worker has one. */
+    workerId: { type: String, default: null },
+    jobId: { type: Schema.Types.ObjectId, ref: 'Job', required: true },
+    status: { type: String, enum: ApplicationStatusSchema.options, required: true, default: 'applied' },
+    history: {
+      type: [new Schema({ status: { type: String, enum: ApplicationStatusSchema.options, required: true }, at: { type: Date, required: true } }, { _id: false })],
+      default: [],
+    },
+  },
+  { timestamps: true, collection: 'job_applications' },
+);
+applicationSchema.index({ applicantId: 1, jobId: 1 }, { unique: true });
+applicationSchema.index({ applicantId: 1, createdAt: -1, _id: -1 });
+applicationSchema.index({ jobId: 1, status: 1, createdAt: -1 });
+
+export type ApplicationRecord = InferSchemaType<typeof applicationSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
+export const JobApplicationModel = model('JobApplication', applicationSchema);
+
+/** A report that a job breaks the rules (fees, false information, unpaid wages...). */
+const jobReportSchema = new Schema(
+  {
+    jobId: { type: Schema.Types.ObjectId, ref: 'Job', required: true },
+    reporterId: { type: String, required: true },
+    reason: { type: String, required: true },
+    note: { type: String, default: '' },
+    handled: { type: Boolean, required: true, default: false },
+  },
+  { timestamps: true, collection: 'job_reports' },
+);
+jobReportSchema.index({ jobId: 1, createdAt: -1 });
+jobReportSchema.index({ handled: 1, createdAt: -1 });
+
+export type JobReportRecord = InferSchemaType<typeof jobReportSchema> & { _id: Types.ObjectId; createdAt: Date };
+export const JobReportModel = model('JobReport', jobReportSchema);
