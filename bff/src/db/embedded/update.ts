@@ -82,9 +82,11 @@ export function applyUpdate(doc: Document, u: UpdateSpec, query: Document, array
     if (Object.keys(m).length === 0) return next;
     modifier = m;
   }
+  // Pipeline updates replace the array element rather than mutating it.
+  const holder = [next];
   try {
     updateOne(
-      [next],
+      holder,
       isInsert ? {} : query,
       modifier as Modifier<Document> | PipelineStage[],
       { arrayFilters, cloneMode: 'deep', ...(variables ? { let: variables } : {}) },
@@ -93,7 +95,7 @@ export function applyUpdate(doc: Document, u: UpdateSpec, query: Document, array
   } catch (err) {
     throw toCommandError(err);
   }
-  return next;
+  return holder[0] as Document;
 }
 
 export function checkIdUnchanged(before: Document, after: Document): void {

@@ -42,6 +42,32 @@ function source(ctx: CommandContext, coll: Collection | undefined, pipeline: Doc
   return { docs: findMatches(coll, filter, opts, ctx.view).map((m) => m.doc), rest: pipeline.slice(i) };
 }
 
+/**
+ * $bucket is defined by MongoDB as a $group on a $switch over the boundaries followed by a $sort;
+ * rewriting it that way sidesteps mingo's $bucket, which misplaces values equal to a boundary.
+ */
+function desugar(pipeline: Document[]): Document[] {
+  return pipeline.flatMap((stage): Document[] => {
+    if (isPlainObject(stage.$facet)) {
+      const facets: Document = {};
+      for (const [k, v] of Object.entries(stage.$facet)) facets[k] = Array.isArray(v) ? desugar(v as Document[]) : v;
+      return [{ $facet: facets }];
+    }
+    const spec: unknown = stage.$bucket;
+    if (!isPlainObject(spec) || !Array.isArray(spec.boundaries)) return [stage];
+    const bounds = spec.boundaries as unknown[];
+    if (bounds.length < 2) fail('Location', "The $bucket 'boundaries' field must have at least 2 values", { code: 40192, codeName: 'Location40192' });
+    const branches = bounds.slice(0, -1).map((lo, i) => ({
+      case: { $and: [{ $gte: [spec.groupBy, lo] }, { $lt: [spec.groupBy, bounds[i + 1]] }] },
+      then: lo,
+    }));
+    const sw: Document = { branches };
+    if (spec.default !== undefined) sw.default = spec.default;
+    const output = isPlainObject(spec.output) ? spec.output : { count: { $sum: 1 } };
+    return [{ $group: { _id: { $switch: sw }, ...output } }, { $sort: { _id: 1 } }];
+  });
+}
+
 function hasExprOrText(match: Document): boolean {
   return Object.keys(match).some((k) => k === '$text' || k === '$where');
 }
@@ -59,7 +85,7 @@ export function aggregate(ctx: CommandContext): Document {
   if (!isPlainObject(cursorOpt) && ctx.cmd.explain !== true) {
     fail('FailedToParse', "The 'cursor' option is required, except for aggregate with the explain argument");
   }
-  const stages = pipeline as Document[];
+  const stages = desugar(pipeline as Document[]);
   let out: { db: string; coll: string } | null = null;
   let merge: Document | null = null;
   const last = stages[stages.length - 1];
