@@ -71,8 +71,10 @@ export async function start(): Promise<Running> {
       throw err;
     });
     await printBanner(config, server, db);
-    // Villages load on first use; warm them up now rather than on a person's first tap.
-    setImmediate(() => regionRepository().warmUp());
+    // Villages load on first use; load them now, in slices, rather than on a person's first tap.
+    regionRepository()
+      .warmUpInBackground()
+      .catch((err: unknown) => logger.warn({ err }, 'village data not preloaded; it loads on first use'));
 
     let stopping: Promise<void> | undefined;
     const stop = () => {
@@ -102,19 +104,26 @@ function oneLine(err: unknown): string {
 }
 
 if (require.main === module) {
+  let running: Running | undefined;
+  let stopRequested = false;
+  const shutdown = () => {
+    if (stopRequested && !running) return;
+    stopRequested = true;
+    // A signal during start-up waits for start() and then stops.
+    running?.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        process.stderr.write(`Shutdown failed: ${oneLine(err)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  // `on`, not `once`: a second signal (tsx relays them too) must not fall back to the default exit.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, shutdown);
   start().then(
-    (running) => {
-      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-        process.once(signal, () => {
-          running.stop().then(
-            () => process.exit(0),
-            (err: unknown) => {
-              process.stderr.write(`Shutdown failed: ${oneLine(err)}\n`);
-              process.exit(1);
-            },
-          );
-        });
-      }
+    (r) => {
+      running = r;
+      if (stopRequested) shutdown();
     },
     (err: unknown) => {
       process.stderr.write(oneLine(err) + '\n');

@@ -5,6 +5,7 @@
  * (codes in a Float64Array, names in one string) — about 20 MB instead of ~150 MB of objects.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { regionLevelOf, type Region, type RegionLevel } from '@zhuanyi/shared';
 
@@ -35,9 +36,60 @@ function toRegion(row: DivisionRow, level: RegionLevel): Region {
   return { code: row.code, name: row.name, level, parentCode: len === 0 ? null : row.code.slice(0, len) };
 }
 
+/** Parses villages.csv text into columns, a slice of rows at a time. */
+class VillageParser {
+  private codes = new Float64Array(700_000);
+  private starts = new Uint32Array(700_000);
+  private readonly names: string[] = [];
+  private n = 0;
+  private offset = 0;
+  private pos: number;
+
+  constructor(private readonly text: string) {
+    this.pos = text.indexOf('\n') + 1; // skip the header
+  }
+
+  /** Parses up to `maxRows` more rows; true when the text is done. */
+  step(maxRows: number): boolean {
+    const text = this.text;
+    for (let rows = 0; rows < maxRows && this.pos < text.length; rows += 1) {
+      let end = text.indexOf('\n', this.pos);
+      if (end === -1) end = text.length;
+      // 110101001001,"多福巷社区居委会",110101001,11,1101,110101
+      const q1 = text.indexOf('"', this.pos);
+      const q2 = text.indexOf('",', q1 + 1);
+      if (q1 > this.pos && q2 > q1 && q2 < end) this.push(Number(text.slice(this.pos, q1 - 1)), text.slice(q1 + 1, q2));
+      this.pos = end + 1;
+    }
+    return this.pos >= text.length;
+  }
+
+  private push(code: number, name: string): void {
+    const n = this.n;
+    if (n === this.codes.length) {
+      const c2 = new Float64Array(n * 2);
+      c2.set(this.codes);
+      this.codes = c2;
+      const s2 = new Uint32Array(n * 2);
+      s2.set(this.starts);
+      this.starts = s2;
+    }
+    if (n > 0 && code < (this.codes[n - 1] ?? 0)) throw new Error('villages.csv is not sorted by code');
+    this.codes[n] = code;
+    this.starts[n] = this.offset;
+    this.names.push(name);
+    this.offset += name.length + 1;
+    this.n = n + 1;
+  }
+
+  finish(): VillageColumns {
+    return new VillageColumns(this.codes.slice(0, this.n), this.names.join('\n'), this.starts.slice(0, this.n));
+  }
+}
+
 /** Villages as columns; rows are sorted by code, so any code prefix is one contiguous range. */
 class VillageColumns {
-  private constructor(
+  constructor(
     readonly codes: Float64Array,
     readonly names: string,
     /** Start offset of each name in `names`; names are separated by '\n'. */
@@ -45,43 +97,16 @@ class VillageColumns {
   ) {}
 
   static load(file: string): VillageColumns {
-    const text = readFileSync(file, 'utf8');
-    const capacity = 700_000;
-    let codes = new Float64Array(capacity);
-    let starts = new Uint32Array(capacity);
-    const names: string[] = [];
-    let n = 0;
-    let offset = 0;
-    let pos = text.indexOf('\n') + 1; // skip the header
-    let sorted = true;
-    while (pos < text.length) {
-      let end = text.indexOf('\n', pos);
-      if (end === -1) end = text.length;
-      // 110101001001,"多福巷社区居委会",110101001,11,1101,110101
-      const q1 = text.indexOf('"', pos);
-      const q2 = text.indexOf('",', q1 + 1);
-      if (q1 > pos && q2 > q1 && q2 < end) {
-        if (n === codes.length) {
-          const c2 = new Float64Array(n * 2);
-          c2.set(codes);
-          codes = c2;
-          const s2 = new Uint32Array(n * 2);
-          s2.set(starts);
-          starts = s2;
-        }
-        const code = Number(text.slice(pos, q1 - 1));
-        if (n > 0 && code < (codes[n - 1] ?? 0)) sorted = false;
-        const name = text.slice(q1 + 1, q2);
-        codes[n] = code;
-        starts[n] = offset;
-        names.push(name);
-        offset += name.length + 1;
-        n += 1;
-      }
-      pos = end + 1;
-    }
-    if (!sorted) throw new Error('villages.csv is not sorted by code');
-    return new VillageColumns(codes.slice(0, n), names.join('\n'), starts.slice(0, n));
+    const parser = new VillageParser(readFileSync(file, 'utf8'));
+    parser.step(Number.MAX_SAFE_INTEGER);
+    return parser.finish();
+  }
+
+  /** Same as load() without holding the event loop for more than a few milliseconds at a time. */
+  static async loadInSlices(file: string): Promise<VillageColumns> {
+    const parser = new VillageParser(await readFile(file, 'utf8'));
+    while (!parser.step(20_000)) await new Promise((r) => setImmediate(r));
+    return parser.finish();
   }
 
   get size(): number {
@@ -169,6 +194,15 @@ export class RegionRepository {
   /** Loads the villages now (e.g. right after start-up) instead of on the first request. */
   warmUp(): number {
     return this.villages().size;
+  }
+
+  /** Loads the villages in the background, in slices, so requests and signals are served meanwhile. */
+  async warmUpInBackground(): Promise<number> {
+    if (!this.villageColumns) {
+      const columns = await VillageColumns.loadInSlices(join(dataDir(), 'villages.csv'));
+      this.villageColumns ??= columns;
+    }
+    return this.villageColumns.size;
   }
 
   private village(i: number): Region {

@@ -1,0 +1,104 @@
+/** Start-up as a person runs it: the real main.ts in a child process. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const bffDir = resolve(__dirname, '..');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function clean(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (!/^(MONGODB_|JWT_|FIELD_|WECHAT_|SMS_|PORT$|HOST$|DATA_DIR$|NODE_ENV$|LOG_LEVEL$|SEED_)/.test(k)) out[k] = v;
+  }
+  return out;
+}
+
+/** Runs main.ts until it exits (or `until` sees its output, then SIGTERM). */
+function runMain(env: Record<string, string>, until?: (stdout: string) => boolean, timeoutMs = 60_000): Promise<Run & { sawReady: boolean }> {
+  return new Promise((res, rej) => {
+    // As `npm -w bff start` runs it.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: bffDir, env: { ...clean(process.env), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let sawReady = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      rej(new Error(`main.ts did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (until && !sawReady && until(stdout)) {
+        sawReady = true;
+        child.kill('SIGTERM');
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      res({ code, stdout, stderr, sawReady });
+    });
+  });
+}
+
+/** stderr lines that are ours (npm/node warnings aside). */
+const ownLines = (stderr: string) => stderr.split('\n').filter((l) => l.trim() !== '' && !/^(npm warn|\(node:\d+\))/.test(l));
+
+describe('start-up', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'zhuanyi-main-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('when a value is malformed, then it exits 1 with one line naming it', async () => {
+    const r = await runMain({ DATA_DIR: dataDir, PORT: 'not-a-port' });
+    expect(r.code).toBe(1);
+    expect(ownLines(r.stderr)).toEqual([expect.stringMatching(/^Invalid configuration: PORT .+\.$/)]);
+  }, 60_000);
+
+  it('when production misses its secrets, then it exits 1 with one line saying which to set', async () => {
+    const r = await runMain({ DATA_DIR: dataDir, NODE_ENV: 'production' });
+    expect(r.code).toBe(1);
+    const lines = ownLines(r.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('JWT_SECRET is required when NODE_ENV=production');
+    expect(lines[0]).toContain('FIELD_ENCRYPTION_KEY is required when NODE_ENV=production');
+  }, 60_000);
+
+  it('when MONGODB_URI cannot be reached, then it exits 1 with one line saying what to fix, password hidden', async () => {
+    const r = await runMain({
+      DATA_DIR: dataDir,
+      MONGODB_URI: 'mongodb://app:s3cret@127.0.0.1:1/zhuanyi',
+      MONGODB_CONNECT_TIMEOUT_MS: '1000',
+    });
+    expect(r.code).toBe(1);
+    const lines = ownLines(r.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Cannot reach MongoDB at mongodb:\/\/app:\*\*\*@127\.0\.0\.1:1\/zhuanyi \(MONGODB_URI\): .+ unset it to use the embedded engine\.$/);
+    expect(r.stderr).not.toContain('s3cret');
+  }, 60_000);
+
+  it('when started with the embedded engine, then it seeds, prints the URL and demo logins, and SIGTERM stops it cleanly', async () => {
+    const banner = (out: string) => /Demo logins[\s\S]*admin/.test(out);
+    const first = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' }, banner, 90_000);
+    expect(first.sawReady).toBe(true);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/is running: http:\/\/127\.0\.0\.1:\d+\//);
+    expect(first.stdout).toMatch(/broker\s+broker\s+\/ demo-broker-2024/);
+    expect(first.stdout).toMatch(/staff\s+staff/);
+    expect(first.stdout).toMatch(/intake\s+intake/);
+
+    // Data survives the restart: still there, not seeded twice.
+    const second = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' }, banner, 90_000);
+    expect(second.code).toBe(0);
+    expect(second.stdout).not.toContain('demo data seeded');
+    expect(second.stdout).toContain('Demo logins');
+  }, 200_000);
+});
