@@ -11,7 +11,8 @@ describe('update operators', () => {
     await c.insertOne({ _id: 1, items: [{ sku: 'a', qty: 1 }, { sku: 'b', qty: 2 }], grades: [80, 95, 100] });
     await raw('upd').updateOne({ _id: 1 as never, 'items.sku': 'b' }, { $inc: { 'items.$.qty': 10 } });
     await c.updateOne({ _id: 1 }, { $set: { 'grades.$[g]': 0 } }, { arrayFilters: [{ g: { $gte: 95 } }] });
-    await raw('upd').updateOne({ _id: 1 as never }, { $push: { items: { $each: [{ sku: 'c', qty: 0 }], $sort: { sku: -1 as const } } }, $addToSet: { tags: 'x' } });
+    const typed = engine.client().db('ops').collection<{ _id: number; items: { sku: string; qty: number }[]; tags?: string[] }>('upd');
+    await typed.updateOne({ _id: 1 }, { $push: { items: { $each: [{ sku: 'c', qty: 0 }], $sort: { sku: -1 } } }, $addToSet: { tags: 'x' } });
     const doc = await c.findOne({ _id: 1 });
     expect(doc).toEqual({ _id: 1, items: [{ sku: 'c', qty: 0 }, { sku: 'b', qty: 12 }, { sku: 'a', qty: 1 }], grades: [80, 0, 0], tags: ['x'] });
     const up = await c.updateOne({ _id: 2, kind: 'k' }, { $set: { n: 1 }, $setOnInsert: { created: true } }, { upsert: true });
