@@ -17,6 +17,7 @@ import { createJobsModule } from './modules/jobs/jobs.module';
 import { regionRoutes } from './modules/regions/regions.routes';
 import { authentication } from './http/auth';
 import { createAuthModule } from './modules/auth/auth.module';
+import { createWorkersModule } from './modules/workers/workers.module';
 import type { Clock } from './security/clock';
 import { createComplaintsModule } from './modules/complaints/complaints.module';
 
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     },
   });
   const security = createAuthModule(deps);
+  const workers = createWorkersModule({ crypto: security.crypto, clock: security.clock });
   const complaints = createComplaintsModule({ crypto: security.crypto, clock: security.clock });
   const jobs = createJobsModule({ clock: security.clock });
   const mounted: MountedGroup[] = [
@@ -57,6 +59,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     { basePath: '', group: docsRoutes },
     ...apiModules.map((group) => ({ basePath: API_V1, group })),
     ...security.routes.map((group) => ({ basePath: API_V1, group })),
+    ...workers.routes.map((group) => ({ basePath: API_V1, group })),
     ...complaints.routes.map((group) => ({ basePath: API_V1, group })),
     ...jobs.routes.map((group) => ({ basePath: API_V1, group })),
   ];

@@ -15,3 +15,4 @@ export * from './domain/complaint-clocks';
 export * from './domain/complaint-rules';
 export * from './schemas/job-application.schema';
 export * from './schemas/complaint.schema';
+export * from './schemas/worker.schema';

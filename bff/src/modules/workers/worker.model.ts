@@ -1,0 +1,124 @@
+import { Schema, model, type Types } from 'mongoose';
+import type { Ethnicity, Education, KeyGroup, Mobility, Role, SkillLevel, WorkerRegistrationData } from '@zhuanyi/shared';
+import {
+  EducationSchema,
+  EmploymentStatusSchema,
+  EthnicitySchema,
+  KeyGroupSchema,
+  MobilitySchema,
+  RegistrationSourceSchema,
+  RoleSchema,
+  SexSchema,
+  SkillLevelSchema,
+  WorkLocationSchema,
+} from '@zhuanyi/shared';
+
+/**
+ * One person in the labor resource registry (实名登记). Keyed by the blind index of the
+ * 身份证号 (unique); the number and the phone are stored sealed (AES-256-GCM), never in clear.
+ * `ownerLoginId` is the worker login that owns the record (self-registered or claimed).
+ */
+/** What a registration stores (sealed and indexed where personal). */
+export interface WorkerFields {
+  idIndex: string;
+  idEnc: string;
+  name: string;
+  birthDate: string;
+  sex: 'male' | 'female';
+  ethnicity: Ethnicity;
+  phoneIndex: string;
+  phoneEnc: string;
+  education: Education;
+  household: { regionCode: string; countyCode: string; group: string };
+  keyGroups: KeyGroup[];
+  mobility: Mobility;
+  skills: Array<{ trade: string; level: SkillLevel }>;
+  certificates: Array<{ name: string; number?: string; issuedOn?: string }>;
+  jobIntention: WorkerRegistrationData['jobIntention'];
+  trainingIntention: WorkerRegistrationData['trainingIntention'];
+  employment: WorkerRegistrationData['employment'];
+  entrepreneurship: WorkerRegistrationData['entrepreneurship'];
+}
+
+export interface WorkerRecord extends WorkerFields {
+  _id: Types.ObjectId;
+  source: 'worker' | 'broker' | 'staff';
+  createdBy: { role: Role; subjectId: string };
+  ownerLoginId?: Types.ObjectId;
+  claimedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const workerSchema = new Schema<WorkerRecord>(
+  {
+    idIndex: { type: String, required: true },
+    idEnc: { type: String, required: true },
+    name: { type: String, required: true },
+    birthDate: { type: String, required: true },
+    sex: { type: String, enum: SexSchema.options, required: true },
+    ethnicity: { type: String, enum: EthnicitySchema.options, required: true },
+    phoneIndex: { type: String, required: true },
+    phoneEnc: { type: String, required: true },
+    education: { type: String, enum: EducationSchema.options, required: true },
+    household: {
+      regionCode: { type: String, required: true },
+      /** First 6 digits: the county, for scoped queries and reports. */
+      countyCode: { type: String, required: true },
+      group: { type: String, required: true },
+    },
+    keyGroups: { type: [String], enum: KeyGroupSchema.options, default: [] },
+    mobility: { type: String, enum: MobilitySchema.options, required: true },
+    skills: { type: [{ _id: false, trade: String, level: { type: String, enum: SkillLevelSchema.options } }], default: [] },
+    certificates: { type: [{ _id: false, name: String, number: String, issuedOn: String }], default: [] },
+    jobIntention: {
+      wantsJob: { type: Boolean, required: true },
+      trades: { type: [String], default: [] },
+      locations: { type: [String], enum: WorkLocationSchema.options, default: [] },
+      expectedMonthlyPayFen: { type: Number, default: null },
+    },
+    trainingIntention: {
+      wantsTraining: { type: Boolean, required: true },
+      trades: { type: [String], default: [] },
+    },
+    employment: {
+      status: { type: String, enum: EmploymentStatusSchema.options, required: true },
+      destination: {
+        type: new Schema(
+          {
+            location: { type: String, enum: WorkLocationSchema.options, required: true },
+            regionCode: String,
+            employerName: String,
+            trade: String,
+            startedOn: String,
+            organizedByGovernment: { type: Boolean, default: false },
+          },
+          { _id: false },
+        ),
+        default: null,
+      },
+    },
+    entrepreneurship: {
+      active: { type: Boolean, default: false },
+      project: String,
+      startedOn: String,
+      employs: Number,
+    },
+    source: { type: String, enum: RegistrationSourceSchema.options, required: true },
+    createdBy: {
+      role: { type: String, enum: RoleSchema.options, required: true },
+      subjectId: { type: String, required: true },
+    },
+    ownerLoginId: { type: Schema.Types.ObjectId, default: undefined },
+    claimedAt: { type: Date, default: null },
+  },
+  { timestamps: true, collection: 'workers' },
+);
+workerSchema.index({ idIndex: 1 }, { unique: true });
+workerSchema.index({ ownerLoginId: 1 }, { unique: true, sparse: true });
+workerSchema.index({ phoneIndex: 1 });
+workerSchema.index({ 'household.countyCode': 1, 'household.regionCode': 1 });
+workerSchema.index({ 'household.countyCode': 1, keyGroups: 1 });
+workerSchema.index({ 'createdBy.subjectId': 1 });
+
+export const Worker = model<WorkerRecord>('Worker', workerSchema);
