@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
-import { ErrorBodySchema, type ErrorCode } from '@zhuanyi/shared';
+import { ErrorBodySchema, TokenPairSchema, type ErrorCode } from '@zhuanyi/shared';
 import type { z } from 'zod';
 import { appConfig } from '@/config';
-import { getAccessToken } from './auth-token';
+import { clearSession, getAccessToken, getRefreshToken, saveSession } from './auth-token';
 import { ApiError, InvalidResponseError, NetworkError } from './errors';
 
 export { ApiError, InvalidResponseError, NetworkError } from './errors';
@@ -50,6 +50,8 @@ export interface HttpClientDeps {
   /** 0 <= random() < 1, for backoff jitter. */
   random: () => number;
   timeoutMs: number;
+  /** Gets new tokens after a 401; true when the request may be sent again. */
+  refresh?: () => Promise<boolean>;
 }
 
 export const DEFAULT_RETRIES = 2;
@@ -118,6 +120,11 @@ function retryAfterMs(header: RawResponse['header']): number | null {
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, BACKOFF_CAP_MS) : null;
 }
 
+/** Sign-in and refresh answer 401 for bad codes or tokens: never refresh for those. */
+function isSignInPath(path: string): boolean {
+  return path.startsWith('/auth/') && path !== '/auth/me';
+}
+
 function isRetryable(error: unknown): boolean {
   if (error instanceof NetworkError) return true;
   return error instanceof ApiError && RETRYABLE_STATUS.has(error.status);
@@ -174,6 +181,7 @@ export function createHttpClient(deps: HttpClientDeps) {
     const idempotent = method === 'GET' || Boolean(options.idempotencyKey);
     const retries = idempotent ? (options.retries ?? DEFAULT_RETRIES) : 0;
 
+    let refreshed = false;
     for (let n = 0; ; n += 1) {
       let failure: unknown;
       let retryAfter: number | null = null;
@@ -184,6 +192,14 @@ export function createHttpClient(deps: HttpClientDeps) {
         retryAfter = outcome.retryAfter;
       } catch (error) {
         failure = error;
+      }
+      // An expired access token: refresh once, then send again (not counted as a retry).
+      if (failure instanceof ApiError && failure.status === 401 && !refreshed && deps.refresh && !isSignInPath(options.path)) {
+        refreshed = true;
+        if (await deps.refresh()) {
+          n -= 1;
+          continue;
+        }
       }
       if (n >= retries || !isRetryable(failure)) throw failure;
       const backoff = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** n);
@@ -228,11 +244,50 @@ export function createIdempotencyKey(): string {
   return `${Date.now().toString(36)}-${rand()}${rand()}${rand()}`;
 }
 
-export const http = createHttpClient({
+const baseDeps: HttpClientDeps = {
   baseUrl: appConfig.apiBaseUrl,
   transport: taroTransport,
   getToken: getAccessToken,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
   timeoutMs: appConfig.requestTimeoutMs,
-});
+};
+
+export interface SessionStore {
+  getRefreshToken: () => string | null;
+  save: (pair: z.output<typeof TokenPairSchema>) => void;
+  clear: () => void;
+}
+
+/**
+ * POST /auth/refresh with the stored refresh token; concurrent 401s share one refresh.
+ * A refused refresh token signs the user out.
+ */
+export function createRefresher(client: HttpClient, store: SessionStore): () => Promise<boolean> {
+  let running: Promise<boolean> | null = null;
+  return () => {
+    const refreshToken = store.getRefreshToken();
+    if (!refreshToken) return Promise.resolve(false);
+    running ??= client
+      .request({ method: 'POST', path: '/auth/refresh', body: { refreshToken }, schema: TokenPairSchema, retries: 0 })
+      .then(
+        (pair) => {
+          store.save(pair);
+          return true;
+        },
+        (error: unknown) => {
+          if (error instanceof ApiError && error.status < 500) store.clear();
+          return false;
+        },
+      )
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+}
+
+/** Exchanges the refresh token for new tokens now (e.g. after registration adds a workerId). */
+export const refreshSession = createRefresher(createHttpClient(baseDeps), { getRefreshToken, save: saveSession, clear: clearSession });
+
+export const http = createHttpClient({ ...baseDeps, refresh: refreshSession });
