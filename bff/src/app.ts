@@ -14,6 +14,7 @@ import { routeGroup } from './http/route';
 import { serveH5 } from './http/static-files';
 import { createHealthRoutes } from './modules/health/health.routes';
 import { createJobsModule } from './modules/jobs/jobs.module';
+import { createTrainingModule } from './modules/training/training.module';
 import { regionRoutes } from './modules/regions/regions.routes';
 import { authentication } from './http/auth';
 import { createAuthModule } from './modules/auth/auth.module';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   const workers = createWorkersModule({ crypto: security.crypto, clock: security.clock });
   const complaints = createComplaintsModule({ crypto: security.crypto, clock: security.clock });
   const jobs = createJobsModule({ clock: security.clock });
+  const training = createTrainingModule({ clock: security.clock });
   const mounted: MountedGroup[] = [
     { basePath: '', group: createHealthRoutes(deps.db) },
     { basePath: '', group: docsRoutes },
@@ -62,6 +64,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     ...workers.routes.map((group) => ({ basePath: API_V1, group })),
     ...complaints.routes.map((group) => ({ basePath: API_V1, group })),
     ...jobs.routes.map((group) => ({ basePath: API_V1, group })),
+    ...training.routes.map((group) => ({ basePath: API_V1, group })),
   ];
   const router = buildRouter(mounted);
 
