@@ -236,6 +236,16 @@ describe('worker self-registration (实名登记)', () => {
     expect(res.body.error.message).toBe('还没有实名登记，请先填写登记表');
   });
 
+  it('when the OpenAPI document is read, then PUT my registration shows worker-only auth and the required Idempotency-Key header', async () => {
+    const res = await http().get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const put = res.body.paths['/api/v1/workers/me'].put;
+    expect(put['x-auth']).toEqual({ roles: ['worker'] });
+    expect(put['x-idempotency-key']).toBe('required');
+    expect(put.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: true })]));
+    expect(Object.keys(put.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '409']));
+  });
+
   it('when staff call a worker-only route, then 403; without a token, 401', async () => {
     const staff = await signInAs('staff', { config, clock });
     expect((await putMine(staff.header, buildRegistration())).status).toBe(403);
