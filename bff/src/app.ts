@@ -8,7 +8,7 @@ import type { AppState } from './http/context';
 import { API_V1, buildRouter, methodNotAllowed } from './http/api-router';
 import { errorHandler } from './http/error-handler';
 import { NotFoundError } from './http/errors';
-import { buildOpenApiDocument, type MountedGroup, type OpenApiDocument } from './http/openapi';
+import { buildOpenApiDocument, documentedRoutes, type DocumentedRoute, type MountedGroup, type OpenApiDocument } from './http/openapi';
 import { requestContext } from './http/request-id';
 import { routeGroup } from './http/route';
 import { serveH5 } from './http/static-files';
@@ -36,6 +36,13 @@ export const apiModules = [regionRoutes];
 const OpenApiDocumentSchema = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()).optional() }).meta({
   id: 'OpenApiDocument',
 });
+
+const routesByApp = new WeakMap<Koa<AppState>, readonly DocumentedRoute[]>();
+
+/** Every route the app serves, with its schemas (what /api/openapi.json documents). */
+export function routesOf(app: Koa<AppState>): readonly DocumentedRoute[] {
+  return routesByApp.get(app) ?? [];
+}
 
 /** Builds the Koa app; it never listens (main.ts does, tests use app.callback()). */
 export function createApp(deps: AppDeps): Koa<AppState> {
@@ -67,6 +74,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     ...training.routes.map((group) => ({ basePath: API_V1, group })),
   ];
   const router = buildRouter(mounted);
+  routesByApp.set(app, documentedRoutes(mounted));
 
   app.use(requestContext(deps.logger));
   app.use(errorHandler());
