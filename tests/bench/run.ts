@@ -6,6 +6,7 @@ type Bench = { name: string; run: () => Promise<Record<string, number>> };
 
 const benches: Bench[] = [
   { name: 'engine', run: async () => (await import('../../bff/src/db/embedded/bench')).runEngineBench() },
+  { name: 'jobs', run: async () => (await import('../../bff/src/modules/jobs/jobs.bench')).runJobSearchBench() },
 ];
 
 async function main(): Promise<void> {
