@@ -34,10 +34,10 @@ const SAMPLES: Record<string, (ids: SeedIds) => Sample[]> = {
   'GET /readyz': () => [{}],
   'GET /api/openapi.json': () => [{}],
   'GET /api/v1/regions': () => [{}],
-  'GET /api/v1/regions/search': () => [{ query: { q: '洛隆' } }, { query: {}, status: 400 }],
+  'GET /api/v1/regions/search': (): Sample[] => [{ query: { q: '洛隆' } }, { status: 400 }],
   'GET /api/v1/regions/{code}': () => [{ params: { code: '150521100' } }, { params: { code: '159999' }, status: 404 }],
   'GET /api/v1/regions/{code}/children': () => [{ params: { code: '540329' } }],
-  'GET /api/v1/jobs': () => [{}, { query: { limit: '2', publicWelfare: 'true' } }, { query: { limit: '0' }, status: 400 }],
+  'GET /api/v1/jobs': (): Sample[] => [{}, { query: { limit: '2', publicWelfare: 'true' } }, { query: { limit: '0' }, status: 400 }],
   'GET /api/v1/jobs/{id}': (ids) => [{ params: { id: ids.jobId } }, { params: { id: '0123456789abcdef01234567' }, status: 404 }],
 };
 
