@@ -15,6 +15,7 @@ import { serveH5 } from './http/static-files';
 import { createHealthRoutes } from './modules/health/health.routes';
 import { createJobsModule } from './modules/jobs/jobs.module';
 import { createTrainingModule } from './modules/training/training.module';
+import { registeredWorkerFacts, registeredWorkerProfiles } from './modules/jobs/worker-profile';
 import { regionRoutes } from './modules/regions/regions.routes';
 import { authentication } from './http/auth';
 import { createAuthModule } from './modules/auth/auth.module';
@@ -60,8 +61,8 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   });
   const security = createAuthModule(deps);
   const workers = createWorkersModule({ crypto: security.crypto, clock: security.clock });
-  const complaints = createComplaintsModule({ crypto: security.crypto, clock: security.clock });
-  const jobs = createJobsModule({ clock: security.clock });
+  const complaints = createComplaintsModule({ crypto: security.crypto, clock: security.clock, workers: registeredWorkerFacts(security.clock) });
+  const jobs = createJobsModule({ clock: security.clock, profiles: registeredWorkerProfiles });
   const training = createTrainingModule({ clock: security.clock });
   const mounted: MountedGroup[] = [
     { basePath: '', group: createHealthRoutes(deps.db) },

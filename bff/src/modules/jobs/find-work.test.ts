@@ -154,7 +154,7 @@ describe('find work: 为你推荐', () => {
     await buildJob({ title: '苏州焊工', trade: '电焊工', regionCode: '320506', transport: 'none' });
     await buildJob({ title: '东莞普工', trade: '普工', regionCode: '441900', transport: 'point_to_point' });
     await buildJob({ title: '旗里缝纫工', trade: '缝纫工', regionCode: '150521', transport: 'none', mealsAndLodging: false });
-    const recs = await recommendJobs({ trades: ['电焊工'], mobility: 'long_distance', homeRegionCode: '150521', expectedPayFen: 500000 }, now, 10);
+    const recs = await recommendJobs({ trades: ['电焊工'], mobility: 'can_travel_far', homeRegionCode: '150521', expectedPayFen: 500000 }, now, 10);
     expect(recs.length).toBeGreaterThanOrEqual(3);
     expect(recs.map((r) => r.title).slice(0, 2)).toEqual(['上海电焊工', '苏州焊工']);
     expect(recs[0]?.reasons).toEqual(expect.arrayContaining(['trade_match', 'organized_transport']));

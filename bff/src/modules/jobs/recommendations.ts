@@ -4,13 +4,13 @@
  * 无法外出 → jobs in the home county, public welfare posts first; 能外出但不能远行 → in the home
  * province; 能外出可远行 → anywhere, organized transport counts for more.
  */
-import type { RecommendReason, RecommendedJob } from '@zhuanyi/shared';
+import type { Mobility, RecommendReason, RecommendedJob } from '@zhuanyi/shared';
 import type { AuthContext } from '../../http/auth';
 import type { JobRecord } from './job.model';
 import { findOpenJobsBy } from './jobs.repository';
 import { toJobSummary } from './jobs.service';
 
-export type MobilityClass = 'long_distance' | 'short_distance' | 'cannot_leave';
+export type MobilityClass = Mobility;
 
 export interface WorkerJobProfile {
   /** Job-intention trades (工种), most wanted first. */
@@ -54,7 +54,7 @@ export function scoreJob(job: JobRecord, p: WorkerJobProfile): Scored {
       if (job.publicWelfare) add(60, 'public_welfare');
       if (sameCounty) add(30, 'near_home');
       break;
-    case 'short_distance':
+    case 'nearby_only':
       fits = sameProvince;
       if (sameCounty) add(30, 'in_county');
       else if (sameProvince) add(sameCity ? 20 : 15, 'in_province');
