@@ -88,7 +88,7 @@ export function compareBson(a: unknown, b: unknown): number {
     case 45:
       return cmpNum((a as Date).getTime(), (b as Date).getTime());
     case 35:
-      return cmpBytes((a as ObjectId).id, (b as ObjectId).id);
+      return cmpObjectId(a as ObjectId, b as ObjectId);
     case 30: {
       const ba = bytesOf(a);
       const bb = bytesOf(b);
@@ -115,6 +115,21 @@ export function compareBson(a: unknown, b: unknown): number {
     default:
       return cmpStr(String(a), String(b));
   }
+}
+
+interface ObjectIdWords {
+  i0?: number;
+  i1?: number;
+  i2?: number;
+  i3?: number;
+}
+
+/** bson 7 keeps an ObjectId as four 24-bit words; comparing them avoids allocating the 12-byte buffer. */
+function cmpObjectId(a: ObjectId, b: ObjectId): number {
+  const x = a as unknown as ObjectIdWords;
+  const y = b as unknown as ObjectIdWords;
+  if (typeof x.i0 !== 'number' || typeof y.i0 !== 'number') return cmpBytes(a.id, b.id);
+  return cmpNum(x.i0, y.i0) || cmpNum(x.i1 as number, y.i1 as number) || cmpNum(x.i2 as number, y.i2 as number) || cmpNum(x.i3 as number, y.i3 as number);
 }
 
 function cmpNumeric(a: unknown, b: unknown): number {

@@ -6,40 +6,50 @@ export function isPlainObject(v: unknown): v is Document {
   return proto === Object.prototype || proto === null;
 }
 
+interface PathWalk {
+  parts: string[];
+  out: unknown[];
+  multikey: boolean;
+  found: boolean;
+}
+
+function walkPath(st: PathWalk, v: unknown, i: number): void {
+  if (i === st.parts.length) {
+    st.found = true;
+    if (Array.isArray(v)) {
+      st.multikey = true;
+      if (v.length === 0) st.out.push(undefined);
+      else for (const e of v) st.out.push(e);
+    } else st.out.push(v);
+    return;
+  }
+  const part = st.parts[i] as string;
+  if (Array.isArray(v)) {
+    st.multikey = true;
+    if (/^\d+$/.test(part) && Number(part) < v.length) {
+      walkPath(st, v[Number(part)], i + 1);
+      return;
+    }
+    for (const e of v) if (isPlainObject(e) && part in e) walkPath(st, e[part], i + 1);
+    return;
+  }
+  if (isPlainObject(v) && Object.prototype.hasOwnProperty.call(v, part)) walkPath(st, v[part], i + 1);
+}
+
 /**
  * All values a dotted path reaches in a document, descending through arrays the way index keys do.
  * An array at the end of the path contributes its elements; `multikey` reports whether any array was met.
  */
 export function pathValues(doc: unknown, path: string): { values: unknown[]; multikey: boolean; found: boolean } {
-  const parts = path.split('.');
-  const out: unknown[] = [];
-  let multikey = false;
-  let found = false;
-  const walk = (v: unknown, i: number): void => {
-    if (i === parts.length) {
-      found = true;
-      if (Array.isArray(v)) {
-        multikey = true;
-        if (v.length === 0) out.push(undefined);
-        else for (const e of v) out.push(e);
-      } else out.push(v);
-      return;
-    }
-    const part = parts[i] as string;
-    if (Array.isArray(v)) {
-      multikey = true;
-      if (/^\d+$/.test(part) && Number(part) < v.length) {
-        walk(v[Number(part)], i + 1);
-        return;
-      }
-      for (const e of v) if (isPlainObject(e) && part in e) walk(e[part], i + 1);
-      return;
-    }
-    if (isPlainObject(v) && Object.prototype.hasOwnProperty.call(v, part)) walk(v[part], i + 1);
-  };
-  walk(doc, 0);
-  if (!found) out.push(null);
-  return { values: out, multikey, found };
+  // Fast path: a top-level scalar field.
+  if (isPlainObject(doc) && !path.includes('.')) {
+    const v: unknown = doc[path];
+    if (v !== undefined && !Array.isArray(v)) return { values: [v], multikey: false, found: true };
+  }
+  const st: PathWalk = { parts: path.split('.'), out: [], multikey: false, found: false };
+  walkPath(st, doc, 0);
+  if (!st.found) st.out.push(null);
+  return { values: st.out, multikey: st.multikey, found: st.found };
 }
 
 /** The value at a dotted path without array traversal (undefined when missing). */

@@ -40,6 +40,28 @@ export interface Plan {
   /** The rids come out in the requested sort order already. */
   sorted: boolean;
   index: string | null;
+  /** Every document the index yields matches the filter, so it need not be evaluated again. */
+  exact?: boolean;
+}
+
+/** Scalars whose index equality is exactly the query's equality. */
+function simpleScalar(v: unknown): boolean {
+  if (typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return !Number.isNaN(v);
+  return v instanceof Date || (typeof v === 'object' && v !== null && (v as { _bsontype?: string })._bsontype === 'ObjectId');
+}
+
+function coversFilter(filter: Document, choice: Choice): boolean {
+  if (choice.last !== null) return false;
+  const covered = choice.index.fields.slice(0, choice.prefix.length);
+  const keys = Object.keys(filter);
+  if (keys.length !== covered.length) return false;
+  return keys.every((k) => {
+    if (!covered.includes(k)) return false;
+    const v: unknown = filter[k];
+    if (isPlainObject(v)) return Object.keys(v).length === 1 && '$eq' in v && simpleScalar(v.$eq);
+    return simpleScalar(v);
+  });
 }
 
 /** Values an equality on an index can look up directly (not regexes, arrays or operator documents). */
@@ -257,7 +279,7 @@ export function planQuery(coll: Collection, filter: Document, sort?: Document, h
       const entries = [...scanChoice(choice)].reverse();
       return { rids: ridsOf(entries, multi), sorted: true, index: choice.index.name };
     }
-    return { rids: ridsOf(scanChoice(choice), multi), sorted: dir === 1, index: choice.index.name };
+    return { rids: ridsOf(scanChoice(choice), multi), sorted: dir === 1, index: choice.index.name, exact: coversFilter(filter, choice) };
   }
   if (sort && Object.keys(sort).length > 0 && !collation) {
     for (const index of coll.indexes.values()) {

@@ -55,6 +55,16 @@ export interface ExecStats {
   sortedByIndex: boolean;
 }
 
+function plainEqualities(filter: Document): boolean {
+  for (const [k, v] of Object.entries(filter)) {
+    if (k.startsWith('$')) return false;
+    if (typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v))) continue;
+    if (v instanceof Date || (typeof v === 'object' && v !== null && (v as { _bsontype?: string })._bsontype === 'ObjectId')) continue;
+    return false;
+  }
+  return true;
+}
+
 export interface Match {
   rid: number;
   doc: Document;
@@ -62,13 +72,16 @@ export interface Match {
 
 /** Runs a filter through the best index (or a scan), then sorts, skips and limits. */
 export function findMatches(coll: Collection | undefined, filter: Document, opts: FindOptions, view: ReadView, stats?: ExecStats): Match[] {
-  // Parse the filter even when the collection is missing, so bad queries fail as on mongod.
-  const matcher = compileFilter(filter, opts.collation, opts.let);
+  // Parse the filter even when the collection is missing, so bad queries fail as on mongod;
+  // plain field equalities need no parsing and are compiled only if an index does not answer them.
+  let matcher: Query | null | undefined = plainEqualities(filter) ? undefined : compileFilter(filter, opts.collation, opts.let);
   if (!coll) return [];
   const sort = opts.sort && Object.keys(opts.sort).length > 0 ? opts.sort : undefined;
   const natural = sort && '$natural' in sort ? Number(sort.$natural) : 0;
   const plan = planQuery(coll, filter, natural ? undefined : sort, opts.hint, opts.collation);
   const extra = view.extra(coll);
+  // Documents reached only through `extra` (history, own writes) are always evaluated.
+  let exact = plan.exact === true && extra.length === 0;
   const skip = Math.max(0, opts.skip ?? 0);
   const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
   const sortedAlready = !sort || (plan.sorted && extra.length === 0) || natural > 0;
@@ -85,7 +98,10 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
     const doc = view.doc(coll, rid);
     if (doc === undefined) return true;
     try {
-      if (matcher && !matcher.test(doc)) return true;
+      if (!exact) {
+        if (matcher === undefined) matcher = compileFilter(filter, opts.collation, opts.let);
+        if (matcher && !matcher.test(doc)) return true;
+      }
     } catch (err) {
       throw toCommandError(err);
     }
@@ -94,6 +110,7 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
   };
   let more = true;
   for (const rid of plan.rids) if (!(more = consider(rid))) break;
+  exact = false;
   if (more) for (const rid of extra) if (!consider(rid)) break;
   if (stats) {
     stats.index = plan.index;
