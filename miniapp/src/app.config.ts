@@ -5,11 +5,36 @@ import { zhCN } from './i18n/locales/zh-CN';
  * broker and staff tools load as subpackages only when opened.
  */
 export default defineAppConfig({
-  pages: ['pages/jobs/index'],
+  pages: [
+    'pages/jobs/index',
+    'pages/training/index',
+    'pages/complaints/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/register/index',
+    'pages/job-detail/index',
+    'pages/applications/index',
+    'pages/course-detail/index',
+    'pages/enrollments/index',
+    'pages/complaint-new/index',
+    'pages/complaint-case/index',
+  ],
   subPackages: [
     { root: 'packages/broker', pages: ['pages/home/index'] },
     { root: 'packages/staff', pages: ['pages/home/index'] },
   ],
+  tabBar: {
+    color: '#4a4a4a',
+    selectedColor: '#0b6bcb',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/jobs/index', text: zhCN.tabs.jobs, iconPath: 'assets/tab-jobs.png', selectedIconPath: 'assets/tab-jobs-on.png' },
+      { pagePath: 'pages/training/index', text: zhCN.tabs.training, iconPath: 'assets/tab-training.png', selectedIconPath: 'assets/tab-training-on.png' },
+      { pagePath: 'pages/complaints/index', text: zhCN.tabs.complaint, iconPath: 'assets/tab-complaint.png', selectedIconPath: 'assets/tab-complaint-on.png' },
+      { pagePath: 'pages/me/index', text: zhCN.tabs.me, iconPath: 'assets/tab-me.png', selectedIconPath: 'assets/tab-me-on.png' },
+    ],
+  },
   window: {
     navigationBarTitleText: zhCN.app.name,
     navigationBarBackgroundColor: '#0b6bcb',

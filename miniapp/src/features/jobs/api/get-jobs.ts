@@ -1,7 +1,13 @@
 import { JobListResponseSchema, type JobListQuery, type JobListResponse } from '@zhuanyi/shared';
 import { http } from '@/services/http';
 
-export type JobFilters = Pick<JobListQuery, 'q' | 'trade'>;
+/** What the list can be filtered by (booleans: only `true` filters; undefined = any). */
+export type JobFilters = Pick<JobListQuery, 'q' | 'trade' | 'regionCode' | 'payMinFen' | 'transport'> & {
+  mealsAndLodging?: true;
+  publicWelfare?: true;
+  /** Shown beside the destination filter; not sent. */
+  regionName?: string;
+};
 export interface JobPageRequest extends JobFilters {
   cursor?: string;
   limit?: number;
@@ -14,7 +20,17 @@ export function getJobs(request: JobPageRequest): Promise<JobListResponse> {
   return http.get('/jobs', JobListResponseSchema, {
     q: request.q?.trim(),
     trade: request.trade,
+    regionCode: request.regionCode,
+    payMinFen: request.payMinFen,
+    mealsAndLodging: request.mealsAndLodging,
+    transport: request.transport,
+    publicWelfare: request.publicWelfare,
     cursor: request.cursor,
     limit: request.limit ?? JOBS_PAGE_SIZE,
   });
+}
+
+/** True when any filter besides the keyword is set. */
+export function hasExtraFilters(f: JobFilters): boolean {
+  return Boolean(f.regionCode || f.payMinFen || f.transport || f.mealsAndLodging || f.publicWelfare);
 }

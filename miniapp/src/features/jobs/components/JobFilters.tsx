@@ -2,7 +2,8 @@ import { Input, ScrollView, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Chip } from '@/components/Chip';
 import { t } from '@/i18n';
-import type { JobFilters as Filters } from '../api/get-jobs';
+import { RegionPicker } from '@/features/regions/components/RegionPicker';
+import { hasExtraFilters, type JobFilters as Filters } from '../api/get-jobs';
 import { TRADE_FILTERS } from '../trades';
 import './JobFilters.scss';
 
@@ -11,10 +12,16 @@ interface JobFiltersProps {
   onChange: (next: Filters) => void;
 }
 
-/** Keyword box (searches on the keyboard's search key or the button) and one-tap trade chips. */
+/** Monthly pay floors offered as chips, in fen. */
+const PAY_FLOORS = [300000, 500000, 800000] as const;
+
+/** Keyword box, one-tap trade chips, and more conditions (destination, pay, 包吃住, transport, 公益性岗位). */
 export function JobFilters({ value, onChange }: JobFiltersProps) {
   const [draft, setDraft] = useState(value.q ?? '');
+  const [open, setOpen] = useState(false);
+  const [picking, setPicking] = useState(false);
   const submit = () => onChange({ ...value, q: draft.trim() || undefined });
+  const extra = hasExtraFilters(value);
 
   return (
     <View className="job-filters">
@@ -47,6 +54,79 @@ export function JobFilters({ value, onChange }: JobFiltersProps) {
           ))}
         </View>
       </ScrollView>
+
+      <View className="job-filters__toggle" ariaRole="button" onClick={() => setOpen(!open)}>
+        <Text>{open ? t('jobs.hideFilters') : t('jobs.moreFilters')}</Text>
+        {extra && !open ? <Text className="job-filters__dot">{` · ${t('common.selected')}`}</Text> : null}
+      </View>
+
+      {open ? (
+        <View className="job-filters__more">
+          <Text className="job-filters__label">{t('jobs.destination')}</Text>
+          <View className="job-filters__row">
+            <Chip
+              label={t('jobs.anywhere')}
+              selected={!value.regionCode}
+              onTap={() => {
+                setPicking(false);
+                onChange({ ...value, regionCode: undefined, regionName: undefined });
+              }}
+            />
+            <Chip label={value.regionName ?? t('jobs.chooseRegion')} selected={Boolean(value.regionCode)} onTap={() => setPicking(!picking)} />
+          </View>
+          {picking ? (
+            <RegionPicker
+              deepestLevel="county"
+              shallowestLevel="province"
+              onChange={(path) => {
+                const last = path[path.length - 1];
+                setPicking(false);
+                onChange({ ...value, regionCode: last?.code, regionName: last?.name });
+              }}
+            />
+          ) : null}
+
+          <Text className="job-filters__label">{t('jobs.pay')}</Text>
+          <View className="job-filters__row">
+            <Chip label={t('jobs.payAny')} selected={!value.payMinFen} onTap={() => onChange({ ...value, payMinFen: undefined })} />
+            {PAY_FLOORS.map((fen) => (
+              <Chip
+                key={fen}
+                label={t('jobs.payFrom', { amount: fen / 100 })}
+                selected={value.payMinFen === fen}
+                onTap={() => onChange({ ...value, payMinFen: value.payMinFen === fen ? undefined : fen })}
+              />
+            ))}
+          </View>
+
+          <Text className="job-filters__label">{t('jobs.conditions')}</Text>
+          <View className="job-filters__row">
+            <Chip
+              label={t('job.mealsAndLodging')}
+              selected={value.mealsAndLodging === true}
+              onTap={() => onChange({ ...value, mealsAndLodging: value.mealsAndLodging ? undefined : true })}
+            />
+            <Chip
+              label={t('jobs.organizedTransport')}
+              selected={value.transport === 'organized'}
+              onTap={() => onChange({ ...value, transport: value.transport === 'organized' ? undefined : 'organized' })}
+            />
+            <Chip
+              label={t('job.publicWelfare')}
+              selected={value.publicWelfare === true}
+              onTap={() => onChange({ ...value, publicWelfare: value.publicWelfare ? undefined : true })}
+            />
+          </View>
+          {extra ? (
+            <Text
+              className="zy-link job-filters__clear"
+              onClick={() => onChange({ q: value.q, trade: value.trade })}
+            >
+              {t('jobs.clearFilters')}
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
     </View>
   );
 }

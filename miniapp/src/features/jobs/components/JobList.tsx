@@ -12,10 +12,11 @@ interface JobListProps extends JobListState {
   hasMore: boolean;
   onRetry: () => void;
   onLoadMore: () => void;
+  onOpen?: (id: string) => void;
 }
 
 /** The list with its loading, empty, error and load-more states. */
-export function JobList({ items, status, error, hasMore, loadingMore, loadMoreError, onRetry, onLoadMore }: JobListProps) {
+export function JobList({ items, status, error, hasMore, loadingMore, loadMoreError, onRetry, onLoadMore, onOpen }: JobListProps) {
   if (status === 'loading') return <StatusView kind="loading" title={t('common.loading')} />;
   if (status === 'error') {
     return <StatusView kind="error" title={t('jobs.loadFailed')} hint={t(errorMessageKey(error))} onRetry={onRetry} />;
@@ -25,7 +26,7 @@ export function JobList({ items, status, error, hasMore, loadingMore, loadMoreEr
   return (
     <View className="job-list">
       {items.map((job: JobSummary) => (
-        <JobCard key={job.id} job={job} />
+        <JobCard key={job.id} job={job} onOpen={onOpen} />
       ))}
       <View className="job-list__footer">
         {loadMoreError ? <Text className="job-list__error">{t(errorMessageKey(loadMoreError))}</Text> : null}

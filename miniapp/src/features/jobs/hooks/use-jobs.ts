@@ -34,14 +34,16 @@ export function useJobs(filters: JobFilters) {
   const [state, setState] = useState<JobListState>(INITIAL);
   const generation = useRef(0);
   const busy = useRef(false);
-  const { q, trade } = filters;
+  // One stable string for the request's filters (regionName is only a label).
+  const { regionName: _label, ...sent } = filters;
+  const key = JSON.stringify(sent);
 
   const reload = useCallback(async () => {
     const mine = ++generation.current;
     busy.current = true;
     setState(INITIAL);
     try {
-      const page = await getJobs({ q, trade });
+      const page = await getJobs(JSON.parse(key) as JobFilters);
       if (mine !== generation.current) return;
       setState({ ...INITIAL, items: page.items, nextCursor: page.nextCursor, status: 'ready' });
     } catch (error) {
@@ -50,7 +52,7 @@ export function useJobs(filters: JobFilters) {
     } finally {
       if (mine === generation.current) busy.current = false;
     }
-  }, [q, trade]);
+  }, [key]);
 
   const loadMore = useCallback(async () => {
     const cursor = state.nextCursor;
@@ -59,7 +61,7 @@ export function useJobs(filters: JobFilters) {
     busy.current = true;
     setState((prev) => ({ ...prev, loadingMore: true, loadMoreError: null }));
     try {
-      const page = await getJobs({ q, trade, cursor });
+      const page = await getJobs({ ...(JSON.parse(key) as JobFilters), cursor });
       if (mine !== generation.current) return;
       setState((prev) => ({
         ...prev,
@@ -73,7 +75,7 @@ export function useJobs(filters: JobFilters) {
     } finally {
       if (mine === generation.current) busy.current = false;
     }
-  }, [q, trade, state.nextCursor, state.status]);
+  }, [key, state.nextCursor, state.status]);
 
   useEffect(() => {
     void reload();

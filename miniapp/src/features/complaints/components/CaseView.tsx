@@ -1,0 +1,87 @@
+import { Text, View } from '@tarojs/components';
+import { ComplaintStatuses, type Complaint } from '@zhuanyi/shared';
+import { Notice } from '@/components/Form';
+import { Tag } from '@/components/Tag';
+import { formatYuan } from '@/features/jobs/format';
+import { t } from '@/i18n';
+import { chinaDate, chinaDateTime, clockStateText } from '../format';
+import './CaseView.scss';
+
+/** What is still missing, in one list (容缺受理: the case is filed all the same). */
+export function MissingItems({ complaint }: { complaint: Complaint }) {
+  if (complaint.missingItems.length === 0) return <Notice tone="success">{t('complaint.noMissing')}</Notice>;
+  return (
+    <View className="case__missing">
+      <Text className="case__missing-title">{t('complaint.missingTitle')}</Text>
+      {complaint.missingItems.map((item, i) => (
+        <Text key={item.code} className="case__missing-item">{`${i + 1}. ${t(`complaint.missing.${item.code}`)}`}</Text>
+      ))}
+    </View>
+  );
+}
+
+/** Case number, the timeline and the statutory clocks. */
+export function CaseView({ complaint }: { complaint: Complaint }) {
+  const reached = new Set(complaint.timeline.map((e) => e.status));
+  // Statuses still ahead (the usual path), shown greyed after the real entries.
+  const ahead = complaint.status === 'rejected' || complaint.status === 'closed' ? [] : ComplaintStatuses.filter((s) => s !== 'rejected' && !reached.has(s));
+  return (
+    <View className="case">
+      <View className="zy-card">
+        <Text className="zy-muted">{t('complaint.caseNumber')}</Text>
+        <Text className="case__number">{complaint.caseNumber}</Text>
+        <View>
+          <Tag label={t(`complaint.status.${complaint.status}`)} tone={complaint.status === 'rejected' ? 'warn' : 'info'} />
+          {complaint.groupCase ? <Tag label={t('complaint.groupCase')} tone="public" /> : null}
+          <Tag label={t(`complaint.caseType.${complaint.caseType}`)} />
+        </View>
+        <Text className="zy-text">{`${t('complaint.respondent')}：${complaint.respondent.name}`}</Text>
+        {complaint.amountOwedFen !== null ? <Text className="zy-text">{`${t('complaint.amountOwed')}：${formatYuan(complaint.amountOwedFen)} ${t('common.yuan')}`}</Text> : null}
+        <Text className="zy-muted">{t('complaint.evidenceCount', { count: complaint.evidence.length })}</Text>
+      </View>
+
+      {complaint.warnings.map((w) => (
+        <Notice key={w.code} tone="warn">
+          {w.message}
+        </Notice>
+      ))}
+
+      <View className="zy-card">
+        <Text className="case__heading">{t('complaint.timeline')}</Text>
+        {complaint.timeline.map((entry, i) => (
+          <View key={`${entry.status}-${i}`} className="case__step case__step--done">
+            <View className="case__dot" />
+            <View className="case__step-body">
+              <Text className="case__step-title">{t(`complaint.status.${entry.status}`)}</Text>
+              <Text className="zy-muted">{chinaDateTime(entry.at)}</Text>
+              {entry.note ? <Text className="zy-text">{entry.note}</Text> : null}
+            </View>
+          </View>
+        ))}
+        {ahead.map((status) => (
+          <View key={status} className="case__step">
+            <View className="case__dot" />
+            <View className="case__step-body">
+              <Text className="case__step-title case__step-title--ahead">{t(`complaint.status.${status}`)}</Text>
+            </View>
+          </View>
+        ))}
+        {complaint.rejectionReason ? <Text className="zy-text">{t('complaint.reason', { reason: complaint.rejectionReason })}</Text> : null}
+        {complaint.outcome ? <Tag label={t(`complaint.outcome.${complaint.outcome}`)} tone="success" /> : null}
+      </View>
+
+      <View className="zy-card">
+        <Text className="case__heading">{t('complaint.clocks')}</Text>
+        {complaint.clocks.map((clock) => (
+          <View key={clock.kind} className={`case__clock case__clock--${clock.state}`}>
+            <Text className="case__clock-title">{clock.kind === 'acceptance' ? t('complaint.clockAcceptance') : t('complaint.clockAward')}</Text>
+            <Text className="zy-text">{`${t('complaint.dueOn', { date: chinaDate(clock.dueAt) })} · ${clockStateText(clock)}`}</Text>
+            {clock.extensionDays > 0 ? <Text className="zy-muted">{t('complaint.extended', { days: clock.extensionDays })}</Text> : null}
+          </View>
+        ))}
+      </View>
+
+      <MissingItems complaint={complaint} />
+    </View>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Complaint } from '@zhuanyi/shared';
+import { t } from '@/i18n';
+
+type Clock = Complaint['clocks'][number];
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/** ISO instant → "2026年11月27日" (Beijing). */
+export function chinaDate(iso: string): string {
+  const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** ISO instant → "11月22日 08:41" (Beijing). */
+export function chinaDateTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`;
+}
+
+/** Where a statutory clock stands, in a few words. */
+export function clockStateText(clock: Clock): string {
+  if (clock.state === 'met') return t('complaint.clockMet');
+  if (clock.state === 'late') return t('complaint.clockLate');
+  if (clock.daysLeft === null) return '';
+  if (clock.daysLeft < 0) return t('complaint.overdue', { days: -clock.daysLeft });
+  if (clock.daysLeft === 0) return t('complaint.dueToday');
+  return t('complaint.daysLeft', { days: clock.daysLeft });
+}

@@ -1,0 +1,33 @@
+import type { CourseSummary, EnrollmentStatus } from '@zhuanyi/shared';
+import type { TagTone } from '@/components/Tag';
+import { t } from '@/i18n';
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+/** 2026-12-01T01:00Z → "2026年12月1日" (Beijing time). */
+export function formatChinaDay(iso: string): string {
+  const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+export function seatsText(course: Pick<CourseSummary, 'seatsLeft'>): string {
+  return course.seatsLeft > 0 ? t('training.seatsLeft', { count: course.seatsLeft }) : t('training.full');
+}
+
+export function audienceText(audiences: CourseSummary['freeFor']): string {
+  return audiences.map((a) => t(`audience.${a}`)).join('、');
+}
+
+export const enrollmentTone: Record<EnrollmentStatus, TagTone> = {
+  applied: 'info',
+  confirmed: 'info',
+  in_training: 'public',
+  completed: 'success',
+  failed: 'warn',
+  cancelled: 'neutral',
+};
+
+/** Before training starts the worker may still cancel. */
+export function canCancel(status: EnrollmentStatus): boolean {
+  return status === 'applied' || status === 'confirmed';
+}

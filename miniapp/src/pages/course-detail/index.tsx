@@ -1,0 +1,141 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { Enrollment } from '@zhuanyi/shared';
+import { useEffect, useRef, useState } from 'react';
+import { ActionButton } from '@/components/ActionButton';
+import { Notice } from '@/components/Form';
+import { Screen } from '@/components/Screen';
+import { StatusView } from '@/components/StatusView';
+import { Tag } from '@/components/Tag';
+import { TradeIcon } from '@/components/TradeIcon';
+import { useSession } from '@/features/auth/hooks/use-session';
+import { cancelEnrollment, enroll, getCourse } from '@/features/training/api/training-api';
+import { audienceText, canCancel, enrollmentTone, formatChinaDay, seatsText } from '@/features/training/format';
+import { formatYuan } from '@/features/jobs/format';
+import { useAsync } from '@/hooks/use-async';
+import { t } from '@/i18n';
+import { errorText } from '@/services/error-text';
+import { createIdempotencyKey } from '@/services/http';
+import { go, routes } from '@/services/navigation';
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="zy-row">
+      <Text className="zy-row__label">{label}</Text>
+      <Text className="zy-row__value">{value}</Text>
+    </View>
+  );
+}
+
+/** One course: hours, place, schedule, seats, who it is free for, allowance; sign up and cancel. */
+export default function CourseDetailPage() {
+  const id = useRouter().params.id ?? '';
+  const { state, reload } = useAsync(() => getCourse(id), id);
+  const session = useSession();
+  const [enrollment, setEnrollment] = useState<Enrollment | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const key = useRef(createIdempotencyKey());
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: t('training.detailTitle') });
+  }, []);
+
+  const signUp = () => {
+    if (!session) return go(routes.login);
+    if (!session.workerId) return go(routes.register);
+    setBusy(true);
+    setMessage(null);
+    enroll(id, key.current)
+      .then(
+        (result) => {
+          setEnrollment(result.enrollment);
+          setMessage({ tone: 'success', text: t('training.signedUp') });
+          reload();
+        },
+        (e: unknown) => setMessage({ tone: 'error', text: errorText(e) }),
+      )
+      .finally(() => setBusy(false));
+  };
+
+  const cancel = (current: Enrollment) => {
+    setBusy(true);
+    cancelEnrollment(current.id)
+      .then(
+        (next) => {
+          setEnrollment(next);
+          key.current = createIdempotencyKey();
+          setMessage({ tone: 'success', text: t('training.cancelled') });
+        },
+        (e: unknown) => setMessage({ tone: 'error', text: errorText(e) }),
+      )
+      .finally(() => setBusy(false));
+  };
+
+  if (state.status === 'loading') return <Screen><StatusView kind="loading" title={t('common.loading')} /></Screen>;
+  if (state.status === 'error') {
+    return <Screen><StatusView kind="error" title={t('training.loadFailed')} hint={errorText(state.error)} onRetry={() => reload()} /></Screen>;
+  }
+  const course = state.data;
+  const active = enrollment !== null && enrollment.status !== 'cancelled';
+
+  return (
+    <Screen>
+      <View className="zy-page">
+        <View className="zy-card">
+          <View>
+            <TradeIcon trade={course.trade} />
+            <Text className="zy-muted">{course.trade}</Text>
+          </View>
+          <Text className="zy-title">{course.title}</Text>
+          <View>
+            {course.subsidized ? <Tag label={t('training.subsidized')} tone="success" /> : null}
+            <Tag label={t('training.hours', { hours: course.classHours })} />
+            <Tag label={seatsText(course)} tone={course.seatsLeft > 0 ? 'info' : 'warn'} />
+          </View>
+          <Row label={t('training.provider')} value={course.provider} />
+          <Row label={t('training.mode')} value={t(`course.mode.${course.mode}`)} />
+          {course.place ? <Row label={t('training.place')} value={course.place} /> : null}
+          <Row label={t('training.period')} value={`${formatChinaDay(course.startsAt)} – ${formatChinaDay(course.endsAt)}`} />
+          <Row label={t('training.schedule')} value={course.schedule} />
+          <Row label={t('training.freeFor')} value={audienceText(course.freeFor)} />
+          <Row label={t('training.contact')} value={`${course.contactName} ${course.contactPhone}`} />
+        </View>
+        {course.allowance ? (
+          <Notice tone="info">
+            <Text>{t('training.allowanceText', { living: formatYuan(course.allowance.livingFenPerDay), transport: formatYuan(course.allowance.transportFen) })}</Text>
+            <Text>{` ${t('training.allowanceFor', { who: audienceText(course.allowance.forAudiences) })}`}</Text>
+          </Notice>
+        ) : null}
+        {course.description ? (
+          <View className="zy-card">
+            <Text className="zy-text">{course.description}</Text>
+          </View>
+        ) : null}
+        <Text className="zy-muted">{t('training.deadline', { date: formatChinaDay(course.signUpDeadline) })}</Text>
+        {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+        {enrollment ? (
+          <View>
+            <Tag label={t(`enrollment.status.${enrollment.status}`)} tone={enrollmentTone[enrollment.status]} />
+          </View>
+        ) : null}
+        <View className="zy-actions">
+          {active ? (
+            <>
+              <ActionButton onTap={() => go(routes.enrollments)}>{t('training.myCourses')}</ActionButton>
+              {canCancel(enrollment.status) ? (
+                <ActionButton kind="secondary" onTap={() => cancel(enrollment)} disabled={busy}>
+                  {t('training.cancel')}
+                </ActionButton>
+              ) : null}
+            </>
+          ) : (
+            <ActionButton onTap={signUp} disabled={busy || course.seatsLeft === 0}>
+              {busy ? t('training.signingUp') : course.seatsLeft === 0 ? t('training.full') : t('training.signUp')}
+            </ActionButton>
+          )}
+        </View>
+      </View>
+    </Screen>
+  );
+}

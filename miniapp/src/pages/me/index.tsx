@@ -1,0 +1,77 @@
+import { Switch, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useSyncExternalStore } from 'react';
+import { ActionButton } from '@/components/ActionButton';
+import { Screen } from '@/components/Screen';
+import { signOut } from '@/features/auth/api/auth-api';
+import { useSession } from '@/features/auth/hooks/use-session';
+import { t } from '@/i18n';
+import { go, routes } from '@/services/navigation';
+import { getSystemTextLevel, isLargeTextOn, setLargeText, subscribeTextLevel } from '@/services/text-size';
+import './index.scss';
+
+function MenuItem({ label, onTap }: { label: string; onTap: () => void }) {
+  return (
+    <View className="me__item" ariaRole="link" onClick={onTap}>
+      <Text>{label}</Text>
+      <Text className="me__chevron">›</Text>
+    </View>
+  );
+}
+
+/** 我的: who is signed in, registration, my lists, the large-text switch. */
+export default function MePage() {
+  const session = useSession();
+  const large = useSyncExternalStore(subscribeTextLevel, isLargeTextOn, isLargeTextOn);
+  const systemLarge = getSystemTextLevel() !== 'normal';
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: t('me.title') });
+  }, []);
+
+  return (
+    <Screen>
+      <View className="zy-page">
+        <View className="zy-card me__who">
+          {session ? (
+            <>
+              <Text className="zy-title">{session.displayName ?? session.phoneMasked ?? ''}</Text>
+              <Text className={session.workerId ? 'me__badge me__badge--ok' : 'me__badge'}>
+                {session.workerId ? t('me.registered') : t('me.notRegistered')}
+              </Text>
+            </>
+          ) : (
+            <>
+              <Text className="zy-title">{t('me.notSignedIn')}</Text>
+              <ActionButton onTap={() => go(routes.login)}>{t('common.goSignIn')}</ActionButton>
+            </>
+          )}
+        </View>
+
+        <View className="zy-card me__switch">
+          <View className="me__switch-text">
+            <Text className="me__switch-label">{t('me.largeText')}</Text>
+            <Text className="zy-muted">{systemLarge ? t('me.systemScale') : t('me.largeTextHint')}</Text>
+          </View>
+          <Switch checked={large} color="#0b6bcb" ariaLabel={t('me.largeText')} onChange={(e) => setLargeText(e.detail.value)} />
+        </View>
+
+        {session ? (
+          <View className="zy-card me__menu">
+            <MenuItem label={session.workerId ? t('register.update') : t('me.register')} onTap={() => go(routes.register)} />
+            <MenuItem label={t('me.myApplications')} onTap={() => go(routes.applications)} />
+            <MenuItem label={t('me.myCourses')} onTap={() => go(routes.enrollments)} />
+            <MenuItem label={t('me.myComplaints')} onTap={() => go(routes.complaints)} />
+          </View>
+        ) : null}
+
+        <Text className="zy-muted me__help">{t('me.help')}</Text>
+        {session ? (
+          <ActionButton kind="secondary" onTap={() => void signOut()}>
+            {t('auth.signOut')}
+          </ActionButton>
+        ) : null}
+      </View>
+    </Screen>
+  );
+}
