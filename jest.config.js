@@ -16,7 +16,7 @@ module.exports = {
   projects: [
     node('shared', ['<rootDir>/shared/src']),
     node('bff', ['<rootDir>/bff/src']),
-    node('tests', ['<rootDir>/tests'], { testTimeout: 120000, testPathIgnorePatterns: ['/node_modules/', '/artifacts/'] }),
+    node('tests', ['<rootDir>/tests'], { setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup.ts'], testPathIgnorePatterns: ['/node_modules/', '/artifacts/'] }),
     require('./miniapp/jest.config.js'),
   ],
 };

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { repoRoot } from './bff-process';
@@ -8,6 +7,7 @@ import { repoRoot } from './bff-process';
 export const screenshotDir = join(repoRoot, 'tests/artifacts/screenshots');
 
 export async function launchBrowser(): Promise<Browser> {
+  // playwright's launch() already starts Chromium with a fresh, empty profile.
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -19,7 +19,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'zhuanyi-chromium-'))}`,
     ],
   });
 }
