@@ -19,7 +19,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 375,
     deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV ?? 'weapp'}`,
+    // MINIAPP_OUT_DIR lets a developer build beside the shared dist/ without wiping what others test against.
+    outputRoot: process.env.MINIAPP_OUT_DIR ?? `dist/${process.env.TARO_ENV ?? 'weapp'}`,
     plugins: [],
     defineConstants: {
       // weapp needs an absolute origin; H5 is served by the BFF, so '' means same origin.
