@@ -44,6 +44,19 @@ const RawEnvSchema = z.object({
   SMS_API_KEY: optionalText,
   SMS_SIGN_NAME: z.string().trim().min(1).default('转移就业服务'),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  // Public employment service (PES) connector; see integrations/pes/README.md.
+  PES_ENABLED: z.enum(['true', 'false']).optional(),
+  PES_BASE_URL: optionalText.pipe(z.url('must be a URL').optional()),
+  PES_API_KEY: optionalText,
+  PES_FAKE: z.enum(['true', 'false']).optional(),
+  PES_SYNC_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  PES_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(10).default(2000),
+  PES_TIMEOUT_MS: z.coerce.number().int().min(50).default(10_000),
+  PES_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  PES_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(1000),
+  PES_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(600_000),
+  PES_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  PES_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
 });
 
 export interface Config {
@@ -65,6 +78,28 @@ export interface Config {
   /** No baseUrl: development sends codes to the log instead of a provider. */
   sms: { baseUrl: string | undefined; apiKey: string | undefined; signName: string };
   seedDemoData: boolean;
+  pes: PesConfig;
+}
+
+/** The public employment service connector (integrations/pes). */
+export interface PesConfig {
+  /** Runs the inbound sync and the outbox delivery. */
+  enabled: boolean;
+  baseUrl: string | undefined;
+  apiKey: string | undefined;
+  /** Development only: start the fake PES beside the BFF and use it. */
+  startFake: boolean;
+  syncIntervalMs: number;
+  outboxIntervalMs: number;
+  timeoutMs: number;
+  /** Failed deliveries before an item becomes a dead letter. */
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Deliveries in flight at once (different records). */
+  concurrency: number;
+  /** How long a sync lease or a delivery claim lasts without renewal. */
+  leaseMs: number;
 }
 
 /** Decodes a 32-byte key given as 64 hex characters or base64; null when it is not one. */
@@ -130,7 +165,12 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     const required = ['JWT_SECRET', 'FIELD_ENCRYPTION_KEY', 'WECHAT_APPID', 'WECHAT_SECRET', 'SMS_BASE_URL', 'SMS_API_KEY'] as const;
     for (const key of required) if (raw[key] === undefined) problems.push(`${key} is required when NODE_ENV=production`);
     if (raw.SEED_DEMO_DATA === 'true') problems.push('SEED_DEMO_DATA=true is not allowed when NODE_ENV=production');
+    if (raw.PES_FAKE === 'true') problems.push('PES_FAKE=true is not allowed when NODE_ENV=production');
   }
+  // Development runs against the fake PES unless a real one is configured; tests start their own.
+  const pesFake = raw.NODE_ENV === 'development' && raw.PES_BASE_URL === undefined && raw.PES_FAKE !== 'false';
+  const pesEnabled = raw.PES_ENABLED === undefined ? raw.PES_BASE_URL !== undefined || pesFake : raw.PES_ENABLED === 'true';
+  if (pesEnabled && raw.PES_BASE_URL === undefined && !pesFake) problems.push('PES_BASE_URL is required when PES_ENABLED=true');
   if (raw.FIELD_ENCRYPTION_KEY !== undefined && decodeKey32(raw.FIELD_ENCRYPTION_KEY) === null) {
     problems.push('FIELD_ENCRYPTION_KEY must be 32 bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)');
   }
@@ -157,6 +197,20 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     wechat: { appId: raw.WECHAT_APPID, secret: raw.WECHAT_SECRET, baseUrl: raw.WECHAT_BASE_URL },
     sms: { baseUrl: raw.SMS_BASE_URL, apiKey: raw.SMS_API_KEY, signName: raw.SMS_SIGN_NAME },
     seedDemoData: !isProduction && raw.SEED_DEMO_DATA !== 'false',
+    pes: {
+      enabled: pesEnabled,
+      baseUrl: raw.PES_BASE_URL,
+      apiKey: raw.PES_API_KEY,
+      startFake: pesEnabled && pesFake,
+      syncIntervalMs: raw.PES_SYNC_INTERVAL_MS,
+      outboxIntervalMs: raw.PES_OUTBOX_INTERVAL_MS,
+      timeoutMs: raw.PES_TIMEOUT_MS,
+      maxAttempts: raw.PES_MAX_ATTEMPTS,
+      backoffBaseMs: raw.PES_BACKOFF_BASE_MS,
+      backoffMaxMs: raw.PES_BACKOFF_MAX_MS,
+      concurrency: raw.PES_CONCURRENCY,
+      leaseMs: raw.PES_LEASE_MS,
+    },
   };
 }
 
@@ -177,6 +231,20 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     wechat: { appId: undefined, secret: undefined, baseUrl: 'http://127.0.0.1:9' },
     sms: { baseUrl: undefined, apiKey: undefined, signName: '转移就业服务' },
     seedDemoData: false,
+    pes: {
+      enabled: false,
+      baseUrl: undefined,
+      apiKey: undefined,
+      startFake: false,
+      syncIntervalMs: 60_000,
+      outboxIntervalMs: 50,
+      timeoutMs: 2000,
+      maxAttempts: 8,
+      backoffBaseMs: 20,
+      backoffMaxMs: 500,
+      concurrency: 8,
+      leaseMs: 5000,
+    },
     ...overrides,
   };
 }
