@@ -52,6 +52,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   let doc: OpenApiDocument | undefined;
   const docsRoutes = routeGroup({ prefix: '/api', tag: 'docs' });
   docsRoutes.get('/openapi.json', {
+    auth: 'public',
     summary: 'OpenAPI 3.1 接口文档',
     response: { schema: OpenApiDocumentSchema },
     handler: () => {

@@ -20,6 +20,7 @@ function counterApp() {
   let failNext = false;
   const group = routeGroup({ prefix: '/things', tag: 'test' });
   group.post('/', {
+    auth: 'public',
     summary: 'test',
     idempotency: 'optional',
     request: { body: z.object({ n: z.number(), tag: z.record(z.string(), z.number()).optional() }) },

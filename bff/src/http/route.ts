@@ -37,8 +37,8 @@ export interface RouteSpec<
   response: { schema: R; status?: 200 | 201 | 202; description?: string };
   /** Error codes this route may answer besides VALIDATION_FAILED (with input) and INTERNAL. */
   errors?: ErrorCode[];
-  /** Who may call: `'public'` (the default) or `{ roles: [...] }` (bearer token required). */
-  auth?: AuthRule;
+  /** Who may call, declared on every route (no default, so nothing is open by accident): `'public'` or `{ roles: [...] }` (bearer token required). */
+  auth: AuthRule;
   /** `Idempotency-Key` handling for writes a phone may retry (see idempotency.ts). */
   idempotency?: IdempotencyMode;
   handler: (input: HandlerInput<P, Q, B>) => Promise<z.input<R>> | z.input<R>;
@@ -102,7 +102,7 @@ function register<
 >(method: HttpMethod, routePath: string, fullPath: string, tag: string, spec: RouteSpec<P, Q, B, R>): RegisteredRoute {
   const status = spec.response.status ?? 200;
   const request = spec.request ?? {};
-  const auth = spec.auth ?? 'public';
+  const auth = spec.auth;
   const idempotencyMode = spec.idempotency ?? 'off';
   const run: RouterMiddleware<AppState, Context> = async (ctx) => {
     const v = ctx.state.validated;

@@ -7,11 +7,13 @@ import type { Database } from '../../db/connection';
 export function createHealthRoutes(db: Pick<Database, 'kind' | 'ping'>): RouteGroup {
   const routes = routeGroup({ prefix: '', tag: 'health' });
   routes.get('/healthz', {
+    auth: 'public',
     summary: '进程存活检查',
     response: { schema: HealthResponseSchema },
     handler: () => ({ status: 'ok' as const }),
   });
   routes.get('/readyz', {
+    auth: 'public',
     summary: '就绪检查：数据库可用',
     response: { schema: ReadyResponseSchema },
     errors: ['SERVICE_UNAVAILABLE'],

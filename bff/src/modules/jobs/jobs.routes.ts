@@ -26,6 +26,7 @@ export function createJobRoutes(deps: JobRoutesDeps): RouteGroup {
   const jobRoutes = routeGroup({ prefix: '/jobs', tag: 'jobs' });
 
   jobRoutes.get('/', {
+    auth: 'public',
     summary: '岗位列表：按关键词（中文分词无关，“电焊”能搜到“招聘熟练电焊工”）、工种、地区、工资、包吃住、接送方式、公益性岗位筛选，游标翻页',
     request: { query: JobListQuerySchema },
     response: { schema: JobListResponseSchema },
@@ -45,6 +46,7 @@ export function createJobRoutes(deps: JobRoutesDeps): RouteGroup {
   });
 
   jobRoutes.get('/:id', {
+    auth: 'public',
     summary: '岗位详情（含用工单位是否认证、工时、食宿、交通、联系人，以及“不得收取任何费用”提示）',
     request: { params: JobIdParamsSchema },
     response: { schema: JobDetailSchema },

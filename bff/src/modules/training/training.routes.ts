@@ -16,12 +16,14 @@ import type { TrainingService } from './training.service';
 export function createTrainingRoutes(service: TrainingService): RouteGroup[] {
   const courses = routeGroup({ prefix: '/courses', tag: 'training' });
   courses.get('/', {
+    auth: 'public',
     summary: '免费培训课程：按工种、培训机构、课时（补贴课程≥56课时）、线上线下、开班时间、剩余名额、免费对象、生活交通补贴筛选',
     request: { query: CourseListQuerySchema },
     response: { schema: CourseListResponseSchema },
     handler: ({ query }) => service.list(query),
   });
   courses.get('/:id', {
+    auth: 'public',
     summary: '培训课程详情',
     request: { params: CourseIdParamsSchema },
     response: { schema: CourseDetailSchema },
