@@ -17,7 +17,20 @@ export type ComplaintCaseType = z.infer<typeof ComplaintCaseTypeSchema>;
 export const ComplaintMissingItemSchema = z.enum(ComplaintMissingItems);
 export const ComplaintDemandSchema = z.enum(['pay_wages', 'overtime_pay', 'compensation', 'labor_contract', 'social_insurance', 'other']);
 export type ComplaintDemand = z.infer<typeof ComplaintDemandSchema>;
-export const ComplaintOutcomeSchema = z.enum(['paid', 'mediated_settlement', 'award_upheld', 'award_partial', 'award_dismissed', 'withdrawn']);
+export const ComplaintOutcomeSchema = z.enum([
+  'paid',
+  'mediated_settlement',
+  'award_upheld',
+  'award_partial',
+  'award_dismissed',
+  'withdrawn',
+  // Staff console outcomes (structured closing).
+  'paid_partial',
+  'main_contractor_paid',
+  'referred_to_court',
+  'referred_to_inspection',
+  'legal_aid',
+]);
 export type ComplaintOutcome = z.infer<typeof ComplaintOutcomeSchema>;
 
 /** '' from an untouched input counts as not given. */
@@ -97,6 +110,8 @@ export const ComplaintTimelineEntrySchema = z.object({
   at: TimestampSchema,
   /** Reason (不予受理), outcome or extension note, in Chinese. */
   note: z.string().nullable(),
+  /** The intake step that wrote the entry (mediation_result, refer, hearing, award …); absent for plain moves. */
+  action: z.string().optional(),
 });
 
 export const StatutoryClockSchema = z.object({
@@ -110,6 +125,49 @@ export const StatutoryClockSchema = z.object({
 });
 
 export const ComplaintNoticeSchema = z.object({ code: z.string(), message: z.string() });
+
+export const ComplaintChannelSchema = z.enum(['online', 'walk_in', 'phone']);
+export type ComplaintChannel = z.infer<typeof ComplaintChannelSchema>;
+export const IntakePriorityReasonSchema = z.enum(['group_case', 'key_group', 'large_amount', 'older_worker']);
+
+/** The green channel's side of a case (staff console; the worker sees the timeline). */
+export const ComplaintIntakeSchema = z
+  .object({
+    channel: ComplaintChannelSchema,
+    /** Oral application written down by staff (口头申请笔录). */
+    oralRecord: z.string().nullable(),
+    /** Staff-filed cases: when the worker confirmed; null = not yet. */
+    workerConfirmedAt: TimestampSchema.nullable(),
+    priority: z.object({ score: z.number().int().nonnegative(), reasons: z.array(IntakePriorityReasonSchema) }),
+    /** Green-channel acceptance target (same or next working day). */
+    greenChannelDueAt: TimestampSchema,
+    greenChannelMet: z.boolean().nullable(),
+    procedure: z.enum(['simplified', 'ordinary']).nullable(),
+    /** 一裁终局: the claim is at most 12 × the local monthly minimum wage. */
+    finalAward: z.boolean().nullable(),
+    hearingAt: TimestampSchema.nullable(),
+    mediation: z
+      .object({ record: z.string(), agreement: z.string().nullable(), agreedAmountFen: z.number().int().nullable(), succeeded: z.boolean(), at: TimestampSchema })
+      .nullable(),
+    referral: z
+      .object({
+        to: z.enum(['labor_inspection', 'legal_aid']),
+        at: TimestampSchema,
+        note: z.string().nullable(),
+        /** Labour inspection: decide on the case within 5 working days, investigate within 60 (+30 once). */
+        acceptDueAt: TimestampSchema.nullable(),
+        investigateDueAt: TimestampSchema.nullable(),
+        extended: z.boolean(),
+      })
+      .nullable(),
+    advanceExecution: z.object({ amountFen: z.number().int(), at: TimestampSchema, note: z.string().nullable() }).nullable(),
+    award: z.object({ amountFen: z.number().int(), summary: z.string(), at: TimestampSchema, final: z.boolean() }).nullable(),
+    extensionApproval: z.object({ approvedBy: z.string().nullable(), reason: z.string(), at: TimestampSchema }).nullable(),
+    amountRecoveredFen: z.number().int().nullable(),
+    workerName: z.string().nullable(),
+  })
+  .meta({ id: 'ComplaintIntake' });
+export type ComplaintIntake = z.infer<typeof ComplaintIntakeSchema>;
 
 export const ComplaintSchema = z
   .object({
@@ -143,6 +201,8 @@ export const ComplaintSchema = z
     clocks: z.array(StatutoryClockSchema),
     rejectionReason: z.string().nullable(),
     outcome: ComplaintOutcomeSchema.nullable(),
+    /** Green-channel details: for intake staff; workers get the same through the timeline. */
+    intake: ComplaintIntakeSchema.optional(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
   })
@@ -185,13 +245,39 @@ export const ComplaintDecisionSchema = z
     z.object({ action: z.literal('accept') }),
     z.object({ action: z.literal('reject'), reason: z.string().trim().min(2).max(500) }),
     z.object({ action: z.literal('mediate') }),
-    z.object({ action: z.literal('arbitrate') }),
+    z.object({ action: z.literal('arbitrate'), hearingAt: TimestampSchema.optional() }),
     z.object({
       action: z.literal('extend'),
       days: z.number().int().min(1).max(AWARD_EXTENSION_MAX_DAYS),
       reason: z.string().trim().min(2).max(500),
+      /** Who approved the extension (仲裁委主任 …); recorded with the case. */
+      approvedBy: optionalText(40),
     }),
-    z.object({ action: z.literal('close'), outcome: ComplaintOutcomeSchema, note: optionalText(500) }),
+    z.object({
+      action: z.literal('close'),
+      outcome: ComplaintOutcomeSchema,
+      note: optionalText(500),
+      amountRecoveredYuan: z.preprocess((v) => (v === '' || v === null ? undefined : v), AmountYuanSchema.optional()),
+    }),
+    // Staff console steps (each leaves a timeline entry the worker sees).
+    z.object({
+      action: z.literal('mediation_result'),
+      /** 调解笔录. */
+      record: z.string().trim().min(2).max(2000),
+      /** 调解协议; empty when mediation failed. */
+      agreement: optionalText(2000),
+      agreedAmountYuan: z.preprocess((v) => (v === '' || v === null ? undefined : v), AmountYuanSchema.optional()),
+      succeeded: z.boolean(),
+    }),
+    z.object({ action: z.literal('refer'), to: z.enum(['labor_inspection', 'legal_aid']), note: optionalText(500) }),
+    z.object({ action: z.literal('inspection_extend'), reason: z.string().trim().min(2).max(500) }),
+    z.object({ action: z.literal('hearing'), hearingAt: TimestampSchema }),
+    z.object({
+      action: z.literal('advance_execution'),
+      amountYuan: AmountYuanSchema,
+      note: optionalText(500),
+    }),
+    z.object({ action: z.literal('award'), amountYuan: AmountYuanSchema, summary: z.string().trim().min(2).max(2000) }),
   ])
   .meta({ id: 'ComplaintDecision' });
 export type ComplaintDecision = z.infer<typeof ComplaintDecisionSchema>;
