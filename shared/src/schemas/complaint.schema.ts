@@ -7,7 +7,13 @@ import { MobilePhoneSchema, ObjectIdSchema, RegionCodeSchema, TimestampSchema } 
 /** Evidence limits, checked again by the BFF (by content, not by name). */
 export const EVIDENCE_MAX_FILES = 9;
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
-export const EvidenceContentTypeSchema = z.enum(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf']);
+export const EvidenceContentTypeSchema = z.enum([
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/heic',
+  'application/pdf',
+]);
 export type EvidenceContentType = z.infer<typeof EvidenceContentTypeSchema>;
 
 export const ComplaintStatusSchema = z.enum(ComplaintStatuses);
@@ -15,7 +21,14 @@ export type { ComplaintStatus } from '../domain/complaint-rules';
 export const ComplaintCaseTypeSchema = z.enum(['construction', 'non_construction']);
 export type ComplaintCaseType = z.infer<typeof ComplaintCaseTypeSchema>;
 export const ComplaintMissingItemSchema = z.enum(ComplaintMissingItems);
-export const ComplaintDemandSchema = z.enum(['pay_wages', 'overtime_pay', 'compensation', 'labor_contract', 'social_insurance', 'other']);
+export const ComplaintDemandSchema = z.enum([
+  'pay_wages',
+  'overtime_pay',
+  'compensation',
+  'labor_contract',
+  'social_insurance',
+  'other',
+]);
 export type ComplaintDemand = z.infer<typeof ComplaintDemandSchema>;
 export const ComplaintOutcomeSchema = z.enum([
   'paid',
@@ -35,7 +48,10 @@ export type ComplaintOutcome = z.infer<typeof ComplaintOutcomeSchema>;
 
 /** '' from an untouched input counts as not given. */
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max).optional());
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(max).optional(),
+  );
 const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
 
 /** Yuan as typed ("12,000.50", 12000.5) → integer fen. */
@@ -147,7 +163,13 @@ export const ComplaintIntakeSchema = z
     finalAward: z.boolean().nullable(),
     hearingAt: TimestampSchema.nullable(),
     mediation: z
-      .object({ record: z.string(), agreement: z.string().nullable(), agreedAmountFen: z.number().int().nullable(), succeeded: z.boolean(), at: TimestampSchema })
+      .object({
+        record: z.string(),
+        agreement: z.string().nullable(),
+        agreedAmountFen: z.number().int().nullable(),
+        succeeded: z.boolean(),
+        at: TimestampSchema,
+      })
       .nullable(),
     referral: z
       .object({
@@ -160,9 +182,15 @@ export const ComplaintIntakeSchema = z
         extended: z.boolean(),
       })
       .nullable(),
-    advanceExecution: z.object({ amountFen: z.number().int(), at: TimestampSchema, note: z.string().nullable() }).nullable(),
-    award: z.object({ amountFen: z.number().int(), summary: z.string(), at: TimestampSchema, final: z.boolean() }).nullable(),
-    extensionApproval: z.object({ approvedBy: z.string().nullable(), reason: z.string(), at: TimestampSchema }).nullable(),
+    advanceExecution: z
+      .object({ amountFen: z.number().int(), at: TimestampSchema, note: z.string().nullable() })
+      .nullable(),
+    award: z
+      .object({ amountFen: z.number().int(), summary: z.string(), at: TimestampSchema, final: z.boolean() })
+      .nullable(),
+    extensionApproval: z
+      .object({ approvedBy: z.string().nullable(), reason: z.string(), at: TimestampSchema })
+      .nullable(),
     amountRecoveredFen: z.number().int().nullable(),
     workerName: z.string().nullable(),
   })
@@ -176,7 +204,11 @@ export const ComplaintSchema = z
     caseNumber: z.string(),
     status: ComplaintStatusSchema,
     caseType: ComplaintCaseTypeSchema,
-    respondent: z.object({ kind: z.enum(['employer', 'foreman']), name: z.string(), phoneMasked: z.string().nullable() }),
+    respondent: z.object({
+      kind: z.enum(['employer', 'foreman']),
+      name: z.string(),
+      phoneMasked: z.string().nullable(),
+    }),
     project: z.object({
       name: z.string().nullable(),
       regionCode: z.string().nullable(),
@@ -191,7 +223,9 @@ export const ComplaintSchema = z
     demands: z.array(ComplaintDemandSchema),
     demandNote: z.string().nullable(),
     /** Masked: 6222 **** **** 1234. */
-    bankCard: z.object({ cardMasked: z.string(), bankName: z.string().nullable(), holderName: z.string().nullable() }).nullable(),
+    bankCard: z
+      .object({ cardMasked: z.string(), bankName: z.string().nullable(), holderName: z.string().nullable() })
+      .nullable(),
     evidence: z.array(EvidenceFileSchema),
     /** What is still missing, in one list; the case is filed all the same. */
     missingItems: z.array(ComplaintNoticeSchema.extend({ code: ComplaintMissingItemSchema })),
@@ -239,27 +273,36 @@ export type ComplaintListResponse = z.infer<typeof ComplaintListResponseSchema>;
 export const ComplaintIdParamsSchema = z.object({ id: ObjectIdSchema });
 export const ComplaintEvidenceParamsSchema = z.object({ id: ObjectIdSchema, fileId: ObjectIdSchema });
 
+const decisionVariants = [
+  z.object({ action: z.literal('accept') }),
+  z.object({ action: z.literal('reject'), reason: z.string().trim().min(2).max(500) }),
+  z.object({ action: z.literal('mediate') }),
+  z.object({ action: z.literal('arbitrate'), hearingAt: TimestampSchema.optional() }),
+  z.object({
+    action: z.literal('extend'),
+    days: z.number().int().min(1).max(AWARD_EXTENSION_MAX_DAYS),
+    reason: z.string().trim().min(2).max(500),
+    /** Who approved the extension (仲裁委主任 …); recorded with the case. */
+    approvedBy: optionalText(40),
+  }),
+  z.object({
+    action: z.literal('close'),
+    outcome: ComplaintOutcomeSchema,
+    note: optionalText(500),
+    amountRecoveredYuan: z.preprocess((v) => (v === '' || v === null ? undefined : v), AmountYuanSchema.optional()),
+  }),
+] as const;
+
 /** Intake officer's step on a case. */
 export const ComplaintDecisionSchema = z
+  .discriminatedUnion('action', [...decisionVariants])
+  .meta({ id: 'ComplaintDecision' });
+export type ComplaintDecision = z.infer<typeof ComplaintDecisionSchema>;
+
+/** Every green-channel step of the staff console: the decisions above plus mediation results, referrals, hearings, 先予执行 and the award. Each leaves a timeline entry the worker sees. */
+export const IntakeActionSchema = z
   .discriminatedUnion('action', [
-    z.object({ action: z.literal('accept') }),
-    z.object({ action: z.literal('reject'), reason: z.string().trim().min(2).max(500) }),
-    z.object({ action: z.literal('mediate') }),
-    z.object({ action: z.literal('arbitrate'), hearingAt: TimestampSchema.optional() }),
-    z.object({
-      action: z.literal('extend'),
-      days: z.number().int().min(1).max(AWARD_EXTENSION_MAX_DAYS),
-      reason: z.string().trim().min(2).max(500),
-      /** Who approved the extension (仲裁委主任 …); recorded with the case. */
-      approvedBy: optionalText(40),
-    }),
-    z.object({
-      action: z.literal('close'),
-      outcome: ComplaintOutcomeSchema,
-      note: optionalText(500),
-      amountRecoveredYuan: z.preprocess((v) => (v === '' || v === null ? undefined : v), AmountYuanSchema.optional()),
-    }),
-    // Staff console steps (each leaves a timeline entry the worker sees).
+    ...decisionVariants,
     z.object({
       action: z.literal('mediation_result'),
       /** 调解笔录. */
@@ -279,5 +322,5 @@ export const ComplaintDecisionSchema = z
     }),
     z.object({ action: z.literal('award'), amountYuan: AmountYuanSchema, summary: z.string().trim().min(2).max(2000) }),
   ])
-  .meta({ id: 'ComplaintDecision' });
-export type ComplaintDecision = z.infer<typeof ComplaintDecisionSchema>;
+  .meta({ id: 'IntakeAction' });
+export type IntakeAction = z.infer<typeof IntakeActionSchema>;
