@@ -37,6 +37,7 @@ import { afterDesc, decodeKeyset, encodeKeyset } from '../../db/cursor';
 import { regionFullName } from '../regions/regions.service';
 import { ComplaintModel, nextSequence, type ComplaintRecord } from './complaint.model';
 import { deleteEvidence, openEvidence, receiveEvidence } from './evidence.store';
+import { caseEventChange, complaintChange, withPesEvents } from '../../integrations/pes/pes-events';
 
 /** Seals the bank card number (FieldCrypto satisfies it). */
 export interface BankCardSealer {
@@ -183,7 +184,8 @@ export class ComplaintsService {
     const day = shanghaiDate(now);
     const seq = await nextSequence(`complaint:${county}:${day}`);
     const card = input.bankCard;
-    const created = await ComplaintModel.create({
+    // The case and its PES outbox item are stored together (one transaction).
+    const created = await withPesEvents(() => ComplaintModel.create({
       caseNumber: `${county}-${day}-${String(seq).padStart(4, '0')}`,
       filedBy: viewer.subjectId,
       workerId: viewer.workerId ?? null,
@@ -207,7 +209,7 @@ export class ComplaintsService {
       ageAtFiling: facts?.age ?? null,
       timeline: [{ status: 'submitted', at: now, note: null, by: viewer.subjectId }],
       receivedAt: now,
-    });
+    }), (doc) => [complaintChange(doc.toObject<ComplaintRecord>())]);
     return this.toComplaint(created.toObject<ComplaintRecord>());
   }
 
@@ -278,9 +280,13 @@ export class ComplaintsService {
     const entry = (status: ComplaintStatus, note: string | null) => ({ status, at: now, note, by: viewer.subjectId });
     const move = async (to: ComplaintStatus, set: Record<string, unknown>, note: string | null) => {
       if (!canMoveComplaint(r.status, to)) throw new ConflictError('error.complaintTransition');
-      return ComplaintModel.findOneAndUpdate({ _id: r._id, status: r.status }, { $set: { status: to, ...set }, $push: { timeline: entry(to, note) } }, { returnDocument: 'after' })
-        .lean<ComplaintRecord>()
-        .exec();
+      return withPesEvents(
+        () =>
+          ComplaintModel.findOneAndUpdate({ _id: r._id, status: r.status }, { $set: { status: to, ...set }, $push: { timeline: entry(to, note) } }, { returnDocument: 'after' })
+            .lean<ComplaintRecord>()
+            .exec(),
+        (u) => (u ? caseEventChange(u) : []),
+      );
     };
     let updated: ComplaintRecord | null;
     switch (decision.action) {
@@ -305,13 +311,17 @@ export class ComplaintsService {
         const open: ComplaintStatus[] = ['accepted', 'mediating', 'arbitrating'];
         if (!open.includes(r.status)) throw new ConflictError('error.complaintTransition');
         if (!isValidAwardExtension(decision.days)) throw new ValidationError({ days: 'error.awardExtended' });
-        updated = await ComplaintModel.findOneAndUpdate(
-          { _id: r._id, status: r.status, awardExtensionDays: 0 },
-          { $set: { awardExtensionDays: decision.days }, $push: { timeline: entry(r.status, t('complaint.extended', { days: decision.days, reason: decision.reason })) } },
-          { returnDocument: 'after' },
-        )
-          .lean<ComplaintRecord>()
-          .exec();
+        updated = await withPesEvents(
+          () =>
+            ComplaintModel.findOneAndUpdate(
+              { _id: r._id, status: r.status, awardExtensionDays: 0 },
+              { $set: { awardExtensionDays: decision.days }, $push: { timeline: entry(r.status, t('complaint.extended', { days: decision.days, reason: decision.reason })) } },
+              { returnDocument: 'after' },
+            )
+              .lean<ComplaintRecord>()
+              .exec(),
+          (u) => (u ? caseEventChange(u) : []),
+        );
         if (!updated) throw new ConflictError('error.awardExtended');
         break;
       }

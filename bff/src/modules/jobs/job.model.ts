@@ -40,6 +40,9 @@ const jobSchema = new Schema(
     cityCode: { type: String, default: null },
     countyCode: { type: String, default: null },
     searchGrams: { type: [String], default: [], select: false },
+    /** Set on postings imported from the public employment service (integrations/pes). */
+    upstreamId: { type: String },
+    upstreamVersion: { type: Number },
   },
   { timestamps: true, collection: 'jobs' },
 );
@@ -70,6 +73,8 @@ jobSchema.index({ trade: 1, status: 1, createdAt: -1, _id: -1 });
 jobSchema.index({ publicWelfare: 1, status: 1, createdAt: -1, _id: -1 });
 jobSchema.index({ searchGrams: 1, status: 1, createdAt: -1, _id: -1 });
 jobSchema.index({ employerId: 1, createdAt: -1 });
+// One job per upstream posting, however often it is pulled or imported.
+jobSchema.index({ upstreamId: 1 }, { unique: true, partialFilterExpression: { upstreamId: { $type: 'string' } } });
 
 export type JobRecord = InferSchemaType<typeof jobSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const Job = model('Job', jobSchema);

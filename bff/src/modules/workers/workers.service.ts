@@ -27,6 +27,8 @@ import { isDuplicateKeyError } from '../../http/error-handler';
 import type { Clock } from '../../security/clock';
 import type { FieldCrypto } from '../../security/field-crypto';
 import { findRegion, regionFullName } from '../regions/regions.service';
+import { registrationChange, withPesEvents } from '../../integrations/pes/pes-events';
+import { assertCertifiedBroker } from '../brokers/broker-gate';
 import type { WorkerRecord } from './worker.model';
 import {
   claimWorker,
@@ -57,7 +59,7 @@ export class WorkerService {
   }
 
   /** Checks what zod cannot (the village exists, working age) and builds the stored fields. */
-  private toFields(data: WorkerRegistrationData): WorkerFields {
+  toFields(data: WorkerRegistrationData): WorkerFields {
     const today = this.today();
     const id = parseIdNumber(data.idNumber, today);
     const problems: Record<string, MessageKey> = {};
@@ -176,13 +178,20 @@ export class WorkerService {
         continue; // someone claimed it in between: look again
       }
       try {
-        const created = await insertWorker(fields, {
-          source: 'worker',
-          createdBy: { role: auth.role, subjectId: auth.subjectId },
-          ownerLoginId: auth.subjectId,
-          at: this.deps.clock(),
-        });
-        await linkLoginToWorker(auth.subjectId, created._id);
+        // The record and its PES outbox item are stored together (one transaction).
+        const created = await withPesEvents(
+          async () => {
+            const w = await insertWorker(fields, {
+              source: 'worker',
+              createdBy: { role: auth.role, subjectId: auth.subjectId },
+              ownerLoginId: auth.subjectId,
+              at: this.deps.clock(),
+            });
+            await linkLoginToWorker(auth.subjectId, w._id);
+            return w;
+          },
+          (w) => [registrationChange('registration', w)],
+        );
         return this.result('created', created);
       } catch (err: unknown) {
         if (!isDuplicateKeyError(err)) throw err;
@@ -194,7 +203,10 @@ export class WorkerService {
 
   private async update(id: WorkerRecord['_id'], fields: WorkerFields): Promise<WorkerRecord> {
     try {
-      const updated = await updateWorker(id, fields);
+      const updated = await withPesEvents(
+        () => updateWorker(id, fields),
+        (w) => (w ? [registrationChange('registration_update', w)] : []),
+      );
       if (!updated) throw new NotFoundError('error.workerNotFound');
       return updated;
     } catch (err: unknown) {
@@ -209,9 +221,14 @@ export class WorkerService {
     if (!loginPhone || !this.deps.crypto.sameIndex(loginPhone, record.phoneIndex)) {
       throw new AppError('CONFLICT', { messageKey: 'error.workerClaimNeedsPhone' });
     }
-    const claimed = await claimWorker(record._id, auth.subjectId, this.deps.clock(), fields);
-    if (claimed) await linkLoginToWorker(auth.subjectId, claimed._id);
-    return claimed;
+    return withPesEvents(
+      async () => {
+        const claimed = await claimWorker(record._id, auth.subjectId, this.deps.clock(), fields);
+        if (claimed) await linkLoginToWorker(auth.subjectId, claimed._id);
+        return claimed;
+      },
+      (w) => (w ? [registrationChange('registration_update', w)] : []),
+    );
   }
 
   /** POST claim: ID number + phone of a record a broker or staff entered. */
@@ -234,6 +251,7 @@ export class WorkerService {
 
   /** Brokers and staff enter (or update) a record for someone in their region. */
   async saveForSomeone(auth: AuthContext, data: WorkerRegistrationData): Promise<WorkerRegistrationResult> {
+    await assertCertifiedBroker(auth);
     const fields = this.toFields(data);
     this.assertInScope(auth, fields.household.regionCode);
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -249,11 +267,10 @@ export class WorkerService {
       }
       try {
         const source = auth.role === 'broker' ? 'broker' : 'staff';
-        const created = await insertWorker(fields, {
-          source,
-          createdBy: { role: auth.role, subjectId: auth.subjectId },
-          at: this.deps.clock(),
-        });
+        const created = await withPesEvents(
+          () => insertWorker(fields, { source, createdBy: { role: auth.role, subjectId: auth.subjectId }, at: this.deps.clock() }),
+          (w) => [registrationChange('registration', w)],
+        );
         return this.result('created', created);
       } catch (err: unknown) {
         if (!isDuplicateKeyError(err)) throw err;
