@@ -92,6 +92,7 @@ async function seed(): Promise<void> {
       return { ...base, ...jobDerivedFields(base) };
     });
     await Job.collection.insertMany(docs, { ordered: false });
+    if ((i + BATCH) % 20_000 === 0) console.log(`[bench] jobs: ${i + BATCH} jobs inserted`);
   }
   const workers = mongoose.connection.collection('workers');
   for (let i = 0; i < WORKERS; i += BATCH * 2) {
