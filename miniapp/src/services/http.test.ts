@@ -6,6 +6,7 @@ import { errorMessageKey } from './errors';
 import {
   ApiError,
   createHttpClient,
+  createRefresher,
   http,
   InvalidResponseError,
   NetworkError,
@@ -142,6 +143,85 @@ describe('http client', () => {
     const error = await client.get('/jobs', JobListResponseSchema).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(errorMessageKey(error)).toBe('client.badResponse');
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('refresh on 401', () => {
+  const pair = {
+    tokenType: 'Bearer',
+    accessToken: 'new-access',
+    accessTokenExpiresAt: '2026-11-22T01:00:00.000Z',
+    refreshToken: 'new-refresh-token-0123456789',
+    refreshTokenExpiresAt: '2026-12-22T00:00:00.000Z',
+    subject: { subjectId: 's', role: 'worker', regionScope: null, workerId: 'w', displayName: null, phoneMasked: null },
+    isNew: false,
+  };
+
+  function withRefresh(steps: RawResponse[], refreshAnswer: RawResponse) {
+    let token = 'old-access';
+    let refreshToken: string | null = 'old-refresh-token-0123456789';
+    const sent: RawRequest[] = [];
+    const transport: HttpClientDeps['transport'] = {
+      send(request) {
+        sent.push(request);
+        const answer = request.url.endsWith('/auth/refresh') ? refreshAnswer : (steps.shift() ?? { statusCode: 500, data: null });
+        return { response: Promise.resolve(answer), abort: () => undefined };
+      },
+    };
+    const deps: HttpClientDeps = { baseUrl: '/api/v1', transport, getToken: () => token, sleep: async () => undefined, random: () => 0, timeoutMs: 50 };
+    const refresh = createRefresher(createHttpClient(deps), {
+      getRefreshToken: () => refreshToken,
+      save: (p) => {
+        token = p.accessToken;
+        refreshToken = p.refreshToken;
+      },
+      clear: () => {
+        refreshToken = null;
+        token = '';
+      },
+    });
+    return { client: createHttpClient({ ...deps, refresh }), sent, state: () => ({ token, refreshToken }) };
+  }
+
+  it('when the access token has expired, then the client refreshes once and resends with the new token', async () => {
+    const { client, sent, state } = withRefresh(
+      [
+        { statusCode: 401, data: errorBody('UNAUTHENTICATED') },
+        { statusCode: 200, data: { ok: true } },
+      ],
+      { statusCode: 200, data: pair },
+    );
+    await expect(client.get('/things', Ok)).resolves.toEqual({ ok: true });
+    expect(sent.map((r) => r.url)).toEqual(['/api/v1/things', '/api/v1/auth/refresh', '/api/v1/things']);
+    expect(sent[2]?.header.Authorization).toBe('Bearer new-access');
+    expect(state().refreshToken).toBe('new-refresh-token-0123456789');
+  });
+
+  it('when the resent request is refused again, then it fails without a second refresh', async () => {
+    const { client, sent } = withRefresh(
+      [
+        { statusCode: 401, data: errorBody('UNAUTHENTICATED') },
+        { statusCode: 401, data: errorBody('UNAUTHENTICATED') },
+      ],
+      { statusCode: 200, data: pair },
+    );
+    await expect(client.get('/things', Ok)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(sent.filter((r) => r.url.endsWith('/auth/refresh'))).toHaveLength(1);
+  });
+
+  it('when the refresh token is refused, then the session is cleared and the 401 stands', async () => {
+    const { client, state } = withRefresh([{ statusCode: 401, data: errorBody('UNAUTHENTICATED') }], {
+      statusCode: 401,
+      data: errorBody('UNAUTHENTICATED'),
+    });
+    await expect(client.get('/things', Ok)).rejects.toMatchObject({ status: 401 });
+    expect(state().refreshToken).toBeNull();
+  });
+
+  it('when sign-in itself answers 401, then no refresh is tried', async () => {
+    const { client, sent } = withRefresh([{ statusCode: 401, data: errorBody('UNAUTHENTICATED') }], { statusCode: 200, data: pair });
+    await expect(client.request({ method: 'POST', path: '/auth/sms', body: {}, schema: Ok })).rejects.toMatchObject({ status: 401 });
     expect(sent).toHaveLength(1);
   });
 });

@@ -64,6 +64,7 @@ const Taro = {
   },
   setNavigationBarTitle: async (_options: { title: string }) => ({ errMsg: 'setNavigationBarTitle:ok' }),
   stopPullDownRefresh: async () => ({ errMsg: 'stopPullDownRefresh:ok' }),
+  pageScrollTo: async (_options: { scrollTop: number; duration?: number }) => ({ errMsg: 'pageScrollTo:ok' }),
 };
 
 export function usePullDownRefresh(callback: () => void): void {
@@ -74,3 +75,10 @@ export function useReachBottom(callback: () => void): void {
 }
 
 export default Taro;
+
+export function useDidShow(_callback: () => void): void {
+  // Pages are shown once in tests; the mount effect already loads.
+}
+export function useRouter(): { params: Record<string, string> } {
+  return { params: {} };
+}

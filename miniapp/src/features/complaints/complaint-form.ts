@@ -2,6 +2,7 @@ import {
   ComplaintCreateSchema,
   fenToYuanText,
   fieldMessages,
+  messageKeyErrorMap,
   t as sharedT,
   yuanToFen,
   type ComplaintCaseType,
@@ -155,7 +156,7 @@ export type ComplaintCheck = { ok: true; input: ComplaintCreateInput } | { ok: f
 
 export function validateComplaint(v: ComplaintValues): ComplaintCheck {
   const input = toComplaintInput(v);
-  const parsed = ComplaintCreateSchema.safeParse(input);
+  const parsed = ComplaintCreateSchema.safeParse(input, { error: messageKeyErrorMap });
   const errors: ComplaintErrors = parsed.success ? {} : mapComplaintErrors(fieldMessages(parsed.error.issues));
   if (!v.caseType) errors.caseType = sharedT('validation.required');
   if (!v.respondentKind) errors.respondentKind = sharedT('validation.required');

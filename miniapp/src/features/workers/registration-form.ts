@@ -3,6 +3,7 @@ import {
   ageOn,
   chinaDateOf,
   fieldMessages,
+  messageKeyErrorMap,
   parseIdNumber,
   t as sharedT,
   yuanToFen,
@@ -214,7 +215,7 @@ export function validateRegistration(v: RegistrationValues): ValidationResult {
     errors.household = sharedT('validation.regionCode.village');
   }
   const body = toRegistrationInput(v);
-  const parsed = WorkerRegistrationInputSchema.safeParse(body);
+  const parsed = WorkerRegistrationInputSchema.safeParse(body, { error: messageKeyErrorMap });
   if (!parsed.success) Object.assign(errors, { ...mapFieldErrors(fieldMessages(parsed.error.issues)), ...errors });
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, input: body as WorkerRegistrationInput };

@@ -62,7 +62,7 @@ function IdentityStep({ values, errors, update }: Pick<Props, 'values' | 'errors
           {t('register.moreEthnic')}
         </Text>
       ) : null}
-      <TextField label={t('register.phone')} type="number" value={values.phone} maxlength={11} error={errors.phone} onChange={(phone) => update({ phone })} />
+      <TextField label={t('register.phone')} type="number" value={values.phone} maxlength={11} placeholder={t('auth.phonePlaceholder')} error={errors.phone} onChange={(phone) => update({ phone })} />
       <SingleChoice
         label={t('register.education')}
         inline

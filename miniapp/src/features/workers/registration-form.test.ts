@@ -1,0 +1,97 @@
+import { buildRegion } from '../../../test/factories';
+import {
+  EMPTY_REGISTRATION,
+  fieldForPath,
+  firstStepWithError,
+  idNumberFacts,
+  mapFieldErrors,
+  stepErrors,
+  toRegistrationInput,
+  validateRegistration,
+  type RegistrationValues,
+} from './registration-form';
+
+const village = [
+  buildRegion('15', '内蒙古自治区', 'province', null),
+  buildRegion('1505', '通辽市', 'city', '15'),
+  buildRegion('150521', '科尔沁左翼中旗', 'county', '1505'),
+  buildRegion('150521100', '保康镇', 'township', '150521'),
+  buildRegion('150521100201', '保南村', 'village', '150521100'),
+];
+
+function completeRegistration(overrides: Partial<RegistrationValues> = {}): RegistrationValues {
+  return {
+    ...EMPTY_REGISTRATION,
+    name: '阿卜杜热合曼·买买提艾力',
+    idNumber: '15052119850615003x',
+    ethnicity: '维吾尔族',
+    phone: '139 0000 1234',
+    education: 'junior',
+    householdPath: village,
+    householdGroup: '三组',
+    mobility: 'can_travel_far',
+    employmentStatus: 'unemployed',
+    entrepreneurActive: false,
+    skills: ['电焊工'],
+    wantsJob: true,
+    jobTrades: ['电焊工'],
+    jobLocations: ['out_of_province'],
+    expectedPayYuan: '6,500.5',
+    wantsTraining: false,
+    ...overrides,
+  };
+}
+
+describe('registration form', () => {
+  it('when every step is filled, then the shared schema accepts it and pay is sent as integer fen', () => {
+    const result = validateRegistration(completeRegistration());
+    expect(result.ok).toBe(true);
+    const body = toRegistrationInput(completeRegistration());
+    expect(body.householdRegionCode).toBe('150521100201');
+    expect(body.jobIntention).toMatchObject({ expectedMonthlyPayFen: 650050, trades: ['电焊工'] });
+    expect(body.skills).toEqual([{ trade: '电焊工', level: 'none' }]);
+  });
+
+  it('when the form is empty, then each required field gets plain Chinese next to it and the first step is shown', () => {
+    const result = validateRegistration(EMPTY_REGISTRATION);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.name).toBe('此项必须填写');
+    expect(result.errors.idNumber).toBe('此项必须填写');
+    expect(result.errors.household).toBe('此项必须填写');
+    expect(result.errors.mobility).toBe('请从给定的选项中选择');
+    expect(result.errors.wantsJob).toBe('此项必须填写');
+    expect(firstStepWithError(result.errors)).toBe(0);
+  });
+
+  it('when the ID checksum or the pay is wrong, then the domain message sits on that field only', () => {
+    const errors = stepErrors(completeRegistration({ idNumber: '150521198506150037' }), 0);
+    expect(errors).toEqual({ idNumber: '身份证号校验位不对，请核对后重新填写' });
+    const pay = validateRegistration(completeRegistration({ expectedPayYuan: '六千' }));
+    expect(pay.ok).toBe(false);
+    if (!pay.ok) expect(pay.errors.expectedPay).toBe('请填写金额（元），最多两位小数');
+  });
+
+  it('when the household stops above a village, then it asks for the village', () => {
+    const result = validateRegistration(completeRegistration({ householdPath: village.slice(0, 4) }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.household).toBe('请选择到村（嘎查、社区）');
+  });
+
+  it('when the server answers fields by input path, then each lands on its form field and step', () => {
+    expect(fieldForPath('householdRegionCode')).toBe('household');
+    expect(fieldForPath('jobIntention.trades.0')).toBe('jobTrades');
+    expect(fieldForPath('jobIntention.expectedMonthlyPayFen')).toBe('expectedPay');
+    expect(fieldForPath('employment.destination')).toBe('destination');
+    expect(fieldForPath('somethingElse')).toBe('form');
+    const errors = mapFieldErrors({ householdRegionCode: '没有找到这个村，请重新选择', 'trainingIntention.trades.1': '最多 20 个字' });
+    expect(errors).toEqual({ household: '没有找到这个村，请重新选择', trainingTrades: '最多 20 个字' });
+    expect(firstStepWithError(errors)).toBe(1);
+  });
+
+  it('when a valid ID number is typed, then birth date, age and sex are derived', () => {
+    expect(idNumberFacts('15052119850615003X', '2026-06-14')).toEqual({ birthDate: '1985-06-15', age: 40, sex: 'male' });
+    expect(idNumberFacts('15052119850615003X', '2026-06-15')?.age).toBe(41);
+    expect(idNumberFacts('15052119850615')).toBeNull();
+  });
+});
