@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { idNumberCheckChar } from '@zhuanyi/shared';
 import { repoRoot, startBff, type RunningBff } from '../support/bff-process';
-import { launchBrowser, newPhoneContext, screenshot } from '../support/browser';
+import { launchBrowser, newPhoneContext, screenshot as save } from '../support/browser';
 
 /** A valid 身份证号 born 1985-06-15 in 科尔沁左翼中旗 (150521), male. */
 const first17 = '15052119850615003';
@@ -26,6 +26,11 @@ async function smsCode(bff: RunningBff, since: number): Promise<string> {
 const exact = (page: Page, text: string): Locator => page.getByText(text, { exact: true }).filter({ visible: true });
 const shown = (page: Page, text: string | RegExp): Locator => page.getByText(text).filter({ visible: true }).first();
 const input = (page: Page, placeholder: string): Locator => page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
+/** Taro's H5 pages slide in (300 ms): let the page settle before the picture. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(600);
+  await save(page, name);
+}
 async function tapText(page: Page, text: string, index = 0): Promise<void> {
   const target = exact(page, text).nth(index);
   await target.waitFor({ state: 'visible', timeout: 20_000 });
@@ -104,6 +109,7 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     // 3. Find work: recommendations, then search 电焊, open a job, apply.
     await tapText(page, '找工作');
     await shown(page, '为你推荐').waitFor({ timeout: 20_000 });
+    await page.locator('.recommended .job-card').filter({ visible: true }).nth(2).waitFor({ timeout: 20_000 });
     await screenshot(page, 'journey-06-recommended');
     await input(page, '输入工种或岗位，比如：电焊').fill('电焊');
     await tapText(page, '搜索');
@@ -115,6 +121,7 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     await screenshot(page, 'journey-08-job-detail');
     await tapText(page, '我要报名');
     await shown(page, '已报名，招聘单位会联系你').waitFor({ timeout: 20_000 });
+    await shown(page, '已报名，招聘单位会联系你').scrollIntoViewIfNeeded();
     await screenshot(page, 'journey-09-applied');
 
     // 4. Free training: open a course with seats, sign up.
@@ -139,7 +146,7 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     await shown(page, '第 2 步，共 5 步').waitFor();
     await tapText(page, '下一步');
     await shown(page, '第 3 步，共 5 步').waitFor();
-    await input(page, '比如：12000').fill('12,000.5');
+    await input(page, '比如：12000').fill('12000.5');
     await shown(page, '= 1200050 分').waitFor();
     await tapText(page, '下一步');
     await shown(page, '第 4 步，共 5 步').waitFor();
