@@ -97,13 +97,20 @@ async function seed(): Promise<void> {
   const workers = mongoose.connection.collection('workers');
   for (let i = 0; i < WORKERS; i += BATCH * 2) {
     await workers.insertMany(
-      Array.from({ length: Math.min(BATCH * 2, WORKERS - i) }, (_, j) => ({
-        name: `务工人员${i + j}`,
-        householdRegionCode: pick(r, COUNTIES),
-        mobility: pick(r, ['long_distance', 'short_distance', 'cannot_leave']),
-        intentionTrades: [pick(r, TRADES)],
-        createdAt: new Date(now - (i + j) * 1000),
-      })),
+      Array.from({ length: Math.min(BATCH * 2, WORKERS - i) }, (_, j) => {
+        const county = pick(r, COUNTIES);
+        // Shaped like registrations (unique blind indexes), without the sealed personal fields' cost.
+        return {
+          idIndex: `bench-id-${i + j}`,
+          phoneIndex: `bench-phone-${i + j}`,
+          name: `务工人员${i + j}`,
+          household: { regionCode: county, countyCode: county, group: '一组' },
+          keyGroups: r() < 0.2 ? ['lifted_from_poverty'] : [],
+          mobility: pick(r, ['can_travel_far', 'nearby_only', 'cannot_leave']),
+          jobIntention: { wantsJob: true, trades: [pick(r, TRADES)], locations: [], expectedMonthlyPayFen: null },
+          createdAt: new Date(now - (i + j) * 1000),
+        };
+      }),
       { ordered: false },
     );
   }
