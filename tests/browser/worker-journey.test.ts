@@ -132,6 +132,7 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     await course.tap();
     await tapText(page, '我要报名');
     await shown(page, '报名成功，请留意培训机构的电话').waitFor({ timeout: 20_000 });
+    await shown(page, '报名成功，请留意培训机构的电话').scrollIntoViewIfNeeded();
     await screenshot(page, 'journey-11-course-signed-up');
 
     // 5. Wage-arrears complaint knowing only the foreman, with a photo.
@@ -169,6 +170,15 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     await shown(page, '5 天内决定是否受理').waitFor({ timeout: 20_000 });
     await exact(page, '已提交').first().waitFor();
     await screenshot(page, 'journey-15-case-timeline');
+
+    // 7. 我的: the large-text switch makes body text and tap targets bigger on every page.
+    await page.goto(`${bff.baseUrl}/#/pages/me/index`);
+    await shown(page, '大字模式').waitFor({ timeout: 20_000 });
+    await page.locator('taro-switch-core').filter({ visible: true }).tap();
+    await page.locator('.zy-screen--large').filter({ visible: true }).first().waitFor();
+    const bodySize = await shown(page, '我的岗位报名').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(bodySize).toBeGreaterThanOrEqual(18);
+    await screenshot(page, 'journey-16-me-large-text');
 
     expect(errors).toEqual([]);
     await context.close();

@@ -47,7 +47,7 @@ export default function ApplicationsPage() {
         ) : (
           state.data.map((application) => (
             <View key={application.id} className="zy-card">
-              <View>
+              <View className="zy-inline">
                 <Tag label={t(`application.status.${application.status}`)} tone={tone[application.status]} />
                 <Text className="zy-muted">{t('jobs.appliedOn', { date: formatShanghaiDate(application.createdAt) })}</Text>
               </View>

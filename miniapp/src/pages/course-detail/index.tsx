@@ -19,6 +19,7 @@ import { createIdempotencyKey } from '@/services/http';
 import { go, routes } from '@/services/navigation';
 
 function Row({ label, value }: { label: string; value: string }) {
+  if (value.trim() === '') return null;
   return (
     <View className="zy-row">
       <Text className="zy-row__label">{label}</Text>
@@ -83,12 +84,12 @@ export default function CourseDetailPage() {
     <Screen>
       <View className="zy-page">
         <View className="zy-card">
-          <View>
+          <View className="zy-inline">
             <TradeIcon trade={course.trade} />
             <Text className="zy-muted">{course.trade}</Text>
           </View>
           <Text className="zy-title">{course.title}</Text>
-          <View>
+          <View className="zy-inline">
             {course.subsidized ? <Tag label={t('training.subsidized')} tone="success" /> : null}
             <Tag label={t('training.hours', { hours: course.classHours })} />
             <Tag label={seatsText(course)} tone={course.seatsLeft > 0 ? 'info' : 'warn'} />
@@ -99,7 +100,7 @@ export default function CourseDetailPage() {
           <Row label={t('training.period')} value={`${formatChinaDay(course.startsAt)} – ${formatChinaDay(course.endsAt)}`} />
           <Row label={t('training.schedule')} value={course.schedule} />
           <Row label={t('training.freeFor')} value={audienceText(course.freeFor)} />
-          <Row label={t('training.contact')} value={`${course.contactName} ${course.contactPhone}`} />
+          <Row label={t('training.contact')} value={`${course.contactName} ${course.contactPhone}`.trim()} />
         </View>
         {course.allowance ? (
           <Notice tone="info">

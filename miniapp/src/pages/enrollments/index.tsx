@@ -34,7 +34,7 @@ export default function EnrollmentsPage() {
         {state.data.length === 0 ? <StatusView kind="empty" title={t('training.myCoursesEmpty')} /> : null}
         {state.data.map((enrollment) => (
           <View key={enrollment.id} className="zy-card">
-            <View>
+            <View className="zy-inline">
               <Tag label={t(`enrollment.status.${enrollment.status}`)} tone={enrollmentTone[enrollment.status]} />
               <Text className="zy-muted">{formatChinaDay(enrollment.createdAt)}</Text>
             </View>

@@ -19,6 +19,7 @@ import { go, routes } from '@/services/navigation';
 import './index.scss';
 
 function Row({ label, value }: { label: string; value: string }) {
+  if (value.trim() === '') return null;
   return (
     <View className="zy-row">
       <Text className="zy-row__label">{label}</Text>
