@@ -42,6 +42,9 @@ const courseSchema = new Schema(
     contactName: { type: String, default: '' },
     contactPhone: { type: String, default: '' },
     description: { type: String, default: '' },
+    /** Set on courses imported from the public employment service (integrations/pes). */
+    upstreamId: { type: String },
+    upstreamVersion: { type: Number },
   },
   { timestamps: true, collection: 'courses' },
 );
@@ -54,6 +57,8 @@ courseSchema.pre('validate', function () {
 courseSchema.index({ status: 1, startsAt: 1, _id: 1 });
 courseSchema.index({ trade: 1, status: 1, startsAt: 1, _id: 1 });
 courseSchema.index({ provider: 1, status: 1, startsAt: 1, _id: 1 });
+// One course per upstream record, however often it is pulled or imported.
+courseSchema.index({ upstreamId: 1 }, { unique: true, partialFilterExpression: { upstreamId: { $type: 'string' } } });
 
 export type CourseRecord = InferSchemaType<typeof courseSchema> & { _id: Types.ObjectId };
 export const Course = model('Course', courseSchema);
