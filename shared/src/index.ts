@@ -23,3 +23,4 @@ export * from './schemas/staff.schema';
 export * from './domain/subsidy-rules';
 export * from './schemas/subsidy.schema';
 export * from './schemas/broker.schema';
+export * from './schemas/pes.schema';
