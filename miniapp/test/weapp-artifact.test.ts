@@ -156,7 +156,8 @@ describe('weapp artifact: jobs page', () => {
     expect(page.dom.textContent).toContain('公益性岗位');
     expect(requested[0]).toBe('http://127.0.0.1:3000/api/v1/jobs?limit=20');
 
-    const loadMore = page.querySelector('.zy-button--secondary');
+    // The first secondary button may be the sign-in invite above the list: pick 加载更多 by its text.
+    const loadMore = page.querySelectorAll('.zy-button--secondary').find((b) => b.dom.textContent === '加载更多');
     expect(loadMore?.dom.textContent).toBe('加载更多');
     loadMore?.dispatchEvent('tap');
     await waitForText(page.dom, '第二页：家政服务员', simulate);
