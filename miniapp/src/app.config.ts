@@ -21,7 +21,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/broker', pages: ['pages/home/index'] },
-    { root: 'packages/staff', pages: ['pages/home/index'] },
+    { root: 'packages/staff', pages: ['pages/home/index', 'pages/pes/index'] },
   ],
   tabBar: {
     color: '#4a4a4a',

@@ -1,0 +1,5 @@
+import { zhCN } from '@zhuanyi/shared';
+
+export default definePageConfig({
+  navigationBarTitleText: zhCN['pes.title'],
+});
