@@ -31,6 +31,8 @@ export interface FakePesFaults {
   reorder?: boolean;
   /** Pulls: wait this long before answering (to make overlapping syncs likely). */
   pullDelayMs?: number;
+  /** Pushes: applied at once, answered after this long (a reply still on its way when the caller dies). */
+  pushDelayMs?: number;
 }
 
 export interface FakePesArrival extends PesPushBody {
@@ -198,6 +200,7 @@ export async function startFakePes(options: FakePesOptions = {}): Promise<FakePe
       receipt = { receiptId: arrival.receiptId, duplicate: false };
     }
     if (faults.reorder) await new Promise((r) => setTimeout(r, Math.floor(random() * 30)));
+    if (faults.pushDelayMs) await new Promise((r) => setTimeout(r, faults.pushDelayMs));
     return answer(res, seen ? 200 : 201, receipt, how);
   };
 
