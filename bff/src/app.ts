@@ -22,6 +22,7 @@ import { createAuthModule } from './modules/auth/auth.module';
 import { createWorkersModule } from './modules/workers/workers.module';
 import type { Clock } from './security/clock';
 import { createComplaintsModule } from './modules/complaints/complaints.module';
+import { createStaffModule } from './modules/staff/staff.module';
 
 export interface AppDeps {
   config: Config;
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   const complaints = createComplaintsModule({ crypto: security.crypto, clock: security.clock, workers: registeredWorkerFacts(security.clock) });
   const jobs = createJobsModule({ clock: security.clock, profiles: registeredWorkerProfiles });
   const training = createTrainingModule({ clock: security.clock });
+  const staff = createStaffModule({ config: deps.config, logger: deps.logger, clock: security.clock, crypto: security.crypto, complaints: complaints.service });
   const mounted: MountedGroup[] = [
     { basePath: '', group: createHealthRoutes(deps.db) },
     { basePath: '', group: docsRoutes },
@@ -74,6 +76,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     ...complaints.routes.map((group) => ({ basePath: API_V1, group })),
     ...jobs.routes.map((group) => ({ basePath: API_V1, group })),
     ...training.routes.map((group) => ({ basePath: API_V1, group })),
+    ...staff.routes.map((group) => ({ basePath: API_V1, group })),
   ];
   const router = buildRouter(mounted);
   routesByApp.set(app, documentedRoutes(mounted));

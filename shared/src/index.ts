@@ -24,3 +24,4 @@ export * from './domain/subsidy-rules';
 export * from './schemas/subsidy.schema';
 export * from './schemas/broker.schema';
 export * from './schemas/pes.schema';
+export * from './domain/credit-code';

@@ -14,6 +14,7 @@ import {
 } from './complaint.schema';
 import { MobilePhoneSchema, ObjectIdSchema, RegionCodeSchema, RoleSchema, TimestampSchema } from './common.schema';
 import { EmploymentStatusSchema, KeyGroupSchema, MobilitySchema, WorkLocationSchema } from './worker.schema';
+import { TransportModeSchema } from './job.schema';
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
@@ -356,7 +357,7 @@ export const StaffJobInputSchema = z
     payMaxFen: z.number().int().nonnegative(),
     openings: z.number().int().min(1).max(100_000),
     mealsAndLodging: z.boolean().default(false),
-    transport: z.enum(['none', 'subsidy', 'point_to_point']).default('none'),
+    transport: TransportModeSchema.default('none'),
     publicWelfare: z.boolean().default(false),
     description: text(0, 4000).default(''),
     workHours: text(0, 60).default(''),

@@ -20,6 +20,8 @@ const timelineSchema = new Schema(
     note: { type: String, default: null },
     /** Who moved the case (subject id). */
     by: { type: String, required: true },
+    /** Staff console step that wrote the entry (mediation_result, refer, award …). */
+    action: { type: String, default: undefined },
   },
   { _id: false },
 );
@@ -78,6 +80,32 @@ const complaintSchema = new Schema(
     closedAt: { type: Date, default: null },
     rejectionReason: { type: String, default: null },
     outcome: { type: String, default: null },
+    // Green channel (staff console).
+    channel: { type: String, enum: ['online', 'walk_in', 'phone'], default: 'online' },
+    /** 口头申请笔录 when staff filed for a walk-in or caller. */
+    oralRecord: { type: String, default: null },
+    /** Staff-filed: the worker's name and sealed phone until they confirm in the app. */
+    workerName: { type: String, default: null },
+    workerPhoneEnc: { type: String, default: null },
+    workerPhoneIndex: { type: String, default: null },
+    workerConfirmedAt: { type: Date, default: null },
+    /** The worker belongs to a key group (priority). */
+    keyGroupWorker: { type: Boolean, default: false },
+    mediation: {
+      type: new Schema({ record: String, agreement: String, agreedAmountFen: Number, succeeded: Boolean, at: Date }, { _id: false }),
+      default: null,
+    },
+    referral: {
+      type: new Schema({ to: String, at: Date, note: String, acceptDueAt: Date, investigateDueAt: Date, extended: Boolean }, { _id: false }),
+      default: null,
+    },
+    procedure: { type: String, default: null },
+    finalAward: { type: Boolean, default: null },
+    hearingAt: { type: Date, default: null },
+    advanceExecution: { type: new Schema({ amountFen: Number, at: Date, note: String }, { _id: false }), default: null },
+    award: { type: new Schema({ amountFen: Number, summary: String, at: Date, final: Boolean }, { _id: false }), default: null },
+    extensionApproval: { type: new Schema({ approvedBy: String, reason: String, at: Date }, { _id: false }), default: null },
+    amountRecoveredFen: { type: Number, default: null },
   },
   { timestamps: true, collection: 'complaints' },
 );
@@ -86,6 +114,14 @@ complaintSchema.index({ caseNumber: 1 }, { unique: true });
 complaintSchema.index({ filedBy: 1, createdAt: -1, _id: -1 });
 // Intake queue by region and status.
 complaintSchema.index({ intakeRegionPath: 1, createdAt: -1, _id: -1 });
+// Monthly report ranges and the intake queue of open cases.
+complaintSchema.index({ intakeRegionPath: 1, acceptedAt: 1 });
+complaintSchema.index({ intakeRegionPath: 1, closedAt: 1 });
+complaintSchema.index({ intakeRegionPath: 1, status: 1, receivedAt: 1 });
+// Staff-filed cases waiting for the worker's confirmation.
+complaintSchema.index({ workerPhoneIndex: 1, workerConfirmedAt: 1 }, { partialFilterExpression: { workerPhoneIndex: { $type: 'string' } } });
+// Open complaints of a registered worker (four-color watch).
+complaintSchema.index({ workerId: 1, status: 1 });
 
 export type ComplaintRecord = InferSchemaType<typeof complaintSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const ComplaintModel = model('Complaint', complaintSchema);

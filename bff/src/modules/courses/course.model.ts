@@ -59,6 +59,8 @@ courseSchema.index({ trade: 1, status: 1, startsAt: 1, _id: 1 });
 courseSchema.index({ provider: 1, status: 1, startsAt: 1, _id: 1 });
 // One course per upstream record, however often it is pulled or imported.
 courseSchema.index({ upstreamId: 1 }, { unique: true, partialFilterExpression: { upstreamId: { $type: 'string' } } });
+// Staff console and monthly report: courses of a region.
+courseSchema.index({ regionPath: 1, startsAt: 1 });
 
 export type CourseRecord = InferSchemaType<typeof courseSchema> & { _id: Types.ObjectId };
 export const Course = model('Course', courseSchema);

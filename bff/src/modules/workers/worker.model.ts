@@ -48,6 +48,13 @@ export interface WorkerRecord extends WorkerFields {
   claimedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Staff-kept employment facts the four-color watch reads (YYYY-MM-DD dates). */
+  tracking?: { endedOn?: string | null; unemployedSince?: string | null; postEndsOn?: string | null; hasIncome?: boolean | null } | null;
+  /** Checked by staff (核实). */
+  verifiedAt?: Date | null;
+  verifiedBy?: string | null;
+  /** Four-color watch, recomputed when the record changes. */
+  watch?: { color: string | null; reasons: string[]; computedAt: Date | null } | null;
 }
 
 const workerSchema = new Schema<WorkerRecord>(
@@ -111,6 +118,16 @@ const workerSchema = new Schema<WorkerRecord>(
     },
     ownerLoginId: { type: Schema.Types.ObjectId, default: undefined },
     claimedAt: { type: Date, default: null },
+    tracking: {
+      type: new Schema({ endedOn: String, unemployedSince: String, postEndsOn: String, hasIncome: Boolean }, { _id: false }),
+      default: null,
+    },
+    verifiedAt: { type: Date, default: null },
+    verifiedBy: { type: String, default: null },
+    watch: {
+      type: new Schema({ color: { type: String, default: null }, reasons: { type: [String], default: [] }, computedAt: { type: Date, default: null } }, { _id: false }),
+      default: null,
+    },
   },
   { timestamps: true, collection: 'workers' },
 );
@@ -120,5 +137,27 @@ workerSchema.index({ phoneIndex: 1 });
 workerSchema.index({ 'household.countyCode': 1, 'household.regionCode': 1 });
 workerSchema.index({ 'household.countyCode': 1, keyGroups: 1 });
 workerSchema.index({ 'createdBy.subjectId': 1 });
+// Staff console: watch lists and counts by village, monthly report ranges (all by county first).
+workerSchema.index({ 'household.countyCode': 1, 'watch.color': 1, 'household.regionCode': 1 });
+workerSchema.index({ 'household.countyCode': 1, 'employment.destination.startedOn': 1 });
+workerSchema.index({ 'household.countyCode': 1, createdAt: 1 });
+workerSchema.index({ 'household.countyCode': 1, updatedAt: 1 });
+
+/** Called after a registration is saved or updated (the four-color watch recomputes). */
+type WorkerChangeListener = (workerId: Types.ObjectId) => Promise<void>;
+const changeListeners: WorkerChangeListener[] = [];
+export function onWorkerChanged(listener: WorkerChangeListener): void {
+  if (!changeListeners.includes(listener)) changeListeners.push(listener);
+}
+async function workerChanged(id: Types.ObjectId | undefined): Promise<void> {
+  if (!id) return;
+  for (const l of changeListeners) await l(id);
+}
+workerSchema.post('save', async function () {
+  await workerChanged(this._id);
+});
+workerSchema.post('findOneAndUpdate', async function (res: { _id?: Types.ObjectId } | null) {
+  await workerChanged(res?._id);
+});
 
 export const Worker = model<WorkerRecord>('Worker', workerSchema);

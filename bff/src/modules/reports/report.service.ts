@@ -1,0 +1,236 @@
+/**
+ * Monthly report by region (县/市/盟): transfers, registrations, trainings and complaints for the
+ * month and the year to date, against the region's yearly targets. Built with aggregation
+ * pipelines whose leading $match hits an index, run county by county (the way a sharded cluster
+ * would run them by shard key). Each registry record is one person, trainings are counted by
+ * distinct person, so nobody is counted twice.
+ */
+import { Types } from 'mongoose';
+import { regionLevelOf, type ComplaintStatus, type MonthlyReport, type YearTargets } from '@zhuanyi/shared';
+import type { Clock } from '../../security/clock';
+import { ComplaintModel } from '../complaints/complaint.model';
+import { Course } from '../courses/course.model';
+import { regionRepository } from '../regions/regions.repository';
+import { regionFullName } from '../regions/regions.service';
+import { CourseMeta } from '../staff/publishing.service';
+import { settingsFor } from '../staff/region-settings';
+import { regionRange } from '../staff/scope';
+import { EnrollmentModel } from '../training/enrollment.model';
+import { Worker } from '../workers/worker.model';
+
+const EMPLOYED = ['employed', 'self_employed', 'public_welfare_post'];
+const SH = 8 * 3600_000;
+
+/** Shanghai month → UTC [start, end), and the year's start. */
+export function monthBounds(month: string): { start: Date; end: Date; yearStart: Date; year: string; months: string[] } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return {
+    start: new Date(Date.UTC(y, m - 1, 1) - SH),
+    end: new Date(Date.UTC(y, m, 1) - SH),
+    yearStart: new Date(Date.UTC(y, 0, 1) - SH),
+    year: String(y),
+    months: Array.from({ length: m }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`),
+  };
+}
+
+const shMonth = (d: Date) => new Date(d.getTime() + SH).toISOString().slice(0, 7);
+
+function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  const v = s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+  return Math.round(v * 10) / 10;
+}
+
+/** Counties (6-digit codes) inside a region; a county or finer region is its own county. */
+export function countiesOf(regionCode: string): string[] {
+  const level = regionLevelOf(regionCode);
+  if (level === 'county' || level === 'township' || level === 'village') return [regionCode.slice(0, 6)];
+  const repo = regionRepository();
+  const out: string[] = [];
+  const walk = (code: string) => {
+    for (const child of repo.childrenOf(code)) {
+      if (child.level === 'county') out.push(child.code);
+      else if (child.level === 'city' || child.level === 'province') walk(child.code);
+    }
+  };
+  walk(regionCode);
+  return out;
+}
+
+interface TransferRow {
+  _id: { m: string; out: boolean; org: boolean };
+  n: number;
+}
+
+export class ReportService {
+  constructor(private readonly clock: Clock) {}
+
+  /** Transfers of one county, year to date, grouped by start month, out/in region and organization. */
+  private transferPipeline(county: string, regionCode: string, from: string, to: string): object[] {
+    const finer = regionCode.length > 6;
+    const level = regionLevelOf(regionCode);
+    const local = level === 'county' || level === 'township' || level === 'village';
+    const prefix = regionCode.slice(0, local ? 6 : regionCode.length);
+    const match: Record<string, unknown> = {
+      'household.countyCode': county,
+      'employment.destination.startedOn': { $gte: from, $lte: to },
+    };
+    if (finer) match['household.regionCode'] = regionRange(regionCode);
+    return [
+      { $match: match },
+      { $match: { 'employment.status': { $in: EMPLOYED } } },
+      {
+        $group: {
+          _id: {
+            m: { $substrCP: ['$employment.destination.startedOn', 0, 7] },
+            out: {
+              $cond: [
+                { $gt: ['$employment.destination.regionCode', null] },
+                { $ne: [{ $substrCP: ['$employment.destination.regionCode', 0, prefix.length] }, prefix] },
+                local ? { $ne: ['$employment.destination.location', 'in_county'] } : { $eq: ['$employment.destination.location', 'out_of_province'] },
+              ],
+            },
+            org: { $eq: ['$employment.destination.organizedByGovernment', true] },
+          },
+          n: { $sum: 1 },
+        },
+      },
+    ];
+  }
+
+  private async transfers(regionCode: string, month: string, counties: string[]) {
+    const { year, months } = monthBounds(month);
+    const rows: TransferRow[] = [];
+    for (const c of counties) {
+      rows.push(...(await Worker.aggregate<TransferRow>(this.transferPipeline(c, regionCode, `${year}-01-01`, `${month}-31`) as never[]).exec()));
+    }
+    const sum = (pred: (r: TransferRow) => boolean) => rows.filter(pred).reduce((a, r) => a + r.n, 0);
+    const inMonth = (r: TransferRow) => r._id.m === month;
+    return {
+      month: { total: sum(inMonth), outOfRegion: sum((r) => inMonth(r) && r._id.out), inRegion: sum((r) => inMonth(r) && !r._id.out), governmentOrganized: sum((r) => inMonth(r) && r._id.org) },
+      yearToDate: { total: sum(() => true), outOfRegion: sum((r) => r._id.out), inRegion: sum((r) => !r._id.out), governmentOrganized: sum((r) => r._id.org) },
+      perMonth: months.map((m) => sum((r) => r._id.m === m)),
+    };
+  }
+
+  private async registrations(regionCode: string, month: string, counties: string[]) {
+    const { start, end } = monthBounds(month);
+    const finer = regionCode.length > 6 ? { 'household.regionCode': regionRange(regionCode) } : {};
+    let created = 0;
+    let updated = 0;
+    let total = 0;
+    for (const c of counties) {
+      created += await Worker.countDocuments({ 'household.countyCode': c, createdAt: { $gte: start, $lt: end }, ...finer }).exec();
+      updated += await Worker.countDocuments({ 'household.countyCode': c, updatedAt: { $gte: start, $lt: end }, createdAt: { $lt: start }, ...finer }).exec();
+      total += await Worker.countDocuments({ 'household.countyCode': c, ...finer }).exec();
+    }
+    return { new: created, updated, total };
+  }
+
+  private async trainings(regionCode: string, month: string) {
+    const { yearStart, end, months } = monthBounds(month);
+    const courses = await Course.find({ regionPath: regionCode }, { _id: 1 }).lean().exec();
+    const ids = courses.map((c) => c._id);
+    const empty = { month: { trained: 0, passed: 0, failed: 0, orderBased: 0 }, yearToDate: { trained: 0, passed: 0 }, perMonth: months.map(() => 0) };
+    if (!ids.length) return empty;
+    const orderIds = (await CourseMeta.find({ _id: { $in: ids }, orderBased: true }, { _id: 1 }).lean().exec()).map((c) => c._id);
+    // One row per person: their last result this year, whether any passed, whether any was order-based.
+    const rows = await EnrollmentModel.aggregate<{ _id: string; lastAt: Date; passedAt: Date | null; orderBased: boolean }>([
+      { $match: { courseId: { $in: ids }, status: { $in: ['completed', 'failed'] } } },
+      { $unwind: '$history' },
+      { $match: { 'history.status': { $in: ['completed', 'failed'] }, 'history.at': { $gte: yearStart, $lt: end } } },
+      {
+        $group: {
+          _id: '$workerLoginId',
+          lastAt: { $max: '$history.at' },
+          passedAt: { $max: { $cond: [{ $eq: ['$history.status', 'completed'] }, '$history.at', null] } },
+          orderBased: { $max: { $in: ['$courseId', orderIds] } },
+        },
+      },
+    ]).exec();
+    const mm = (d: Date | null) => (d ? shMonth(d) : null);
+    const inMonth = rows.filter((r) => mm(r.lastAt) === month);
+    return {
+      month: {
+        trained: inMonth.length,
+        passed: inMonth.filter((r) => r.passedAt !== null).length,
+        failed: inMonth.filter((r) => r.passedAt === null).length,
+        orderBased: inMonth.filter((r) => r.orderBased).length,
+      },
+      yearToDate: { trained: rows.length, passed: rows.filter((r) => r.passedAt !== null).length },
+      perMonth: months.map((m) => rows.filter((r) => mm(r.lastAt) === m).length),
+    };
+  }
+
+  private async complaints(regionCode: string, month: string) {
+    const { start, end, yearStart, months } = monthBounds(month);
+    const received = await ComplaintModel.find({ intakeRegionPath: regionCode, receivedAt: { $gte: yearStart, $lt: end } }, { receivedAt: 1 }).lean().exec();
+    const accepted = await ComplaintModel.find({ intakeRegionPath: regionCode, acceptedAt: { $gte: start, $lt: end } }, { receivedAt: 1, acceptedAt: 1 }).lean().exec();
+    const closedStatus: ComplaintStatus = 'closed';
+    const closed = await ComplaintModel.find({ intakeRegionPath: regionCode, closedAt: { $gte: start, $lt: end }, status: closedStatus }, { receivedAt: 1, closedAt: 1, amountRecoveredFen: 1 })
+      .lean()
+      .exec();
+    const days = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 86_400_000;
+    return {
+      received: received.filter((r) => r.receivedAt >= start).length,
+      accepted: accepted.length,
+      closed: closed.length,
+      amountRecoveredFen: closed.reduce((a, r) => a + (r.amountRecoveredFen ?? 0), 0),
+      medianDaysToAccept: median(accepted.map((r) => days(r.receivedAt, r.acceptedAt as Date))),
+      medianDaysToClose: median(closed.map((r) => days(r.receivedAt, r.closedAt as Date))),
+      perMonth: months.map((m) => received.filter((r) => shMonth(r.receivedAt) === m).length),
+    };
+  }
+
+  async monthly(regionCode: string, month: string): Promise<MonthlyReport> {
+    const counties = countiesOf(regionCode);
+    const { year, months } = monthBounds(month);
+    const transfers = await this.transfers(regionCode, month, counties);
+    const registrations = await this.registrations(regionCode, month, counties);
+    const trainings = await this.trainings(regionCode, month);
+    const complaints = await this.complaints(regionCode, month);
+    const targets: YearTargets = (await settingsFor(regionCode)).targets[year] ?? {};
+    const ytd = transfers.yearToDate;
+    const share = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
+    const progress = (actual: number | null, target: number | undefined) => ({
+      actual: actual ?? 0,
+      target: target ?? null,
+      ratio: target && actual !== null ? Math.round((actual / target) * 1000) / 1000 : null,
+    });
+    const orgShare = share(ytd.governmentOrganized, ytd.total);
+    const passRate = share(trainings.month.passed, trainings.month.trained);
+    const orderShare = share(trainings.month.orderBased, trainings.month.trained);
+    return {
+      regionCode,
+      regionName: regionFullName(regionCode) ?? regionCode,
+      month,
+      generatedAt: this.clock().toISOString(),
+      transfers: { month: transfers.month, yearToDate: ytd, governmentOrganizedShare: orgShare },
+      registrations,
+      trainings: { month: trainings.month, yearToDate: trainings.yearToDate, passRate, orderBasedShare: orderShare },
+      complaints: {
+        received: complaints.received,
+        accepted: complaints.accepted,
+        closed: complaints.closed,
+        amountRecoveredFen: complaints.amountRecoveredFen,
+        medianDaysToAccept: complaints.medianDaysToAccept,
+        medianDaysToClose: complaints.medianDaysToClose,
+      },
+      targets: {
+        year,
+        transfers: progress(ytd.total, targets.transfers),
+        outOfRegion: progress(ytd.outOfRegion, targets.outOfRegion),
+        inRegion: progress(ytd.inRegion, targets.inRegion),
+        governmentOrganizedShare: progress(orgShare, targets.governmentOrganizedShare),
+        trainings: progress(trainings.yearToDate.trained, targets.trainings),
+        passRate: progress(share(trainings.yearToDate.passed, trainings.yearToDate.trained), targets.passRate),
+        orderBasedShare: progress(orderShare, targets.orderBasedShare),
+      },
+      monthly: months.map((m, i) => ({ month: m, transfers: transfers.perMonth[i] ?? 0, trainings: trainings.perMonth[i] ?? 0, complaints: complaints.perMonth[i] ?? 0 })),
+    };
+  }
+}
+
+export const objectIdOf = (id: string) => new Types.ObjectId(id);

@@ -1,0 +1,51 @@
+/** Wires the staff console: audit trail, notifications, intake, registry, publishing, watch, reports. */
+import type { Config } from '../../config/env';
+import type { Logger } from '../../logging/logger';
+import type { RouteGroup } from '../../http/route';
+import type { Clock } from '../../security/clock';
+import type { FieldCrypto } from '../../security/field-crypto';
+import { Notifier } from '../../integrations/notify/notifier';
+import { AuditService } from '../audit/audit.service';
+import { createAuditRoutes } from '../audit/audit.routes';
+import type { ComplaintsService } from '../complaints/complaints.service';
+import { IntakeService } from '../complaints/intake.service';
+import { ReportService } from '../reports/report.service';
+import { onWorkerChanged } from '../workers/worker.model';
+import { AccountsAdminService } from './accounts-admin.service';
+import { PublishingService } from './publishing.service';
+import { RegistryService } from './registry.service';
+import { createStaffRoutes } from './staff.routes';
+import { WatchService } from './watch.service';
+
+export interface StaffModuleDeps {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  crypto: FieldCrypto;
+  complaints: ComplaintsService;
+}
+
+export function createStaffModule(deps: StaffModuleDeps): { routes: RouteGroup[]; intake: IntakeService; watch: WatchService; notifier: Notifier } {
+  const { config, clock } = deps;
+  const audit = new AuditService(clock);
+  const { appId, secret, baseUrl } = config.wechat;
+  const notifier = new Notifier({
+    ...(appId && secret ? { wechat: { baseUrl, appId, secret } } : {}),
+    ...(config.sms.baseUrl ? { sms: { baseUrl: config.sms.baseUrl, apiKey: config.sms.apiKey ?? '', signName: config.sms.signName } } : {}),
+    logger: deps.logger,
+    clock,
+  });
+  const watch = new WatchService(clock);
+  onWorkerChanged((id) => watch.recompute(id));
+  const intake = new IntakeService({ complaints: deps.complaints, crypto: deps.crypto, clock, audit, notifier, onWorkerCase: (id) => watch.recompute(id) });
+  const registry = new RegistryService({ crypto: deps.crypto, clock, audit, watch });
+  const publishing = new PublishingService({ clock, audit, registry });
+  const reports = new ReportService(clock);
+  const accounts = new AccountsAdminService(audit);
+  return {
+    routes: [createAuditRoutes(audit), ...createStaffRoutes({ clock, audit, accounts, intake, registry, publishing, watch, reports })],
+    intake,
+    watch,
+    notifier,
+  };
+}
