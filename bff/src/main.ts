@@ -10,6 +10,7 @@ import { connectDatabase, DatabaseUnavailableError, ensureIndexes, type Database
 import { createLogger, type Logger } from './logging/logger';
 import { regionRepository } from './modules/regions/regions.repository';
 import { existingDemoLogins, seedDemoData } from './seed/seed';
+import { startPesConnector } from './integrations/pes/pes.connector';
 
 export interface Running {
   config: Config;
@@ -63,14 +64,20 @@ export async function start(): Promise<Running> {
       const seeded = await seedDemoData();
       if (seeded.seeded) logger.info({ seeded }, 'demo data seeded into the empty database');
     }
-    const app = createApp({ config, logger, db });
+    // Outbox delivery and job/course sync (development: against a fake PES started here).
+    const pes = await startPesConnector(config, logger);
+    const app = createApp({ config, logger, db, pes });
     const server = createServer(app.callback());
     await listen(server, config.port, config.host).catch((err: unknown) => {
       const code = err !== null && typeof err === 'object' ? Reflect.get(err, 'code') : undefined;
       if (code === 'EADDRINUSE') throw new ConfigError(`Port ${config.port} on ${config.host} is in use: stop the other process or set PORT.`);
       throw err;
+    }).catch(async (err: unknown) => {
+      await pes?.stop();
+      throw err;
     });
     await printBanner(config, server, db);
+    if (pes) process.stdout.write(`  PES: ${pes.fake ? `fake PES (development) at ${pes.baseUrl}` : pes.baseUrl}; sync and outbox delivery running\n\n`);
     // Villages load on first use; load them now, in slices, rather than on a person's first tap.
     regionRepository()
       .warmUpInBackground()
@@ -85,6 +92,7 @@ export async function start(): Promise<Running> {
           server.closeIdleConnections();
           setTimeout(() => server.closeAllConnections(), 5000).unref();
         });
+        await pes?.stop();
         await db.close();
         logger.info('stopped');
       })();
