@@ -22,6 +22,8 @@ import { createAuthModule } from './modules/auth/auth.module';
 import { createWorkersModule } from './modules/workers/workers.module';
 import type { Clock } from './security/clock';
 import { createComplaintsModule } from './modules/complaints/complaints.module';
+import { createPesRoutes } from './integrations/pes/pes.routes';
+import { PesAdminService, type PesControls } from './integrations/pes/pes.service';
 import { createStaffModule } from './modules/staff/staff.module';
 
 export interface AppDeps {
@@ -30,6 +32,8 @@ export interface AppDeps {
   db: Pick<Database, 'kind' | 'ping'>;
   /** Defaults to the system clock; tests move time with a manual one. */
   clock?: Clock;
+  /** The running PES connector (main.ts starts it); absent in tests and when it is off. */
+  pes?: PesControls;
 }
 
 /** The capability routers mounted under /api/v1. Add new modules here. */
@@ -76,6 +80,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     ...complaints.routes.map((group) => ({ basePath: API_V1, group })),
     ...jobs.routes.map((group) => ({ basePath: API_V1, group })),
     ...training.routes.map((group) => ({ basePath: API_V1, group })),
+    { basePath: API_V1, group: createPesRoutes(new PesAdminService({ enabled: deps.config.pes.enabled, clock: security.clock, controls: deps.pes })) },
     ...staff.routes.map((group) => ({ basePath: API_V1, group })),
   ];
   const router = buildRouter(mounted);
