@@ -20,6 +20,7 @@ import { regionRoutes } from './modules/regions/regions.routes';
 import { authentication } from './http/auth';
 import { createAuthModule } from './modules/auth/auth.module';
 import { createWorkersModule } from './modules/workers/workers.module';
+import { createBrokersModule } from './modules/brokers/brokers.module';
 import type { Clock } from './security/clock';
 import { createComplaintsModule } from './modules/complaints/complaints.module';
 import { createPesRoutes } from './integrations/pes/pes.routes';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   });
   const security = createAuthModule(deps);
   const workers = createWorkersModule({ crypto: security.crypto, clock: security.clock });
+  const brokers = createBrokersModule({ crypto: security.crypto, clock: security.clock, workers: workers.service, logger: deps.logger });
   const complaints = createComplaintsModule({ crypto: security.crypto, clock: security.clock, workers: registeredWorkerFacts(security.clock) });
   const jobs = createJobsModule({ clock: security.clock, profiles: registeredWorkerProfiles });
   const training = createTrainingModule({ clock: security.clock });
@@ -77,6 +79,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     ...apiModules.map((group) => ({ basePath: API_V1, group })),
     ...security.routes.map((group) => ({ basePath: API_V1, group })),
     ...workers.routes.map((group) => ({ basePath: API_V1, group })),
+    ...brokers.routes.map((group) => ({ basePath: API_V1, group })),
     ...complaints.routes.map((group) => ({ basePath: API_V1, group })),
     ...jobs.routes.map((group) => ({ basePath: API_V1, group })),
     ...training.routes.map((group) => ({ basePath: API_V1, group })),

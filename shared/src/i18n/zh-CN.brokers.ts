@@ -33,6 +33,7 @@ export const zhCNBrokers = {
   'validation.broker.consent': '须经本人同意才能代为登记',
   'validation.team.transportRequired': '请选择出发方式',
   'validation.team.monthsRequired': '请填写已稳定就业几个月',
+  'validation.team.futureDate': '日期不能晚于今天',
   'validation.subsidy.sharesSum': '各期比例加起来应为100%',
   'validation.subsidy.key': '规则编号为3到48位小写字母、数字或 -',
   'validation.subsidy.period': '结束日期不能早于开始日期',

@@ -95,6 +95,7 @@ export const EnrolPersonInputSchema = z
   .strict()
   .meta({ id: 'EnrolPersonInput' });
 export type EnrolPersonInput = z.input<typeof EnrolPersonInputSchema>;
+export type EnrolPersonData = z.output<typeof EnrolPersonInputSchema>;
 
 /** One of my people, as the broker sees them (masked). */
 export const BrokerPersonSchema = z
@@ -208,6 +209,7 @@ export const StageInputSchema = z
   })
   .meta({ id: 'StageInput' });
 export type StageInput = z.input<typeof StageInputSchema>;
+export type StageData = z.output<typeof StageInputSchema>;
 
 export const TeamStageRecordSchema = z.object({
   id: z.string(),

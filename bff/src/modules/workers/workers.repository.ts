@@ -59,3 +59,38 @@ export function findLoginPhoneIndex(loginId: string): Promise<string | undefined
     .exec()
     .then((login) => login?.phoneIndex ?? undefined);
 }
+
+/** Records by ID-number blind index, for batch entry (one query). */
+export function findWorkersByIdIndexes(idIndexes: readonly string[]): Promise<WorkerRecord[]> {
+  return Worker.find({ idIndex: { $in: [...idIndexes] } }).lean<WorkerRecord[]>().exec();
+}
+
+/** Inserts many new records (ID numbers distinct); those whose ID number appeared meanwhile are left out of the answer. */
+export async function insertWorkers(
+  items: ReadonlyArray<{ fields: WorkerFields; origin: { source: WorkerRecord['source']; createdBy: WorkerRecord['createdBy'] } }>,
+): Promise<Map<string, WorkerRecord>> {
+  const docs = items.map((i) => ({ ...i.fields, source: i.origin.source, createdBy: i.origin.createdBy }));
+  let saved: Array<{ toObject<T>(): T }>;
+  try {
+    saved = await Worker.insertMany(docs, { ordered: false });
+  } catch (err: unknown) {
+    const e = err as { writeErrors?: Array<{ code?: number; err?: { code?: number } }>; insertedDocs?: Array<{ toObject<T>(): T }> };
+    if (!Array.isArray(e.writeErrors) || e.writeErrors.some((w) => (w.code ?? w.err?.code) !== 11000)) throw err;
+    saved = e.insertedDocs ?? [];
+  }
+  const byIndex = new Map<string, WorkerRecord>();
+  for (const d of saved) {
+    const r = d.toObject<WorkerRecord>();
+    byIndex.set(r.idIndex, r);
+  }
+  return byIndex;
+}
+
+/** Sets new fields on many records at once. */
+export async function updateWorkers(items: ReadonlyArray<{ id: Types.ObjectId; fields: WorkerFields }>): Promise<void> {
+  if (items.length === 0) return;
+  await Worker.bulkWrite(
+    items.map((i) => ({ updateOne: { filter: { _id: i.id }, update: { $set: i.fields } } })),
+    { ordered: false },
+  );
+}
