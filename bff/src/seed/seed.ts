@@ -5,6 +5,7 @@ import { Course } from '../modules/courses/course.model';
 import { Employer } from '../modules/jobs/employer.model';
 import { Job } from '../modules/jobs/job.model';
 import { regionRepository } from '../modules/regions/regions.repository';
+import { ensureDefaultSubsidyRules } from '../modules/subsidies/subsidies.service';
 import { regionFullName } from '../modules/regions/regions.service';
 import { DEMO_LOGINS, SEED_AREAS, SEED_COURSES, SEED_EMPLOYERS, SEED_JOBS, type DemoLogin } from './demo-data';
 
@@ -64,6 +65,7 @@ async function isEmpty(): Promise<boolean> {
 
 /** Fills an empty database with demo data; does nothing when any of its collections has data. */
 export async function seedDemoData(now: Date = new Date()): Promise<SeedResult> {
+  await ensureDefaultSubsidyRules(); // policy defaults of the seed regions; never overwrites
   if (!(await isEmpty())) return { seeded: false, employers: 0, jobs: 0, courses: 0, accounts: 0 };
   const areas = seedAreaCodes();
 
