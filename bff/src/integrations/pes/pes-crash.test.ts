@@ -103,8 +103,8 @@ describe('PES delivery across a crash', () => {
       Array.from({ length: 40 }, (_, i) => i),
       4,
       async (i) => {
-        const res = await request(first.url).post('/api/v1/workers').set(staff).set('Idempotency-Key', `crash-${i}`).send(registrationFor(5000 + i));
-        expect(res.status).toBe(200);
+        const res = await request(first.url).post('/api/v1/workers').set(staff).set('Idempotency-Key', `pes-crash-${process.pid}-${i}`).send(registrationFor(5000 + i));
+        if (res.status !== 200) throw new Error(`registration ${i}: ${res.status} ${JSON.stringify(res.body)}`);
         acknowledged.push(WorkerRegistrationResultSchema.parse(res.body).worker.id);
       },
     );
