@@ -20,7 +20,7 @@ export default defineAppConfig({
     'pages/complaint-case/index',
   ],
   subPackages: [
-    { root: 'packages/broker', pages: ['pages/home/index'] },
+    { root: 'packages/broker', pages: ['pages/home/index', 'pages/people/index', 'pages/import/index', 'pages/teams/index', 'pages/team/index', 'pages/subsidies/index'] },
     { root: 'packages/staff', pages: ['pages/home/index', 'pages/pes/index'] },
   ],
   tabBar: {

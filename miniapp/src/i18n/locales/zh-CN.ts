@@ -1,3 +1,5 @@
+import { brokerZhCN } from './zh-CN.broker';
+
 /**
  * The app's own zh-CN texts (nested). Shared texts (error codes, validation, job labels)
  * come from @zhuanyi/shared's flat catalog; t() looks here first, then there.
@@ -364,17 +366,7 @@ export const zhCN = {
     loadFailed: '地区没有加载出来',
     empty: '这一级没有下属地区',
   },
-  broker: {
-    home: {
-      title: '经纪人工作台',
-      intro: '这里将用来帮乡亲们登记信息、推荐岗位、跟进就业情况。',
-      items: {
-        register: '代为登记务工人员',
-        recommend: '向务工人员推荐岗位',
-        followUp: '跟进外出务工人员的就业情况',
-      },
-    },
-  },
+  broker: brokerZhCN,
   staff: {
     home: {
       title: '工作人员后台',
