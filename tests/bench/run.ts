@@ -7,6 +7,7 @@ type Bench = { name: string; run: () => Promise<Record<string, number>> };
 const benches: Bench[] = [
   { name: 'engine', run: async () => (await import('../../bff/src/db/embedded/bench')).runEngineBench() },
   { name: 'jobs', run: async () => (await import('../../bff/src/modules/jobs/jobs.bench')).runJobSearchBench() },
+  { name: 'reports', run: async () => (await import('../../bff/src/modules/reports/reports.bench')).runMonthlyReportBench() },
   { name: 'brokers', run: async () => (await import('../../bff/src/modules/brokers/brokers.bench')).runBrokerImportBench() },
 ];
 

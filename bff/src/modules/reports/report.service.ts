@@ -184,6 +184,25 @@ export class ReportService {
     };
   }
 
+  /** Times each part of the report (bench diagnostics). */
+  async profile(regionCode: string, month: string): Promise<void> {
+    const counties = countiesOf(regionCode);
+    const time = async (name: string, f: () => Promise<unknown>) => {
+      const t0 = performance.now();
+      await f();
+      console.log(`[report] ${name}: ${(performance.now() - t0).toFixed(0)} ms`);
+    };
+    await time('transfers', () => this.transfers(regionCode, month, counties));
+    await time('registrations', () => this.registrations(regionCode, month, counties));
+    const { start, end } = monthBounds(month);
+    const c = counties[0] as string;
+    await time('registrations.new (1 county)', () => Worker.countDocuments({ 'household.countyCode': c, createdAt: { $gte: start, $lt: end } }).exec());
+    await time('registrations.updated (1 county)', () => Worker.countDocuments({ 'household.countyCode': c, updatedAt: { $gte: start, $lt: end }, createdAt: { $lt: start } }).exec());
+    await time('registrations.total (1 county)', () => Worker.countDocuments({ 'household.countyCode': c }).exec());
+    await time('trainings', () => this.trainings(regionCode, month));
+    await time('complaints', () => this.complaints(regionCode, month));
+  }
+
   async monthly(regionCode: string, month: string): Promise<MonthlyReport> {
     const counties = countiesOf(regionCode);
     const { year, months } = monthBounds(month);

@@ -8,6 +8,7 @@ import { ComplaintModel } from '../complaints/complaint.model';
 import { createWorker, staffApp } from './staff-test-kit';
 
 const db = useTestDb();
+jest.setTimeout(60_000);
 const DAY = 86_400_000;
 let n = 0;
 const key = () => `staff-test-${Date.now()}-${(n += 1)}`;
