@@ -116,7 +116,8 @@ export async function findOpenJobsBy(field: 'trade' | 'countyCode' | 'cityCode' 
  * Which gram of a multi-gram query to look up in the index: the one with the fewest jobs,
  * counted once (capped) and remembered for a while. The other grams are checked by $all.
  */
-const GRAM_COUNT_CAP = 2000;
+// High enough to tell a common gram (熟练) from a rarer one (电焊); counted in the background, once per TTL.
+const GRAM_COUNT_CAP = 50_000;
 const GRAM_TTL_MS = 5 * 60_000;
 const gramCounts = new Map<string, { n: number; at: number; pending?: Promise<void> }>();
 
