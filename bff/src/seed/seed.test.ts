@@ -8,6 +8,7 @@ import { regionRepository } from '../modules/regions/regions.repository';
 import { testApp } from '../test-support/test-app';
 import { useTestDb } from '../test-support/test-db';
 import { DEMO_LOGINS, SEED_AREAS } from './demo-data';
+import { SubsidyRuleModel } from '../modules/subsidies/subsidy.model';
 import { existingDemoLogins, seedAreaCodes, seedDemoData } from './seed';
 
 const db = useTestDb();
@@ -27,7 +28,9 @@ describe('demo data', () => {
     const provinces = new Set(jobs.map((j) => j.regionCode.slice(0, 2)));
     for (const p of ['31', '44', '33', '32', '15', '65', '53', '54']) expect(provinces).toContain(p);
     expect(jobs.every((j) => Number.isInteger(j.payMinFen) && j.payMinFen <= j.payMaxFen)).toBe(true);
-  });
+    // The seed regions' default subsidy rules come with the demo data (Tongliao's are active).
+    expect((await SubsidyRuleModel.find({ active: true }).lean().exec()).map((r) => r.key).sort()).toEqual(['tongliao-broker-service', 'tongliao-job-seeking-poor']);
+  }, 30_000); // the first test pays for loading the division data and hashing passwords
 
   it('when seed regions are resolved, then each of the five has a real township and village from the division data', () => {
     const repo = regionRepository();

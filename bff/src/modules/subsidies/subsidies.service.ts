@@ -44,12 +44,11 @@ const conflict = (messageKey: 'error.entitlementNotDue' | 'error.entitlementNotC
 
 /** Inserts the seed regions' default rules that are not there yet (never overwrites). */
 export async function ensureDefaultSubsidyRules(): Promise<number> {
-  let added = 0;
-  for (const rule of DEFAULT_SUBSIDY_RULES) {
-    const r = await SubsidyRuleModel.updateOne({ key: rule.key }, { $setOnInsert: rule }, { upsert: true }).exec();
-    added += r.upsertedCount;
-  }
-  return added;
+  const r = await SubsidyRuleModel.bulkWrite(
+    DEFAULT_SUBSIDY_RULES.map((rule) => ({ updateOne: { filter: { key: rule.key }, update: { $setOnInsert: rule }, upsert: true } })),
+    { ordered: false },
+  );
+  return r.upsertedCount;
 }
 
 function ruleToApi(r: SubsidyRuleRecord): SubsidyRule {
