@@ -117,6 +117,8 @@ export class PublishingService {
   }
 
   async createJob(auth: AuthContext, input: JobInput) {
+    // Like updates (loadJob): staff publish in their region; jobs elsewhere are admins'.
+    if (!inScope(auth, input.regionCode)) throw new NotFoundError('error.outOfScope');
     const employer = await Employer.findById(input.employerId).lean<EmployerRecord>().exec();
     if (!employer) throw new NotFoundError('error.employerNotFound');
     const { employerId: _ignored, ...fields } = input;
