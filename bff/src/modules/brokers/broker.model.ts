@@ -60,7 +60,8 @@ const brokerProfileSchema = new Schema<BrokerProfileRecord>(
   { timestamps: true, collection: 'broker_profiles' },
 );
 brokerProfileSchema.index({ idIndex: 1 }, { unique: true });
-brokerProfileSchema.index({ accountId: 1 }, { unique: true, sparse: true });
+// Partial, not sparse: a sparse index still holds accountId null, so a second pending application clashed.
+brokerProfileSchema.index({ accountId: 1 }, { unique: true, partialFilterExpression: { accountId: { $type: 'objectId' } }, name: 'accountId_1_set' });
 brokerProfileSchema.index({ applicantLoginId: 1 });
 brokerProfileSchema.index({ serviceAreaCode: 1, status: 1 });
 brokerProfileSchema.index({ createdAt: -1, _id: -1 });
