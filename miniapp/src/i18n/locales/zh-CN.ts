@@ -1,4 +1,5 @@
 import { brokerZhCN } from './zh-CN.broker';
+import { staffZhCN } from './zh-CN.staff';
 
 /**
  * The app's own zh-CN texts (nested). Shared texts (error codes, validation, job labels)
@@ -367,18 +368,7 @@ export const zhCN = {
     empty: '这一级没有下属地区',
   },
   broker: brokerZhCN,
-  staff: {
-    home: {
-      title: '工作人员后台',
-      intro: '这里将用来管理本地区的岗位、培训、欠薪投诉和统计报表。',
-      items: {
-        jobs: '审核和发布岗位',
-        training: '管理免费培训课程',
-        complaints: '受理欠薪投诉',
-        reports: '查看就业统计和预警',
-      },
-    },
-  },
+  staff: staffZhCN,
 };
 
 export type Catalog = typeof zhCN;
