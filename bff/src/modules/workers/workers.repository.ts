@@ -72,7 +72,7 @@ export async function insertWorkers(
   const docs = items.map((i) => ({ ...i.fields, source: i.origin.source, createdBy: i.origin.createdBy }));
   let saved: Array<{ toObject<T>(): T }>;
   try {
-    saved = await Worker.insertMany(docs, { ordered: false });
+    saved = docs.length === 0 ? [] : await Worker.insertMany(docs, { ordered: false });
   } catch (err: unknown) {
     const e = err as { writeErrors?: Array<{ code?: number; err?: { code?: number } }>; insertedDocs?: Array<{ toObject<T>(): T }> };
     if (!Array.isArray(e.writeErrors) || e.writeErrors.some((w) => (w.code ?? w.err?.code) !== 11000)) throw err;
