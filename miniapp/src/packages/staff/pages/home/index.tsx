@@ -1,23 +1,60 @@
 import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
 import { useEffect } from 'react';
-import { RoleHome } from '@/components/RoleHome';
-import { t } from '@/i18n';
+import { ActionButton } from '@/components/ActionButton';
+import { t, type AppMessageKey } from '@/i18n';
+import { clearSession } from '@/services/auth-token';
+import { useAsync } from '@/hooks/use-async';
+import { getRegionName, type StaffRole } from '@/features/staff/api/staff-api';
+import { StaffGate } from '@/features/staff/components/StaffGate';
+import { staffCan, useStaffSession } from '@/features/staff/hooks/use-staff-session';
+import { staffRoutes } from '@/features/staff/routes';
 
-/** Staff (county/township workers) home in the staff subpackage. */
+interface NavItem {
+  key: 'queue' | 'registry' | 'watch' | 'report' | 'pes';
+  url: string;
+  allow: (role: StaffRole) => boolean;
+}
+
+const NAV: readonly NavItem[] = [
+  { key: 'queue', url: staffRoutes.queue, allow: staffCan.intake },
+  { key: 'registry', url: staffRoutes.registry, allow: staffCan.registry },
+  { key: 'watch', url: staffRoutes.watch, allow: staffCan.registry },
+  { key: 'report', url: staffRoutes.report, allow: staffCan.registry },
+  { key: 'pes', url: staffRoutes.pes, allow: staffCan.pes },
+];
+
+function Home({ role }: { role: StaffRole }) {
+  const subject = useStaffSession();
+  const scope = subject?.regionScope ?? null;
+  const region = useAsync(() => (scope ? getRegionName(scope) : Promise.resolve(null)), scope ?? 'all');
+  const regionName = region.state.status === 'ready' ? region.state.data : scope;
+  return (
+    <View>
+      <View className="zy-staff-card">
+        <Text className="zy-staff-card__title">{t('staff.home.title')}</Text>
+        <Text className="zy-text">{t('staff.home.hello', { name: subject?.displayName ?? '', role: t(`role.${role}`) })}</Text>
+        <Text className="zy-muted">{regionName ? t('staff.home.scope', { region: regionName }) : t('staff.home.scopeAll')}</Text>
+      </View>
+      <View className="zy-staff-nav">
+        {NAV.filter((n) => n.allow(role)).map((n) => (
+          <View key={n.key} className="zy-staff-nav__item" ariaRole="link" onClick={() => void Taro.navigateTo({ url: n.url })}>
+            <Text className="zy-staff-nav__item-title">{t(`staff.nav.${n.key}` as AppMessageKey)}</Text>
+            <Text className="zy-staff-nav__item-hint">{t(`staff.nav.${n.key}Hint` as AppMessageKey)}</Text>
+          </View>
+        ))}
+      </View>
+      <ActionButton kind="secondary" onTap={() => clearSession()}>
+        {t('staff.home.signOut')}
+      </ActionButton>
+    </View>
+  );
+}
+
+/** Staff console home: sign-in, then the pages this role may use. */
 export default function StaffHomePage() {
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: t('staff.home.title') });
   }, []);
-  return (
-    <RoleHome
-      title={t('staff.home.title')}
-      intro={t('staff.home.intro')}
-      items={[
-        t('staff.home.items.jobs'),
-        t('staff.home.items.training'),
-        t('staff.home.items.complaints'),
-        t('staff.home.items.reports'),
-      ]}
-    />
-  );
+  return <StaffGate allow={() => true}>{(role) => <Home role={role} />}</StaffGate>;
 }
