@@ -21,7 +21,6 @@ import {
   normalizeIdNumber,
   t,
   type BrokerImport,
-  type ImportRowResult,
   type MessageKey,
   type WorkerRegistrationData,
 } from '@zhuanyi/shared';
@@ -63,7 +62,7 @@ async function receiveFile(req: IncomingMessage): Promise<ReceivedFile> {
   let parser: busboy.Busboy;
   try {
     parser = busboy({ headers: req.headers, limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10 } });
-  } catch (err: unknown) {
+  } catch {
     throw new ValidationError({ file: 'error.importMissing' }, 'error.importMissing');
   }
   return new Promise<ReceivedFile>((resolve, reject) => {
@@ -99,6 +98,7 @@ function formatOf(file: ReceivedFile): 'xlsx' | 'csv' {
 }
 
 function safeName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- strips control characters from a file name
   return (name.split(/[\\/]/).pop() ?? 'import').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 100) || 'import';
 }
 
