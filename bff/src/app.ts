@@ -10,6 +10,8 @@ import { errorHandler } from './http/error-handler';
 import { NotFoundError } from './http/errors';
 import { buildOpenApiDocument, documentedRoutes, type DocumentedRoute, type MountedGroup, type OpenApiDocument } from './http/openapi';
 import { requestContext } from './http/request-id';
+import { abuseLimits } from './http/rate-limit';
+import { securityHeaders } from './http/security-headers';
 import { routeGroup } from './http/route';
 import { serveH5 } from './http/static-files';
 import { createHealthRoutes } from './modules/health/health.routes';
@@ -90,6 +92,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   routesByApp.set(app, documentedRoutes(mounted));
 
   app.use(requestContext(deps.logger));
+  app.use(securityHeaders());
   app.use(errorHandler());
   app.use(async (ctx, next) => {
     await next();
@@ -98,6 +101,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.use(serveH5(deps.config.h5Dir));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }));
   app.use(authentication(security.auth));
+  app.use(abuseLimits({ scale: deps.config.rateLimitScale, now: security.clock }));
   app.use(router.routes());
   app.use(methodNotAllowed(router));
   return app;

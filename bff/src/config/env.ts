@@ -57,6 +57,8 @@ const RawEnvSchema = z.object({
   PES_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(600_000),
   PES_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   PES_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Multiplies every abuse limit (http/rate-limit.ts); 0 turns them off (load tests only). */
+  RATE_LIMIT_SCALE: z.coerce.number().min(0).max(1000).default(1),
 });
 
 export interface Config {
@@ -79,6 +81,8 @@ export interface Config {
   sms: { baseUrl: string | undefined; apiKey: string | undefined; signName: string };
   seedDemoData: boolean;
   pes: PesConfig;
+  /** Multiplies every abuse limit; 0 = off. */
+  rateLimitScale: number;
 }
 
 /** The public employment service connector (integrations/pes). */
@@ -166,6 +170,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     for (const key of required) if (raw[key] === undefined) problems.push(`${key} is required when NODE_ENV=production`);
     if (raw.SEED_DEMO_DATA === 'true') problems.push('SEED_DEMO_DATA=true is not allowed when NODE_ENV=production');
     if (raw.PES_FAKE === 'true') problems.push('PES_FAKE=true is not allowed when NODE_ENV=production');
+    if (raw.RATE_LIMIT_SCALE === 0) problems.push('RATE_LIMIT_SCALE=0 (no abuse limits) is not allowed when NODE_ENV=production');
   }
   // Development runs against the fake PES unless a real one is configured; tests start their own.
   const pesFake = raw.NODE_ENV === 'development' && raw.PES_BASE_URL === undefined && raw.PES_FAKE !== 'false';
@@ -211,6 +216,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       concurrency: raw.PES_CONCURRENCY,
       leaseMs: raw.PES_LEASE_MS,
     },
+    rateLimitScale: raw.RATE_LIMIT_SCALE,
   };
 }
 
@@ -245,6 +251,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       concurrency: 8,
       leaseMs: 5000,
     },
+    rateLimitScale: 1,
     ...overrides,
   };
 }

@@ -44,6 +44,7 @@ function errorCodesOf(route: DocumentedRoute): ErrorCode[] {
     codes.add('UNAUTHENTICATED');
     codes.add('FORBIDDEN');
   }
+  if (route.limits.length > 0) codes.add('RATE_LIMITED');
   if (route.idempotency !== 'off') {
     codes.add('VALIDATION_FAILED');
     codes.add('CONFLICT');

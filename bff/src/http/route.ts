@@ -13,6 +13,7 @@ import type { AppContext, AppState } from './context';
 import { validate } from './validate';
 import { authorize, type AuthRule } from './auth';
 import { idempotency, type IdempotencyMode } from './idempotency';
+import { rateLimit, type LimitRule } from './rate-limit';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -41,6 +42,8 @@ export interface RouteSpec<
   auth: AuthRule;
   /** `Idempotency-Key` handling for writes a phone may retry (see idempotency.ts). */
   idempotency?: IdempotencyMode;
+  /** Abuse limits (per IP, subject or body field), checked after auth and validation (see rate-limit.ts). */
+  limits?: readonly LimitRule[];
   handler: (input: HandlerInput<P, Q, B>) => Promise<z.input<R>> | z.input<R>;
 }
 
@@ -59,6 +62,7 @@ export interface RegisteredRoute {
   errors: ErrorCode[];
   auth: AuthRule;
   idempotency: IdempotencyMode;
+  limits: readonly LimitRule[];
   middleware: RouterMiddleware<AppState, Context>[];
 }
 
@@ -131,8 +135,15 @@ function register<
     errors: spec.errors ?? [],
     auth,
     idempotency: idempotencyMode,
+    limits: spec.limits ?? [],
     // Auth first: a caller without the right gets 401/403 whatever the input.
-    middleware: [authorize(auth), validate(request), ...(idempotencyMode === 'off' ? [] : [idempotency(idempotencyMode)]), run],
+    middleware: [
+      authorize(auth),
+      validate(request),
+      ...(spec.limits && spec.limits.length > 0 ? [rateLimit(spec.limits)] : []),
+      ...(idempotencyMode === 'off' ? [] : [idempotency(idempotencyMode)]),
+      run,
+    ],
   };
 }
 

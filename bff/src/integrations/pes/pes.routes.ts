@@ -15,6 +15,7 @@ import {
 import { authOf } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { routeGroup, type RouteGroup } from '../../http/route';
+import { LIMITS } from '../../security/abuse-limits';
 import type { PesAdminService } from './pes.service';
 
 const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -97,6 +98,7 @@ export function createPesRoutes(service: PesAdminService): RouteGroup {
     summary: '导入岗位或培训文件（请求体为文件内容：JSON Lines 或 CSV，最大20MB；格式见 PES 对接说明）',
     auth: admin,
     request: { query: PesImportQuerySchema },
+    limits: LIMITS.upload,
     response: { schema: PesImportResultSchema },
     errors: ['PAYLOAD_TOO_LARGE'],
     handler: ({ ctx, query }) => service.importFile(ctx.req.pipe(limitBytes(IMPORT_MAX_BYTES)), query.kind, query.format),

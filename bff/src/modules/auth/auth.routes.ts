@@ -12,6 +12,7 @@ import {
   WechatSignInRequestSchema,
 } from '@zhuanyi/shared';
 import { ANY_ROLE, authOf } from '../../http/auth';
+import { LIMITS } from '../../security/abuse-limits';
 import { routeGroup, type RouteGroup } from '../../http/route';
 import { SignInLockedError, type AuthService } from './auth.service';
 import { SmsRateLimitError, type WorkerSignInService } from './worker-sign-in.service';
@@ -24,6 +25,7 @@ export function createAuthRoutes(auth: AuthService, workers: WorkerSignInService
     summary: '工作人员、经纪人账号密码登录（连续输错5次锁定15分钟）',
     auth: 'public',
     request: { body: PasswordSignInRequestSchema },
+    limits: LIMITS.passwordSignIn,
     response: { schema: TokenPairSchema },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'],
     handler: async ({ body, ctx }) => {
@@ -40,6 +42,7 @@ export function createAuthRoutes(auth: AuthService, workers: WorkerSignInService
     summary: '微信小程序登录：wx.login 的 code 换令牌（首次登录自动建号）',
     auth: 'public',
     request: { body: WechatSignInRequestSchema },
+    limits: LIMITS.wechatSignIn,
     response: { schema: TokenPairSchema },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'UPSTREAM_FAILED', 'SERVICE_UNAVAILABLE'],
     handler: ({ body }) => workers.signInWithWechatCode(body.code),
@@ -49,6 +52,7 @@ export function createAuthRoutes(auth: AuthService, workers: WorkerSignInService
     summary: '微信手机号快捷登录：手机号按钮的 code（可带 wx.login 的 code 绑定微信）',
     auth: 'public',
     request: { body: WechatPhoneSignInRequestSchema },
+    limits: LIMITS.wechatSignIn,
     response: { schema: TokenPairSchema },
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'UPSTREAM_FAILED', 'SERVICE_UNAVAILABLE'],
     handler: ({ body }) => workers.signInWithWechatPhone(body.phoneCode, body.loginCode),
@@ -58,6 +62,7 @@ export function createAuthRoutes(auth: AuthService, workers: WorkerSignInService
     summary: '发送短信验证码（5分钟有效；同一手机号60秒1次、每天最多10次）',
     auth: 'public',
     request: { body: SmsCodeRequestSchema },
+    limits: LIMITS.smsCode,
     response: { schema: SmsCodeSentSchema },
     errors: ['RATE_LIMITED', 'UPSTREAM_FAILED'],
     handler: async ({ body, ctx }) => {
@@ -74,6 +79,7 @@ export function createAuthRoutes(auth: AuthService, workers: WorkerSignInService
     summary: '手机号 + 短信验证码登录（输错5次验证码作废）',
     auth: 'public',
     request: { body: SmsSignInRequestSchema },
+    limits: LIMITS.smsSignIn,
     response: { schema: TokenPairSchema },
     errors: ['RATE_LIMITED', 'FORBIDDEN'],
     handler: ({ body }) => workers.signInWithSmsCode(body.phone, body.code),
@@ -83,6 +89,7 @@ export function createAuthRoutes(auth: AuthService, workers: WorkerSignInService
     summary: '用刷新令牌换新令牌（旧刷新令牌作废；重复使用会使整组令牌失效）',
     auth: 'public',
     request: { body: RefreshRequestSchema },
+    limits: LIMITS.refresh,
     response: { schema: TokenPairSchema },
     errors: ['UNAUTHENTICATED'],
     handler: ({ body }) => auth.refresh(body.refreshToken),

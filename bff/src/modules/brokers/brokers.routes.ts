@@ -33,6 +33,7 @@ import {
 } from '@zhuanyi/shared';
 import { authOf } from '../../http/auth';
 import { routeGroup, type RouteGroup } from '../../http/route';
+import { LIMITS } from '../../security/abuse-limits';
 import type { SubsidyService } from '../subsidies/subsidies.service';
 import type { BrokerService } from './brokers.service';
 import type { ImportService } from './imports.service';
@@ -54,6 +55,7 @@ export function createBrokerRoutes(s: { brokers: BrokerService; imports: ImportS
     auth: { roles: ['worker'] },
     idempotency: 'optional',
     request: { body: BrokerApplicationInputSchema },
+    limits: LIMITS.brokerApplication,
     response: { schema: BrokerProfileSchema, status: 201 },
     errors: ['CONFLICT'],
     handler: ({ ctx, body }) => brokers.apply(authOf(ctx), body),
@@ -120,6 +122,7 @@ export function createBrokerRoutes(s: { brokers: BrokerService; imports: ImportS
     summary: '上传表格批量登记（multipart/form-data，字段名 file；xlsx 或 csv，最多1000行，5MB）；在服务器上处理，轮询结果',
     description: '同一个文件再次上传，返回第一次的导入（repeated = true），不会重复登记。',
     auth: { roles: ['broker'] },
+    limits: LIMITS.upload,
     response: { schema: BrokerImportSchema, status: 202 },
     errors: ['FORBIDDEN', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
     handler: ({ ctx }) => imports.upload(authOf(ctx), ctx.req),

@@ -11,6 +11,7 @@ import {
 } from '@zhuanyi/shared';
 import { authOf } from '../../http/auth';
 import { routeGroup, type RouteGroup } from '../../http/route';
+import { LIMITS } from '../../security/abuse-limits';
 import type { ComplaintsService } from './complaints.service';
 
 /** The evidence file itself (image or PDF bytes). */
@@ -26,6 +27,7 @@ export function createComplaintRoutes(service: ComplaintsService): RouteGroup {
     auth: { roles: ['worker'] },
     idempotency: 'required',
     request: { body: ComplaintCreateSchema },
+    limits: LIMITS.fileComplaint,
     response: { schema: ComplaintSchema, status: 201 },
     handler: ({ ctx, body }) => service.file(authOf(ctx), body),
   });
@@ -51,6 +53,7 @@ export function createComplaintRoutes(service: ComplaintsService): RouteGroup {
     summary: '上传证据（multipart/form-data，字段名 files；照片或PDF，最多9个，每个不超过10MB，按内容识别类型）',
     auth: { roles: ['worker'] },
     request: { params: ComplaintIdParamsSchema },
+    limits: LIMITS.upload,
     response: { schema: ComplaintSchema, status: 201 },
     errors: ['NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
     handler: ({ ctx, params }) => service.addEvidence(authOf(ctx), params.id, ctx.req),

@@ -48,6 +48,7 @@ import {
 import { authOf } from '../../http/auth';
 import { NotFoundError } from '../../http/errors';
 import { routeGroup, type RouteGroup } from '../../http/route';
+import { LIMITS } from '../../security/abuse-limits';
 import type { Clock } from '../../security/clock';
 import type { AuditService } from '../audit/audit.service';
 import type { IntakeService } from '../complaints/intake.service';
@@ -139,6 +140,7 @@ export function createStaffRoutes(d: StaffRouteDeps): RouteGroup[] {
     auth: { roles: ['intake', 'staff', 'admin'] },
     idempotency: 'optional',
     request: { body: StaffComplaintCreateSchema },
+    limits: LIMITS.staffFileComplaint,
     response: { schema: ComplaintSchema, status: 201 },
     errors: ['NOT_FOUND'],
     handler: ({ ctx, body }) => d.intake.fileForWorker(authOf(ctx), body),
