@@ -23,7 +23,8 @@ export class Index {
   /** text and geo indexes are kept in the catalog but not maintained or used for planning. */
   readonly special: boolean;
   readonly list: SortedList<IndexEntry>;
-  multikey = false;
+  /** Per index field: whether some document reached an array on that field's path. */
+  readonly multikeyFields: boolean[];
   private readonly partial: Query | null;
 
   constructor(readonly spec: Document) {
@@ -32,7 +33,22 @@ export class Index {
     this.dirs = this.fields.map((f) => (typeof key[f] === 'number' && (key[f] as number) < 0 ? -1 : 1));
     this.special = this.fields.some((f) => typeof key[f] === 'string' && key[f] !== 'hashed');
     this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression as Document) : null;
+    this.multikeyFields = this.fields.map(() => false);
     this.list = new SortedList<IndexEntry>((a, b) => this.compareEntries(a, b));
+  }
+
+  /** Some document has an array on one of the index's paths. */
+  get multikey(): boolean {
+    return this.multikeyFields.includes(true);
+  }
+
+  /** mongod's explain shape: for each field, the path components that held arrays. */
+  multiKeyPaths(): Document {
+    const out: Document = {};
+    this.fields.forEach((f, i) => {
+      out[f] = this.multikeyFields[i] ? [f] : [];
+    });
+    return out;
   }
 
   get name(): string {
@@ -52,8 +68,9 @@ export class Index {
   }
 
   compareKeys(a: unknown[], b: unknown[]): number {
-    for (let i = 0; i < this.fields.length; i++) {
-      const c = compareBson(a[i], b[i]);
+    const n = this.fields.length;
+    for (let i = 0; i < n; i++) {
+      const c = compareKeyPart(a[i], b[i]);
       if (c !== 0) return c * (this.dirs[i] as number);
     }
     return 0;
@@ -67,20 +84,33 @@ export class Index {
   keysFor(doc: Document): unknown[][] {
     if (this.special) return [];
     if (this.partial && !this.partial.test(doc)) return [];
-    const perField = this.fields.map((f) => pathValues(doc, f));
-    if (this.sparse && perField.every((p) => !p.found)) return [];
-    const arrays = perField.filter((p) => p.values.length > 1);
-    if (arrays.length > 1) {
-      throw new CommandError(171, 'CannotIndexParallelArrays', `cannot index parallel arrays [${this.fields.join('] [')}]`);
+    const n = this.fields.length;
+    const perField: unknown[][] = new Array<unknown[]>(n);
+    let found = false;
+    let arrayAt = -1;
+    let arrays = 0;
+    for (let i = 0; i < n; i++) {
+      const p = pathValues(doc, this.fields[i] as string);
+      if (p.found) found = true;
+      if (p.multikey) arrays |= 1 << i;
+      if (p.values.length > 1) {
+        if (arrayAt >= 0) {
+          throw new CommandError(171, 'CannotIndexParallelArrays', `cannot index parallel arrays [${this.fields.join('] [')}]`);
+        }
+        arrayAt = i;
+        perField[i] = dedupe(p.values);
+      } else perField[i] = p.values;
     }
-    if (perField.some((p) => p.multikey)) this.multikey = true;
-    let keys: unknown[][] = [[]];
-    for (const p of perField) {
-      const next: unknown[][] = [];
-      for (const k of keys) for (const v of dedupe(p.values)) next.push([...k, v === undefined ? undefined : v]);
-      keys = next;
-    }
-    return keys;
+    if (arrays !== 0) for (let i = 0; i < n; i++) if (arrays & (1 << i)) this.multikeyFields[i] = true;
+    if (this.sparse && !found) return [];
+    // At most one field has several values, so the keys are that field's values with the others fixed.
+    if (arrayAt < 0) return [perField.map((vs) => vs[0])];
+    const fixed = perField.map((vs) => vs[0]);
+    return (perField[arrayAt] as unknown[]).map((v) => {
+      const key = fixed.slice();
+      key[arrayAt] = v;
+      return key;
+    });
   }
 
   add(rid: number, doc: Document): void {
@@ -91,10 +121,46 @@ export class Index {
     for (const key of this.keysFor(doc)) this.list.remove({ key, rid });
   }
 
+  /** Adds many entries at once (sorted here, then merged into the list in one pass). */
+  addMany(entries: IndexEntry[]): void {
+    this.list.insertSorted(this.sortEntries(entries));
+  }
+
+  /**
+   * Entries in index order. When every first key part is a string they are bucketed by it first, so
+   * the full comparison only orders entries sharing a first part (often already in order: cheap).
+   */
+  private sortEntries(entries: IndexEntry[]): IndexEntry[] {
+    const cmp = (a: IndexEntry, b: IndexEntry): number => this.compareEntries(a, b);
+    if (entries.length < 64) return entries.sort(cmp);
+    const buckets = new Map<string, IndexEntry[]>();
+    for (const e of entries) {
+      const k = e.key[0];
+      if (typeof k !== 'string') return entries.sort(cmp);
+      const b = buckets.get(k);
+      if (b) b.push(e);
+      else buckets.set(k, [e]);
+    }
+    const names = [...buckets.keys()].sort();
+    if (this.dirs[0] === -1) names.reverse();
+    const out: IndexEntry[] = [];
+    for (const name of names) {
+      const b = (buckets.get(name) as IndexEntry[]).sort(cmp);
+      for (const e of b) out.push(e);
+    }
+    return out;
+  }
+
   /** A record other than `rid` holding one of the doc's keys, if this index is unique. */
   findConflict(doc: Document, rid: number, isVisible: (rid: number) => boolean = () => true): DuplicateInfo | null {
     if (!this.unique) return null;
-    for (const key of this.keysFor(doc)) {
+    return this.conflictAmong(this.keysFor(doc), rid, isVisible);
+  }
+
+  /** Like findConflict, for keys already extracted. */
+  conflictAmong(keys: unknown[][], rid: number, isVisible: (rid: number) => boolean = () => true): DuplicateInfo | null {
+    if (!this.unique) return null;
+    for (const key of keys) {
       for (const other of this.equalRange(key)) {
         if (other.rid !== rid && isVisible(other.rid)) return this.describe(key);
       }
@@ -128,8 +194,25 @@ export class Index {
   }
 }
 
+/** Compares two key parts in BSON order, with fast paths for the common same-type cases. */
+export function compareKeyPart(a: unknown, b: unknown): number {
+  const ta = typeof a;
+  if (ta === typeof b) {
+    if (ta === 'string') return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
+    if (ta === 'number' && a === a && b === b) return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+    if (ta === 'boolean') return a === b ? 0 : a ? 1 : -1;
+    if (a instanceof Date && b instanceof Date) {
+      const x = a.getTime();
+      const y = b.getTime();
+      if (x === x && y === y) return x < y ? -1 : x > y ? 1 : 0;
+    }
+  }
+  return compareBson(a, b);
+}
+
 function dedupe(values: unknown[]): unknown[] {
   if (values.length < 2) return values;
+  if (values.every((v) => typeof v === 'string')) return [...new Set(values)];
   const sorted = [...values].sort(compareBson);
   return sorted.filter((v, i) => i === 0 || compareBson(v, sorted[i - 1]) !== 0);
 }

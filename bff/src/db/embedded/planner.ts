@@ -160,12 +160,14 @@ function chooseIndex(coll: Collection, bounds: Map<string, FieldBounds>, hint: I
   return best;
 }
 
+/** Entries between two bounds in index order, or in reverse order when `walk` is -1 (lazily either way). */
 function* scanInterval(
   index: Index,
   lower: BoundValue[],
   loIncl: boolean,
   upper: BoundValue[],
   hiIncl: boolean,
+  walk: 1 | -1 = 1,
 ): Generator<IndexEntry> {
   const n = lower.length;
   const cmp = (key: unknown[], bound: BoundValue[]): number => {
@@ -175,6 +177,15 @@ function* scanInterval(
     }
     return 0;
   };
+  if (walk === -1) {
+    const start = index.list.seekLast((e) => (hiIncl ? cmp(e.key, upper) <= 0 : cmp(e.key, upper) < 0));
+    for (const e of index.list.iterate(start, -1)) {
+      const c = cmp(e.key, lower);
+      if (loIncl ? c < 0 : c <= 0) return;
+      yield e;
+    }
+    return;
+  }
   const start = index.list.seek((e) => (loIncl ? cmp(e.key, lower) >= 0 : cmp(e.key, lower) > 0));
   for (const e of index.list.iterate(start, 1)) {
     const c = cmp(e.key, upper);
@@ -183,42 +194,46 @@ function* scanInterval(
   }
 }
 
-/** Index-order scans for the chosen prefix and last-field bounds. */
-function* scanChoice(choice: Choice): Generator<IndexEntry> {
+/** Index-order scans for the chosen prefix and last-field bounds; `walk` -1 yields them in reverse. */
+function* scanChoice(choice: Choice, walk: 1 | -1 = 1): Generator<IndexEntry> {
   const { index, prefix, last } = choice;
   const dir = (index.dirs[prefix.length] ?? 1) as 1 | -1;
   if (!last) {
-    yield* scanInterval(index, prefix, true, prefix, true);
+    yield* scanInterval(index, prefix, true, prefix, true, walk);
     return;
   }
   if (last.points) {
-    const pts = [...last.points].sort((a, b) => compareBson(a, b) * dir);
-    for (const p of pts) yield* scanInterval(index, [...prefix, p], true, [...prefix, p], true);
+    const pts = [...last.points].sort((a, b) => compareBson(a, b) * dir * walk);
+    for (const p of pts) yield* scanInterval(index, [...prefix, p], true, [...prefix, p], true, walk);
     return;
   }
   const r = last.range as Interval;
   let hi = r.hi;
   let hiIncl = r.hiIncl;
-  // A multikey index cannot intersect both ends: one element may satisfy $gt and another $lt.
-  if (index.multikey && !(hi instanceof Bracket)) {
+  // A multikey field cannot intersect both ends: one element may satisfy $gt and another $lt.
+  if (index.multikeyFields[prefix.length] && !(hi instanceof Bracket)) {
     hi = new Bracket(typeRank(r.lo instanceof Bracket ? r.hi : r.lo), true);
     hiIncl = true;
   }
-  if (dir === 1) yield* scanInterval(index, [...prefix, r.lo], r.loIncl, [...prefix, hi], hiIncl);
-  else yield* scanInterval(index, [...prefix, hi], hiIncl, [...prefix, r.lo], r.loIncl);
+  if (dir === 1) yield* scanInterval(index, [...prefix, r.lo], r.loIncl, [...prefix, hi], hiIncl, walk);
+  else yield* scanInterval(index, [...prefix, hi], hiIncl, [...prefix, r.lo], r.loIncl, walk);
 }
 
-/** Whether walking `index` (forward or backward) after an equality prefix yields `sort` order. */
+/**
+ * Whether walking `index` (forward or backward) after an equality prefix yields `sort` order. As in
+ * mongod, array-valued (multikey) fields may be bound by equality but never supply the order.
+ */
 function sortDirection(index: Index, prefixLen: number, sort: Document | undefined): 1 | -1 | 0 {
   if (!sort) return 0;
   const keys = Object.keys(sort);
-  if (keys.length === 0 || index.multikey || index.sparse || index.isPartial || index.special) return 0;
+  if (keys.length === 0 || index.sparse || index.isPartial || index.special) return 0;
   let dir: 1 | -1 | 0 = 0;
   let pos = 0;
   for (const key of keys) {
     const want = Number(sort[key]) < 0 ? -1 : 1;
-    // Sorting on an equality-bound field is a no-op.
     const at = index.fields.indexOf(key);
+    if (at >= 0 && index.multikeyFields[at]) return 0;
+    // Sorting on an equality-bound field is a no-op.
     if (at >= 0 && at < prefixLen && pos <= prefixLen) continue;
     const ipos = Math.max(pos, prefixLen);
     if (index.fields[ipos] !== key) return 0;
@@ -275,10 +290,7 @@ export function planQuery(coll: Collection, filter: Document, sort?: Document, h
       const from = d === -1 ? choice.index.list.last() : choice.index.list.first();
       return { rids: ridsOf(choice.index.list.iterate(from, d === -1 ? -1 : 1), choice.index.multikey), sorted: d !== 0, index: choice.index.name };
     }
-    if (dir === -1) {
-      const entries = [...scanChoice(choice)].reverse();
-      return { rids: ridsOf(entries, multi), sorted: true, index: choice.index.name };
-    }
+    if (dir === -1) return { rids: ridsOf(scanChoice(choice, -1), multi), sorted: true, index: choice.index.name, exact: coversFilter(filter, choice) };
     return { rids: ridsOf(scanChoice(choice), multi), sorted: dir === 1, index: choice.index.name, exact: coversFilter(filter, choice) };
   }
   if (sort && Object.keys(sort).length > 0 && !collation) {

@@ -51,17 +51,34 @@ export class WireServer {
     this.sockets.add(socket);
     socket.setNoDelay(true);
     let pending: Buffer = Buffer.alloc(0);
+    // Chunks of a message still arriving are joined once it is complete, not on every chunk.
+    let parts: Buffer[] = [];
+    let partsBytes = 0;
+    let need = 0;
     // Requests on one connection are answered in order.
     let chain: Promise<void> = Promise.resolve();
     socket.on('data', (chunk: Buffer) => {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      if (parts.length > 0) {
+        parts.push(chunk);
+        partsBytes += chunk.length;
+        if (partsBytes < need) return;
+        pending = Buffer.concat(parts, partsBytes);
+        parts = [];
+        partsBytes = 0;
+      } else pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
       while (pending.length >= 4) {
         const length = pending.readInt32LE(0);
         if (length < 16 || length > MAX_MESSAGE_BYTES) {
           socket.destroy();
           return;
         }
-        if (pending.length < length) break;
+        if (pending.length < length) {
+          parts = [pending];
+          partsBytes = pending.length;
+          need = length;
+          pending = Buffer.alloc(0);
+          break;
+        }
         const msg = pending.subarray(0, length);
         pending = pending.subarray(length);
         chain = chain

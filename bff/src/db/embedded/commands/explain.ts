@@ -35,7 +35,7 @@ export function explain(ctx: CommandContext): Document {
   const matches = findMatches(coll, filter, { sort, hint: inner.hint, limit: typeof inner.limit === 'number' ? inner.limit : undefined, skip: typeof inner.skip === 'number' ? inner.skip : undefined }, ctx.view, stats);
   const index = stats.index ? coll?.indexes.get(stats.index) : undefined;
   let plan: Document = index
-    ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', keyPattern: index.spec.key, indexName: index.name, isMultiKey: index.multikey, isUnique: index.unique, isSparse: index.sparse, isPartial: index.isPartial, direction: 'forward' } }
+    ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', keyPattern: index.spec.key, indexName: index.name, isMultiKey: index.multikey, multiKeyPaths: index.multiKeyPaths(), isUnique: index.unique, isSparse: index.sparse, isPartial: index.isPartial, direction: 'forward' } }
     : { stage: 'COLLSCAN', filter, direction: 'forward' };
   if (sort && Object.keys(sort).length > 0 && !stats.sortedByIndex) plan = { stage: 'SORT', sortPattern: sort, inputStage: plan };
   const ns = `${ctx.db}.${collName}`;

@@ -43,6 +43,22 @@ async function runBatch(ctx: CommandContext, count: number, step: (i: number) =>
   return errors;
 }
 
+/** runBatch for steps that never wait. */
+function runBatchSync(ctx: CommandContext, count: number, step: (i: number) => void): WriteError[] {
+  const ordered = ctx.cmd.ordered !== false;
+  const errors: WriteError[] = [];
+  for (let i = 0; i < count; i++) {
+    try {
+      step(i);
+    } catch (err) {
+      if (err instanceof CommandError && err.code === 112) throw err;
+      errors.push(writeError(i, err));
+      if (ordered) break;
+    }
+  }
+  return errors;
+}
+
 function finish(reply: Document, errors: WriteError[]): Document {
   if (errors.length > 0) reply.writeErrors = errors;
   reply.ok = 1;
@@ -54,14 +70,25 @@ export async function insert(ctx: CommandContext): Promise<Document> {
   const docs = statements(ctx, 'documents');
   const coll = ctx.engine.catalog.ensure(ctx.db, name);
   let n = 0;
-  const errors = await runBatch(ctx, docs.length, async (i) => {
+  const one = (i: number): void => {
     const raw = docs[i];
     if (!isPlainObject(raw)) fail('TypeMismatch', 'document to insert must be an object');
     const doc = withIdFirst(raw);
     validateId(doc);
-    await withLockRetry(ctx, () => ctx.writer.insert(coll, doc));
+    ctx.writer.insert(coll, doc);
     n++;
-  });
+  };
+  let errors: WriteError[];
+  if (ctx.txn) errors = await runBatch(ctx, docs.length, (i) => withLockRetry(ctx, () => one(i)));
+  else {
+    // Autocommit inserts never wait for locks: run the batch synchronously and merge index entries once.
+    coll.beginBulk();
+    try {
+      errors = runBatchSync(ctx, docs.length, one);
+    } finally {
+      coll.endBulk();
+    }
+  }
   ctx.engine.opCounters.insert += n;
   return finish({ n }, errors);
 }

@@ -29,6 +29,8 @@ export class Collection {
   readonly locks = new Map<number, number>();
   uuid = new UUID();
   private nextRid = 1;
+  /** Pending entries of non-unique indexes while a bulk insert runs. */
+  private bulk: Map<Index, { key: unknown[]; rid: number }[]> | null = null;
 
   constructor(
     public db: string,
@@ -71,11 +73,40 @@ export class Collection {
   }
 
   insert(doc: Document, seq: number, rid = this.allocateRid()): number {
-    this.validate(doc, rid);
-    for (const index of this.indexes.values()) index.add(rid, doc);
+    // Extracting every index's keys first validates them (parallel arrays) before anything changes.
+    const keys: unknown[][][] = [];
+    for (const index of this.indexes.values()) keys.push(index.keysFor(doc));
+    let k = 0;
+    for (const index of this.indexes.values()) {
+      const dup = index.conflictAmong(keys[k++] as unknown[][], rid);
+      if (dup) throw index.duplicateError(this.ns, dup);
+    }
+    k = 0;
+    for (const index of this.indexes.values()) {
+      const ks = keys[k++] as unknown[][];
+      const pending = index.unique ? undefined : this.bulk?.get(index);
+      if (pending) for (const key of ks) pending.push({ key, rid });
+      else for (const key of ks) index.list.insert({ key, rid });
+    }
     this.records.set(rid, { doc, ver: seq });
     if (rid >= this.nextRid) this.nextRid = rid + 1;
     return rid;
+  }
+
+  /**
+   * Batches inserts: until endBulk, entries of non-unique indexes are collected and then merged in one
+   * pass. Unique indexes stay current so duplicates within the batch are caught. Nothing may read the
+   * collection in between, so callers run the whole batch synchronously.
+   */
+  beginBulk(): void {
+    this.bulk = new Map();
+    for (const index of this.indexes.values()) if (!index.unique) this.bulk.set(index, []);
+  }
+
+  endBulk(): void {
+    const bulk = this.bulk;
+    this.bulk = null;
+    if (bulk) for (const [index, entries] of bulk) index.addMany(entries);
   }
 
   replace(rid: number, doc: Document, seq: number): void {
@@ -130,14 +161,14 @@ export class Collection {
 
   addIndex(spec: Document): Index {
     const index = new Index(spec);
-    for (const [rid, slot] of this.records) {
-      for (const key of index.keysFor(slot.doc)) {
-        if (index.unique) {
-          for (const other of index.equalRange(key)) {
-            if (other.rid !== rid) throw index.duplicateError(this.ns, index.describe(key));
-          }
-        }
-        index.list.insert({ key, rid });
+    const entries: { key: unknown[]; rid: number }[] = [];
+    for (const [rid, slot] of this.records) for (const key of index.keysFor(slot.doc)) entries.push({ key, rid });
+    index.addMany(entries);
+    if (index.unique) {
+      let prev: { key: unknown[]; rid: number } | undefined;
+      for (const e of index.list.iterate(index.list.first(), 1)) {
+        if (prev && prev.rid !== e.rid && index.compareKeys(prev.key, e.key) === 0) throw index.duplicateError(this.ns, index.describe(e.key));
+        prev = e;
       }
     }
     this.indexes.set(index.name, index);

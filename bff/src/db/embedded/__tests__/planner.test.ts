@@ -1,0 +1,100 @@
+import { MongoBulkWriteError } from 'mongodb';
+import { useEngine, type AnyDoc } from './helpers';
+
+const engine = useEngine();
+const db = () => engine.client().db('planner');
+
+interface Stats {
+  executionStats: { totalKeysExamined: number; totalDocsExamined: number; nReturned: number };
+  queryPlanner: { winningPlan: { stage: string; inputStage?: { stage: string; isMultiKey?: boolean; multiKeyPaths?: Record<string, string[]> } } };
+}
+
+describe('sorting over multikey indexes', () => {
+  const seed = async (name: string): Promise<void> => {
+    const c = db().collection<AnyDoc>(name);
+    await c.createIndex({ tags: 1, at: -1 });
+    await c.insertMany(Array.from({ length: 5000 }, (_, i) => ({ tags: ['a', `x${i}`], at: new Date(i), i })));
+  };
+
+  it('walks the index in order when the array field is bound by equality and the sort field holds no arrays', async () => {
+    await seed('walk');
+    const c = db().collection<AnyDoc>('walk');
+    const docs = await c.find({ tags: 'a' }).sort({ at: -1 }).limit(5).toArray();
+    expect(docs.map((d) => d.i)).toEqual([4999, 4998, 4997, 4996, 4995]);
+    const plan = (await c.find({ tags: 'a' }).sort({ at: -1 }).limit(5).explain('executionStats')) as unknown as Stats;
+    expect(plan.queryPlanner.winningPlan.stage).toBe('FETCH');
+    expect(plan.queryPlanner.winningPlan.inputStage).toMatchObject({ stage: 'IXSCAN', isMultiKey: true, multiKeyPaths: { tags: ['tags'], at: [] } });
+    expect(plan.executionStats.totalKeysExamined).toBe(5);
+    const asc = await c.find({ tags: 'a' }).sort({ at: 1 }).limit(3).toArray();
+    expect(asc.map((d) => d.i)).toEqual([0, 1, 2]);
+  });
+
+  it('still sorts in memory when the sort field is an array field', async () => {
+    const c = db().collection<AnyDoc>('arraysort');
+    await c.createIndex({ g: 1, tags: 1 });
+    await c.insertMany([
+      { _id: 1, g: 1, tags: ['m', 'z'] },
+      { _id: 2, g: 1, tags: ['b', 'y'] },
+      { _id: 3, g: 1, tags: 'c' },
+    ]);
+    expect((await c.find({ g: 1 }).sort({ tags: 1 }).toArray()).map((d) => d._id)).toEqual([2, 3, 1]);
+    expect((await c.find({ g: 1 }).sort({ tags: -1 }).toArray()).map((d) => d._id)).toEqual([1, 2, 3]);
+    const plan = (await c.find({ g: 1 }).sort({ tags: 1 }).explain('executionStats')) as unknown as Stats;
+    expect(plan.queryPlanner.winningPlan.stage).toBe('SORT');
+  });
+
+  it('does not treat equality on an array field as fixing its sort order', async () => {
+    const c = db().collection<AnyDoc>('eqsort');
+    await c.createIndex({ tags: 1, n: 1 });
+    await c.insertMany([
+      { _id: 1, tags: ['a', 'b'], n: 1 },
+      { _id: 2, tags: ['0', 'a'], n: 2 },
+    ]);
+    expect((await c.find({ tags: 'a' }).sort({ tags: 1, n: 1 }).toArray()).map((d) => d._id)).toEqual([2, 1]);
+  });
+});
+
+describe('descending index walks', () => {
+  it('stop at the limit instead of reading the whole range', async () => {
+    const c = db().collection<AnyDoc>('desc');
+    await c.createIndex({ k: 1, n: 1 });
+    await c.insertMany(Array.from({ length: 2000 }, (_, i) => ({ k: i % 2, n: i })));
+    const docs = await c.find({ k: 0, n: { $lt: 1000 } }).sort({ n: -1 }).limit(3).toArray();
+    expect(docs.map((d) => d.n)).toEqual([998, 996, 994]);
+    const plan = (await c.find({ k: 0, n: { $lt: 1000 } }).sort({ n: -1 }).limit(3).explain('executionStats')) as unknown as Stats;
+    expect(plan.executionStats.totalKeysExamined).toBe(3);
+    const points = await c.find({ k: 1, n: { $in: [1, 5, 3, 7] } }).sort({ n: -1 }).toArray();
+    expect(points.map((d) => d.n)).toEqual([7, 5, 3, 1]);
+    const open = await c.find({ k: 1, n: { $gt: 1990 } }).sort({ n: -1 }).toArray();
+    expect(open.map((d) => d.n)).toEqual([1999, 1997, 1995, 1993, 1991]);
+  });
+});
+
+describe('batch inserts', () => {
+  it('keep every index consistent across large batches with errors in them', async () => {
+    const c = db().collection<AnyDoc>('bulk');
+    await c.createIndex({ code: 1 }, { unique: true });
+    await c.createIndex({ grams: 1, at: -1 });
+    await c.createIndex({ county: 1, at: -1 });
+    const doc = (i: number): AnyDoc => ({ code: `c${i}`, county: i % 7, at: new Date(i), grams: [`g${i % 13}`, `h${i % 5}`, 'common'], pad: 'x'.repeat(200) });
+    await c.insertMany(Array.from({ length: 3000 }, (_, i) => doc(i)));
+    // Unordered: a duplicate inside the batch and a parallel-array document fail alone.
+    const batch = [doc(3000), doc(3001), doc(3000), { ...doc(3002), at: [new Date(1), new Date(2)] }, doc(3003)];
+    const err = await c.insertMany(batch, { ordered: false }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MongoBulkWriteError);
+    expect((err as MongoBulkWriteError).writeErrors.map((e) => [e.index, e.code])).toEqual([[2, 11000], [3, 171]]);
+    await c.insertOne(doc(3004));
+    // Ordered: stops at the duplicate.
+    await expect(c.insertMany([doc(3005), doc(0), doc(3006)])).rejects.toMatchObject({ code: 11000 });
+    expect(await c.countDocuments()).toBe(3000 + 3 + 1 + 1);
+    const byIndex = await c.find({ grams: 'g3' }).sort({ at: -1 }).toArray();
+    const expected = Array.from({ length: 3006 }, (_, i) => i).filter((i) => i % 13 === 3 && i !== 3002).reverse();
+    expect(byIndex.map((d) => d.code)).toEqual(expected.map((i) => `c${i}`));
+    const county = await c.find({ county: 2 }).sort({ at: -1 }).limit(4).toArray();
+    expect(county.map((d) => d.code)).toEqual(['c3005', 'c2998', 'c2991', 'c2984']);
+    expect(await c.countDocuments({ grams: 'common' })).toBe(3005);
+    // The failed parallel-array document left the sort field free of arrays.
+    const plan = (await c.find({ grams: 'g3' }).sort({ at: -1 }).limit(2).explain('executionStats')) as unknown as Stats;
+    expect(plan.executionStats.totalKeysExamined).toBe(2);
+  });
+});
