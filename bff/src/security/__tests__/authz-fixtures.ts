@@ -235,6 +235,16 @@ export async function applyAsBroker(http: Http, worker: TestSubject): Promise<st
   return idOf(res.body, 'id');
 }
 
+async function waitForImport(http: Http, broker: TestSubject, id: string): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    const res = await http().get(`/api/v1/brokers/me/imports/${id}`).set(broker.header);
+    const status: unknown = Reflect.get(res.body as object, 'status');
+    if (status !== 'queued' && status !== 'processing') return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('fixture: the import did not finish');
+}
+
 export async function buildWorld(http: Http): Promise<World> {
   const worker = await registeredWorker(http);
   const otherWorker = await registeredWorker(http);
@@ -270,6 +280,8 @@ export async function buildWorld(http: Http): Promise<World> {
   const imported = await http().post('/api/v1/brokers/me/imports').set(broker.header).attach('file', Buffer.from('\ufeff姓名,身份证号\r\n', 'utf8'), { filename: 'people.csv', contentType: 'text/csv' });
   expectStatus(imported, 202, 'import');
   const importId = idOf(imported.body, 'id');
+  // Imports run in the background: let it finish so it writes nothing while tests count documents.
+  await waitForImport(http, broker, importId);
 
   const teamApplied = await http().post(`/api/v1/brokers/me/teams/${teamId}/application`).set(broker.header).send({});
   expectStatus(teamApplied, 200, 'team application');
