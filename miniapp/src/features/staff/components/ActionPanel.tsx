@@ -27,7 +27,11 @@ export function ActionPanel({ complaint, onDone }: { complaint: Complaint; onDon
   const [errors, setErrors] = useState<ActionErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof ActionValues>(key: K) => (value: ActionValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  // Editing a field clears its error.
+  const set = <K extends keyof ActionValues>(key: K) => (value: ActionValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
   const err = (key: keyof ActionValues) => {
     const k = errors[key];
     return k ? t(k) : undefined;

@@ -59,7 +59,11 @@ export function IntakeDetails({ complaint }: { complaint: Complaint }) {
       {i.award ? <Row label={t('staff.action.award')} value={`${yuan(i.award.amountFen)}${i.award.final ? ` · ${t('staff.case.finalAward')}` : ''}`} /> : null}
       {i.extensionApproval ? <Row label={t('staff.action.extend')} value={t('staff.case.extension', { approvedBy: i.extensionApproval.approvedBy ?? '-', reason: i.extensionApproval.reason })} /> : null}
       {i.amountRecoveredFen !== null ? <Row label={t('staff.case.recovered')} value={yuan(i.amountRecoveredFen)} /> : null}
-      {complaint.outcome ? <Tag label={t(`complaint.outcome.${complaint.outcome}`)} tone="success" /> : null}
+      {complaint.outcome ? (
+        <View className="zy-staff-gap-top">
+          <Tag label={t(`complaint.outcome.${complaint.outcome}`)} tone="success" />
+        </View>
+      ) : null}
     </View>
   );
 }

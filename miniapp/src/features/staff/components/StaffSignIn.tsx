@@ -50,9 +50,9 @@ export function StaffSignIn({ onSignedIn }: { onSignedIn?: () => void }) {
     <View className="zy-staff-card zy-staff-signin">
       <Text className="zy-staff-card__title">{t('staff.signIn.title')}</Text>
       <Text className="zy-muted zy-staff-gap">{t('staff.signIn.intro')}</Text>
-      <TextField label={t('staff.signIn.username')} value={username} onChange={setUsername} maxlength={32} error={errors.username} />
+      <TextField label={t('staff.signIn.username')} value={username} onChange={(v) => { setUsername(v); setErrors((e) => ({ ...e, username: undefined })); }} maxlength={32} error={errors.username} />
       <Field label={t('staff.signIn.password')} error={errors.password}>
-        <Input className="zy-input" password value={password} maxlength={128} ariaLabel={t('staff.signIn.password')} onInput={(e) => setPassword(e.detail.value)} onConfirm={submit} />
+        <Input className="zy-input" password value={password} maxlength={128} ariaLabel={t('staff.signIn.password')} onInput={(e) => { setPassword(e.detail.value); setErrors((x) => ({ ...x, password: undefined })); }} onConfirm={submit} />
       </Field>
       {errors.form ? <Notice tone="error">{errors.form}</Notice> : null}
       <ActionButton onTap={submit} disabled={busy}>
