@@ -251,6 +251,8 @@ export function fakeJobRecord(id: string, overrides: Record<string, unknown> = {
   };
 }
 
+const DAY_MS = 24 * 3600_000;
+
 /** A valid open course record as the PES publishes it. */
 export function fakeCourseRecord(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -265,8 +267,9 @@ export function fakeCourseRecord(id: string, overrides: Record<string, unknown> 
     classHours: 80,
     subsidized: true,
     seats: 40,
-    startsAt: '2026-09-01T00:00:00Z',
-    endsAt: '2026-09-20T00:00:00Z',
+    // Relative to today, so the demo feed always offers a course still open for sign-up.
+    startsAt: new Date(Date.now() + 30 * DAY_MS).toISOString(),
+    endsAt: new Date(Date.now() + 50 * DAY_MS).toISOString(),
     ...overrides,
   };
 }
