@@ -184,5 +184,5 @@ describe('PES outbox', () => {
     } finally {
       await dispatcher.stop();
     }
-  }, 300_000);
+  }, 600_000); // ~1,350 real API writes: about 100 s on a quiet 2-core machine, 200-300 s under load
 });
