@@ -80,18 +80,22 @@ export class CursorStore {
     return n;
   }
 
+  /** The next batch: projected first, so the 16 MB limit is measured on what is sent. */
   private take(cursor: ServerCursor, batchSize: number): Document[] {
     const limit = batchSize <= 0 ? Infinity : batchSize;
-    const raw: Document[] = [];
+    const out: Document[] = [];
     let bytes = 0;
-    while (cursor.pos < cursor.docs.length && raw.length < limit) {
-      const doc = cursor.docs[cursor.pos] as Document;
-      const size = calculateObjectSize(doc);
-      if (raw.length > 0 && bytes + size > MAX_BATCH_BYTES) break;
-      raw.push(doc);
-      bytes += size;
-      cursor.pos++;
+    while (cursor.pos < cursor.docs.length && out.length < limit) {
+      const n = Math.min(limit - out.length, cursor.docs.length - cursor.pos, 1000);
+      const shaped = cursor.transform(cursor.docs.slice(cursor.pos, cursor.pos + n));
+      for (const doc of shaped) {
+        const size = calculateObjectSize(doc);
+        if (out.length > 0 && bytes + size > MAX_BATCH_BYTES) return out;
+        out.push(doc);
+        bytes += size;
+        cursor.pos++;
+      }
     }
-    return cursor.transform(raw);
+    return out;
   }
 }

@@ -36,6 +36,19 @@ function walkPath(st: PathWalk, v: unknown, i: number): void {
   if (isPlainObject(v) && Object.prototype.hasOwnProperty.call(v, part)) walkPath(st, v[part], i + 1);
 }
 
+const splits = new Map<string, string[]>();
+
+/** A dotted path's parts (cached: index paths are split once per document otherwise). */
+function splitPath(path: string): string[] {
+  let parts = splits.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    if (splits.size > 10_000) splits.clear();
+    splits.set(path, parts);
+  }
+  return parts;
+}
+
 /**
  * All values a dotted path reaches in a document, descending through arrays the way index keys do.
  * An array at the end of the path contributes its elements; `multikey` reports whether any array was met.
@@ -46,7 +59,7 @@ export function pathValues(doc: unknown, path: string): { values: unknown[]; mul
     const v: unknown = doc[path];
     if (v !== undefined && !Array.isArray(v)) return { values: [v], multikey: false, found: true };
   }
-  const st: PathWalk = { parts: path.split('.'), out: [], multikey: false, found: false };
+  const st: PathWalk = { parts: splitPath(path), out: [], multikey: false, found: false };
   walkPath(st, doc, 0);
   if (!st.found) st.out.push(null);
   return { values: st.out, multikey: st.multikey, found: st.found };

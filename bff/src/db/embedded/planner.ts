@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
 import { typeRank, compareBson } from './bson-order';
 import { fail } from './errors';
-import type { Index, IndexEntry } from './indexes';
+import { compareKeyPart, type Index, type IndexEntry } from './indexes';
 import { isPlainObject } from './paths';
 import type { Collection } from './storage/collection';
 
@@ -20,7 +20,7 @@ function cmpToBound(v: unknown, b: BoundValue): number {
     if (r !== b.rank) return r < b.rank ? -1 : 1;
     return b.end ? -1 : 1;
   }
-  return compareBson(v, b);
+  return compareKeyPart(v, b);
 }
 
 interface Interval {

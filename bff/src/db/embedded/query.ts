@@ -65,6 +65,33 @@ function plainEqualities(filter: Document): boolean {
   return true;
 }
 
+type Scalar = string | number | boolean;
+
+/** Top-level scalar equalities every match must satisfy (from the filter and its top-level $and). */
+function requiredEqualities(filter: Document, out: [string, Scalar][] = []): [string, Scalar][] {
+  for (const [k, v] of Object.entries(filter)) {
+    if (k === '$and' && Array.isArray(v)) {
+      for (const c of v) if (isPlainObject(c)) requiredEqualities(c, out);
+      continue;
+    }
+    if (k.startsWith('$') || k.includes('.')) continue;
+    const want: unknown = isPlainObject(v) && Object.keys(v).length === 1 && '$eq' in v ? v.$eq : v;
+    if (typeof want === 'string' || typeof want === 'boolean' || (typeof want === 'number' && !Number.isNaN(want))) out.push([k, want]);
+  }
+  return out;
+}
+
+/** False only when the value certainly fails `== want` (BSON wrappers and nested values are left to mingo). */
+function mayEqual(v: unknown, want: Scalar): boolean {
+  if (v === want) return true;
+  if (v === undefined || v === null) return false;
+  if (Array.isArray(v)) {
+    for (const e of v) if (e === want || (typeof e === 'object' && e !== null)) return true;
+    return false;
+  }
+  return typeof v === 'object';
+}
+
 export interface Match {
   rid: number;
   doc: Document;
@@ -89,6 +116,8 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
   const out: Match[] = [];
   const seen = extra.length > 0 ? new Set<number>() : null;
   let examined = 0;
+  // Cheap checks of plain equalities reject most non-matching documents before mingo sees them.
+  const quick = opts.collation ? [] : requiredEqualities(filter);
   const consider = (rid: number): boolean => {
     examined++;
     if (seen) {
@@ -99,6 +128,7 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
     if (doc === undefined) return true;
     try {
       if (!exact) {
+        for (const [k, want] of quick) if (!mayEqual(doc[k], want)) return true;
         if (matcher === undefined) matcher = compileFilter(filter, opts.collation, opts.let);
         if (matcher && !matcher.test(doc)) return true;
       }
@@ -166,8 +196,51 @@ export function hasPositional(projection: Document | undefined): boolean {
   return !!projection && Object.keys(projection).some((k) => k.endsWith('.$'));
 }
 
+/** A projection of top-level fields with 0/1 values, which needs no expression evaluation. */
+interface PlainProjection {
+  include: boolean;
+  fields: Set<string>;
+  keepId: boolean;
+}
+
+function plainProjection(projection: Document): PlainProjection | null {
+  const fields = new Set<string>();
+  let include: boolean | null = null;
+  let keepId = true;
+  for (const [k, v] of Object.entries(projection)) {
+    if (k.includes('.') || k.startsWith('$')) return null;
+    if (typeof v !== 'number' && typeof v !== 'boolean') return null;
+    const on = v !== 0 && v !== false;
+    if (k === '_id') {
+      keepId = on;
+      continue;
+    }
+    if (include !== null && include !== on) return null;
+    include = on;
+    fields.add(k);
+  }
+  // Only _id named: {_id: 0} excludes it, {_id: 1} keeps nothing else.
+  if (include === null) return keepId ? { include: true, fields, keepId } : { include: false, fields: new Set(['_id']), keepId };
+  if (!include && !keepId) fields.add('_id');
+  return { include, fields, keepId };
+}
+
+/** Applies a plain projection as mongod does: fields stay in document order, _id first. */
+function applyPlain(doc: Document, p: PlainProjection): Document {
+  const out: Document = {};
+  if (p.include) {
+    if (p.keepId && doc._id !== undefined) out._id = doc._id;
+    for (const k of Object.keys(doc)) if (p.fields.has(k)) out[k] = doc[k];
+    return out;
+  }
+  for (const k of Object.keys(doc)) if (!p.fields.has(k)) out[k] = doc[k];
+  return out;
+}
+
 export function project(docs: Document[], projection: Document | undefined, filter: Document, collation?: Document): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
+  const plain = plainProjection(projection);
+  if (plain) return docs.map((d) => applyPlain(d, plain));
   try {
     const q = new Query(hasPositional(projection) ? filter : {}, mingoOptions(collation));
     return q.find<Document>(docs, projection).all();

@@ -1,5 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
-import { MongoClient, ObjectId, Decimal128, Long, Binary } from 'mongodb';
+import { MongoClient, ObjectId, Decimal128, Long, Binary, type Document } from 'mongodb';
 import { startEmbeddedMongo, type EmbeddedMongo } from '..';
 
 let server: EmbeddedMongo;
@@ -95,6 +95,19 @@ describe('driver CRUD', () => {
     const all = await coll.find({}, { batchSize: 50 }).sort({ i: -1 }).toArray();
     expect(all).toHaveLength(1000);
     expect(all[0]?.i).toBe(999);
+  });
+
+  it('projects fields in document order with _id first, as mongod does', async () => {
+    const coll = client.db('projection').collection('p');
+    await coll.insertOne({ _id: 1, b: 2, a: 1, c: { x: 1 }, grams: ['ab'] } as Document);
+    const keys = async (projection: Document): Promise<string[]> => Object.keys((await coll.findOne({}, { projection })) ?? {});
+    expect(await keys({ a: 1, b: 1 })).toEqual(['_id', 'b', 'a']);
+    expect(await keys({ a: 1, _id: 0 })).toEqual(['a']);
+    expect(await keys({ grams: 0 })).toEqual(['_id', 'b', 'a', 'c']);
+    expect(await keys({ _id: 0, c: 0 })).toEqual(['b', 'a', 'grams']);
+    expect(await keys({ _id: 0 })).toEqual(['b', 'a', 'c', 'grams']);
+    expect(await keys({ _id: 1 })).toEqual(['_id']);
+    expect(await coll.findOne({}, { projection: { 'c.x': 1, _id: 0 } })).toEqual({ c: { x: 1 } });
   });
 
   it('answers unknown commands with CommandNotFound and keeps serving', async () => {
