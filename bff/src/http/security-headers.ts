@@ -15,7 +15,8 @@ const h5 = helmet({
     directives: {
       scriptSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
-      connectSrc: ["'self'"],
+      // blob: lets Taro's H5 uploadFile read a picked file before posting it.
+      connectSrc: ["'self'", 'blob:'],
       // Development and single-county servers may run on plain http.
       upgradeInsecureRequests: null,
     },
