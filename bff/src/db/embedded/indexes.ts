@@ -6,10 +6,8 @@ import { formatDoc } from './format';
 import { pathValues } from './paths';
 import { SortedList } from './storage/sorted-list';
 
-export interface IndexEntry {
-  key: unknown[];
-  rid: number;
-}
+/** An index entry: the key's parts, then the record id (one array per entry keeps big indexes small). */
+export type IndexEntry = unknown[];
 
 export interface DuplicateInfo {
   keyPattern: Document;
@@ -76,16 +74,25 @@ export class Index {
     return 0;
   }
 
-  private compareEntries(a: IndexEntry, b: IndexEntry): number {
-    return this.compareKeys(a.key, b.key) || a.rid - b.rid;
+  ridOf(e: IndexEntry): number {
+    return e[this.fields.length] as number;
   }
 
-  /** The key tuples a document contributes, or none when sparse/partial rules exclude it. */
+  private compareEntries(a: IndexEntry, b: IndexEntry): number {
+    return this.compareKeys(a, b) || this.ridOf(a) - this.ridOf(b);
+  }
+
+  /**
+   * The key tuples a document contributes, or none when sparse/partial rules exclude it. Each has one
+   * spare slot at the end for the record id (see entry()).
+   */
   keysFor(doc: Document): unknown[][] {
     if (this.special) return [];
     if (this.partial && !this.partial.test(doc)) return [];
     const n = this.fields.length;
-    const perField: unknown[][] = new Array<unknown[]>(n);
+    const fixed = new Array<unknown>(n + 1);
+    fixed[n] = 0;
+    let many: unknown[] | null = null;
     let found = false;
     let arrayAt = -1;
     let arrays = 0;
@@ -98,27 +105,32 @@ export class Index {
           throw new CommandError(171, 'CannotIndexParallelArrays', `cannot index parallel arrays [${this.fields.join('] [')}]`);
         }
         arrayAt = i;
-        perField[i] = dedupe(p.values);
-      } else perField[i] = p.values;
+        many = dedupe(p.values);
+      } else fixed[i] = p.values[0];
     }
     if (arrays !== 0) for (let i = 0; i < n; i++) if (arrays & (1 << i)) this.multikeyFields[i] = true;
     if (this.sparse && !found) return [];
     // At most one field has several values, so the keys are that field's values with the others fixed.
-    if (arrayAt < 0) return [perField.map((vs) => vs[0])];
-    const fixed = perField.map((vs) => vs[0]);
-    return (perField[arrayAt] as unknown[]).map((v) => {
+    if (!many) return [fixed];
+    return many.map((v) => {
       const key = fixed.slice();
       key[arrayAt] = v;
       return key;
     });
   }
 
+  /** Turns a key from keysFor into the entry for record `rid`. */
+  entry(key: unknown[], rid: number): IndexEntry {
+    key[this.fields.length] = rid;
+    return key;
+  }
+
   add(rid: number, doc: Document): void {
-    for (const key of this.keysFor(doc)) this.list.insert({ key, rid });
+    for (const key of this.keysFor(doc)) this.list.insert(this.entry(key, rid));
   }
 
   remove(rid: number, doc: Document): void {
-    for (const key of this.keysFor(doc)) this.list.remove({ key, rid });
+    for (const key of this.keysFor(doc)) this.list.remove(this.entry(key, rid));
   }
 
   /** Adds many entries at once (sorted here, then merged into the list in one pass). */
@@ -135,7 +147,7 @@ export class Index {
     if (entries.length < 64) return entries.sort(cmp);
     const buckets = new Map<string, IndexEntry[]>();
     for (const e of entries) {
-      const k = e.key[0];
+      const k = e[0];
       if (typeof k !== 'string') return entries.sort(cmp);
       const b = buckets.get(k);
       if (b) b.push(e);
@@ -162,16 +174,17 @@ export class Index {
     if (!this.unique) return null;
     for (const key of keys) {
       for (const other of this.equalRange(key)) {
-        if (other.rid !== rid && isVisible(other.rid)) return this.describe(key);
+        const orid = this.ridOf(other);
+        if (orid !== rid && isVisible(orid)) return this.describe(key);
       }
     }
     return null;
   }
 
   *equalRange(key: unknown[]): Generator<IndexEntry> {
-    const start = this.list.seek((e) => this.compareKeys(e.key, key) >= 0);
+    const start = this.list.seek((e) => this.compareKeys(e, key) >= 0);
     for (const e of this.list.iterate(start, 1)) {
-      if (this.compareKeys(e.key, key) !== 0) return;
+      if (this.compareKeys(e, key) !== 0) return;
       yield e;
     }
   }
@@ -212,7 +225,7 @@ export function compareKeyPart(a: unknown, b: unknown): number {
 
 function dedupe(values: unknown[]): unknown[] {
   if (values.length < 2) return values;
-  if (values.every((v) => typeof v === 'string')) return [...new Set(values)];
+  if (values.every((v) => typeof v === 'string')) return [...new Set(values)].sort();
   const sorted = [...values].sort(compareBson);
   return sorted.filter((v, i) => i === 0 || compareBson(v, sorted[i - 1]) !== 0);
 }

@@ -178,17 +178,17 @@ function* scanInterval(
     return 0;
   };
   if (walk === -1) {
-    const start = index.list.seekLast((e) => (hiIncl ? cmp(e.key, upper) <= 0 : cmp(e.key, upper) < 0));
+    const start = index.list.seekLast((e) => (hiIncl ? cmp(e, upper) <= 0 : cmp(e, upper) < 0));
     for (const e of index.list.iterate(start, -1)) {
-      const c = cmp(e.key, lower);
+      const c = cmp(e, lower);
       if (loIncl ? c < 0 : c <= 0) return;
       yield e;
     }
     return;
   }
-  const start = index.list.seek((e) => (loIncl ? cmp(e.key, lower) >= 0 : cmp(e.key, lower) > 0));
+  const start = index.list.seek((e) => (loIncl ? cmp(e, lower) >= 0 : cmp(e, lower) > 0));
   for (const e of index.list.iterate(start, 1)) {
-    const c = cmp(e.key, upper);
+    const c = cmp(e, upper);
     if (hiIncl ? c > 0 : c >= 0) return;
     yield e;
   }
@@ -262,16 +262,18 @@ function findHint(coll: Collection, hint: unknown): Index | null {
   return null;
 }
 
-function* ridsOf(entries: Iterable<IndexEntry>, dedupe: boolean): Generator<number> {
+function* ridsOf(index: Index, entries: Iterable<IndexEntry>, dedupe: boolean): Generator<number> {
+  const at = index.fields.length;
   if (!dedupe) {
-    for (const e of entries) yield e.rid;
+    for (const e of entries) yield e[at] as number;
     return;
   }
   const seen = new Set<number>();
   for (const e of entries) {
-    if (seen.has(e.rid)) continue;
-    seen.add(e.rid);
-    yield e.rid;
+    const rid = e[at] as number;
+    if (seen.has(rid)) continue;
+    seen.add(rid);
+    yield rid;
   }
 }
 
@@ -288,17 +290,17 @@ export function planQuery(coll: Collection, filter: Document, sort?: Document, h
       // Hinted index without bounds: a full index walk.
       const d = sortDirection(choice.index, 0, sort);
       const from = d === -1 ? choice.index.list.last() : choice.index.list.first();
-      return { rids: ridsOf(choice.index.list.iterate(from, d === -1 ? -1 : 1), choice.index.multikey), sorted: d !== 0, index: choice.index.name };
+      return { rids: ridsOf(choice.index, choice.index.list.iterate(from, d === -1 ? -1 : 1), choice.index.multikey), sorted: d !== 0, index: choice.index.name };
     }
-    if (dir === -1) return { rids: ridsOf(scanChoice(choice, -1), multi), sorted: true, index: choice.index.name, exact: coversFilter(filter, choice) };
-    return { rids: ridsOf(scanChoice(choice), multi), sorted: dir === 1, index: choice.index.name, exact: coversFilter(filter, choice) };
+    if (dir === -1) return { rids: ridsOf(choice.index, scanChoice(choice, -1), multi), sorted: true, index: choice.index.name, exact: coversFilter(filter, choice) };
+    return { rids: ridsOf(choice.index, scanChoice(choice), multi), sorted: dir === 1, index: choice.index.name, exact: coversFilter(filter, choice) };
   }
   if (sort && Object.keys(sort).length > 0 && !collation) {
     for (const index of coll.indexes.values()) {
       const d = sortDirection(index, 0, sort);
       if (d === 0) continue;
       const from = d === -1 ? index.list.last() : index.list.first();
-      return { rids: ridsOf(index.list.iterate(from, d), false), sorted: true, index: index.name };
+      return { rids: ridsOf(index, index.list.iterate(from, d), false), sorted: true, index: index.name };
     }
   }
   return { rids: coll.records.keys(), sorted: false, index: null };

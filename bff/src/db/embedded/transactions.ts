@@ -76,8 +76,9 @@ export class Transaction implements ReadView {
       if (!index.unique) continue;
       for (const key of index.keysFor(doc)) {
         for (const e of index.equalRange(key)) {
-          if (e.rid === rid || own?.has(e.rid)) continue;
-          if (coll.visible(e.rid, this.snap) === undefined) throw writeConflict();
+          const erid = index.ridOf(e);
+          if (erid === rid || own?.has(erid)) continue;
+          if (coll.visible(erid, this.snap) === undefined) throw writeConflict();
           throw index.duplicateError(coll.ns, index.describe(key));
         }
         if (own) {

@@ -1,6 +1,6 @@
 import { UUID, type Document } from 'bson';
 import { CommandError } from '../errors';
-import { Index, type DuplicateInfo } from '../indexes';
+import { Index, type DuplicateInfo, type IndexEntry } from '../indexes';
 
 export interface RecordSlot {
   doc: Document;
@@ -30,7 +30,7 @@ export class Collection {
   uuid = new UUID();
   private nextRid = 1;
   /** Pending entries of non-unique indexes while a bulk insert runs. */
-  private bulk: Map<Index, { key: unknown[]; rid: number }[]> | null = null;
+  private bulk: Map<Index, IndexEntry[]> | null = null;
 
   constructor(
     public db: string,
@@ -54,7 +54,7 @@ export class Collection {
   }
 
   ridForId(id: unknown): number | undefined {
-    for (const e of this.idIndex.equalRange([id])) return e.rid;
+    for (const e of this.idIndex.equalRange([id])) return this.idIndex.ridOf(e);
     return undefined;
   }
 
@@ -85,8 +85,8 @@ export class Collection {
     for (const index of this.indexes.values()) {
       const ks = keys[k++] as unknown[][];
       const pending = index.unique ? undefined : this.bulk?.get(index);
-      if (pending) for (const key of ks) pending.push({ key, rid });
-      else for (const key of ks) index.list.insert({ key, rid });
+      if (pending) for (const key of ks) pending.push(index.entry(key, rid));
+      else for (const key of ks) index.list.insert(index.entry(key, rid));
     }
     this.records.set(rid, { doc, ver: seq });
     if (rid >= this.nextRid) this.nextRid = rid + 1;
@@ -161,13 +161,13 @@ export class Collection {
 
   addIndex(spec: Document): Index {
     const index = new Index(spec);
-    const entries: { key: unknown[]; rid: number }[] = [];
-    for (const [rid, slot] of this.records) for (const key of index.keysFor(slot.doc)) entries.push({ key, rid });
+    const entries: IndexEntry[] = [];
+    for (const [rid, slot] of this.records) for (const key of index.keysFor(slot.doc)) entries.push(index.entry(key, rid));
     index.addMany(entries);
     if (index.unique) {
-      let prev: { key: unknown[]; rid: number } | undefined;
+      let prev: IndexEntry | undefined;
       for (const e of index.list.iterate(index.list.first(), 1)) {
-        if (prev && prev.rid !== e.rid && index.compareKeys(prev.key, e.key) === 0) throw index.duplicateError(this.ns, index.describe(e.key));
+        if (prev && index.ridOf(prev) !== index.ridOf(e) && index.compareKeys(prev, e) === 0) throw index.duplicateError(this.ns, index.describe(e));
         prev = e;
       }
     }
