@@ -151,10 +151,15 @@ export class SortedList<T> {
   }
 
   *iterate(from: Position | null, dir: 1 | -1): Generator<T> {
-    let pos = from;
-    while (pos) {
-      yield this.at(pos);
-      pos = this.step(pos, dir);
+    if (!from) return;
+    let ci = from.chunk;
+    let i = from.index;
+    while (ci >= 0 && ci < this.chunks.length) {
+      const chunk = this.chunks[ci] as T[];
+      if (dir === 1) for (; i < chunk.length; i++) yield chunk[i] as T;
+      else for (; i >= 0; i--) yield chunk[i] as T;
+      ci += dir;
+      i = dir === 1 ? 0 : ((this.chunks[ci] as T[] | undefined)?.length ?? 0) - 1;
     }
   }
 
