@@ -225,7 +225,7 @@ export function compareKeyPart(a: unknown, b: unknown): number {
 
 function dedupe(values: unknown[]): unknown[] {
   if (values.length < 2) return values;
-  if (values.every((v) => typeof v === 'string')) return [...new Set(values)].sort();
+  if (values.every((v) => typeof v === 'string')) return [...new Set(values)];
   const sorted = [...values].sort(compareBson);
   return sorted.filter((v, i) => i === 0 || compareBson(v, sorted[i - 1]) !== 0);
 }

@@ -98,3 +98,26 @@ describe('batch inserts', () => {
     expect(plan.executionStats.totalKeysExamined).toBe(2);
   });
 });
+
+describe('filters checked after an index lookup', () => {
+  it('match scalar equalities against arrays, nulls and BSON number types as mingo does', async () => {
+    const c = db().collection<AnyDoc>('prefilter');
+    await c.createIndex({ k: 1 });
+    await c.insertMany([
+      { _id: 1, k: 1, v: 'x' },
+      { _id: 2, k: 1, v: ['y', 'x'] },
+      { _id: 3, k: 1, v: null },
+      { _id: 4, k: 1 },
+      { _id: 5, k: 1, v: [{ a: 1 }, 'z'] },
+      { _id: 6, k: 1, v: 2, w: true },
+      { _id: 7, k: 1, v: 2.0, w: [false, true] },
+    ]);
+    const ids = async (filter: AnyDoc): Promise<unknown[]> => (await c.find({ k: 1, ...filter }).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ v: 'x' })).toEqual([1, 2]);
+    expect(await ids({ v: { $eq: 'z' } })).toEqual([5]);
+    expect(await ids({ v: null })).toEqual([3, 4]);
+    expect(await ids({ v: 2 })).toEqual([6, 7]);
+    expect(await ids({ w: true })).toEqual([6, 7]);
+    expect(await ids({ $and: [{ v: 2 }, { w: false }] })).toEqual([7]);
+  });
+});
