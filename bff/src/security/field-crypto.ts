@@ -10,6 +10,11 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export type SensitiveField = 'idNumber' | 'phone' | 'bankCard' | 'smsCode';
+/** Whole files holding personal data (uploaded spreadsheets), sealed before they are stored. */
+export type SensitiveFile = 'importFile';
+
+/** Sealed files start with this, then iv | tag | ciphertext. */
+const FILE_MAGIC = Buffer.from('ZYF1', 'ascii');
 
 const VERSION = 'v1';
 const IV_BYTES = 12;
@@ -48,6 +53,24 @@ export class FieldCrypto {
     decipher.setAAD(Buffer.from(field, 'utf8'));
     decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+  }
+
+  sealFile(kind: SensitiveFile, data: Buffer): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
+    cipher.setAAD(Buffer.from(kind, 'utf8'));
+    const body = Buffer.concat([cipher.update(data), cipher.final()]);
+    return Buffer.concat([FILE_MAGIC, iv, cipher.getAuthTag(), body]);
+  }
+
+  /** Throws when the bytes were not sealed by this key for this kind of file. */
+  openFile(kind: SensitiveFile, sealed: Buffer): Buffer {
+    const head = FILE_MAGIC.length;
+    if (sealed.length < head + IV_BYTES + TAG_BYTES || !sealed.subarray(0, head).equals(FILE_MAGIC)) throw new Error('not a sealed file');
+    const decipher = createDecipheriv('aes-256-gcm', this.encKey, sealed.subarray(head, head + IV_BYTES));
+    decipher.setAAD(Buffer.from(kind, 'utf8'));
+    decipher.setAuthTag(sealed.subarray(head + IV_BYTES, head + IV_BYTES + TAG_BYTES));
+    return Buffer.concat([decipher.update(sealed.subarray(head + IV_BYTES + TAG_BYTES)), decipher.final()]);
   }
 
   /** Deterministic keyed hash of a normalized value: equal values, equal index. */

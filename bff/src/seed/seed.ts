@@ -147,7 +147,6 @@ export async function seedDemoData(now: Date = new Date()): Promise<SeedResult> 
       displayName: login.displayName,
       role: login.role,
       regionScope: login.scope === null ? null : resolveRegion(login.scope, areas),
-      phone: demoPhone(900 + i),
       passwordHash: await hashPassword(login.password),
       certifiedAt: login.certified ? now : null,
     })),

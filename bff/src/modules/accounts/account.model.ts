@@ -12,7 +12,8 @@ const accountSchema = new Schema(
     role: { type: String, enum: RoleSchema.options, required: true },
     /** Region the account may act in: a county or township code; null means everywhere (admin). */
     regionScope: { type: String, default: null, match: /^\d{6,12}$/ },
-    phone: { type: String, match: /^1[3-9]\d{9}$/ },
+    /** Mobile phone, sealed (FieldCrypto 'phone'); never stored in clear. */
+    phoneEnc: { type: String, default: null },
     /** bcrypt hash. */
     passwordHash: { type: String, required: true },
     /** Brokers only: certified by staff and when. */

@@ -61,7 +61,7 @@ export class AuthService implements Authenticator {
         regionScope,
         workerId: null,
         displayName: account.displayName,
-        phoneMasked: account.phone ? maskMobilePhone(account.phone) : null,
+        phoneMasked: account.phoneEnc ? maskMobilePhone(this.deps.crypto.decrypt('phone', account.phoneEnc)) : null,
       },
     };
   }

@@ -22,7 +22,7 @@ export interface BrokersModule {
 export function createBrokersModule(deps: { crypto: FieldCrypto; clock: Clock; workers: WorkerService; logger?: Logger }): BrokersModule {
   const subsidies = new SubsidyService({ clock: deps.clock });
   const brokers = new BrokerService({ crypto: deps.crypto, clock: deps.clock, workers: deps.workers, subsidies });
-  const imports = new ImportService({ workers: deps.workers, clock: deps.clock, ...(deps.logger ? { logger: deps.logger } : {}) });
+  const imports = new ImportService({ workers: deps.workers, clock: deps.clock, crypto: deps.crypto, ...(deps.logger ? { logger: deps.logger } : {}) });
   const teams = new TeamService({ clock: deps.clock, crypto: deps.crypto, subsidies });
   return { brokers, imports, teams, subsidies, routes: [createBrokerRoutes({ brokers, imports, teams, subsidies }), ...createSubsidyRoutes(subsidies)] };
 }

@@ -167,7 +167,7 @@ export class BrokerService {
             displayName: p.name.slice(0, 30),
             role: 'broker',
             regionScope: p.serviceAreaCode,
-            phone: this.deps.crypto.decrypt('phone', p.phoneEnc),
+            phoneEnc: p.phoneEnc,
             passwordHash: p.passwordHash,
             certifiedAt: now,
             active: true,

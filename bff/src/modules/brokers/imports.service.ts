@@ -32,6 +32,7 @@ import type { Logger } from '../../logging/logger';
 import { Account } from '../accounts/account.model';
 import { saveManyForSomeone } from '../workers/workers.batch';
 import type { WorkerService } from '../workers/workers.service';
+import type { FieldCrypto } from '../../security/field-crypto';
 import { assertCertifiedBroker } from './broker-gate';
 import { BrokerImportModel, type BrokerImportRecord, type ImportRowDoc } from './broker-import.model';
 import { EnrolmentModel } from './broker.model';
@@ -105,6 +106,8 @@ function safeName(name: string): string {
 export interface ImportServiceDeps {
   workers: WorkerService;
   clock: Clock;
+  /** Seals the stored upload: a sheet of ID numbers and phones must not sit in GridFS in clear. */
+  crypto: FieldCrypto;
   logger?: Logger;
 }
 
@@ -149,7 +152,7 @@ export class ImportService {
       const up = bucket().openUploadStreamWithId(fileId, filename, { metadata: { brokerId: auth.subjectId, fileHash, format } });
       up.once('finish', () => resolve());
       up.once('error', reject);
-      up.end(file.buffer);
+      up.end(this.deps.crypto.sealFile('importFile', file.buffer));
     });
     try {
       const doc = await BrokerImportModel.create({ brokerId: auth.subjectId, fileHash, fileId, filename, format, status: 'queued' });
@@ -254,7 +257,7 @@ export class ImportService {
   private async readFile(fileId: Types.ObjectId): Promise<Buffer> {
     const chunks: Buffer[] = [];
     for await (const chunk of bucket().openDownloadStream(fileId)) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    return this.deps.crypto.openFile('importFile', Buffer.concat(chunks));
   }
 
   private async processSlice(

@@ -42,7 +42,8 @@ const complaintSchema = new Schema(
     respondent: {
       kind: { type: String, enum: ['employer', 'foreman'], required: true },
       name: { type: String, required: true },
-      phone: { type: String, default: null },
+      /** The boss's or foreman's phone, sealed (FieldCrypto 'phone'). */
+      phoneEnc: { type: String, default: null },
     },
     project: {
       name: { type: String, default: null },

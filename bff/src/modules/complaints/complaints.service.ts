@@ -39,9 +39,10 @@ import { ComplaintModel, nextSequence, type ComplaintRecord } from './complaint.
 import { deleteEvidence, openEvidence, receiveEvidence } from './evidence.store';
 import { caseEventChange, complaintChange, withPesEvents } from '../../integrations/pes/pes-events';
 
-/** Seals the bank card number (FieldCrypto satisfies it). */
+/** Seals the bank card number and the respondent's phone (FieldCrypto satisfies it). */
 export interface BankCardSealer {
-  encrypt(field: 'bankCard', plaintext: string): string;
+  encrypt(field: 'bankCard' | 'phone', plaintext: string): string;
+  decrypt(field: 'phone', sealed: string): string;
 }
 
 /** What the registration record tells about the worker filing. */
@@ -92,10 +93,11 @@ export class ComplaintsService {
 
   toComplaint(r: ComplaintRecord): Complaint {
     const now = this.deps.clock();
-    const respondent = r.respondent ?? { kind: 'employer' as const, name: '', phone: null };
+    const respondent = r.respondent ?? { kind: 'employer' as const, name: '', phoneEnc: null };
+    const respondentPhone = respondent.phoneEnc ? this.deps.crypto.decrypt('phone', respondent.phoneEnc) : null;
     const missing = missingComplaintItems({
       caseType: r.caseType,
-      respondentPhone: respondent.phone,
+      respondentPhone,
       projectName: r.project?.name,
       projectRegionCode: r.project?.regionCode,
       projectAddress: r.project?.address,
@@ -119,7 +121,7 @@ export class ComplaintsService {
       caseNumber: r.caseNumber,
       status: r.status,
       caseType: r.caseType,
-      respondent: { kind: respondent.kind, name: respondent.name, phoneMasked: respondent.phone ? maskMobilePhone(respondent.phone) : null },
+      respondent: { kind: respondent.kind, name: respondent.name, phoneMasked: respondentPhone ? maskMobilePhone(respondentPhone) : null },
       project: {
         name: r.project?.name ?? null,
         regionCode,
@@ -193,7 +195,11 @@ export class ComplaintsService {
       intakeRegionPath: intakeRegionCode ? regionCodePath(intakeRegionCode) : [],
       status: 'submitted',
       caseType: input.caseType,
-      respondent: { kind: input.respondent.kind, name: input.respondent.name, phone: input.respondent.phone ?? null },
+      respondent: {
+        kind: input.respondent.kind,
+        name: input.respondent.name,
+        phoneEnc: input.respondent.phone ? this.deps.crypto.encrypt('phone', input.respondent.phone) : null,
+      },
       project: { name: input.project?.name ?? null, regionCode: input.project?.regionCode ?? null, address: input.project?.address ?? null },
       mainContractor: input.mainContractor ?? null,
       workFrom: input.workPeriod?.from ?? null,

@@ -282,7 +282,7 @@ export class IntakeService {
       intakeRegionPath: intakeRegionCode ? regionCodePath(intakeRegionCode) : [],
       status: 'submitted',
       caseType: c.caseType,
-      respondent: { kind: c.respondent.kind, name: c.respondent.name, phone: c.respondent.phone ?? null },
+      respondent: { kind: c.respondent.kind, name: c.respondent.name, phoneEnc: c.respondent.phone ? this.deps.crypto.encrypt('phone', c.respondent.phone) : null },
       project: { name: c.project?.name ?? null, regionCode: c.project?.regionCode ?? null, address: c.project?.address ?? null },
       mainContractor: c.mainContractor ?? null,
       workFrom: c.workPeriod?.from ?? null,

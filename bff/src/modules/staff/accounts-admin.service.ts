@@ -6,6 +6,7 @@ import { AppError, NotFoundError } from '../../http/errors';
 import { isDuplicateKeyError } from '../../http/error-handler';
 import { Account, type AccountRecord } from '../accounts/account.model';
 import { hashPassword } from '../accounts/password';
+import type { FieldCrypto } from '../../security/field-crypto';
 import type { AuditService } from '../audit/audit.service';
 import { regionFullName } from '../regions/regions.service';
 
@@ -25,7 +26,10 @@ function view(a: AccountRecord & { createdAt?: Date }): StaffAccount {
 }
 
 export class AccountsAdminService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly crypto: FieldCrypto,
+  ) {}
 
   async list(): Promise<{ items: StaffAccount[] }> {
     const rows = await Account.find({}).sort({ role: 1, username: 1 }).limit(1000).lean<AccountRecord[]>().exec();
@@ -41,7 +45,7 @@ export class AccountsAdminService {
         role: input.role,
         regionScope: input.role === 'admin' ? null : input.regionScope,
         passwordHash: await hashPassword(input.password),
-        ...(input.phone ? { phone: input.phone } : {}),
+        ...(input.phone ? { phoneEnc: this.crypto.encrypt('phone', input.phone) } : {}),
         active: true,
       });
       await this.audit.record(auth, { action: 'create', targetType: 'account', targetId: a._id.toHexString(), regionCode: input.regionScope, detail: `${input.username} ${input.role}` });

@@ -41,7 +41,7 @@ export function createStaffModule(deps: StaffModuleDeps): { routes: RouteGroup[]
   const registry = new RegistryService({ crypto: deps.crypto, clock, audit, watch });
   const publishing = new PublishingService({ clock, audit, registry });
   const reports = new ReportService(clock);
-  const accounts = new AccountsAdminService(audit);
+  const accounts = new AccountsAdminService(audit, deps.crypto);
   return {
     routes: [createAuditRoutes(audit), ...createStaffRoutes({ clock, audit, accounts, intake, registry, publishing, watch, reports })],
     intake,

@@ -1,0 +1,165 @@
+/**
+ * Personal data at rest and in logs: after a run that registers people (by themselves, by a
+ * broker, by spreadsheet), files complaints with bank cards, applies to be a broker, signs in by
+ * password and SMS, and reveals an ID number, the embedded engine's data files (a real dbPath)
+ * and the captured logs hold no ID number, bank card or personal phone in clear. Revealing a
+ * full ID number needs a reason and leaves an audit entry.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AuditListSchema, ErrorBodySchema, idNumberCheckChar, RevealResponseSchema } from '@zhuanyi/shared';
+import { testConfig } from '../../config/env';
+import { connectDatabase, ensureIndexes, type Database } from '../../db/connection';
+import { enrolmentCsv, enrolmentRows, villagesOf } from '../../test-support/broker-rows';
+import { testApp } from '../../test-support/test-app';
+import { bankCardNumber, buildWorld, complaintInput, COUNTY_A, idempotencyKey, phoneFor, registeredWorker, type World } from './authz-fixtures';
+
+jest.setTimeout(180_000);
+
+/** Public business contacts printed on job posts (employer switchboards), not anyone's personal number. */
+const PUBLIC_CONTACT_PHONES = new Set(['13900001234']);
+
+const dir = mkdtempSync(join(tmpdir(), 'zhuanyi-pii-'));
+let database: Database;
+let app: ReturnType<typeof testApp>;
+let world: World;
+const secrets = { idNumbers: new Set<string>(), phones: new Set<string>(), cards: new Set<string>() };
+
+beforeAll(async () => {
+  database = await connectDatabase({ ...testConfig(), mongodbUri: undefined, embeddedDbPath: dir, dbName: 'pii' });
+  await ensureIndexes();
+  app = testApp(database, { logLevel: 'debug', rateLimitScale: 0 });
+  world = await buildWorld(app.http);
+  for (const r of Object.values(world.registrations)) {
+    secrets.idNumbers.add(r.idNumber);
+    secrets.phones.add(r.phone);
+  }
+});
+
+let closed = false;
+afterAll(async () => {
+  if (!closed) await database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function isIdNumber(s: string): boolean {
+  return s.length === 18 && idNumberCheckChar(s.slice(0, 17)) === s.slice(17).toUpperCase() && /^(19|20)\d{2}(0[1-9]|1[0-2])/.test(s.slice(6, 12));
+}
+function luhn(s: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < s.length; i += 1) {
+    let d = Number(s[s.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** Everything in `text` shaped like personal data (standing alone, not inside a hash), and every known secret found in it. */
+function findings(text: string, where: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])/g)) if (isIdNumber(m[0])) out.push(`${where}: ID number ${m[0]}`);
+  for (const m of text.matchAll(/(?<![0-9A-Za-z])[0-9]{16,19}(?![0-9A-Za-z])/g)) if (luhn(m[0]) && !isIdNumber(m[0])) out.push(`${where}: bank card ${m[0]}`);
+  for (const m of text.matchAll(/(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])/g)) if (!PUBLIC_CONTACT_PHONES.has(m[0])) out.push(`${where}: phone ${m[0]}`);
+  for (const s of [...secrets.idNumbers, ...secrets.phones, ...secrets.cards]) if (text.includes(s)) out.push(`${where}: known secret ${s}`);
+  return out;
+}
+
+function filesUnder(root: string): string[] {
+  return readdirSync(root).flatMap((name) => {
+    const p = join(root, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+describe('personal data in clear', () => {
+  it('when people register, file complaints with bank cards, sign in and are revealed, then neither the data files nor the logs hold an ID number, bank card or phone in clear', async () => {
+    const http = app.http;
+    const { staff, broker, admin, worker } = world.subjects;
+
+    // Complaints with bank cards and the boss's phone.
+    for (let i = 0; i < 3; i += 1) {
+      const card = bankCardNumber();
+      secrets.cards.add(card);
+      const res = await http().post('/api/v1/complaints').set(worker.header).set('Idempotency-Key', idempotencyKey()).send(complaintInput(card));
+      expect(res.status).toBe(201);
+      expect(JSON.stringify(res.body)).not.toContain(card);
+    }
+    // A spreadsheet of people entered by a broker.
+    const rows = enrolmentRows({ count: 5, villages: villagesOf('150521100'), offset: 400 + (process.pid % 1000) });
+    for (const r of rows) {
+      secrets.idNumbers.add(r.idNumber);
+      secrets.phones.add(r.phone);
+    }
+    const imported = await http().post('/api/v1/brokers/me/imports').set(broker.header).attach('file', enrolmentCsv(rows), { filename: 'people.csv', contentType: 'text/csv' });
+    expect(imported.status).toBe(202);
+    const importId = String((imported.body as { id: string }).id);
+    for (let i = 0; i < 200; i += 1) {
+      const st = await http().get(`/api/v1/brokers/me/imports/${importId}`).set(broker.header);
+      if (!['queued', 'processing'].includes(String((st.body as { status: string }).status))) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // More registrations; sign-ins by password, SMS code and refresh.
+    const more = await registeredWorker(http);
+    secrets.idNumbers.add(more.registration.idNumber);
+    secrets.phones.add(more.registration.phone);
+    expect((await http().post('/api/v1/auth/password').send({ username: staff.username, password: staff.password })).status).toBe(200);
+    const phone = phoneFor();
+    secrets.phones.add(phone);
+    expect((await http().post('/api/v1/auth/sms/code').send({ phone })).status).toBe(200);
+    await http().post('/api/v1/auth/sms').send({ phone, code: '000000' });
+    expect((await http().post('/api/v1/auth/refresh').send({ refreshToken: worker.refreshToken })).status).toBe(200);
+    // A staff account with a phone.
+    const staffPhone = phoneFor();
+    secrets.phones.add(staffPhone);
+    const created = await http()
+      .post('/api/v1/staff/accounts')
+      .set(admin.header)
+      .send({ username: `pii${process.pid}`, displayName: '新同事', role: 'staff', regionScope: COUNTY_A, password: 'Staff12345!', phone: staffPhone });
+    expect(created.status).toBe(201);
+
+    // Reveal: needs a reason, answers the full number, and is audited.
+    const noReason = await http().post(`/api/v1/registry/workers/${world.workerRecordId}/reveal`).set(staff.header).send({});
+    expect(noReason.status).toBe(400);
+    expect(ErrorBodySchema.parse(noReason.body).error.fields).toHaveProperty('reason');
+    const revealed = RevealResponseSchema.parse(
+      (await http().post(`/api/v1/registry/workers/${world.workerRecordId}/reveal`).set(staff.header).send({ reason: '核对社保缴纳信息' }).expect(200)).body,
+    );
+    expect(revealed.idNumber).toBe(world.registrations.worker.idNumber);
+    const audit = AuditListSchema.parse((await http().get('/api/v1/audit').query({ action: 'reveal', targetId: world.workerRecordId }).set(admin.header).expect(200)).body);
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0]).toMatchObject({ actorId: staff.subjectId, actorRole: 'staff', action: 'reveal', targetType: 'worker', targetId: world.workerRecordId, reason: '核对社保缴纳信息' });
+    expect(JSON.stringify(audit.items)).not.toContain(revealed.idNumber);
+
+    // Responses elsewhere stay masked.
+    const me = await http().get('/api/v1/workers/me').set(worker.header).expect(200);
+    expect(JSON.stringify(me.body)).not.toContain(world.registrations.worker.idNumber);
+
+    // The logs, each collection (to name where a leak sits), then the data files once the engine has written and stopped.
+    const found = findings(app.logs.raw.join('\n'), 'logs');
+    const mongo = database.connection.db;
+    if (!mongo) throw new Error('no database');
+    for (const c of await mongo.listCollections({}, { nameOnly: true }).toArray()) {
+      const docs = await mongo.collection(c.name).find({}).toArray();
+      const text = docs.map((d) => JSON.stringify(d, (_k, v: unknown) => (v instanceof Buffer ? v.toString('latin1') : v))).join('\n');
+      found.push(...findings(text, `collection ${c.name}`));
+    }
+    expect(app.logs.raw.length).toBeGreaterThan(10);
+    await database.close();
+    closed = true;
+    const files = filesUnder(dir);
+    expect(files.length).toBeGreaterThan(0);
+    let bytes = 0;
+    for (const f of files) {
+      const content = readFileSync(f);
+      bytes += content.length;
+      found.push(...findings(content.toString('latin1'), f.slice(dir.length + 1)));
+    }
+    expect(bytes).toBeGreaterThan(10_000);
+    expect([...new Set(found)]).toEqual([]);
+  });
+});
