@@ -12,7 +12,7 @@ import type { Test } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { signInAs } from '../../test-support/auth';
 import type { LogCapture } from '../../test-support/test-app';
-import { buildEmployer, buildJob } from '../../test-support/factories';
+import { buildJob } from '../../test-support/factories';
 import { EntitlementModel } from '../../modules/subsidies/subsidy.model';
 import {
   applyAsBroker,
@@ -146,7 +146,8 @@ async function staffFiledComplaint(c: PlanContext): Promise<string> {
   return String((res.body as { id: string }).id);
 }
 
-async function staffJob(c: PlanContext): Promise<string> {
+/** A fresh open job in county A. */
+async function freshJob(): Promise<string> {
   const job = await buildJob({ regionCode: COUNTY_A });
   return job._id.toHexString();
 }
@@ -324,15 +325,15 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   'GET /api/v1/jobs': { expect: open() },
   'GET /api/v1/jobs/recommended': { expect: roles(['worker']) },
   'GET /api/v1/jobs/:id': { expect: open(), request: (c) => ({ params: { id: c.w.jobId } }) },
-  'POST /api/v1/jobs/:id/applications': { expect: roles(['worker']), request: async (c) => ({ params: { id: await staffJob(c) }, body: {} }) },
+  'POST /api/v1/jobs/:id/applications': { expect: roles(['worker']), request: async () => ({ params: { id: await freshJob() }, body: {} }) },
   'POST /api/v1/jobs/:id/reports': {
     expect: roles(['worker']),
-    request: async (c) => ({ params: { id: await staffJob(c) }, body: { reason: 'charges_fees', note: '收取报名费' } }),
+    request: async () => ({ params: { id: await freshJob() }, body: { reason: 'charges_fees', note: '收取报名费' } }),
   },
   'GET /api/v1/applications': { expect: roles(['worker']) },
   'POST /api/v1/applications/:id/withdraw': {
     expect: roles(['worker'], { otherWorker: 404 }),
-    request: async (c) => ({ params: { id: c.caller === 'worker' ? await applyToJob(c.http, c.w.subjects.worker, await staffJob(c)) : c.w.applicationId } }),
+    request: async (c) => ({ params: { id: c.caller === 'worker' ? await applyToJob(c.http, c.w.subjects.worker, await freshJob()) : c.w.applicationId } }),
   },
 
   // ---- training ----
@@ -457,7 +458,7 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   'PATCH /api/v1/staff/jobs/:id': { expect: roles(STAFF, { otherStaff: 404 }), request: (c) => ({ params: { id: c.w.jobId }, body: { openings: 12 } }) },
   'POST /api/v1/staff/jobs/:id/close': {
     expect: roles(STAFF, { otherStaff: 404 }),
-    request: async (c) => ({ params: { id: c.caller === 'otherStaff' ? c.w.jobId : await staffJob(c) } }),
+    request: async (c) => ({ params: { id: c.caller === 'otherStaff' ? c.w.jobId : await freshJob() } }),
   },
   // Any open job may be pushed to people of one's own region; county A's people are not county B staff's.
   'POST /api/v1/staff/jobs/:id/push': {
