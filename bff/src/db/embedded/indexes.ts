@@ -139,26 +139,26 @@ export class Index {
   }
 
   /**
-   * Entries in index order. When every first key part is a string they are bucketed by it first, so
-   * the full comparison only orders entries sharing a first part (often already in order: cheap).
+   * Entries in index order. Entries are bucketed by their first key part, and then by the second,
+   * while those are strings, so the full comparison only orders entries sharing both (often already
+   * in order, which the sort notices in one pass).
    */
-  private sortEntries(entries: IndexEntry[]): IndexEntry[] {
+  private sortEntries(entries: IndexEntry[], level = 0): IndexEntry[] {
     const cmp = (a: IndexEntry, b: IndexEntry): number => this.compareEntries(a, b);
-    if (entries.length < 64) return entries.sort(cmp);
+    if (entries.length < 64 || level >= Math.min(2, this.fields.length)) return entries.sort(cmp);
     const buckets = new Map<string, IndexEntry[]>();
     for (const e of entries) {
-      const k = e[0];
+      const k = e[level];
       if (typeof k !== 'string') return entries.sort(cmp);
       const b = buckets.get(k);
       if (b) b.push(e);
       else buckets.set(k, [e]);
     }
     const names = [...buckets.keys()].sort();
-    if (this.dirs[0] === -1) names.reverse();
+    if (this.dirs[level] === -1) names.reverse();
     const out: IndexEntry[] = [];
     for (const name of names) {
-      const b = (buckets.get(name) as IndexEntry[]).sort(cmp);
-      for (const e of b) out.push(e);
+      for (const e of this.sortEntries(buckets.get(name) as IndexEntry[], level + 1)) out.push(e);
     }
     return out;
   }
