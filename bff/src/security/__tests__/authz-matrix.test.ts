@@ -3,6 +3,7 @@
  * called by every kind of caller, answers as authz-matrix.ts says (allowed, 401, 403 or 404).
  */
 import type { Response } from 'supertest';
+import { startFakeWechat, type FakeWechat } from '../../integrations/wechat/fake-wechat';
 import { useTestDb } from '../../test-support/test-db';
 import { testApp } from '../../test-support/test-app';
 import { buildWorld, CALLERS, type Caller, type World } from './authz-fixtures';
@@ -11,11 +12,17 @@ import { authzMatrix, type MatrixEntry, type Outcome, type RequestPlan } from '.
 const db = useTestDb({ clearBetweenTests: false });
 let app: ReturnType<typeof testApp>;
 let world: World;
+let wechat: FakeWechat;
 
 beforeAll(async () => {
-  app = testApp(db.database);
+  wechat = await startFakeWechat({ appId: 'wx-authz', secret: 'wx-authz-secret' });
+  // Abuse limits off: one worker files many complaints here; abuse-limits.test.ts proves the limits.
+  app = testApp(db.database, { rateLimitScale: 0, wechat: { appId: 'wx-authz', secret: 'wx-authz-secret', baseUrl: wechat.baseUrl } });
   world = await buildWorld(app.http);
 }, 120_000);
+afterAll(async () => {
+  await wechat.stop();
+});
 
 interface Operation {
   key: string;
@@ -127,7 +134,7 @@ describe('authorization matrix', () => {
         const expected = entry.expect[caller];
         let res: Response;
         try {
-          const plan = (await entry.request?.({ w: world, caller, http: app.http, logs: app.logs })) ?? {};
+          const plan = (await entry.request?.({ w: world, caller, http: app.http, logs: app.logs, wechat })) ?? {};
           res = await send(op, caller, plan);
         } catch (err: unknown) {
           failures.push(`${op.key} as ${caller}: could not prepare the call: ${err instanceof Error ? err.message : String(err)}`);

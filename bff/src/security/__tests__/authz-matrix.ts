@@ -12,6 +12,7 @@ import type { Test } from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { signInAs } from '../../test-support/auth';
 import type { LogCapture } from '../../test-support/test-app';
+import type { FakeWechat } from '../../integrations/wechat/fake-wechat';
 import { buildJob } from '../../test-support/factories';
 import { EntitlementModel } from '../../modules/subsidies/subsidy.model';
 import {
@@ -51,6 +52,8 @@ export interface PlanContext {
   caller: Caller;
   http: () => TestAgent<Test>;
   logs: LogCapture;
+  /** The fake WeChat the app signs workers in against. */
+  wechat: FakeWechat;
 }
 
 export interface MatrixEntry {
@@ -171,13 +174,19 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   },
   'POST /api/v1/auth/wechat': {
     expect: open(),
-    request: () => ({ body: { code: `code-${randomBytes(6).toString('hex')}` } }),
-    alsoOk: [{ status: 503, why: 'WeChat is not configured in tests; the public route is reached' }],
+    request: (c) => {
+      const code = `code-${randomBytes(6).toString('hex')}`;
+      c.wechat.addLoginCode(code, { openid: `o-${code}` });
+      return { body: { code } };
+    },
   },
   'POST /api/v1/auth/wechat/phone': {
     expect: open(),
-    request: () => ({ body: { phoneCode: `code-${randomBytes(6).toString('hex')}` } }),
-    alsoOk: [{ status: 503, why: 'WeChat is not configured in tests; the public route is reached' }],
+    request: (c) => {
+      const phoneCode = `phone-${randomBytes(6).toString('hex')}`;
+      c.wechat.addPhoneCode(phoneCode, phoneFor());
+      return { body: { phoneCode } };
+    },
   },
   'POST /api/v1/auth/sms/code': { expect: open(), request: () => ({ body: { phone: phoneFor() } }) },
   'POST /api/v1/auth/sms': {

@@ -94,7 +94,7 @@ async function targets(): Promise<FuzzTarget[]> {
       if (!entry) throw new Error(`${key}: no authorization matrix entry (see authz-matrix.test.ts)`);
       const caller = CALLERS.find((c) => entry.expect[c] === 'ok');
       if (!caller) continue;
-      const plan = (await entry.request?.({ w: world, caller, http: app.http, logs: app.logs })) ?? {};
+      const plan = (await entry.request?.({ w: world, caller, http: app.http, logs: app.logs, wechat })) ?? {};
       let bodyProps: Map<string, string[]> | null = null;
       if (bodySchema && typesOf(bodySchema).includes('object') && bodySchema.properties && typeof bodySchema.properties === 'object') {
         bodyProps = new Map();
