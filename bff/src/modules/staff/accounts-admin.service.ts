@@ -62,6 +62,10 @@ export class AccountsAdminService {
     if (patch.displayName !== undefined) set.displayName = patch.displayName;
     if (patch.active !== undefined) set.active = patch.active;
     if (patch.regionScope !== undefined) set.regionScope = patch.regionScope;
+    // No scope means everywhere: only admins may have none (as on create).
+    if (patch.regionScope === null && (await Account.exists({ _id: new Types.ObjectId(id), role: { $ne: 'admin' } }))) {
+      throw new AppError('VALIDATION_FAILED', { messageKey: 'error.scopeRequired', fields: { regionScope: 'error.scopeRequired' } });
+    }
     if (patch.password !== undefined) set.passwordHash = await hashPassword(patch.password);
     const a = await Account.findOneAndUpdate({ _id: new Types.ObjectId(id) }, { $set: set }, { returnDocument: 'after', runValidators: true }).lean<AccountRecord>().exec();
     if (!a) throw new NotFoundError('error.accountNotFound');
