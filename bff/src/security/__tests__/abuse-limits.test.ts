@@ -132,6 +132,15 @@ describe('request size limits', () => {
     expect(ErrorBodySchema.parse(res.body).error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('when a JSON body nests 100,000 levels deep, then 400 with the error body, not a crash', async () => {
+    const http = instance();
+    for (const body of ['['.repeat(100_000) + ']'.repeat(100_000), '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)]) {
+      const res = await http().post('/api/v1/auth/refresh').set('Content-Type', 'application/json').send(body);
+      expect(res.status).toBe(400);
+      expect(ErrorBodySchema.parse(res.body).error.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
   it('when a broker uploads a spreadsheet over 5 MB, then 413', async () => {
     const http = instance();
     const broker = await signInAs('broker', { clock });
