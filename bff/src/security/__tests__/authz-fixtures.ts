@@ -3,7 +3,7 @@
  * owns, created through the API the way people create them (so ownership and region are real).
  *
  * County A (150521) holds every owned resource; "other" callers are the same role without the
- * ownership (another worker, another broker) or in county B (150522).
+ * ownership (another worker, another broker) or in county B (150522: other staff, other intake officer).
  */
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'supertest';
@@ -21,7 +21,7 @@ export const VILLAGE_A = '150521100201';
 export const VILLAGE_A2 = '150521100200';
 export const VILLAGE_B = '150522100003';
 
-export const CALLERS = ['anonymous', 'worker', 'otherWorker', 'broker', 'otherBroker', 'staff', 'otherStaff', 'intake', 'admin'] as const;
+export const CALLERS = ['anonymous', 'worker', 'otherWorker', 'broker', 'otherBroker', 'staff', 'otherStaff', 'intake', 'otherIntake', 'admin'] as const;
 export type Caller = (typeof CALLERS)[number];
 export type SignedInCaller = Exclude<Caller, 'anonymous'>;
 
@@ -253,6 +253,7 @@ export async function buildWorld(http: Http): Promise<World> {
   const staff = await signInAs('staff', { regionScope: COUNTY_A });
   const otherStaff = await signInAs('staff', { regionScope: COUNTY_B });
   const intake = await signInAs('intake', { regionScope: COUNTY_A });
+  const otherIntake = await signInAs('intake', { regionScope: COUNTY_B });
   const admin = await signInAs('admin');
 
   const brokerPersonId = await enrolByBroker(http, broker);
@@ -309,7 +310,7 @@ export async function buildWorld(http: Http): Promise<World> {
   if (!dead) throw new Error('fixture: no PES outbox item to dead-letter');
 
   return {
-    subjects: { worker: worker.subject, otherWorker: otherWorker.subject, broker, otherBroker, staff, otherStaff, intake, admin },
+    subjects: { worker: worker.subject, otherWorker: otherWorker.subject, broker, otherBroker, staff, otherStaff, intake, otherIntake, admin },
     workerRecordId: worker.workerId,
     otherWorkerRecordId: otherWorker.workerId,
     brokerPersonId,

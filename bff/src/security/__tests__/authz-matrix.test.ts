@@ -42,6 +42,7 @@ const ROLE_OF: Record<Exclude<Caller, 'anonymous'>, string> = {
   staff: 'staff',
   otherStaff: 'staff',
   intake: 'intake',
+  otherIntake: 'intake',
   admin: 'admin',
 };
 

@@ -72,6 +72,7 @@ const ROLE_OF: Record<Exclude<Caller, 'anonymous'>, string> = {
   staff: 'staff',
   otherStaff: 'staff',
   intake: 'intake',
+  otherIntake: 'intake',
   admin: 'admin',
 };
 
@@ -316,17 +317,20 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   // ---- complaints ----
   'POST /api/v1/complaints': { expect: roles(['worker']), request: () => ({ body: complaintInput() }) },
   'GET /api/v1/complaints': { expect: roles(['worker', 'intake']) },
-  'GET /api/v1/complaints/:id': { expect: roles(['worker', 'intake'], { otherWorker: 404 }), request: (c) => ({ params: { id: c.w.complaintId } }) },
+  'GET /api/v1/complaints/:id': {
+    expect: roles(['worker', 'intake'], { otherWorker: 404, otherIntake: 404 }),
+    request: (c) => ({ params: { id: c.w.complaintId } }),
+  },
   'POST /api/v1/complaints/:id/evidence': {
     expect: roles(['worker'], { otherWorker: 404 }),
     request: async (c) => ({ params: { id: c.caller === 'worker' ? await freshComplaint(c) : c.w.complaintId }, file: png }),
   },
   'GET /api/v1/complaints/:id/evidence/:fileId': {
-    expect: roles(['worker', 'intake'], { otherWorker: 404 }),
+    expect: roles(['worker', 'intake'], { otherWorker: 404, otherIntake: 404 }),
     request: (c) => ({ params: { id: c.w.complaintId, fileId: c.w.evidenceFileId } }),
   },
   'POST /api/v1/complaints/:id/decisions': {
-    expect: roles(['intake']),
+    expect: roles(['intake'], { otherIntake: 404 }),
     request: async (c) => ({ params: { id: await freshComplaint(c) }, body: { action: 'accept' } }),
   },
 
@@ -388,7 +392,7 @@ export const authzMatrix: Record<string, MatrixEntry> = {
     request: (c) => ({ params: { id: c.w.subjects.otherStaff.subjectId }, body: { displayName: '其他旗县同事', reason: '更正姓名' } }),
   },
   'GET /api/v1/staff/settings/:regionCode': {
-    expect: roles(['staff', 'intake', 'admin'], { otherStaff: 404 }),
+    expect: roles(['staff', 'intake', 'admin'], { otherStaff: 404, otherIntake: 404 }),
     request: () => ({ params: { regionCode: COUNTY_A } }),
   },
   'PUT /api/v1/staff/settings/:regionCode': {
@@ -398,15 +402,15 @@ export const authzMatrix: Record<string, MatrixEntry> = {
 
   // ---- intake (arbitration green channel) ----
   'GET /api/v1/intake/queue': { expect: roles(['intake', 'admin']) },
-  'GET /api/v1/intake/cases/:id': { expect: roles(['intake', 'admin']), request: (c) => ({ params: { id: c.w.complaintId } }) },
+  'GET /api/v1/intake/cases/:id': { expect: roles(['intake', 'admin'], { otherIntake: 404 }), request: (c) => ({ params: { id: c.w.complaintId } }) },
   'POST /api/v1/intake/cases': {
-    expect: roles(['intake', 'staff', 'admin'], { otherStaff: 404 }),
+    expect: roles(['intake', 'staff', 'admin'], { otherStaff: 404, otherIntake: 404 }),
     request: (c) => ({
       body: { channel: 'walk_in', workerId: c.w.workerRecordId, oralRecord: '本人来访，口述被拖欠工资。', complaint: complaintInput() },
     }),
   },
   'POST /api/v1/intake/cases/:id/actions': {
-    expect: roles(['intake', 'admin']),
+    expect: roles(['intake', 'admin'], { otherIntake: 404 }),
     request: async (c) => ({ params: { id: await freshComplaint(c) }, body: { action: 'accept' } }),
   },
   'GET /api/v1/intake/confirmations': { expect: roles(['worker']) },
