@@ -55,7 +55,8 @@ export function routesOf(app: Koa<AppState>): readonly DocumentedRoute[] {
 
 /** Builds the Koa app; it never listens (main.ts does, tests use app.callback()). */
 export function createApp(deps: AppDeps): Koa<AppState> {
-  const app = new Koa<AppState>({ proxy: deps.config.isProduction });
+  // Behind one trusted proxy: the client address is the last X-Forwarded-For entry (the ones before it are the client's word).
+  const app = new Koa<AppState>({ proxy: deps.config.isProduction, maxIpsCount: 1 });
 
   let doc: OpenApiDocument | undefined;
   const docsRoutes = routeGroup({ prefix: '/api', tag: 'docs' });

@@ -104,6 +104,18 @@ describe('abuse limits', () => {
   });
 });
 
+describe('client address behind the proxy', () => {
+  it('when a client writes its own X-Forwarded-For entries, then the limit still counts the address the proxy added', async () => {
+    const app = createApp({ config: testConfig({ rateLimitScale: SCALE, isProduction: true }), logger: createLogger({ level: 'silent' }), db: db.database, clock });
+    const callback = app.callback();
+    const max = maxOf(LIMITS.smsCode, 'sms-code-ip');
+    const ask = (spoofed: string) =>
+      request(callback).post('/api/v1/auth/sms/code').set('X-Forwarded-For', `${spoofed}, 203.0.113.7`).send({ phone: phoneFor() });
+    for (let i = 0; i < max; i += 1) expect((await ask(`10.0.0.${i}`)).status).toBe(200);
+    expectLimited(await ask('10.9.9.9'));
+  });
+});
+
 describe('security headers', () => {
   it('when the API answers (or fails), then helmet’s headers are there and the API policy allows nothing', async () => {
     const http = instance();
