@@ -1,29 +1,17 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { TeamListSchema, TokenPairSchema } from '@zhuanyi/shared';
 import { seedAreaCodes } from '../../bff/src/seed/seed';
 import { enrolmentRows, enrolmentXlsx, villagesOf, wrongChecksum } from '../../bff/src/test-support/broker-rows';
 import { startBff, type RunningBff } from '../support/bff-process';
-import { launchBrowser, newPhoneContext, screenshot as save } from '../support/browser';
+import { launchBrowser, newPhoneContext } from '../support/browser';
+import { exact, settledScreenshot, shown, tapText } from '../support/taro-page';
 
 // The demo broker printed by the BFF at start (bff/src/seed/demo-data.ts).
 const USERNAME = 'broker';
 const PASSWORD = 'demo-broker-2024';
-
-// Taro's H5 router keeps earlier pages in the DOM, hidden: only look at what is on screen.
-const exact = (page: Page, text: string): Locator => page.getByText(text, { exact: true }).filter({ visible: true });
-const shown = (page: Page, text: string | RegExp): Locator => page.getByText(text).filter({ visible: true }).first();
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(600);
-  await save(page, name);
-}
-async function tapText(page: Page, text: string, index = 0): Promise<void> {
-  const target = exact(page, text).nth(index);
-  await target.waitFor({ state: 'visible', timeout: 20_000 });
-  await target.tap();
-}
 
 describe('a labor broker in the H5 build served by the BFF', () => {
   let bff: RunningBff;
@@ -62,7 +50,7 @@ describe('a labor broker in the H5 build served by the BFF', () => {
     await inputs.nth(1).fill(PASSWORD);
     await tapText(page, '登录');
     await shown(page, '资格：已认定').waitFor({ timeout: 20_000 });
-    await screenshot(page, 'broker-01-home');
+    await settledScreenshot(page, 'broker-01-home');
 
     // 2. Enrol by spreadsheet: the file input, then the answer per row.
     await tapText(page, '批量登记');
@@ -72,7 +60,7 @@ describe('a labor broker in the H5 build served by the BFF', () => {
     await (await chooser).setFiles(file);
     await shown(page, '导入完成：新登记 5 人，更新 0 人，未导入 1 行').waitFor({ timeout: 30_000 });
     await shown(page, '身份证号：身份证号校验位不对，请核对后重新填写').waitFor();
-    await screenshot(page, 'broker-02-import-result');
+    await settledScreenshot(page, 'broker-02-import-result');
 
     // 3. Form a team for a job from the people just enrolled.
     await page.goto(`${bff.baseUrl}/#/packages/broker/pages/teams/index`);
@@ -85,7 +73,7 @@ describe('a labor broker in the H5 build served by the BFF', () => {
     await people.nth(1).tap();
     await people.nth(2).tap();
     await shown(page, '选择成员（3 人已选）').waitFor();
-    await screenshot(page, 'broker-03-team-form');
+    await settledScreenshot(page, 'broker-03-team-form');
     await tapText(page, '建立联队');
 
     // 4. The team page: apply, then record the organized departure.
@@ -99,14 +87,14 @@ describe('a labor broker in the H5 build served by the BFF', () => {
     await tapText(page, '保存进度');
     await exact(page, '待工作人员确认').nth(1).waitFor({ timeout: 20_000 });
     await shown(page, '进度').scrollIntoViewIfNeeded();
-    await screenshot(page, 'broker-04-team-stages');
+    await settledScreenshot(page, 'broker-04-team-stages');
 
     // 5. Home: the arrival shows in the chart of placements by month.
     await page.goto(`${bff.baseUrl}/#/packages/broker/pages/home/index`);
     await page.reload();
     await shown(page, '每月到岗人数').scrollIntoViewIfNeeded({ timeout: 20_000 });
     await shown(page, '3 个').waitFor().catch(() => undefined);
-    await screenshot(page, 'broker-05-home-chart');
+    await settledScreenshot(page, 'broker-05-home-chart');
 
     // The BFF agrees: one team, three members, one unconfirmed departure by organized train.
     const signIn = TokenPairSchema.parse(

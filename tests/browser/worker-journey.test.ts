@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { idNumberCheckChar } from '@zhuanyi/shared';
 import { repoRoot, startBff, type RunningBff } from '../support/bff-process';
-import { launchBrowser, newPhoneContext, screenshot as save } from '../support/browser';
+import { launchBrowser, newPhoneContext } from '../support/browser';
+import { exact, settledScreenshot, shown, tapText } from '../support/taro-page';
 
 /** A valid 身份证号 born 1985-06-15 in 科尔沁左翼中旗 (150521), male. */
 const first17 = '15052119850615003';
@@ -22,20 +23,7 @@ async function smsCode(bff: RunningBff, since: number): Promise<string> {
   throw new Error('no SMS code in the BFF log');
 }
 
-// Taro's H5 router keeps earlier pages in the DOM, hidden: only look at what is on screen.
-const exact = (page: Page, text: string): Locator => page.getByText(text, { exact: true }).filter({ visible: true });
-const shown = (page: Page, text: string | RegExp): Locator => page.getByText(text).filter({ visible: true }).first();
 const input = (page: Page, placeholder: string): Locator => page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
-/** Taro's H5 pages slide in (300 ms): let the page settle before the picture. */
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(600);
-  await save(page, name);
-}
-async function tapText(page: Page, text: string, index = 0): Promise<void> {
-  const target = exact(page, text).nth(index);
-  await target.waitFor({ state: 'visible', timeout: 20_000 });
-  await target.tap();
-}
 
 describe('a new worker on a phone, in the H5 build served by the BFF', () => {
   let bff: RunningBff;
@@ -65,7 +53,7 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     await tapText(page, '获取验证码');
     await shown(page, /秒后重发/).waitFor();
     await input(page, '6位数字').fill(await smsCode(bff, logAt));
-    await screenshot(page, 'journey-01-sign-in');
+    await settledScreenshot(page, 'journey-01-sign-in');
     await tapText(page, '登录');
 
     // 2. 实名登记 in five steps; a new worker lands on it after signing in.
@@ -76,13 +64,13 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     await tapText(page, '蒙古族');
     await input(page, '请输入11位手机号').fill(PHONE);
     await tapText(page, '初中');
-    await screenshot(page, 'journey-02-register-identity');
+    await settledScreenshot(page, 'journey-02-register-identity');
     await tapText(page, '下一步');
 
     await shown(page, '第 2 步，共 5 步').waitFor();
     for (const name of ['内蒙古自治区', '通辽市', '科尔沁左翼中旗', '保康镇', '保南村']) await tapText(page, name);
     await input(page, '比如：三组').fill('三组');
-    await screenshot(page, 'journey-03-register-home');
+    await settledScreenshot(page, 'journey-03-register-home');
     await tapText(page, '下一步');
 
     await shown(page, '第 3 步，共 5 步').waitFor();
@@ -101,39 +89,39 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     await tapText(page, '电焊工', 0);
     await tapText(page, '省（区）外');
     await tapText(page, '是', 1);
-    await screenshot(page, 'journey-04-register-wishes');
+    await settledScreenshot(page, 'journey-04-register-wishes');
     await tapText(page, '提交');
     await shown(page, '登记成功').waitFor({ timeout: 30_000 });
-    await screenshot(page, 'journey-05-registered');
+    await settledScreenshot(page, 'journey-05-registered');
 
     // 3. Find work: recommendations, then search 电焊, open a job, apply.
     await tapText(page, '找工作');
     await shown(page, '为你推荐').waitFor({ timeout: 20_000 });
     await page.locator('.recommended .job-card').filter({ visible: true }).nth(2).waitFor({ timeout: 20_000 });
-    await screenshot(page, 'journey-06-recommended');
+    await settledScreenshot(page, 'journey-06-recommended');
     await input(page, '输入工种或岗位，比如：电焊').fill('电焊');
     await tapText(page, '搜索');
     const weldingJob = page.locator('.job-card__title', { hasText: '电焊' }).filter({ visible: true }).first();
     await weldingJob.waitFor({ timeout: 20_000 });
-    await screenshot(page, 'journey-07-search-welding');
+    await settledScreenshot(page, 'journey-07-search-welding');
     await weldingJob.tap();
     await shown(page, '不得收取任何费用').waitFor({ timeout: 20_000 });
-    await screenshot(page, 'journey-08-job-detail');
+    await settledScreenshot(page, 'journey-08-job-detail');
     await tapText(page, '我要报名');
     await shown(page, '已报名，招聘单位会联系你').waitFor({ timeout: 20_000 });
     await shown(page, '已报名，招聘单位会联系你').scrollIntoViewIfNeeded();
-    await screenshot(page, 'journey-09-applied');
+    await settledScreenshot(page, 'journey-09-applied');
 
     // 4. Free training: open a course with seats, sign up.
     await page.goto(`${bff.baseUrl}/#/pages/training/index`);
     const course = page.locator('.course-card__title').filter({ visible: true }).first();
     await course.waitFor({ timeout: 20_000 });
-    await screenshot(page, 'journey-10-training');
+    await settledScreenshot(page, 'journey-10-training');
     await course.tap();
     await tapText(page, '我要报名');
     await shown(page, '报名成功，请留意培训机构的电话').waitFor({ timeout: 20_000 });
     await shown(page, '报名成功，请留意培训机构的电话').scrollIntoViewIfNeeded();
-    await screenshot(page, 'journey-11-course-signed-up');
+    await settledScreenshot(page, 'journey-11-course-signed-up');
 
     // 5. Wage-arrears complaint knowing only the foreman, with a photo.
     await page.goto(`${bff.baseUrl}/#/pages/complaints/index`);
@@ -142,7 +130,7 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     await tapText(page, '是，工程建设（工地）');
     await tapText(page, '只知道包工头');
     await input(page, '比如：王老板、某某建筑公司').fill('王老板');
-    await screenshot(page, 'journey-12-complaint-who');
+    await settledScreenshot(page, 'journey-12-complaint-who');
     await tapText(page, '下一步');
     await shown(page, '第 2 步，共 5 步').waitFor();
     await tapText(page, '下一步');
@@ -157,19 +145,19 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     await tapText(page, '拍照或选照片');
     await (await chooser).setFiles(PHOTO);
     await exact(page, 'payslip.png').waitFor();
-    await screenshot(page, 'journey-13-complaint-evidence');
+    await settledScreenshot(page, 'journey-13-complaint-evidence');
     await tapText(page, '提交投诉');
     await shown(page, '投诉已提交').waitFor({ timeout: 30_000 });
     await shown(page, '已上传 1 个证据').waitFor();
     await shown(page, '还缺这些材料（不影响受理，有了再补）').waitFor();
     await shown(page, /老板或包工头的电话/).waitFor();
-    await screenshot(page, 'journey-14-complaint-filed');
+    await settledScreenshot(page, 'journey-14-complaint-filed');
 
     // 6. The case: number, timeline and the statutory clocks.
     await tapText(page, '查看办理进度');
     await shown(page, '5 天内决定是否受理').waitFor({ timeout: 20_000 });
     await exact(page, '已提交').first().waitFor();
-    await screenshot(page, 'journey-15-case-timeline');
+    await settledScreenshot(page, 'journey-15-case-timeline');
 
     // 7. 我的: the large-text switch makes body text and tap targets bigger on every page.
     await page.goto(`${bff.baseUrl}/#/pages/me/index`);
@@ -178,7 +166,7 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     await page.locator('.zy-screen--large').filter({ visible: true }).first().waitFor();
     const bodySize = await shown(page, '我的岗位报名').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(bodySize).toBeGreaterThanOrEqual(18);
-    await screenshot(page, 'journey-16-me-large-text');
+    await settledScreenshot(page, 'journey-16-me-large-text');
 
     expect(errors).toEqual([]);
     await context.close();

@@ -1,0 +1,19 @@
+import type { Locator, Page } from 'playwright-core';
+import { screenshot as save } from './browser';
+
+// Taro's H5 router keeps earlier pages in the DOM, hidden: only look at what is on screen.
+export const exact = (page: Page, text: string): Locator => page.getByText(text, { exact: true }).filter({ visible: true });
+export const shown = (page: Page, text: string | RegExp): Locator => page.getByText(text).filter({ visible: true }).first();
+
+/** Taro's H5 pages slide in (300 ms): let the page settle before the picture. */
+export async function settledScreenshot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(600);
+  await save(page, name);
+}
+
+/** Taps the nth visible element whose text is exactly `text` (form buttons submit on touch only). */
+export async function tapText(page: Page, text: string, index = 0): Promise<void> {
+  const target = exact(page, text).nth(index);
+  await target.waitFor({ state: 'visible', timeout: 20_000 });
+  await target.tap();
+}
