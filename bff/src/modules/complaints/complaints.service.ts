@@ -29,6 +29,7 @@ import {
   type ComplaintSummary,
   type EvidenceContentType,
   type MessageKey,
+  type StatutoryClock,
 } from '@zhuanyi/shared';
 import type { AuthContext } from '../../http/auth';
 import { ConflictError, NotFoundError, ValidationError } from '../../http/errors';
@@ -74,6 +75,19 @@ function shanghaiDate(at: Date): string {
 }
 
 /** The worker sees their own case; intake staff see cases in their region scope. */
+/** A statutory clock as the API shows it (ISO times). */
+export function clockView(c: StatutoryClock): Complaint['clocks'][number] {
+  return {
+    kind: c.kind,
+    startedAt: c.startedAt.toISOString(),
+    dueAt: c.dueAt.toISOString(),
+    stoppedAt: c.stoppedAt ? c.stoppedAt.toISOString() : null,
+    state: c.state,
+    daysLeft: c.daysLeft,
+    extensionDays: c.extensionDays,
+  };
+}
+
 export function canSeeComplaint(viewer: Viewer, record: Pick<ComplaintRecord, 'filedBy' | 'intakeRegionCode'>): boolean {
   if (viewer.role === 'worker') return record.filedBy === viewer.subjectId;
   if (viewer.role === 'intake') {
@@ -146,15 +160,7 @@ export class ComplaintsService {
       missingItems: missing.map((code) => ({ code, message: t(`complaint.missing.${code}`) })),
       warnings,
       timeline: r.timeline.map((e) => ({ status: e.status, at: iso(e.at), note: e.note ?? null })),
-      clocks: clocks.map((c) => ({
-        kind: c.kind,
-        startedAt: iso(c.startedAt),
-        dueAt: iso(c.dueAt),
-        stoppedAt: c.stoppedAt ? iso(c.stoppedAt) : null,
-        state: c.state,
-        daysLeft: c.daysLeft,
-        extensionDays: c.extensionDays,
-      })),
+      clocks: clocks.map(clockView),
       rejectionReason: r.rejectionReason ?? null,
       outcome: (r.outcome as ComplaintOutcome | null) ?? null,
       createdAt: iso(r.createdAt),

@@ -38,7 +38,7 @@ import { Worker } from '../workers/worker.model';
 import { inScope } from '../staff/scope';
 import { settingsFor, type IntakeSettings } from '../staff/region-settings';
 import { ComplaintModel, nextSequence, type ComplaintRecord } from './complaint.model';
-import { canSeeComplaint, type ComplaintsService } from './complaints.service';
+import { canSeeComplaint, clockView, type ComplaintsService } from './complaints.service';
 
 export interface IntakeDeps {
   complaints: ComplaintsService;
@@ -124,15 +124,7 @@ export class IntakeService {
     return {
       ...base,
       timeline: r.timeline.map((e) => ({ status: e.status, at: iso(e.at), note: e.note ?? null, ...((e as { action?: string }).action ? { action: (e as { action?: string }).action } : {}) })),
-      clocks: clocks.map((c) => ({
-        kind: c.kind,
-        startedAt: iso(c.startedAt),
-        dueAt: iso(c.dueAt),
-        stoppedAt: c.stoppedAt ? iso(c.stoppedAt) : null,
-        state: c.state,
-        daysLeft: c.daysLeft,
-        extensionDays: c.extensionDays,
-      })),
+      clocks: clocks.map(clockView),
       intake: {
         channel: (r.channel as 'online' | 'walk_in' | 'phone' | undefined) ?? 'online',
         oralRecord: r.oralRecord ?? null,
