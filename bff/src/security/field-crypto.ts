@@ -48,6 +48,8 @@ export class FieldCrypto {
     const [version, payload] = sealed.split('.');
     if (version !== VERSION || payload === undefined) throw new Error('unknown ciphertext format');
     const raw = Buffer.from(payload, 'base64url');
+    // Node's decoder ignores stray characters and padding bits; only the canonical text is accepted.
+    if (raw.toString('base64url') !== payload) throw new Error('ciphertext is not canonical base64url');
     if (raw.length < IV_BYTES + TAG_BYTES) throw new Error('ciphertext too short');
     const decipher = createDecipheriv('aes-256-gcm', this.encKey, raw.subarray(0, IV_BYTES));
     decipher.setAAD(Buffer.from(field, 'utf8'));
