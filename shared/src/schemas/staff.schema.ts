@@ -509,3 +509,26 @@ export const MonthlyReportSchema = z
   })
   .meta({ id: 'MonthlyReport' });
 export type MonthlyReport = z.infer<typeof MonthlyReportSchema>;
+
+// ── Worker notifications not delivered (admin) ───────────────────────────────
+export const NotificationRetryStateSchema = z.enum(['pending', 'delivered', 'failed']);
+export const NotificationRetrySchema = z
+  .object({
+    id: z.string(),
+    complaintId: z.string(),
+    caseNumber: z.string(),
+    step: z.string(),
+    state: NotificationRetryStateSchema,
+    attempts: z.number().int(),
+    nextAt: TimestampSchema.nullable(),
+    lastError: z.string().nullable(),
+    channel: z.enum(['wechat', 'sms', 'log']).nullable(),
+    createdAt: TimestampSchema,
+    deliveredAt: TimestampSchema.nullable(),
+  })
+  .meta({ id: 'NotificationRetry' });
+export const NotificationRetryQuerySchema = z.object({ state: NotificationRetryStateSchema.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const NotificationRetryListSchema = z.object({ items: z.array(NotificationRetrySchema) }).meta({ id: 'NotificationRetryList' });
+export const NotificationRetryRunSchema = z
+  .object({ tried: z.number().int(), delivered: z.number().int(), gaveUp: z.number().int() })
+  .meta({ id: 'NotificationRetryRun' });

@@ -1,7 +1,9 @@
 /**
  * Notifications to workers (case progress): a WeChat subscribe message when the person has a
  * WeChat login, SMS when WeChat is not configured, refuses or fails, and in development (neither
- * configured) a log line. Every attempt is kept in `notifications`.
+ * configured) a log line. Every attempt is kept in `notifications`. A notice no channel delivered
+ * goes to `notification_retries` (no personal data: the recipient is looked up again on retry) and
+ * is tried again after 1 min, 5 min, 30 min, 2 h and 12 h, then given up (kept as failed).
  *
  *   WeChat: GET {base}/cgi-bin/token → access_token;
  *           POST {base}/cgi-bin/message/subscribe/send?access_token=… { touser, template_id, page, data }
@@ -56,6 +58,39 @@ const notificationSchema = new Schema(
 );
 notificationSchema.index({ complaintId: 1, at: 1 });
 export const NotificationModel = model('Notification', notificationSchema);
+
+const retrySchema = new Schema(
+  {
+    createdAt: { type: Date, required: true },
+    complaintId: { type: String, required: true },
+    subjectId: { type: String, default: null },
+    caseNumber: { type: String, required: true },
+    step: { type: String, required: true },
+    page: { type: String, required: true },
+    state: { type: String, enum: ['pending', 'delivered', 'failed'], required: true },
+    attempts: { type: Number, required: true },
+    nextAt: { type: Date, default: null },
+    lastError: { type: String, default: null },
+    deliveredAt: { type: Date, default: null },
+    channel: { type: String, default: null },
+  },
+  { collection: 'notification_retries', versionKey: false },
+);
+retrySchema.index({ state: 1, nextAt: 1 });
+retrySchema.index({ createdAt: -1 });
+export const NotificationRetryModel = model('NotificationRetry', retrySchema);
+
+/** Waits before each retry; after the last one the notice is given up. */
+export const RETRY_BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000] as const;
+
+/** Finds the recipient of a complaint's notices again (phone and openid are not kept with the retry). */
+export type RecipientLookup = (complaintId: string) => Promise<Recipient | null>;
+
+export interface RetryRun {
+  tried: number;
+  delivered: number;
+  gaveUp: number;
+}
 
 const TokenSchema = z.looseObject({ access_token: z.string().optional(), expires_in: z.number().optional(), errcode: z.number().optional() });
 const SendSchema = z.looseObject({ errcode: z.number().optional(), errmsg: z.string().optional() });
@@ -133,38 +168,131 @@ export class Notifier {
     await NotificationModel.create({ at: this.options.clock(), subjectId: to.subjectId, complaintId: n.complaintId, channel, ok, text: `${n.caseNumber} ${n.step}`, error });
   }
 
-  /** Never throws: a failed notice must not undo the case step. Answers the channel that delivered (or null). */
+  /** Never throws: a failed notice must not undo the case step. Answers the channel that delivered (or null; then it is queued for retry). */
   async notifyCase(to: Recipient, n: CaseNotice): Promise<NotifyChannel | null> {
+    const { attempted, channel, error } = await this.deliver(to, n);
+    if (channel === null && attempted) {
+      try {
+        await NotificationRetryModel.create({
+          createdAt: this.options.clock(),
+          complaintId: n.complaintId,
+          subjectId: to.subjectId,
+          caseNumber: n.caseNumber,
+          step: n.step,
+          page: n.page,
+          state: 'pending',
+          attempts: 0,
+          nextAt: new Date(this.options.clock().getTime() + RETRY_BACKOFF_MS[0]),
+          lastError: error,
+        });
+      } catch (err: unknown) {
+        this.options.logger.warn({ err }, 'notification retry not queued');
+      }
+    }
+    return channel;
+  }
+
+  /**
+   * Sends the queued notices that are due (or all pending ones with `all`). Each is claimed by
+   * moving its next time first, so two runs never send the same notice twice.
+   */
+  async retryDue(lookup: RecipientLookup, options: { all?: boolean; limit?: number } = {}): Promise<RetryRun> {
+    const run: RetryRun = { tried: 0, delivered: 0, gaveUp: 0 };
+    const limit = options.limit ?? 50;
+    for (let i = 0; i < limit; i += 1) {
+      const now = this.options.clock();
+      const due = options.all ? {} : { nextAt: { $lte: now } };
+      const found = await NotificationRetryModel.findOne({ state: 'pending', ...due }).sort({ nextAt: 1 }).lean().exec();
+      if (!found) break;
+      const attempts = found.attempts + 1;
+      const wait = RETRY_BACKOFF_MS[attempts];
+      const claimed = await NotificationRetryModel.findOneAndUpdate(
+        { _id: found._id, state: 'pending', attempts: found.attempts },
+        { $set: { attempts, nextAt: wait === undefined ? null : new Date(now.getTime() + wait), ...(wait === undefined ? { state: 'failed' } : {}) } },
+        { new: true },
+      )
+        .lean()
+        .exec();
+      if (!claimed) continue;
+      run.tried += 1;
+      const to = await lookup(found.complaintId);
+      const result = to
+        ? await this.deliver(to, { complaintId: found.complaintId, caseNumber: found.caseNumber, step: found.step, page: found.page })
+        : { attempted: false, channel: null, error: 'recipient not found' };
+      if (result.channel) {
+        run.delivered += 1;
+        await NotificationRetryModel.updateOne({ _id: found._id }, { $set: { state: 'delivered', deliveredAt: this.options.clock(), channel: result.channel, nextAt: null } }).exec();
+      } else {
+        if (wait === undefined) run.gaveUp += 1;
+        await NotificationRetryModel.updateOne({ _id: found._id }, { $set: { lastError: result.error ?? 'no channel' } }).exec();
+      }
+    }
+    return run;
+  }
+
+  /** One try over the channels: WeChat, then SMS, else (nothing configured) the log. */
+  private async deliver(to: Recipient, n: CaseNotice): Promise<{ attempted: boolean; channel: NotifyChannel | null; error: string | null }> {
     const { wechat, sms, logger } = this.options;
+    let attempted = false;
+    let error: string | null = null;
+    const done = (channel: NotifyChannel | null) => ({ attempted, channel, error });
     try {
       if (wechat && to.openid) {
+        attempted = true;
         try {
           await this.sendWechat(to.openid, n);
           await this.keep(to, n, 'wechat', true, null);
-          return 'wechat';
+          return done('wechat');
         } catch (err: unknown) {
-          await this.keep(to, n, 'wechat', false, err instanceof Error ? err.message : String(err));
+          error = err instanceof Error ? err.message : String(err);
+          await this.keep(to, n, 'wechat', false, error);
         }
       }
       if (sms && to.phone) {
+        attempted = true;
         try {
           await this.sendSms(to.phone, n);
           await this.keep(to, n, 'sms', true, null);
-          return 'sms';
+          return done('sms');
         } catch (err: unknown) {
-          await this.keep(to, n, 'sms', false, err instanceof Error ? err.message : String(err));
-          return null;
+          error = err instanceof Error ? err.message : String(err);
+          await this.keep(to, n, 'sms', false, error);
+          return done(null);
         }
       }
       if (!wechat && !sms) {
         logger.info({ notify: { to: to.phone ? maskMobilePhone(to.phone) : to.subjectId, caseNumber: n.caseNumber } }, `开发环境通知：${n.step}`);
         await this.keep(to, n, 'log', true, null);
-        return 'log';
+        return done('log');
       }
-      return null;
+      return done(null);
     } catch (err: unknown) {
       logger.warn({ err }, 'notification not recorded');
-      return null;
+      return done(null);
     }
   }
+}
+
+/** The queued notices, newest first (no personal data in them). */
+export async function listRetries(query: { state?: 'pending' | 'delivered' | 'failed'; limit: number }) {
+  const rows = await NotificationRetryModel.find(query.state ? { state: query.state } : {})
+    .sort({ createdAt: -1 })
+    .limit(query.limit)
+    .lean()
+    .exec();
+  return {
+    items: rows.map((r) => ({
+      id: r._id.toHexString(),
+      complaintId: r.complaintId,
+      caseNumber: r.caseNumber,
+      step: r.step,
+      state: r.state as 'pending' | 'delivered' | 'failed',
+      attempts: r.attempts,
+      nextAt: r.nextAt ? r.nextAt.toISOString() : null,
+      lastError: r.lastError ?? null,
+      channel: (r.channel ?? null) as NotifyChannel | null,
+      createdAt: r.createdAt.toISOString(),
+      deliveredAt: r.deliveredAt ? r.deliveredAt.toISOString() : null,
+    })),
+  };
 }

@@ -31,7 +31,7 @@ import type { AuthContext } from '../../http/auth';
 import { AppError, ConflictError, NotFoundError } from '../../http/errors';
 import type { Clock } from '../../security/clock';
 import type { FieldCrypto } from '../../security/field-crypto';
-import type { Notifier } from '../../integrations/notify/notifier';
+import type { Notifier, Recipient, RetryRun } from '../../integrations/notify/notifier';
 import { WorkerLogin } from '../auth/worker-login.model';
 import type { AuditService } from '../audit/audit.service';
 import { Worker } from '../workers/worker.model';
@@ -479,8 +479,8 @@ export class IntakeService {
     return this.view(updated);
   }
 
-  /** Notify the worker and refresh their watch color. */
-  private async after(r: Rec, step: string): Promise<void> {
+  /** Who gets a case's notices: the worker's WeChat login (openid, phone), else the phone taken at filing. */
+  private async recipientOf(r: Pick<Rec, 'filedBy' | 'workerPhoneEnc'>): Promise<Recipient> {
     let openid: string | null = null;
     let phone: string | null = null;
     if (Types.ObjectId.isValid(r.filedBy)) {
@@ -489,10 +489,26 @@ export class IntakeService {
       if (login?.phoneEnc) phone = this.deps.crypto.decrypt('phone', login.phoneEnc);
     }
     if (!phone && r.workerPhoneEnc) phone = this.deps.crypto.decrypt('phone', r.workerPhoneEnc);
-    await this.deps.notifier.notifyCase(
-      { subjectId: Types.ObjectId.isValid(r.filedBy) ? r.filedBy : null, openid, phone },
-      { complaintId: r._id.toHexString(), caseNumber: r.caseNumber, step: t('complaint.notify.text', { caseNumber: r.caseNumber, step }), page: `pages/complaint-case/index?id=${r._id.toHexString()}` },
-    );
+    return { subjectId: Types.ObjectId.isValid(r.filedBy) ? r.filedBy : null, openid, phone };
+  }
+
+  /** Sends the queued notices that are due again (all pending ones with `all`). */
+  async retryNotifications(options: { all?: boolean } = {}): Promise<RetryRun> {
+    return this.deps.notifier.retryDue(async (complaintId) => {
+      const r = await ComplaintModel.findById(complaintId, { filedBy: 1, workerPhoneEnc: 1 }).lean<Pick<Rec, 'filedBy' | 'workerPhoneEnc'>>().exec();
+      return r ? this.recipientOf(r) : null;
+    }, options);
+  }
+
+  /** Notify the worker (and retry earlier notices now due) and refresh their watch color. */
+  private async after(r: Rec, step: string): Promise<void> {
+    await this.deps.notifier.notifyCase(await this.recipientOf(r), {
+      complaintId: r._id.toHexString(),
+      caseNumber: r.caseNumber,
+      step: t('complaint.notify.text', { caseNumber: r.caseNumber, step }),
+      page: `pages/complaint-case/index?id=${r._id.toHexString()}`,
+    });
+    await this.retryNotifications({}).catch(() => undefined);
     if (r.workerId && this.deps.onWorkerCase) await this.deps.onWorkerCase(r.workerId);
   }
 }

@@ -16,6 +16,9 @@ import {
   JobPushResultSchema,
   MonthlyReportQuerySchema,
   MonthlyReportSchema,
+  NotificationRetryListSchema,
+  NotificationRetryQuerySchema,
+  NotificationRetryRunSchema,
   RegionParamsSchema,
   RegionSettingsPutSchema,
   RegionSettingsSchema,
@@ -45,6 +48,7 @@ import {
   WatchCountsSchema,
   WatchRecomputeResultSchema,
 } from '@zhuanyi/shared';
+import { listRetries } from '../../integrations/notify/notifier';
 import { authOf } from '../../http/auth';
 import { NotFoundError } from '../../http/errors';
 import { routeGroup, type RouteGroup } from '../../http/route';
@@ -348,5 +352,24 @@ export function createStaffRoutes(d: StaffRouteDeps): RouteGroup[] {
     },
   });
 
-  return [accounts, settings, intake, registry, pub, watch, reports];
+  const notices = routeGroup({ prefix: '/staff/notifications', tag: 'staff-notifications' });
+  notices.get('/', {
+    summary: '没有送达的案件通知（微信订阅消息和短信都失败，等待重试或已放弃）',
+    auth: { roles: ['admin'] },
+    request: { query: NotificationRetryQuerySchema },
+    response: { schema: NotificationRetryListSchema },
+    handler: ({ query }) => listRetries(query),
+  });
+  notices.post('/retry', {
+    summary: '立即重试所有等待重试的案件通知',
+    auth: { roles: ['admin'] },
+    response: { schema: NotificationRetryRunSchema },
+    handler: async ({ ctx }) => {
+      const run = await d.intake.retryNotifications({ all: true });
+      await d.audit.record(authOf(ctx), { action: 'update', targetType: 'notifications', detail: `retry ${run.tried}/${run.delivered}` });
+      return run;
+    },
+  });
+
+  return [accounts, settings, intake, registry, pub, watch, reports, notices];
 }

@@ -395,6 +395,8 @@ export const authzMatrix: Record<string, MatrixEntry> = {
 
   // ---- audit ----
   'GET /api/v1/audit': { expect: roles(['admin']) },
+  'GET /api/v1/staff/notifications': { expect: roles(['admin']) },
+  'POST /api/v1/staff/notifications/retry': { expect: roles(['admin']) },
 
   // ---- staff accounts and settings (admin) ----
   'GET /api/v1/staff/accounts': { expect: roles(['admin']) },
