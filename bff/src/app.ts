@@ -28,6 +28,8 @@ import { createComplaintsModule } from './modules/complaints/complaints.module';
 import { createPesRoutes } from './integrations/pes/pes.routes';
 import { PesAdminService, type PesControls } from './integrations/pes/pes.service';
 import { createStaffModule } from './modules/staff/staff.module';
+import { createProgressRoutes } from './modules/applications/progress.routes';
+import { AuditService } from './modules/audit/audit.service';
 
 export interface AppDeps {
   config: Config;
@@ -88,6 +90,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     ...training.routes.map((group) => ({ basePath: API_V1, group })),
     { basePath: API_V1, group: createPesRoutes(new PesAdminService({ enabled: deps.config.pes.enabled, clock: security.clock, controls: deps.pes })) },
     ...staff.routes.map((group) => ({ basePath: API_V1, group })),
+    ...createProgressRoutes({ clock: security.clock, crypto: security.crypto, audit: new AuditService(security.clock), notifier: staff.notifier }).map((group) => ({ basePath: API_V1, group })),
   ];
   const router = buildRouter(mounted);
   routesByApp.set(app, documentedRoutes(mounted));

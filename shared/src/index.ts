@@ -25,3 +25,4 @@ export * from './schemas/subsidy.schema';
 export * from './schemas/broker.schema';
 export * from './schemas/pes.schema';
 export * from './domain/credit-code';
+export * from './domain/progress-rules';

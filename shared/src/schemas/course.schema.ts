@@ -53,6 +53,8 @@ export const CourseSummarySchema = z
     allowance: CourseAllowanceSchema.nullable(),
     /** Sign-ups close at this time (UTC). */
     signUpDeadline: TimestampSchema,
+    /** True while a sign-up can be taken: open, before the deadline, with a seat left. */
+    signUpOpen: z.boolean(),
   })
   .meta({ id: 'CourseSummary' });
 export type CourseSummary = z.infer<typeof CourseSummarySchema>;
@@ -133,3 +135,39 @@ export const EnrollmentListResponseSchema = z
 export type EnrollmentListResponse = z.infer<typeof EnrollmentListResponseSchema>;
 
 export const EnrollmentIdParamsSchema = z.object({ id: ObjectIdSchema });
+
+// ── Staff side: moving enrollments forward (rules in domain/progress-rules) ──
+/** The moves staff make on an enrollment: confirm, start training, pass or fail. */
+export const EnrollmentMoveSchema = z
+  .object({ to: z.enum(['confirmed', 'in_training', 'completed', 'failed']), note: z.string().trim().max(200).optional() })
+  .meta({ id: 'EnrollmentMove' });
+export type EnrollmentMove = z.infer<typeof EnrollmentMoveSchema>;
+
+export const StaffEnrollmentSchema = z
+  .object({
+    id: z.string(),
+    status: EnrollmentStatusSchema,
+    history: z.array(z.object({ status: EnrollmentStatusSchema, at: TimestampSchema })),
+    courseId: z.string(),
+    courseTitle: z.string(),
+    regionCode: z.string(),
+    learnerName: z.string().nullable(),
+    learnerPhoneMasked: z.string().nullable(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  })
+  .meta({ id: 'StaffEnrollment' });
+export type StaffEnrollment = z.infer<typeof StaffEnrollmentSchema>;
+
+export const StaffEnrollmentListQuerySchema = z.object({
+  status: EnrollmentStatusSchema.optional(),
+  courseId: ObjectIdSchema.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type StaffEnrollmentListQuery = z.infer<typeof StaffEnrollmentListQuerySchema>;
+
+export const StaffEnrollmentListSchema = z
+  .object({ items: z.array(StaffEnrollmentSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'StaffEnrollmentList' });
+export type StaffEnrollmentList = z.infer<typeof StaffEnrollmentListSchema>;

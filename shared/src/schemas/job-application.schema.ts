@@ -67,3 +67,40 @@ export const JobReportSchema = z
   })
   .meta({ id: 'JobReport' });
 export type JobReport = z.infer<typeof JobReportSchema>;
+
+// ── Staff side: moving applications forward (rules in domain/progress-rules) ──
+/** The moves staff make on an application. */
+export const ApplicationMoveSchema = z
+  .object({ to: z.enum(['contacted', 'hired', 'rejected']), note: z.string().trim().max(200).optional() })
+  .meta({ id: 'ApplicationMove' });
+export type ApplicationMove = z.infer<typeof ApplicationMoveSchema>;
+
+/** An application as county staff see it: the applicant's name and masked phone, never the full one. */
+export const StaffApplicationSchema = z
+  .object({
+    id: z.string(),
+    status: ApplicationStatusSchema,
+    history: z.array(ApplicationStatusChangeSchema),
+    jobId: z.string(),
+    jobTitle: z.string(),
+    regionCode: z.string(),
+    applicantName: z.string().nullable(),
+    applicantPhoneMasked: z.string().nullable(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  })
+  .meta({ id: 'StaffApplication' });
+export type StaffApplication = z.infer<typeof StaffApplicationSchema>;
+
+export const StaffApplicationListQuerySchema = z.object({
+  status: ApplicationStatusSchema.optional(),
+  jobId: ObjectIdSchema.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type StaffApplicationListQuery = z.infer<typeof StaffApplicationListQuerySchema>;
+
+export const StaffApplicationListSchema = z
+  .object({ items: z.array(StaffApplicationSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'StaffApplicationList' });
+export type StaffApplicationList = z.infer<typeof StaffApplicationListSchema>;

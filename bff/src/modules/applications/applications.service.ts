@@ -1,5 +1,6 @@
 /** Applying for jobs (once per job, retry-safe), my applications, withdrawing, and reporting a job. */
 import {
+  applicationSourcesOf,
   type ApplicationListQuery,
   type ApplicationListResponse,
   type ApplyResult,
@@ -48,15 +49,15 @@ export class ApplicationsService {
     const job = await openJob(jobId, now);
     const key = { applicantId: who.subjectId, jobId: job._id };
     try {
-      const created = await JobApplicationModel.create({ ...key, workerId: who.workerId ?? null, status: 'applied', history: [{ status: 'applied', at: now }] });
+      const created = await JobApplicationModel.create({ ...key, workerId: who.workerId ?? null, regionCode: job.regionCode, status: 'applied', history: [{ status: 'applied', at: now }] });
       return { application: toApplication(created.toObject<ApplicationRecord>(), job), created: true };
     } catch (err: unknown) {
       if (!isDuplicateKeyError(err)) throw err;
     }
     // Applied before: a withdrawn application may be renewed; any other is answered as it is.
     const renewed = await JobApplicationModel.findOneAndUpdate(
-      { ...key, status: 'withdrawn' },
-      { $set: { status: 'applied' }, $push: { history: { status: 'applied', at: now } } },
+      { ...key, status: { $in: applicationSourcesOf('applied', 'worker') } },
+      { $set: { status: 'applied', regionCode: job.regionCode }, $push: { history: { status: 'applied', at: now } } },
       { returnDocument: 'after' },
     )
       .lean<ApplicationRecord>()
@@ -92,7 +93,7 @@ export class ApplicationsService {
     const now = this.clock();
     const _id = new Types.ObjectId(id);
     const updated = await JobApplicationModel.findOneAndUpdate(
-      { _id, applicantId: who.subjectId, status: { $in: ['applied', 'contacted'] } },
+      { _id, applicantId: who.subjectId, status: { $in: applicationSourcesOf('withdrawn', 'worker') } },
       { $set: { status: 'withdrawn' }, $push: { history: { status: 'withdrawn', at: now } } },
       { returnDocument: 'after' },
     )

@@ -52,6 +52,8 @@ export function createComplaintRoutes(service: ComplaintsService): RouteGroup {
   routes.post('/:id/evidence', {
     summary: '上传证据（multipart/form-data，字段名 files；照片或PDF，最多9个，每个不超过10MB，按内容识别类型）',
     auth: { roles: ['worker'] },
+    // One key per file: a phone retrying after a dropped answer gets the first answer, the file is stored once.
+    idempotency: 'optional',
     request: { params: ComplaintIdParamsSchema },
     limits: LIMITS.upload,
     response: { schema: ComplaintSchema, status: 201 },

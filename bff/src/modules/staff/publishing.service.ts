@@ -4,7 +4,7 @@
  * fits (each push is a one-to-one service: 岗位推荐).
  */
 import { Schema, Types, model } from 'mongoose';
-import { isValidCreditCode, regionCodePath, type Mobility, type ServiceKind } from '@zhuanyi/shared';
+import { enrollmentSourcesOf, isValidCreditCode, regionCodePath, type Mobility, type ServiceKind } from '@zhuanyi/shared';
 import type { z } from 'zod';
 import type {
   EmployerInputSchema,
@@ -250,14 +250,21 @@ export class PublishingService {
   async recordResult(auth: AuthContext, courseId: string, enrollmentId: string, result: 'completed' | 'failed') {
     const c = await this.loadCourse(auth, courseId);
     const now = this.deps.clock();
+    // Only a sign-up in training gets a result (shared state machine); recording the same result again answers as done.
+    const _id = new Types.ObjectId(enrollmentId);
     const e = await EnrollmentModel.findOneAndUpdate(
-      { _id: new Types.ObjectId(enrollmentId), courseId: c._id, status: { $in: ['applied', 'confirmed', 'in_training', 'completed', 'failed'] } },
+      { _id, courseId: c._id, status: { $in: enrollmentSourcesOf(result, 'staff') } },
       { $set: { status: result }, $push: { history: { status: result, at: now } } },
       { returnDocument: 'after' },
     )
       .lean()
       .exec();
-    if (!e) throw new NotFoundError('error.enrollmentNotFound');
+    if (!e) {
+      const current = await EnrollmentModel.findOne({ _id, courseId: c._id }).lean().exec();
+      if (!current) throw new NotFoundError('error.enrollmentNotFound');
+      if (current.status === result) return this.courseView(c);
+      throw new AppError('CONFLICT', { messageKey: 'error.enrollmentTransition' });
+    }
     await this.deps.audit.record(auth, { action: 'update', targetType: 'enrollment', targetId: enrollmentId, regionCode: c.regionCode, detail: result });
     return this.courseView(c);
   }

@@ -8,6 +8,8 @@ const enrollmentSchema = new Schema(
     workerLoginId: { type: String, required: true },
     workerId: { type: String, default: null },
     courseId: { type: Schema.Types.ObjectId, ref: 'Course', required: true },
+    /** The course's region when signed up, for the county staff's list (scope is checked on the course). */
+    regionCode: { type: String, default: null },
     status: { type: String, enum: EnrollmentStatusSchema.options, required: true },
     /** True while this sign-up holds a seat; flips exactly once each way, with the course's $inc. */
     holdsSeat: { type: Boolean, required: true, default: false },
@@ -21,6 +23,8 @@ const enrollmentSchema = new Schema(
 enrollmentSchema.index({ workerLoginId: 1, courseId: 1 }, { unique: true });
 enrollmentSchema.index({ workerLoginId: 1, createdAt: -1, _id: -1 });
 enrollmentSchema.index({ courseId: 1, status: 1 });
+enrollmentSchema.index({ regionCode: 1, createdAt: -1, _id: -1 });
+enrollmentSchema.index({ courseId: 1, createdAt: -1, _id: -1 });
 
 export type EnrollmentRecord = InferSchemaType<typeof enrollmentSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const EnrollmentModel = model('CourseEnrollment', enrollmentSchema);

@@ -5,6 +5,7 @@
  */
 import { Types, type QueryFilter } from 'mongoose';
 import {
+  enrollmentSourcesOf,
   type CourseDetail,
   type CourseListQuery,
   type CourseListResponse,
@@ -32,7 +33,10 @@ function shanghaiDay(date: string, end: boolean): Date {
   return new Date(end ? start + 86_400_000 - 1 : start);
 }
 
-export function toCourseSummary(c: CourseDoc): CourseSummary {
+/** When sign-ups close: the deadline, or the start when there is none. */
+const deadlineOf = (c: CourseDoc) => c.signUpDeadline ?? c.startsAt;
+
+export function toCourseSummary(c: CourseDoc, now: Date): CourseSummary {
   const taken = c.seatsTaken ?? 0;
   return {
     id: c._id.toHexString(),
@@ -54,17 +58,18 @@ export function toCourseSummary(c: CourseDoc): CourseSummary {
     allowance: c.allowance
       ? { livingFenPerDay: c.allowance.livingFenPerDay, transportFen: c.allowance.transportFen, forAudiences: c.allowance.forAudiences as CourseSummary['freeFor'] }
       : null,
-    signUpDeadline: (c.signUpDeadline ?? c.startsAt).toISOString(),
+    signUpDeadline: deadlineOf(c).toISOString(),
+    signUpOpen: c.status === 'open' && deadlineOf(c) >= now && taken < c.seats,
   };
 }
 
-function toEnrollment(e: EnrollmentRecord, course: CourseDoc | null): Enrollment {
+function toEnrollment(e: EnrollmentRecord, course: CourseDoc | null, now: Date): Enrollment {
   return {
     id: e._id.toHexString(),
     courseId: e.courseId.toHexString(),
     status: e.status,
     history: e.history.map((h) => ({ status: h.status, at: h.at.toISOString() })),
-    course: course ? toCourseSummary(course) : null,
+    course: course ? toCourseSummary(course, now) : null,
     createdAt: e.createdAt.toISOString(),
     updatedAt: e.updatedAt.toISOString(),
   };
@@ -78,8 +83,10 @@ export class TrainingService {
   async list(query: CourseListQuery): Promise<CourseListResponse> {
     const after = query.cursor === undefined ? undefined : decodeKeyset(query.cursor);
     if (query.cursor !== undefined && after === undefined) throw new ValidationError({ cursor: 'validation.cursor' });
+    const now = this.clock();
     const q: Record<string, unknown> = { status: 'open' };
-    const and: Record<string, unknown>[] = [];
+    // Courses whose sign-up has closed are not offered.
+    const and: Record<string, unknown>[] = [{ $or: [{ signUpDeadline: null }, { signUpDeadline: { $gte: now } }] }];
     let hint: Record<string, 1> = { status: 1, startsAt: 1, _id: 1 };
     if (query.trade) {
       q.trade = query.trade;
@@ -107,13 +114,13 @@ export class TrainingService {
       .exec();
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
-    return { items: page.map(toCourseSummary), nextCursor: rows.length > query.limit && last ? encodeKeyset(last.startsAt, last._id) : null };
+    return { items: page.map((c) => toCourseSummary(c, now)), nextCursor: rows.length > query.limit && last ? encodeKeyset(last.startsAt, last._id) : null };
   }
 
   async get(id: string): Promise<CourseDetail> {
     const c = await Course.findById(id).lean<CourseDoc>().exec();
     if (!c) throw courseNotFound();
-    return { ...toCourseSummary(c), description: c.description, onlineUrl: c.onlineUrl ?? null, contactName: c.contactName ?? '', contactPhone: c.contactPhone ?? '' };
+    return { ...toCourseSummary(c, this.clock()), description: c.description, onlineUrl: c.onlineUrl ?? null, contactName: c.contactName ?? '', contactPhone: c.contactPhone ?? '' };
   }
 
   /** Takes one seat if one is left; false when full. */
@@ -136,27 +143,27 @@ export class TrainingService {
     if (!course || course.status !== 'open') throw courseNotFound();
     const key = { workerLoginId: who.subjectId, courseId: course._id };
     const existing = await EnrollmentModel.findOne(key).lean<EnrollmentRecord>().exec();
-    if (existing && existing.status !== 'cancelled') return { enrollment: toEnrollment(existing, course), created: false };
+    if (existing && existing.status !== 'cancelled') return { enrollment: toEnrollment(existing, course, now), created: false };
     if ((course.signUpDeadline ?? course.startsAt) < now) throw new ConflictError('error.courseSignUpClosed');
 
     if (!(await this.takeSeat(course._id, now))) {
       // Full, unless a concurrent request of this same worker took the last seat: answer theirs.
       const theirs = await EnrollmentModel.findOne({ ...key, status: { $ne: 'cancelled' } }).lean<EnrollmentRecord>().exec();
-      if (theirs) return { enrollment: toEnrollment(theirs, await this.freshCourse(course._id)), created: false };
+      if (theirs) return { enrollment: toEnrollment(theirs, await this.freshCourse(course._id), now), created: false };
       throw new ConflictError('error.courseFull');
     }
     let made: EnrollmentRecord | null = null;
     try {
       if (existing) {
         made = await EnrollmentModel.findOneAndUpdate(
-          { _id: existing._id, status: 'cancelled', holdsSeat: false },
-          { $set: { status: 'applied', holdsSeat: true }, $push: { history: { status: 'applied', at: now } } },
+          { _id: existing._id, status: { $in: enrollmentSourcesOf('applied', 'worker') }, holdsSeat: false },
+          { $set: { status: 'applied', holdsSeat: true, regionCode: course.regionCode }, $push: { history: { status: 'applied', at: now } } },
           { returnDocument: 'after' },
         )
           .lean<EnrollmentRecord>()
           .exec();
       } else {
-        const doc = await EnrollmentModel.create({ ...key, workerId: who.workerId ?? null, status: 'applied', holdsSeat: true, history: [{ status: 'applied', at: now }] });
+        const doc = await EnrollmentModel.create({ ...key, workerId: who.workerId ?? null, regionCode: course.regionCode, status: 'applied', holdsSeat: true, history: [{ status: 'applied', at: now }] });
         made = doc.toObject<EnrollmentRecord>();
       }
     } catch (err: unknown) {
@@ -170,9 +177,9 @@ export class TrainingService {
       await this.giveSeatBack(course._id);
       const theirs = await EnrollmentModel.findOne(key).lean<EnrollmentRecord>().exec();
       if (!theirs) throw new ConflictError();
-      return { enrollment: toEnrollment(theirs, await this.freshCourse(course._id)), created: false };
+      return { enrollment: toEnrollment(theirs, await this.freshCourse(course._id), now), created: false };
     }
-    return { enrollment: toEnrollment(made, await this.freshCourse(course._id)), created: true };
+    return { enrollment: toEnrollment(made, await this.freshCourse(course._id), now), created: true };
   }
 
   private freshCourse(id: Types.ObjectId): Promise<CourseDoc | null> {
@@ -184,7 +191,7 @@ export class TrainingService {
     const now = this.clock();
     const _id = new Types.ObjectId(enrollmentId);
     const cancelled = await EnrollmentModel.findOneAndUpdate(
-      { _id, workerLoginId: who.subjectId, status: { $in: ['applied', 'confirmed'] } },
+      { _id, workerLoginId: who.subjectId, status: { $in: enrollmentSourcesOf('cancelled', 'worker') } },
       { $set: { status: 'cancelled', holdsSeat: false }, $push: { history: { status: 'cancelled', at: now } } },
       { returnDocument: 'before' },
     )
@@ -194,10 +201,11 @@ export class TrainingService {
     const current = await EnrollmentModel.findOne({ _id, workerLoginId: who.subjectId }).lean<EnrollmentRecord>().exec();
     if (!current) throw new NotFoundError('error.enrollmentNotFound');
     if (current.status !== 'cancelled') throw new ConflictError('error.cannotCancelEnrollment');
-    return toEnrollment(current, await this.freshCourse(current.courseId));
+    return toEnrollment(current, await this.freshCourse(current.courseId), now);
   }
 
   async listMine(who: Learner, query: EnrollmentListQuery): Promise<EnrollmentListResponse> {
+    const now = this.clock();
     const after = query.cursor === undefined ? undefined : decodeKeyset(query.cursor);
     if (query.cursor !== undefined && after === undefined) throw new ValidationError({ cursor: 'validation.cursor' });
     const filter: Record<string, unknown> = { workerLoginId: who.subjectId };
@@ -215,7 +223,7 @@ export class TrainingService {
     );
     const last = page[page.length - 1];
     return {
-      items: page.map((e) => toEnrollment(e, courses.get(e.courseId.toHexString()) ?? null)),
+      items: page.map((e) => toEnrollment(e, courses.get(e.courseId.toHexString()) ?? null, now)),
       nextCursor: rows.length > query.limit && last ? encodeKeyset(last.createdAt, last._id) : null,
     };
   }

@@ -15,6 +15,7 @@ import type { LogCapture } from '../../test-support/test-app';
 import type { FakeWechat } from '../../integrations/wechat/fake-wechat';
 import { buildJob } from '../../test-support/factories';
 import { EntitlementModel } from '../../modules/subsidies/subsidy.model';
+import { EnrollmentModel } from '../../modules/training/enrollment.model';
 import {
   applyAsBroker,
   applyToJob,
@@ -374,6 +375,24 @@ export const authzMatrix: Record<string, MatrixEntry> = {
     request: async (c) => ({ params: { id: c.caller === 'worker' ? await enrolInCourse(c.http, c.w.subjects.worker, await openCourse()) : c.w.enrollmentId } }),
   },
 
+  // ---- staff moving applications and sign-ups forward (county-scoped; a fresh one per allowed caller) ----
+  'GET /api/v1/staff/applications': { expect: roles(STAFF, { otherStaff: 404 }), request: (c) => ({ query: { jobId: c.w.jobId } }) },
+  'POST /api/v1/staff/applications/:id/status': {
+    expect: roles(STAFF, { otherStaff: 404 }),
+    request: async (c) => ({
+      params: { id: c.caller === 'otherStaff' ? c.w.applicationId : await applyToJob(c.http, c.w.subjects.worker, await freshJob()) },
+      body: { to: 'contacted' },
+    }),
+  },
+  'GET /api/v1/staff/enrollments': { expect: roles(STAFF, { otherStaff: 404 }), request: (c) => ({ query: { courseId: c.w.courseId } }) },
+  'POST /api/v1/staff/enrollments/:id/status': {
+    expect: roles(STAFF, { otherStaff: 404 }),
+    request: async (c) => ({
+      params: { id: c.caller === 'otherStaff' ? c.w.enrollmentId : await enrolInCourse(c.http, c.w.subjects.worker, await openCourse()) },
+      body: { to: 'confirmed' },
+    }),
+  },
+
   // ---- PES connector (admin; status also for staff) ----
   'GET /api/v1/pes/status': { expect: roles(['admin', 'staff']) },
   'GET /api/v1/pes/outbox': { expect: roles(['admin']) },
@@ -507,9 +526,16 @@ export const authzMatrix: Record<string, MatrixEntry> = {
     expect: roles(STAFF, { otherStaff: 404 }),
     request: async (c) => ({ params: { id: c.caller === 'otherStaff' ? c.w.courseId : await openCourse() } }),
   },
+  // A result is recorded for a sign-up in training (state machine): a fresh one per allowed caller.
   'POST /api/v1/staff/courses/:id/results': {
     expect: roles(STAFF, { otherStaff: 404 }),
-    request: (c) => ({ params: { id: c.w.courseId }, body: { enrollmentId: c.w.enrollmentId, result: 'completed' } }),
+    request: async (c) => {
+      if (c.caller === 'otherStaff') return { params: { id: c.w.courseId }, body: { enrollmentId: c.w.enrollmentId, result: 'completed' } };
+      const courseId = await openCourse();
+      const enrollmentId = await enrolInCourse(c.http, c.w.subjects.worker, courseId);
+      await EnrollmentModel.updateOne({ _id: enrollmentId }, { status: 'in_training' }).exec();
+      return { params: { id: courseId }, body: { enrollmentId, result: 'completed' } };
+    },
   },
 
   // ---- four-color watch and reports (the caller's region, or a region inside it) ----
