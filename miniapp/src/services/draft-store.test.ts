@@ -40,3 +40,40 @@ describe('draft store', () => {
     expect(bad.load()).toBeNull();
   });
 });
+
+describe('draft store files', () => {
+  const photo = (n: number) => ({ path: `wxfile://store/photo${n}.jpg`, name: `photo${n}.jpg`, size: 1000 * n, type: 'image/jpeg' });
+
+  it('when files are attached, then a new store instance restores them, each with its own key kept across saves', () => {
+    const store = createDraftStore<Form>('draft.files', isForm);
+    const attached = store.attach({ name: '巴特' }, [photo(1), photo(2), photo(1)]);
+    expect(attached.map((f) => f.path)).toEqual([photo(1).path, photo(2).path]);
+    expect(new Set(attached.map((f) => f.key)).size).toBe(2);
+    store.save({ name: '巴特尔' });
+    store.keyFor({ name: '巴特尔' }, { name: '巴特尔' });
+    const restored = createDraftStore<Form>('draft.files', isForm).load();
+    expect(restored?.values).toEqual({ name: '巴特尔' });
+    expect(restored?.files).toEqual(attached);
+  });
+
+  it('when a file is uploaded, then it stays marked uploaded and can no longer be removed from the draft; the result id is kept', () => {
+    const store = createDraftStore<Form>('draft.files2', isForm);
+    store.attach({ name: '张三' }, [photo(1), photo(2), photo(3)]);
+    store.markUploaded(photo(1).path);
+    store.detach(photo(1).path);
+    store.detach(photo(3).path);
+    store.setResult('c1');
+    const restored = createDraftStore<Form>('draft.files2', isForm).load();
+    expect(restored?.files.map((f) => [f.name, f.uploaded])).toEqual([
+      ['photo1.jpg', true],
+      ['photo2.jpg', false],
+    ]);
+    expect(restored?.resultId).toBe('c1');
+  });
+
+  it('when more than nine files are attached, then only nine are kept', () => {
+    const store = createDraftStore<Form>('draft.files3', isForm);
+    const kept = store.attach({ name: '李四' }, Array.from({ length: 12 }, (_, i) => photo(i + 1)));
+    expect(kept).toHaveLength(9);
+  });
+});

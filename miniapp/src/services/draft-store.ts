@@ -6,13 +6,39 @@ import { createIdempotencyKey } from './http';
  * loses it. The Idempotency-Key belongs to the draft: a resend of the same content reuses it,
  * so the server answers the first result instead of making a second record. When the content
  * changes after an attempt, a new key is made (the old one is bound to the old body).
+ *
+ * A draft may carry files (e.g. complaint evidence): each is kept by its local path, with its
+ * own upload key and whether it is uploaded, so a retry uploads only what is left, each with
+ * the key it was first sent with. Once the record is made, its id is kept (`resultId`) so a
+ * retry never files a second one.
  */
+export interface DraftFile {
+  /** Local path: a weapp saved/temp file or an H5 blob URL. */
+  path: string;
+  name: string;
+  size: number;
+  type: string;
+  /** Idempotency-Key of this file's upload. */
+  key: string;
+  uploaded: boolean;
+}
+
+export type PickedDraftFile = Omit<DraftFile, 'key' | 'uploaded'>;
+
+/** Sane limits for what a draft keeps on the phone: paths and names, never file contents. */
+export const DRAFT_MAX_FILES = 9;
+const MAX_PATH = 2048;
+const MAX_NAME = 255;
+
 export interface Draft<T> {
   values: T;
   idempotencyKey: string;
   /** The body last sent with this key; null before the first attempt. */
   sentBody: string | null;
   savedAt: number;
+  files: DraftFile[];
+  /** The id of the record made from this draft, once the server answered. */
+  resultId: string | null;
 }
 
 export interface DraftStore<T> {
@@ -20,7 +46,19 @@ export interface DraftStore<T> {
   save(values: T): Draft<T>;
   /** The key to send `body` with: the same key for the same body, a new one otherwise. */
   keyFor(values: T, body: unknown): string;
+  /** Keeps picked files (each with a new upload key); files already kept (same path) are not added twice. */
+  attach(values: T, files: readonly PickedDraftFile[]): DraftFile[];
+  detach(path: string): DraftFile[];
+  markUploaded(path: string): DraftFile[];
+  /** Remembers the record this draft made. */
+  setResult(id: string): void;
   clear(): void;
+}
+
+function isDraftFile(v: unknown): v is DraftFile {
+  if (typeof v !== 'object' || v === null) return false;
+  const f = v as Record<string, unknown>;
+  return typeof f.path === 'string' && typeof f.name === 'string' && typeof f.size === 'number' && typeof f.type === 'string' && typeof f.key === 'string' && typeof f.uploaded === 'boolean';
 }
 
 export function createDraftStore<T>(storageKey: string, isValues: (v: unknown) => v is T, now: () => number = Date.now): DraftStore<T> {
@@ -35,6 +73,8 @@ export function createDraftStore<T>(storageKey: string, isValues: (v: unknown) =
         idempotencyKey: parsed.idempotencyKey,
         sentBody: typeof parsed.sentBody === 'string' ? parsed.sentBody : null,
         savedAt: typeof parsed.savedAt === 'number' ? parsed.savedAt : 0,
+        files: Array.isArray(parsed.files) ? parsed.files.filter(isDraftFile).slice(0, DRAFT_MAX_FILES) : [],
+        resultId: typeof parsed.resultId === 'string' ? parsed.resultId : null,
       };
     } catch {
       return null;
@@ -48,24 +88,51 @@ export function createDraftStore<T>(storageKey: string, isValues: (v: unknown) =
     }
     return draft;
   };
+  const fresh = (values: T, current: Draft<T> | null): Draft<T> => ({
+    values,
+    idempotencyKey: current?.idempotencyKey ?? createIdempotencyKey(),
+    sentBody: current?.sentBody ?? null,
+    savedAt: now(),
+    files: current?.files ?? [],
+    resultId: current?.resultId ?? null,
+  });
+  const changeFiles = (change: (files: DraftFile[]) => DraftFile[]): DraftFile[] => {
+    const current = read();
+    if (!current) return [];
+    return write({ ...current, files: change(current.files), savedAt: now() }).files;
+  };
   return {
     load: read,
     save(values) {
-      const current = read();
-      return write({
-        values,
-        idempotencyKey: current?.idempotencyKey ?? createIdempotencyKey(),
-        sentBody: current?.sentBody ?? null,
-        savedAt: now(),
-      });
+      return write(fresh(values, read()));
     },
     keyFor(values, body) {
       const text = JSON.stringify(body);
       const current = read();
       const reuse = current && (current.sentBody === null || current.sentBody === text);
       const key = reuse ? current.idempotencyKey : createIdempotencyKey();
-      write({ values, idempotencyKey: key, sentBody: text, savedAt: now() });
+      write({ ...fresh(values, current), idempotencyKey: key, sentBody: text });
       return key;
+    },
+    attach(values, picked) {
+      const draft = fresh(values, read());
+      const files = [...draft.files];
+      for (const p of picked) {
+        if (files.length >= DRAFT_MAX_FILES) break;
+        if (p.path.length > MAX_PATH || files.some((f) => f.path === p.path)) continue;
+        files.push({ path: p.path, name: p.name.slice(0, MAX_NAME), size: p.size, type: p.type, key: createIdempotencyKey(), uploaded: false });
+      }
+      return write({ ...draft, files }).files;
+    },
+    detach(path) {
+      return changeFiles((files) => files.filter((f) => f.path !== path || f.uploaded));
+    },
+    markUploaded(path) {
+      return changeFiles((files) => files.map((f) => (f.path === path ? { ...f, uploaded: true } : f)));
+    },
+    setResult(id) {
+      const current = read();
+      if (current) write({ ...current, resultId: id, savedAt: now() });
     },
     clear() {
       Taro.removeStorageSync(storageKey);

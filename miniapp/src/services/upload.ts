@@ -22,8 +22,8 @@ function parse(data: unknown): unknown {
   }
 }
 
-/** multipart POST of one file through Taro.uploadFile (field `name`), answer parsed with `schema`; one refresh on 401. */
-export async function uploadFile<S extends z.ZodType>(path: string, field: string, file: PickedFile, schema: S): Promise<z.output<S>> {
+/** multipart POST of one file through Taro.uploadFile (field `name`, extra `headers`), answer parsed with `schema`; one refresh on 401. */
+export async function uploadFile<S extends z.ZodType>(path: string, field: string, file: PickedFile, schema: S, headers: Record<string, string> = {}): Promise<z.output<S>> {
   for (let attempt = 0; ; attempt += 1) {
     const token = getAccessToken();
     let res: { statusCode: number; data: unknown };
@@ -33,7 +33,7 @@ export async function uploadFile<S extends z.ZodType>(path: string, field: strin
         filePath: file.path,
         name: field,
         fileName: file.name,
-        header: token ? { Authorization: `Bearer ${token}` } : {},
+        header: token ? { ...headers, Authorization: `Bearer ${token}` } : headers,
         timeout: 120_000,
       } as Taro.uploadFile.Option);
     } catch (failure) {

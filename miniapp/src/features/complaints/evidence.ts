@@ -27,6 +27,23 @@ export function checkEvidence(current: readonly PickedFile[], added: readonly Pi
   return { accepted, problems };
 }
 
+/** weapp: a saved copy of a picked temp file (survives the app being closed); the temp path when saving fails or on H5. */
+export async function keepOnPhone(file: PickedFile): Promise<PickedFile> {
+  if (process.env.TARO_ENV !== 'weapp') return file;
+  try {
+    const saved = await Taro.saveFile({ tempFilePath: file.path });
+    return { ...file, path: (saved as { savedFilePath: string }).savedFilePath };
+  } catch {
+    return file;
+  }
+}
+
+/** weapp: deletes a saved copy once uploaded (saved files count against a 10 MB quota). */
+export function forgetOnPhone(path: string): void {
+  if (process.env.TARO_ENV !== 'weapp') return;
+  Taro.removeSavedFile({ filePath: path }).catch(() => undefined);
+}
+
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }

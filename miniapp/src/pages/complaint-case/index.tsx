@@ -32,7 +32,7 @@ export default function ComplaintCasePage() {
     setError(null);
     try {
       for (const file of evidence.files) {
-        const updated = await uploadEvidence(id, file);
+        const updated = await uploadEvidence(id, file, file.key);
         setState({ status: 'ready', data: updated });
         evidence.remove(file.path);
       }

@@ -18,7 +18,7 @@ import { go, routes } from '@/services/navigation';
 export default function ComplaintNewPage() {
   const session = useSession();
   const form = useComplaintForm();
-  const evidence = useEvidence();
+  const evidence = useEvidence(form.evidenceKeeper);
   const [age, setAge] = useState<number | null>(null);
 
   useEffect(() => {
@@ -75,7 +75,7 @@ export default function ComplaintNewPage() {
       <View className="zy-page">
         {form.step === 0 && isOlderWorker(age) ? <Notice tone="warn">{t('complaint.olderWarning')}</Notice> : null}
         {form.restored && form.step === 0 ? <Notice tone="info">{t('register.draftRestored')}</Notice> : null}
-        <ComplaintForm {...form} send={() => void form.send(evidence.files)} evidence={evidence} />
+        <ComplaintForm {...form} send={() => void form.send()} evidence={evidence} />
       </View>
     </Screen>
   );

@@ -15,7 +15,7 @@ export function getMyComplaints(): Promise<ComplaintListResponse> {
   return http.get('/complaints', ComplaintListResponseSchema, { limit: 20 });
 }
 
-/** POST /complaints/:id/evidence, one file per request (field `files`); answers the updated case. */
-export function uploadEvidence(id: string, file: PickedFile): Promise<Complaint> {
-  return uploadFile(`/complaints/${encodeURIComponent(id)}/evidence`, 'files', file, ComplaintSchema);
+/** POST /complaints/:id/evidence, one file per request (field `files`) with its own Idempotency-Key; answers the updated case. */
+export function uploadEvidence(id: string, file: PickedFile, idempotencyKey: string): Promise<Complaint> {
+  return uploadFile(`/complaints/${encodeURIComponent(id)}/evidence`, 'files', file, ComplaintSchema, { 'Idempotency-Key': idempotencyKey });
 }

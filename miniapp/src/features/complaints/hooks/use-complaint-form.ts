@@ -1,9 +1,11 @@
 import type { Complaint } from '@zhuanyi/shared';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { errorText } from '@/services/error-text';
 import { ApiError, NetworkError } from '@/services/errors';
-import type { PickedFile } from '@/services/upload';
-import { fileComplaint, uploadEvidence } from '../api/complaints-api';
+import { fileComplaint, getComplaint, uploadEvidence } from '../api/complaints-api';
+import { forgetOnPhone } from '../evidence';
+import type { EvidenceKeeper } from './use-evidence';
+import { submitWithEvidence } from '../submit-with-evidence';
 import {
   COMPLAINT_STEPS,
   EMPTY_COMPLAINT,
@@ -56,7 +58,7 @@ export function useComplaintForm() {
   const prev = useCallback(() => setStep((s) => Math.max(0, s - 1)), []);
 
   const send = useCallback(
-    async (evidence: readonly PickedFile[]) => {
+    async () => {
       if (busy.current) return;
       const checked = validateComplaint(values);
       if (!checked.ok) {
@@ -67,20 +69,15 @@ export function useComplaintForm() {
       busy.current = true;
       setSubmit({ kind: 'sending' });
       complaintDraft.save(values);
-      const key = complaintDraft.keyFor(values, checked.input);
       try {
-        let complaint = await fileComplaint(checked.input, key);
-        complaintDraft.clear();
-        let failed = 0;
-        for (const [index, file] of evidence.entries()) {
-          setSubmit({ kind: 'uploading', done: index, total: evidence.length });
-          try {
-            complaint = await uploadEvidence(complaint.id, file);
-          } catch {
-            failed += 1;
-          }
-        }
-        setSubmit({ kind: 'done', complaint, failedUploads: failed });
+        const { complaint, failedUploads } = await submitWithEvidence(complaintDraft, values, checked.input, {
+          file: fileComplaint,
+          get: getComplaint,
+          upload: (id, file, key) => uploadEvidence(id, file, key),
+          progress: (done, total) => setSubmit({ kind: 'uploading', done, total }),
+          uploaded: (file) => forgetOnPhone(file.path),
+        });
+        setSubmit({ kind: 'done', complaint, failedUploads });
       } catch (error) {
         if (error instanceof NetworkError) {
           setSubmit({ kind: 'offline' });
@@ -99,5 +96,17 @@ export function useComplaintForm() {
     [values, step],
   );
 
-  return { values, errors, step, update, next, prev, send, submit, restored: restored !== null };
+  // Picked evidence is kept in the draft with the form, so a dropped network or a closed app loses neither.
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+  const evidenceKeeper = useMemo<EvidenceKeeper>(
+    () => ({
+      load: () => complaintDraft.load()?.files ?? [],
+      attach: (files) => complaintDraft.attach(valuesRef.current, files),
+      detach: (path) => complaintDraft.detach(path),
+    }),
+    [],
+  );
+
+  return { values, errors, step, update, next, prev, send, submit, restored: restored !== null, evidenceKeeper };
 }

@@ -1,20 +1,38 @@
 import { EVIDENCE_MAX_FILES } from '@zhuanyi/shared';
 import { useCallback, useState } from 'react';
+import type { DraftFile, PickedDraftFile } from '@/services/draft-store';
+import { createIdempotencyKey } from '@/services/http';
 import type { PickedFile } from '@/services/upload';
-import { checkEvidence, pickFilesH5, pickFilesWeapp, pickPhotosWeapp } from '../evidence';
+import { checkEvidence, keepOnPhone, pickFilesH5, pickFilesWeapp, pickPhotosWeapp } from '../evidence';
 
-/** The evidence picked so far, with the reasons any file was left out. */
-export function useEvidence() {
-  const [files, setFiles] = useState<PickedFile[]>([]);
+/** Where picked evidence is kept between app runs (the complaint draft); absent, it lives in memory only. */
+export interface EvidenceKeeper {
+  load(): DraftFile[];
+  attach(files: readonly PickedDraftFile[]): DraftFile[];
+  detach(path: string): DraftFile[];
+}
+
+const inMemory = (current: readonly DraftFile[], picked: readonly PickedFile[]): DraftFile[] => [
+  ...current,
+  ...picked.map((p) => ({ ...p, key: createIdempotencyKey(), uploaded: false })),
+];
+
+/** The evidence picked so far (each file with its own upload key), with the reasons any file was left out. */
+export function useEvidence(keeper?: EvidenceKeeper) {
+  const [files, setFiles] = useState<DraftFile[]>(() => keeper?.load().filter((f) => !f.uploaded) ?? []);
   const [problems, setProblems] = useState<string[]>([]);
 
-  const add = useCallback((picked: PickedFile[]) => {
-    setFiles((current) => {
-      const checked = checkEvidence(current, picked);
+  const add = useCallback(
+    async (picked: PickedFile[]) => {
+      const checked = checkEvidence(files, picked);
       setProblems(checked.problems);
-      return [...current, ...checked.accepted];
-    });
-  }, []);
+      if (checked.accepted.length === 0) return;
+      // weapp temp files may be cleaned up while the app sleeps: keep a saved copy for the draft.
+      const kept = keeper ? await Promise.all(checked.accepted.map(keepOnPhone)) : checked.accepted;
+      setFiles((current) => (keeper ? keeper.attach(kept).filter((f) => !f.uploaded) : inMemory(current, kept)));
+    },
+    [files, keeper],
+  );
 
   const pick = useCallback(
     (kind: 'photo' | 'file') => {
@@ -27,7 +45,10 @@ export function useEvidence() {
     [files.length, add],
   );
 
-  const remove = useCallback((path: string) => setFiles((current) => current.filter((f) => f.path !== path)), []);
+  const remove = useCallback(
+    (path: string) => setFiles((current) => (keeper ? keeper.detach(path).filter((f) => !f.uploaded) : current.filter((f) => f.path !== path))),
+    [keeper],
+  );
   const reset = useCallback(() => setFiles([]), []);
 
   return { files, problems, pick, remove, reset };
