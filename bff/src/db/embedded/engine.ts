@@ -153,12 +153,12 @@ export class Engine implements OpSink {
     try {
       for (const [coll, writes] of txn.writes) {
         for (const [rid, doc] of writes) {
-          const before = coll.records.get(rid);
+          const before = coll.slot(rid);
           undo.push({ coll, rid, before, hist: coll.history.get(rid)?.length ?? 0 });
           if (doc === null) {
             if (before) {
-              coll.delete(rid, seq);
-              ops.push({ o: 'd', ns: coll.ns, id: before.doc._id });
+              const old = coll.delete(rid, seq) as Document;
+              ops.push({ o: 'd', ns: coll.ns, id: old._id });
             }
           } else if (before) {
             coll.replace(rid, doc, seq);

@@ -4,10 +4,16 @@ import { compareBson } from './bson-order';
 import { CommandError } from './errors';
 import { formatDoc } from './format';
 import { pathValues } from './paths';
-import { SortedList } from './storage/sorted-list';
+import { SortedList, type Position } from './storage/sorted-list';
 
-/** An index entry: the key's parts, then the record id (one array per entry keeps big indexes small). */
+/**
+ * An index entry: the key's parts, then the record ids holding that key (one array per distinct key):
+ * a number for one record, else a sorted list, so repeated keys cost a few bytes per record.
+ */
 export type IndexEntry = unknown[];
+export type Posting = number | SortedList<number>;
+
+const byNumber = (a: number, b: number): number => a - b;
 
 export interface DuplicateInfo {
   keyPattern: Document;
@@ -32,7 +38,7 @@ export class Index {
     this.special = this.fields.some((f) => typeof key[f] === 'string' && key[f] !== 'hashed');
     this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression as Document) : null;
     this.multikeyFields = this.fields.map(() => false);
-    this.list = new SortedList<IndexEntry>((a, b) => this.compareEntries(a, b));
+    this.list = new SortedList<IndexEntry>((a, b) => this.compareKeys(a, b));
   }
 
   /** Some document has an array on one of the index's paths. */
@@ -74,12 +80,36 @@ export class Index {
     return 0;
   }
 
-  ridOf(e: IndexEntry): number {
-    return e[this.fields.length] as number;
+  /** Record ids under all keys. */
+  get size(): number {
+    return this.rids;
   }
 
+  private rids = 0;
+
+  /** The first record id of an entry. */
+  ridOf(e: IndexEntry): number {
+    const p = e[this.fields.length] as Posting;
+    return typeof p === 'number' ? p : (p.at(p.first() as Position) as number);
+  }
+
+  /** How many records an entry holds. */
+  countOf(e: IndexEntry): number {
+    const p = e[this.fields.length] as Posting;
+    return typeof p === 'number' ? 1 : p.size;
+  }
+
+  /** An entry's record ids, ascending or (dir -1) descending. */
+  *ridsOf(e: IndexEntry, dir: 1 | -1 = 1): Generator<number> {
+    const p = e[this.fields.length] as Posting;
+    if (typeof p === 'number') yield p;
+    else yield* p.iterate(dir === 1 ? p.first() : p.last(), dir);
+  }
+
+  /** Orders raw (key..., rid) entries, before their rids are gathered into postings. */
   private compareEntries(a: IndexEntry, b: IndexEntry): number {
-    return this.compareKeys(a, b) || this.ridOf(a) - this.ridOf(b);
+    const n = this.fields.length;
+    return this.compareKeys(a, b) || (a[n] as number) - (b[n] as number);
   }
 
   /**
@@ -126,16 +156,94 @@ export class Index {
   }
 
   add(rid: number, doc: Document): void {
-    for (const key of this.keysFor(doc)) this.list.insert(this.entry(key, rid));
+    for (const key of this.keysFor(doc)) this.insertKey(key, rid);
   }
 
   remove(rid: number, doc: Document): void {
-    for (const key of this.keysFor(doc)) this.list.remove(this.entry(key, rid));
+    for (const key of this.keysFor(doc)) this.removeKey(key, rid);
   }
 
-  /** Adds many entries at once (sorted here, then merged into the list in one pass). */
+  /** The entry holding exactly this key, if any. */
+  private entryFor(key: unknown[]): IndexEntry | undefined {
+    const pos = this.list.seek((e) => this.compareKeys(e, key) >= 0);
+    if (!pos) return undefined;
+    const e = this.list.at(pos);
+    return this.compareKeys(e, key) === 0 ? e : undefined;
+  }
+
+  /** Adds record `rid` under a key from keysFor. */
+  insertKey(key: unknown[], rid: number): void {
+    const n = this.fields.length;
+    const e = this.entryFor(key);
+    this.rids++;
+    if (!e) {
+      this.list.insert(this.entry(key, rid));
+      return;
+    }
+    const p = e[n] as Posting;
+    if (p === rid) {
+      this.rids--;
+      return;
+    }
+    if (typeof p === 'number') {
+      const list = new SortedList<number>(byNumber);
+      list.insertSorted(p < rid ? [p, rid] : [rid, p]);
+      e[n] = list;
+    } else p.insert(rid);
+  }
+
+  removeKey(key: unknown[], rid: number): void {
+    const n = this.fields.length;
+    const e = this.entryFor(key);
+    if (!e) return;
+    const p = e[n] as Posting;
+    if (typeof p === 'number') {
+      if (p !== rid) return;
+      this.list.remove(e);
+    } else {
+      if (!p.remove(rid)) return;
+      if (p.size === 1) e[n] = p.at(p.first() as Position);
+    }
+    this.rids--;
+  }
+
+  /**
+   * Adds many (key..., rid) entries at once: sorted here, equal keys gathered into one posting, postings
+   * of keys already present merged into theirs, and the new keys merged into the list in one pass.
+   */
   addMany(entries: IndexEntry[]): void {
-    this.list.insertSorted(this.sortEntries(entries));
+    if (entries.length === 0) return;
+    const n = this.fields.length;
+    const sorted = this.sortEntries(entries);
+    const fresh: IndexEntry[] = [];
+    let i = 0;
+    while (i < sorted.length) {
+      const first = sorted[i] as IndexEntry;
+      let j = i + 1;
+      while (j < sorted.length && this.compareKeys(sorted[j] as IndexEntry, first) === 0) j++;
+      const rids: number[] = [];
+      for (let k = i; k < j; k++) {
+        const r = (sorted[k] as IndexEntry)[n] as number;
+        if (rids[rids.length - 1] !== r) rids.push(r);
+      }
+      this.rids += rids.length;
+      const existing = this.list.size > 0 ? this.entryFor(first) : undefined;
+      if (existing) {
+        const p = existing[n] as Posting;
+        const list = typeof p === 'number' ? new SortedList<number>(byNumber) : p;
+        if (typeof p === 'number') list.insertSorted([p]);
+        list.insertSorted(rids);
+        existing[n] = list;
+      } else if (rids.length === 1) fresh.push(first);
+      else {
+        const list = new SortedList<number>(byNumber);
+        list.insertSorted(rids);
+        first[n] = list;
+        fresh.push(first);
+      }
+      i = j;
+    }
+    this.list.insertSorted(fresh);
   }
 
   /**
@@ -173,20 +281,17 @@ export class Index {
   conflictAmong(keys: unknown[][], rid: number, isVisible: (rid: number) => boolean = () => true): DuplicateInfo | null {
     if (!this.unique) return null;
     for (const key of keys) {
-      for (const other of this.equalRange(key)) {
-        const orid = this.ridOf(other);
+      for (const orid of this.equalRids(key)) {
         if (orid !== rid && isVisible(orid)) return this.describe(key);
       }
     }
     return null;
   }
 
-  *equalRange(key: unknown[]): Generator<IndexEntry> {
-    const start = this.list.seek((e) => this.compareKeys(e, key) >= 0);
-    for (const e of this.list.iterate(start, 1)) {
-      if (this.compareKeys(e, key) !== 0) return;
-      yield e;
-    }
+  /** Record ids under exactly this key, ascending. */
+  *equalRids(key: unknown[]): Generator<number> {
+    const e = this.entryFor(key);
+    if (e) yield* this.ridsOf(e);
   }
 
   describe(key: unknown[]): DuplicateInfo {

@@ -42,6 +42,8 @@ export interface Plan {
   index: string | null;
   /** Every document the index yields matches the filter, so it need not be evaluated again. */
   exact?: boolean;
+  /** For exact plans: how many records match, from the index alone. */
+  count?: () => number;
 }
 
 /** Scalars whose index equality is exactly the query's equality. */
@@ -51,14 +53,29 @@ function simpleScalar(v: unknown): boolean {
   return v instanceof Date || (typeof v === 'object' && v !== null && (v as { _bsontype?: string })._bsontype === 'ObjectId');
 }
 
+/** A two-sided range of one orderable type, which an index scan of a non-array field answers exactly. */
+function exactRange(v: unknown): boolean {
+  if (!isPlainObject(v)) return false;
+  const ops = Object.keys(v);
+  const lo = ops.filter((k) => k === '$gt' || k === '$gte');
+  const hi = ops.filter((k) => k === '$lt' || k === '$lte');
+  if (ops.length !== 2 || lo.length !== 1 || hi.length !== 1) return false;
+  const a: unknown = v[lo[0] as string];
+  const b: unknown = v[hi[0] as string];
+  if (!simpleScalar(a) || !simpleScalar(b) || typeof a === 'boolean') return false;
+  return typeRank(a) === typeRank(b);
+}
+
 function coversFilter(filter: Document, choice: Choice): boolean {
-  if (choice.last !== null) return false;
-  const covered = choice.index.fields.slice(0, choice.prefix.length);
+  const n = choice.prefix.length + (choice.last ? 1 : 0);
+  const covered = choice.index.fields.slice(0, n);
   const keys = Object.keys(filter);
   if (keys.length !== covered.length) return false;
   return keys.every((k) => {
-    if (!covered.includes(k)) return false;
+    const at = covered.indexOf(k);
+    if (at < 0) return false;
     const v: unknown = filter[k];
+    if (at === choice.prefix.length) return choice.last?.range !== undefined && !choice.index.multikeyFields[at] && exactRange(v);
     if (isPlainObject(v)) return Object.keys(v).length === 1 && '$eq' in v && simpleScalar(v.$eq);
     return simpleScalar(v);
   });
@@ -131,8 +148,35 @@ interface Choice {
   score: number;
 }
 
+/** Records a choice's scan would yield, counted from the postings up to `cap`. */
+function estimate(choice: Choice, cap: number): number {
+  let n = 0;
+  for (const e of scanChoice(choice)) {
+    n += choice.index.countOf(e);
+    if (n > cap) break;
+  }
+  return n;
+}
+
 function chooseIndex(coll: Collection, bounds: Map<string, FieldBounds>, hint: Index | null): Choice | null {
+  const best = pickIndex(coll, bounds, hint);
+  if (!best || hint || best.length < 2) return best?.[0] ?? null;
+  // Equally good shapes: take the one whose scan is smallest (each count stops at the best so far).
+  let winner = best[0] as Choice;
+  let least = estimate(winner, Infinity);
+  for (const c of best.slice(1)) {
+    const n = estimate(c, least);
+    if (n < least) {
+      winner = c;
+      least = n;
+    }
+  }
+  return winner;
+}
+
+function pickIndex(coll: Collection, bounds: Map<string, FieldBounds>, hint: Index | null): Choice[] | null {
   let best: Choice | null = null;
+  let ties: Choice[] = [];
   const candidates = hint ? [hint] : [...coll.indexes.values()];
   for (const index of candidates) {
     if (index.special || index.isPartial || index.spec.hidden === true) {
@@ -154,10 +198,17 @@ function chooseIndex(coll: Collection, bounds: Map<string, FieldBounds>, hint: I
       break;
     }
     if (index.unique && prefix.length === index.fields.length) score += 2;
-    if (score > 0 && (!best || score > best.score)) best = { index, prefix, last, score };
-    if (hint && !best) best = { index, prefix, last, score };
+    if (score > 0 && best && score === best.score) ties.push({ index, prefix, last, score });
+    if (score > 0 && (!best || score > best.score)) {
+      best = { index, prefix, last, score };
+      ties = [best];
+    }
+    if (hint && !best) {
+      best = { index, prefix, last, score };
+      ties = [best];
+    }
   }
-  return best;
+  return best ? ties : null;
 }
 
 /** Entries between two bounds in index order, or in reverse order when `walk` is -1 (lazily either way). */
@@ -262,19 +313,34 @@ function findHint(coll: Collection, hint: unknown): Index | null {
   return null;
 }
 
-function* ridsOf(index: Index, entries: Iterable<IndexEntry>, dedupe: boolean): Generator<number> {
+function* ridsOf(index: Index, entries: Iterable<IndexEntry>, dedupe: boolean, dir: 1 | -1 = 1): Generator<number> {
   const at = index.fields.length;
-  if (!dedupe) {
-    for (const e of entries) yield e[at] as number;
-    return;
-  }
-  const seen = new Set<number>();
+  const seen = dedupe ? new Set<number>() : null;
   for (const e of entries) {
-    const rid = e[at] as number;
-    if (seen.has(rid)) continue;
-    seen.add(rid);
-    yield rid;
+    const p = e[at];
+    if (typeof p === 'number') {
+      if (seen) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+      }
+      yield p;
+      continue;
+    }
+    for (const rid of index.ridsOf(e, dir)) {
+      if (seen) {
+        if (seen.has(rid)) continue;
+        seen.add(rid);
+      }
+      yield rid;
+    }
   }
+}
+
+/** Records an index scan yields, counted from its postings (no duplicates possible). */
+function countOf(index: Index, entries: Iterable<IndexEntry>): number {
+  let n = 0;
+  for (const e of entries) n += index.countOf(e);
+  return n;
 }
 
 export function planQuery(coll: Collection, filter: Document, sort?: Document, hint?: unknown, collation?: unknown): Plan {
@@ -290,18 +356,20 @@ export function planQuery(coll: Collection, filter: Document, sort?: Document, h
       // Hinted index without bounds: a full index walk.
       const d = sortDirection(choice.index, 0, sort);
       const from = d === -1 ? choice.index.list.last() : choice.index.list.first();
-      return { rids: ridsOf(choice.index, choice.index.list.iterate(from, d === -1 ? -1 : 1), choice.index.multikey), sorted: d !== 0, index: choice.index.name };
+      return { rids: ridsOf(choice.index, choice.index.list.iterate(from, d === -1 ? -1 : 1), choice.index.multikey, d === -1 ? -1 : 1), sorted: d !== 0, index: choice.index.name };
     }
-    if (dir === -1) return { rids: ridsOf(choice.index, scanChoice(choice, -1), multi), sorted: true, index: choice.index.name, exact: coversFilter(filter, choice) };
-    return { rids: ridsOf(choice.index, scanChoice(choice), multi), sorted: dir === 1, index: choice.index.name, exact: coversFilter(filter, choice) };
+    const exact = coversFilter(filter, choice);
+    const count = exact && !multi ? () => countOf(choice.index, scanChoice(choice)) : undefined;
+    if (dir === -1) return { rids: ridsOf(choice.index, scanChoice(choice, -1), multi, -1), sorted: true, index: choice.index.name, exact, count };
+    return { rids: ridsOf(choice.index, scanChoice(choice), multi), sorted: dir === 1, index: choice.index.name, exact, count };
   }
   if (sort && Object.keys(sort).length > 0 && !collation) {
     for (const index of coll.indexes.values()) {
       const d = sortDirection(index, 0, sort);
       if (d === 0) continue;
       const from = d === -1 ? index.list.last() : index.list.first();
-      return { rids: ridsOf(index, index.list.iterate(from, d), false), sorted: true, index: index.name };
+      return { rids: ridsOf(index, index.list.iterate(from, d), false, d), sorted: true, index: index.name };
     }
   }
-  return { rids: coll.records.keys(), sorted: false, index: null };
+  return { rids: coll.records.rids(), sorted: false, index: null };
 }

@@ -15,7 +15,7 @@ export interface ReadView {
 }
 
 export const latestView: ReadView = {
-  doc: (coll, rid) => coll.records.get(rid)?.doc,
+  doc: (coll, rid) => coll.doc(rid),
   extra: () => [],
 };
 
@@ -95,6 +95,63 @@ function mayEqual(v: unknown, want: Scalar): boolean {
 export interface Match {
   rid: number;
   doc: Document;
+}
+
+/**
+ * How many visible documents match, without decoding any when the index answers the filter exactly;
+ * otherwise matches are counted as they stream by, never collected.
+ */
+export function countMatches(coll: Collection | undefined, filter: Document, opts: FindOptions, view: ReadView): number {
+  if (coll && !opts.collation && view.extra(coll).length === 0) {
+    if (Object.keys(filter).length === 0) return coll.size;
+    const plan = planQuery(coll, filter, undefined, opts.hint);
+    if (plan.exact && plan.count) {
+      // Parse anyway so bad queries fail as on mongod.
+      if (!plainEqualities(filter)) compileFilter(filter, opts.collation, opts.let);
+      return plan.count();
+    }
+  }
+  let n = 0;
+  for (const m of streamMatches(coll, filter, opts, view)) {
+    void m;
+    n++;
+  }
+  return n;
+}
+
+/** Matches one by one in the planner's order (no sort, skip or limit), decoding each document once. */
+export function* streamMatches(coll: Collection | undefined, filter: Document, opts: FindOptions, view: ReadView): Generator<Match> {
+  let matcher: Query | null | undefined = plainEqualities(filter) ? undefined : compileFilter(filter, opts.collation, opts.let);
+  if (!coll) return;
+  const plan = planQuery(coll, filter, undefined, opts.hint, opts.collation);
+  const extra = view.extra(coll);
+  const exact = plan.exact === true && extra.length === 0;
+  const seen = extra.length > 0 ? new Set<number>() : null;
+  const quick = opts.collation ? [] : requiredEqualities(filter);
+  const test = (doc: Document, indexed: boolean): boolean => {
+    if (exact && indexed) return true;
+    try {
+      for (const [k, want] of quick) if (!mayEqual(doc[k], want)) return false;
+      if (matcher === undefined) matcher = compileFilter(filter, opts.collation, opts.let);
+      return !matcher || matcher.test(doc);
+    } catch (err) {
+      throw toCommandError(err);
+    }
+  };
+  for (const rid of plan.rids) {
+    if (seen) {
+      if (seen.has(rid)) continue;
+      seen.add(rid);
+    }
+    const doc = view.doc(coll, rid);
+    if (doc !== undefined && test(doc, true)) yield { rid, doc };
+  }
+  for (const rid of extra) {
+    if (seen?.has(rid)) continue;
+    seen?.add(rid);
+    const doc = view.doc(coll, rid);
+    if (doc !== undefined && test(doc, false)) yield { rid, doc };
+  }
 }
 
 /** Runs a filter through the best index (or a scan), then sorts, skips and limits. */

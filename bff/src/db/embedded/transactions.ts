@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { CommandError } from './errors';
 import type { ReadView } from './query';
+import { cloneDoc } from './storage/clone';
 import type { Collection } from './storage/collection';
 
 export const TRANSIENT = 'TransientTransactionError';
@@ -40,7 +41,11 @@ export class Transaction implements ReadView {
 
   doc(coll: Collection, rid: number): Document | undefined {
     const own = this.writes.get(coll);
-    if (own?.has(rid)) return own.get(rid) ?? undefined;
+    // Reads always get a fresh object, as the collection's decoded records are.
+    if (own?.has(rid)) {
+      const doc = own.get(rid);
+      return doc ? cloneDoc(doc) : undefined;
+    }
     return coll.visible(rid, this.snap);
   }
 
@@ -64,8 +69,8 @@ export class Transaction implements ReadView {
     const holder = coll.locks.get(rid);
     if (holder !== undefined && holder !== this.id) throw writeConflict();
     if (holder === undefined) {
-      const slot = coll.records.get(rid);
-      if (!slot || slot.ver > this.snap) throw writeConflict();
+      const ver = coll.records.ver(rid);
+      if (ver === undefined || ver > this.snap) throw writeConflict();
       coll.locks.set(rid, this.id);
     }
   }
@@ -75,8 +80,7 @@ export class Transaction implements ReadView {
     for (const index of coll.indexes.values()) {
       if (!index.unique) continue;
       for (const key of index.keysFor(doc)) {
-        for (const e of index.equalRange(key)) {
-          const erid = index.ridOf(e);
+        for (const erid of index.equalRids(key)) {
           if (erid === rid || own?.has(erid)) continue;
           if (coll.visible(erid, this.snap) === undefined) throw writeConflict();
           throw index.duplicateError(coll.ns, index.describe(key));

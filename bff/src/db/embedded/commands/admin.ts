@@ -1,4 +1,4 @@
-import { calculateObjectSize, type Document } from 'bson';
+import type { Document } from 'bson';
 import { Query } from 'mingo';
 import { validateCollectionName } from '../catalog';
 import { fail, toCommandError } from '../errors';
@@ -78,9 +78,7 @@ export function listCollections(ctx: CommandContext): Document {
 }
 
 function sizes(coll: Collection): { count: number; size: number } {
-  let size = 0;
-  for (const slot of coll.records.values()) size += calculateObjectSize(slot.doc);
-  return { count: coll.records.size, size };
+  return { count: coll.records.size, size: coll.records.dataSize };
 }
 
 export function listDatabases(ctx: CommandContext): Document {
@@ -216,7 +214,7 @@ export function collStats(ctx: CommandContext): Document {
   const s = sizes(coll);
   const scale = typeof ctx.cmd.scale === 'number' && ctx.cmd.scale > 0 ? ctx.cmd.scale : 1;
   const indexSizes: Document = {};
-  for (const i of coll.indexes.values()) indexSizes[i.name] = Math.max(4096, i.list.size * 16) / scale;
+  for (const i of coll.indexes.values()) indexSizes[i.name] = Math.max(4096, i.size * 16) / scale;
   const totalIndexSize = Object.values(indexSizes).reduce((a: number, b) => a + (b as number), 0);
   return {
     ns: coll.ns,

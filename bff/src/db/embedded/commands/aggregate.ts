@@ -2,7 +2,7 @@ import type { Document } from 'bson';
 import { Aggregator, ProcessingMode } from 'mingo';
 import { CommandError, fail, toCommandError } from '../errors';
 import { isPlainObject } from '../paths';
-import { findMatches, mingoOptions, type FindOptions } from '../query';
+import { countMatches, findMatches, mingoOptions, streamMatches, type FindOptions } from '../query';
 import type { Collection } from '../storage/collection';
 import { cloneDoc } from '../storage/clone';
 import { withIdFirst } from '../update';
@@ -14,8 +14,51 @@ function visibleDocs(ctx: CommandContext, coll: Collection | undefined): Documen
   return findMatches(coll, {}, {}, ctx.view).map((m) => m.doc);
 }
 
+/** A literal constant (not a field path or expression), as $group's _id or a $sum argument. */
+function constant(v: unknown): boolean {
+  if (v === null || typeof v === 'number' || typeof v === 'boolean') return true;
+  return typeof v === 'string' && !v.startsWith('$');
+}
+
+/**
+ * A count over the matches: [$skip][$limit] then {$group: {_id: <constant>, f: {$sum: <number>}...}}
+ * (what countDocuments sends) or {$count: name}. Returns the stage's one output row (none when no
+ * document matches, as on mongod) and how many stages it replaced.
+ */
+function countStage(pipeline: Document[], i: number, count: () => number): { rows: Document[]; used: number } | null {
+  let j = i;
+  let skip = 0;
+  let limit = Infinity;
+  if (typeof pipeline[j]?.$skip === 'number' && (pipeline[j]?.$skip as number) >= 0) skip = pipeline[j++]?.$skip as number;
+  if (typeof pipeline[j]?.$limit === 'number' && (pipeline[j]?.$limit as number) > 0) limit = pipeline[j++]?.$limit as number;
+  const stage = pipeline[j];
+  let shape: ((n: number) => Document) | null = null;
+  if (typeof stage?.$count === 'string' && stage.$count !== '' && !stage.$count.startsWith('$') && !stage.$count.includes('.')) {
+    const name = stage.$count;
+    shape = (n) => ({ [name]: n });
+  } else if (isPlainObject(stage?.$group) && constant(stage.$group._id)) {
+    const group = stage.$group;
+    const fields = Object.entries(group).filter(([k]) => k !== '_id');
+    const sums = fields.every(([, v]) => isPlainObject(v) && Object.keys(v).length === 1 && typeof v.$sum === 'number' && Number.isFinite(v.$sum));
+    if (!sums) return null;
+    shape = (n) => {
+      const row: Document = { _id: group._id };
+      for (const [k, v] of fields) row[k] = n * ((v as Document).$sum as number);
+      return row;
+    };
+  }
+  if (!shape) return null;
+  const n = Math.min(Math.max(0, count() - skip), limit);
+  return { rows: n > 0 ? [shape(n)] : [], used: j + 1 - i };
+}
+
+/** Whether mingo may share input objects between stages: no stage that reuses documents across branches. */
+function sharesInputs(pipeline: Document[]): boolean {
+  return JSON.stringify(pipeline, (_k, v: unknown) => (v instanceof Object && !Array.isArray(v) && !isPlainObject(v) ? null : v)).match(/"\$(facet|lookup|graphLookup|unionWith)"/) !== null;
+}
+
 /** Leading $match/$sort/$skip/$limit run through the query planner so indexes are used. */
-function source(ctx: CommandContext, coll: Collection | undefined, pipeline: Document[]): { docs: Document[]; rest: Document[] } {
+function source(ctx: CommandContext, coll: Collection | undefined, pipeline: Document[]): { docs: Iterable<Document>; rest: Document[] } {
   const matches: Document[] = [];
   let i = 0;
   while (i < pipeline.length && isPlainObject(pipeline[i]?.$match) && !hasExprOrText(pipeline[i]?.$match as Document)) {
@@ -23,6 +66,9 @@ function source(ctx: CommandContext, coll: Collection | undefined, pipeline: Doc
     i++;
   }
   const opts: FindOptions = { collation: optionalDoc(ctx.cmd, 'collation'), hint: ctx.cmd.hint, let: optionalDoc(ctx.cmd, 'let') };
+  const filter = matches.length === 0 ? {} : matches.length === 1 ? (matches[0] as Document) : { $and: matches };
+  const counted = countStage(pipeline, i, () => countMatches(coll, filter, opts, ctx.view));
+  if (counted) return { docs: counted.rows, rest: pipeline.slice(i + counted.used) };
   const sort = pipeline[i]?.$sort;
   if (isPlainObject(sort) && Object.values(sort).every((v) => v === 1 || v === -1)) {
     opts.sort = sort;
@@ -38,7 +84,18 @@ function source(ctx: CommandContext, coll: Collection | undefined, pipeline: Doc
       i++;
     }
   }
-  const filter = matches.length === 0 ? {} : matches.length === 1 ? (matches[0] as Document) : { $and: matches };
+  if (!opts.sort) {
+    // Stream documents into the pipeline as they are decoded instead of collecting them first.
+    const stream = streamMatches(coll, filter, opts, ctx.view);
+    // Errors in the filter surface now, as they would from findMatches.
+    const first = stream.next();
+    const docs = (function* (): Generator<Document> {
+      if (first.done) return;
+      yield first.value.doc;
+      for (const m of stream) yield m.doc;
+    })();
+    return { docs, rest: pipeline.slice(i) };
+  }
   return { docs: findMatches(coll, filter, opts, ctx.view).map((m) => m.doc), rest: pipeline.slice(i) };
 }
 
@@ -111,7 +168,9 @@ export function aggregate(ctx: CommandContext): Document {
   try {
     const agg = new Aggregator(rest, {
       ...mingoOptions(optionalDoc(ctx.cmd, 'collation'), optionalDoc(ctx.cmd, 'let')),
-      processingMode: ProcessingMode.CLONE_INPUT,
+      // Documents are decoded afresh for each command, so mingo need not copy them unless a stage
+      // hands the same documents to several branches.
+      processingMode: sharesInputs(rest) ? ProcessingMode.CLONE_INPUT : ProcessingMode.CLONE_OFF,
       collectionResolver: (name: string) => visibleDocs(ctx, ctx.engine.catalog.get(ctx.db, name)),
     });
     results = agg.run<Document>(docs);

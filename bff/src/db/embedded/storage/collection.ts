@@ -1,16 +1,18 @@
 import { UUID, type Document } from 'bson';
 import { CommandError } from '../errors';
 import { Index, type DuplicateInfo, type IndexEntry } from '../indexes';
+import { decodeDoc, encodeDoc, RecordHeap } from './heap';
 
 export interface RecordSlot {
-  doc: Document;
+  /** The version's BSON bytes (immutable). */
+  bytes: Buffer;
   /** Commit sequence number of the write that produced this version. */
   ver: number;
 }
 
 /** An older version kept while a transaction's snapshot may still need it: valid for from <= seq < to. */
 export interface OldVersion {
-  doc: Document;
+  bytes: Buffer;
   from: number;
   to: number;
 }
@@ -20,9 +22,12 @@ export interface CollectionHooks {
   keepHistory(): boolean;
 }
 
-/** Documents of one namespace keyed by record id, with their indexes and recent history. */
+/**
+ * Documents of one namespace keyed by record id (stored as BSON, decoded on read: every read returns a
+ * fresh object), with their indexes and recent history.
+ */
 export class Collection {
-  readonly records = new Map<number, RecordSlot>();
+  readonly records = new RecordHeap();
   readonly history = new Map<number, OldVersion[]>();
   readonly indexes = new Map<string, Index>();
   /** Record ids written by an uncommitted transaction, with the transaction's id. */
@@ -54,8 +59,18 @@ export class Collection {
   }
 
   ridForId(id: unknown): number | undefined {
-    for (const e of this.idIndex.equalRange([id])) return this.idIndex.ridOf(e);
+    for (const rid of this.idIndex.equalRids([id])) return rid;
     return undefined;
+  }
+
+  /** The latest version of a record, freshly decoded. */
+  doc(rid: number): Document | undefined {
+    return this.records.doc(rid);
+  }
+
+  slot(rid: number): RecordSlot | undefined {
+    const bytes = this.records.bytes(rid);
+    return bytes ? { bytes, ver: this.records.ver(rid) as number } : undefined;
   }
 
   /** Throws the DuplicateKey error mongod would raise if doc (as record rid) broke a unique index. */
@@ -86,9 +101,9 @@ export class Collection {
       const ks = keys[k++] as unknown[][];
       const pending = index.unique ? undefined : this.bulk?.get(index);
       if (pending) for (const key of ks) pending.push(index.entry(key, rid));
-      else for (const key of ks) index.list.insert(index.entry(key, rid));
+      else for (const key of ks) index.insertKey(key, rid);
     }
-    this.records.set(rid, { doc, ver: seq });
+    this.records.set(rid, encodeDoc(doc), seq);
     if (rid >= this.nextRid) this.nextRid = rid + 1;
     return rid;
   }
@@ -110,31 +125,34 @@ export class Collection {
   }
 
   replace(rid: number, doc: Document, seq: number): void {
-    const slot = this.records.get(rid);
+    const slot = this.slot(rid);
     if (!slot) throw new CommandError(1, 'InternalError', `record ${rid} vanished`);
     this.validate(doc, rid);
-    for (const index of this.indexes.values()) index.remove(rid, slot.doc);
+    const old = decodeDoc(slot.bytes);
+    for (const index of this.indexes.values()) index.remove(rid, old);
     for (const index of this.indexes.values()) index.add(rid, doc);
     this.remember(rid, slot, seq);
-    this.records.set(rid, { doc, ver: seq });
+    this.records.set(rid, encodeDoc(doc), seq);
   }
 
   delete(rid: number, seq: number): Document | undefined {
-    const slot = this.records.get(rid);
+    const slot = this.slot(rid);
     if (!slot) return undefined;
-    for (const index of this.indexes.values()) index.remove(rid, slot.doc);
+    const old = decodeDoc(slot.bytes);
+    for (const index of this.indexes.values()) index.remove(rid, old);
     this.remember(rid, slot, seq);
     this.records.delete(rid);
-    return slot.doc;
+    return old;
   }
 
   /** Puts back a record exactly as it was (used to undo a failed transaction commit). */
   restore(rid: number, before: RecordSlot | undefined, historyLength: number): void {
-    const now = this.records.get(rid);
-    if (now) for (const index of this.indexes.values()) index.remove(rid, now.doc);
+    const now = this.records.doc(rid);
+    if (now) for (const index of this.indexes.values()) index.remove(rid, now);
     if (before) {
-      for (const index of this.indexes.values()) index.add(rid, before.doc);
-      this.records.set(rid, before);
+      const doc = decodeDoc(before.bytes);
+      for (const index of this.indexes.values()) index.add(rid, doc);
+      this.records.set(rid, before.bytes, before.ver);
     } else this.records.delete(rid);
     const h = this.history.get(rid);
     if (h) {
@@ -146,30 +164,26 @@ export class Collection {
   private remember(rid: number, slot: RecordSlot, seq: number): void {
     if (!this.hooks.keepHistory()) return;
     const list = this.history.get(rid) ?? [];
-    list.push({ doc: slot.doc, from: slot.ver, to: seq });
+    list.push({ bytes: slot.bytes, from: slot.ver, to: seq });
     this.history.set(rid, list);
   }
 
   /** The version of a record a snapshot taken at `snap` sees. */
   visible(rid: number, snap: number): Document | undefined {
-    const slot = this.records.get(rid);
-    if (slot && slot.ver <= snap) return slot.doc;
+    const ver = this.records.ver(rid);
+    if (ver !== undefined && ver <= snap) return this.records.doc(rid);
     const list = this.history.get(rid);
-    if (list) for (const v of list) if (v.from <= snap && snap < v.to) return v.doc;
+    if (list) for (const v of list) if (v.from <= snap && snap < v.to) return decodeDoc(v.bytes);
     return undefined;
   }
 
   addIndex(spec: Document): Index {
     const index = new Index(spec);
     const entries: IndexEntry[] = [];
-    for (const [rid, slot] of this.records) for (const key of index.keysFor(slot.doc)) entries.push(index.entry(key, rid));
+    for (const rid of this.records.rids()) for (const key of index.keysFor(this.records.doc(rid) as Document)) entries.push(index.entry(key, rid));
     index.addMany(entries);
     if (index.unique) {
-      let prev: IndexEntry | undefined;
-      for (const e of index.list.iterate(index.list.first(), 1)) {
-        if (prev && index.ridOf(prev) !== index.ridOf(e) && index.compareKeys(prev, e) === 0) throw index.duplicateError(this.ns, index.describe(e));
-        prev = e;
-      }
+      for (const e of index.list.iterate(index.list.first(), 1)) if (index.countOf(e) > 1) throw index.duplicateError(this.ns, index.describe(e));
     }
     this.indexes.set(index.name, index);
     return index;

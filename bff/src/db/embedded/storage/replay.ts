@@ -61,6 +61,6 @@ export function* snapshotOps(engine: Engine): Generator<Document> {
   for (const coll of engine.catalog.all()) {
     yield { o: 'c', ns: coll.ns, opts: coll.options };
     for (const index of coll.indexes.values()) if (index.name !== '_id_') yield { o: 'ci', ns: coll.ns, spec: index.spec };
-    for (const slot of coll.records.values()) yield { o: 'i', ns: coll.ns, d: slot.doc };
+    for (const rid of coll.records.rids()) yield { o: 'i', ns: coll.ns, d: coll.doc(rid) as Document };
   }
 }

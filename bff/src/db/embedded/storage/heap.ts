@@ -1,0 +1,191 @@
+import { deserialize, serialize, type Document } from 'bson';
+
+/**
+ * Documents as BSON bytes packed into large pages, addressed by record id through typed-array slot
+ * tables: no JS object per record, so a million records cost their BSON size plus 16 bytes each.
+ * Bytes handed out are views of a page and never change: a record that moves or is overwritten is
+ * written elsewhere, and a page is dropped (not reused) once its live records have been moved out.
+ */
+const PAGE = 1 << 20;
+/** Record ids per slot table; a table is freed when all its records are gone. */
+const SLOTS = 4096;
+const SLOT_SHIFT = 12;
+
+export const STORE_SERIALIZE = { checkKeys: false, ignoreUndefined: true } as const;
+export const STORE_DESERIALIZE = { promoteLongs: true, promoteValues: true, promoteBuffers: false, bsonRegExp: false, validation: { utf8: false } } as const;
+
+export function encodeDoc(doc: Document): Uint8Array {
+  return serialize(doc, STORE_SERIALIZE);
+}
+
+export function decodeDoc(bytes: Uint8Array): Document {
+  return deserialize(bytes, STORE_DESERIALIZE);
+}
+
+interface SlotTable {
+  /** Page number + 1 (0 = no record). */
+  page: Int32Array;
+  off: Int32Array;
+  ver: Float64Array;
+  live: number;
+}
+
+export class RecordHeap {
+  private pages: (Buffer | null)[] = [];
+  /** Live bytes per page. */
+  private live: number[] = [];
+  private used: number[] = [];
+  private fill = -1;
+  private readonly tables = new Map<number, SlotTable>();
+  private count = 0;
+  private bytesLive = 0;
+  private hiRid = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Total BSON bytes of the live records. */
+  get dataSize(): number {
+    return this.bytesLive;
+  }
+
+  private table(rid: number, create: boolean): SlotTable | undefined {
+    const t = rid >>> SLOT_SHIFT;
+    let table = this.tables.get(t);
+    if (!table && create) {
+      table = { page: new Int32Array(SLOTS), off: new Int32Array(SLOTS), ver: new Float64Array(SLOTS), live: 0 };
+      this.tables.set(t, table);
+    }
+    return table;
+  }
+
+  has(rid: number): boolean {
+    const t = this.table(rid, false);
+    return t !== undefined && t.page[rid & (SLOTS - 1)] !== 0;
+  }
+
+  ver(rid: number): number | undefined {
+    const t = this.table(rid, false);
+    const i = rid & (SLOTS - 1);
+    return t && t.page[i] !== 0 ? t.ver[i] : undefined;
+  }
+
+  /** The record's BSON bytes (an immutable view), or undefined. */
+  bytes(rid: number): Buffer | undefined {
+    const t = this.table(rid, false);
+    if (!t) return undefined;
+    const i = rid & (SLOTS - 1);
+    const p = (t.page[i] as number) - 1;
+    if (p < 0) return undefined;
+    const page = this.pages[p] as Buffer;
+    const off = t.off[i] as number;
+    return page.subarray(off, off + page.readInt32LE(off));
+  }
+
+  doc(rid: number): Document | undefined {
+    const b = this.bytes(rid);
+    return b ? decodeDoc(b) : undefined;
+  }
+
+  /** Stores bytes as the record's new version. */
+  set(rid: number, bytes: Uint8Array, ver: number): void {
+    this.free(rid);
+    const t = this.table(rid, true) as SlotTable;
+    const i = rid & (SLOTS - 1);
+    const [p, off] = this.append(rid, bytes);
+    t.page[i] = p + 1;
+    t.off[i] = off;
+    t.ver[i] = ver;
+    t.live++;
+    this.count++;
+    this.bytesLive += bytes.length;
+    if (rid >= this.hiRid) this.hiRid = rid + 1;
+  }
+
+  delete(rid: number): boolean {
+    if (!this.free(rid)) return false;
+    const t = this.tables.get(rid >>> SLOT_SHIFT) as SlotTable;
+    if (--t.live === 0) this.tables.delete(rid >>> SLOT_SHIFT);
+    return true;
+  }
+
+  /** Record ids in ascending order. */
+  *rids(): Generator<number> {
+    const keys = [...this.tables.keys()].sort((a, b) => a - b);
+    for (const k of keys) {
+      const t = this.tables.get(k);
+      if (!t) continue;
+      const base = k << SLOT_SHIFT;
+      for (let i = 0; i < SLOTS; i++) if (t.page[i] !== 0) yield base + i;
+    }
+  }
+
+  /** Marks the record's current bytes dead (slot cleared); returns whether it existed. */
+  private free(rid: number): boolean {
+    const t = this.table(rid, false);
+    if (!t) return false;
+    const i = rid & (SLOTS - 1);
+    const p = (t.page[i] as number) - 1;
+    if (p < 0) return false;
+    const page = this.pages[p] as Buffer;
+    const size = page.readInt32LE(t.off[i] as number);
+    t.page[i] = 0;
+    this.count--;
+    this.bytesLive -= size;
+    this.live[p] = (this.live[p] as number) - size - 4;
+    this.maybeCompact(p);
+    return true;
+  }
+
+  /** Appends [rid][bytes] to the fill page (or a page of its own when large). */
+  private append(rid: number, bytes: Uint8Array): [number, number] {
+    const need = bytes.length + 4;
+    let p = this.fill;
+    if (need > PAGE >> 2) p = this.newPage(need);
+    else if (p < 0 || (this.used[p] as number) + need > (this.pages[p] as Buffer).length) p = this.fill = this.newPage(PAGE);
+    const page = this.pages[p] as Buffer;
+    const at = this.used[p] as number;
+    page.writeUInt32LE(rid, at);
+    page.set(bytes, at + 4);
+    this.used[p] = at + need;
+    this.live[p] = (this.live[p] as number) + need;
+    return [p, at + 4];
+  }
+
+  private newPage(size: number): number {
+    let p = this.pages.indexOf(null);
+    if (p < 0) p = this.pages.length;
+    this.pages[p] = Buffer.allocUnsafeSlow(size);
+    this.live[p] = 0;
+    this.used[p] = 0;
+    return p;
+  }
+
+  /** Moves the live records out of a mostly dead page and drops it. */
+  private maybeCompact(p: number): void {
+    if (p === this.fill) return;
+    const live = this.live[p] as number;
+    const used = this.used[p] as number;
+    if (live > 0 && live * 4 > used) return;
+    const page = this.pages[p] as Buffer;
+    if (live > 0) {
+      let at = 0;
+      while (at < used) {
+        const rid = page.readUInt32LE(at);
+        const size = page.readInt32LE(at + 4);
+        const t = this.table(rid, false);
+        const i = rid & (SLOTS - 1);
+        if (t && t.page[i] === p + 1 && t.off[i] === at + 4) {
+          const [np, off] = this.append(rid, page.subarray(at + 4, at + 4 + size));
+          t.page[i] = np + 1;
+          t.off[i] = off;
+        }
+        at += size + 4;
+      }
+    }
+    this.pages[p] = null;
+    this.live[p] = 0;
+    this.used[p] = 0;
+  }
+}
