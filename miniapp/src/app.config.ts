@@ -21,7 +21,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/broker', pages: ['pages/home/index', 'pages/people/index', 'pages/import/index', 'pages/teams/index', 'pages/team/index', 'pages/subsidies/index'] },
-    { root: 'packages/staff', pages: ['pages/home/index', 'pages/pes/index', 'pages/login/index', 'pages/queue/index', 'pages/case/index', 'pages/registry/index', 'pages/watch/index', 'pages/report/index'] },
+    { root: 'packages/staff', pages: ['pages/home/index', 'pages/applications/index', 'pages/enrollments/index', 'pages/pes/index', 'pages/login/index', 'pages/queue/index', 'pages/case/index', 'pages/registry/index', 'pages/watch/index', 'pages/report/index'] },
   ],
   tabBar: {
     color: '#4a4a4a',

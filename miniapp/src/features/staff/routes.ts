@@ -8,4 +8,6 @@ export const staffRoutes = {
   watch: '/packages/staff/pages/watch/index',
   report: '/packages/staff/pages/report/index',
   pes: '/packages/staff/pages/pes/index',
+  applications: '/packages/staff/pages/applications/index',
+  enrollments: '/packages/staff/pages/enrollments/index',
 } as const;

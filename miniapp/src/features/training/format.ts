@@ -1,4 +1,4 @@
-import type { CourseSummary, EnrollmentStatus } from '@zhuanyi/shared';
+import { enrollmentSourcesOf, type CourseSummary, type EnrollmentStatus } from '@zhuanyi/shared';
 import type { TagTone } from '@/components/Tag';
 import { t } from '@/i18n';
 
@@ -10,8 +10,15 @@ export function formatChinaDay(iso: string): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 
-export function seatsText(course: Pick<CourseSummary, 'seatsLeft'>): string {
-  return course.seatsLeft > 0 ? t('training.seatsLeft', { count: course.seatsLeft }) : t('training.full');
+/** Seats left, 名额已满, or 已截止报名 when sign-up has closed with seats left. */
+export function seatsText(course: Pick<CourseSummary, 'seatsLeft' | 'signUpOpen'>): string {
+  if (course.seatsLeft === 0) return t('training.full');
+  return course.signUpOpen ? t('training.seatsLeft', { count: course.seatsLeft }) : t('training.closed');
+}
+
+/** Before training starts the worker may still cancel (shared state machine). */
+export function canCancel(status: EnrollmentStatus): boolean {
+  return enrollmentSourcesOf('cancelled', 'worker').includes(status);
 }
 
 export function audienceText(audiences: CourseSummary['freeFor']): string {
@@ -27,7 +34,4 @@ export const enrollmentTone: Record<EnrollmentStatus, TagTone> = {
   cancelled: 'neutral',
 };
 
-/** Before training starts the worker may still cancel. */
-export function canCancel(status: EnrollmentStatus): boolean {
-  return status === 'applied' || status === 'confirmed';
-}
+

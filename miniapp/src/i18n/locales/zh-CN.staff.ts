@@ -15,6 +15,10 @@ export const staffZhCN = {
     signOut: '退出登录',
   },
   nav: {
+    applications: '岗位报名',
+    applicationsHint: '标记已联系、已录用、未录用',
+    enrollments: '培训报名',
+    enrollmentsHint: '确认名单、开始培训、登记结业',
     queue: '绿色通道待办',
     queueHint: '欠薪投诉受理、调解、仲裁、结案',
     registry: '人员台账',

@@ -1,5 +1,6 @@
 import { brokerZhCN } from './zh-CN.broker';
 import { staffZhCN } from './zh-CN.staff';
+import { progressZhCN } from './zh-CN.progress';
 
 /**
  * The app's own zh-CN texts (nested). Shared texts (error codes, validation, job labels)
@@ -199,6 +200,7 @@ export const zhCN = {
     subsidized: '政府补贴',
     seatsLeft: '剩余 {count} 个名额',
     full: '名额已满',
+    closed: '已截止报名',
     starts: '{date} 开课',
     detailTitle: '培训详情',
     provider: '培训机构',
@@ -369,6 +371,7 @@ export const zhCN = {
   },
   broker: brokerZhCN,
   staff: staffZhCN,
+  progress: progressZhCN,
 };
 
 export type Catalog = typeof zhCN;

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { ApplicationStatus, JobApplication } from '@zhuanyi/shared';
+import { canMoveApplication, type ApplicationStatus, type JobApplication } from '@zhuanyi/shared';
 import { useEffect, useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice } from '@/components/Form';
@@ -53,7 +53,7 @@ export default function ApplicationsPage() {
               </View>
               {application.job ? <JobCard job={application.job} onOpen={(id) => go(routes.jobDetail(id))} /> : null}
               {application.contactPhone ? <Text className="zy-text">{t('jobs.contactPhone', { phone: application.contactPhone })}</Text> : null}
-              {application.status === 'applied' || application.status === 'contacted' ? (
+              {canMoveApplication(application.status, 'withdrawn', 'worker') ? (
                 <ActionButton kind="secondary" onTap={() => withdraw(application)}>
                   {t('jobs.withdraw')}
                 </ActionButton>

@@ -92,7 +92,7 @@ export default function CourseDetailPage() {
           <View className="zy-inline">
             {course.subsidized ? <Tag label={t('training.subsidized')} tone="success" /> : null}
             <Tag label={t('training.hours', { hours: course.classHours })} />
-            <Tag label={seatsText(course)} tone={course.seatsLeft > 0 ? 'info' : 'warn'} />
+            <Tag label={seatsText(course)} tone={course.signUpOpen ? 'info' : 'warn'} />
           </View>
           <Row label={t('training.provider')} value={course.provider} />
           <Row label={t('training.mode')} value={t(`course.mode.${course.mode}`)} />
@@ -131,8 +131,8 @@ export default function CourseDetailPage() {
               ) : null}
             </>
           ) : (
-            <ActionButton onTap={signUp} disabled={busy || course.seatsLeft === 0}>
-              {busy ? t('training.signingUp') : course.seatsLeft === 0 ? t('training.full') : t('training.signUp')}
+            <ActionButton onTap={signUp} disabled={busy || !course.signUpOpen}>
+              {busy ? t('training.signingUp') : course.signUpOpen ? t('training.signUp') : seatsText(course)}
             </ActionButton>
           )}
         </View>

@@ -22,7 +22,7 @@ export function CourseCard({ course, onOpen, children }: { course: CourseSummary
       <View className="course-card__tags">
         {course.subsidized ? <Tag label={t('training.subsidized')} tone="success" /> : null}
         {course.allowance ? <Tag label={t('training.allowance')} tone="public" /> : null}
-        <Tag label={seatsText(course)} tone={course.seatsLeft > 0 ? 'info' : 'warn'} />
+        <Tag label={seatsText(course)} tone={course.signUpOpen ? 'info' : 'warn'} />
       </View>
       {children}
     </View>

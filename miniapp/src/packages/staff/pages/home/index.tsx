@@ -11,7 +11,7 @@ import { staffCan, useStaffSession } from '@/features/staff/hooks/use-staff-sess
 import { staffRoutes } from '@/features/staff/routes';
 
 interface NavItem {
-  key: 'queue' | 'registry' | 'watch' | 'report' | 'pes';
+  key: 'queue' | 'registry' | 'watch' | 'report' | 'pes' | 'applications' | 'enrollments';
   url: string;
   allow: (role: StaffRole) => boolean;
 }
@@ -21,6 +21,8 @@ const NAV: readonly NavItem[] = [
   { key: 'registry', url: staffRoutes.registry, allow: staffCan.registry },
   { key: 'watch', url: staffRoutes.watch, allow: staffCan.registry },
   { key: 'report', url: staffRoutes.report, allow: staffCan.registry },
+  { key: 'applications', url: staffRoutes.applications, allow: staffCan.registry },
+  { key: 'enrollments', url: staffRoutes.enrollments, allow: staffCan.registry },
   { key: 'pes', url: staffRoutes.pes, allow: staffCan.pes },
 ];
 
