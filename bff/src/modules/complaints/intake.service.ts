@@ -93,10 +93,14 @@ export class IntakeService {
   private priority(r: Rec, s: IntakeSettings): IntakeQueueItem['priority'] {
     const reasons: IntakeQueueItem['priority']['reasons'] = [];
     let score = 0;
-    if (isGroupCase(r.coWorkersOwed)) (reasons.push('group_case'), (score += 3));
-    if (r.keyGroupWorker) (reasons.push('key_group'), (score += 2));
-    if ((r.amountOwedFen ?? 0) >= s.largeAmountFen) (reasons.push('large_amount'), (score += 2));
-    if (isOlderWorker(r.ageAtFiling)) (reasons.push('older_worker'), (score += 1));
+    const add = (reason: IntakeQueueItem['priority']['reasons'][number], points: number) => {
+      reasons.push(reason);
+      score += points;
+    };
+    if (isGroupCase(r.coWorkersOwed)) add('group_case', 3);
+    if (r.keyGroupWorker) add('key_group', 2);
+    if ((r.amountOwedFen ?? 0) >= s.largeAmountFen) add('large_amount', 2);
+    if (isOlderWorker(r.ageAtFiling)) add('older_worker', 1);
     return { score, reasons };
   }
 

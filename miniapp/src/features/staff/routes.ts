@@ -10,4 +10,11 @@ export const staffRoutes = {
   pes: '/packages/staff/pages/pes/index',
   applications: '/packages/staff/pages/applications/index',
   enrollments: '/packages/staff/pages/enrollments/index',
+  file: '/packages/staff/pages/file/index',
+  person: (id: string) => `/packages/staff/pages/person/index?id=${encodeURIComponent(id)}`,
+  employers: '/packages/staff/pages/employers/index',
+  jobs: '/packages/staff/pages/jobs/index',
+  courses: '/packages/staff/pages/courses/index',
+  audit: '/packages/staff/pages/audit/index',
+  accounts: '/packages/staff/pages/accounts/index',
 } as const;

@@ -26,7 +26,7 @@ function DateField({ label, value, error, onChange }: { label: string; value: st
   );
 }
 
-function WhoStep({ values, errors, update }: StepProps) {
+export function WhoStep({ values, errors, update }: StepProps) {
   return (
     <View>
       <SingleChoice
@@ -63,7 +63,7 @@ function WhoStep({ values, errors, update }: StepProps) {
   );
 }
 
-function WhereStep({ values, errors, update }: StepProps) {
+export function WhereStep({ values, errors, update }: StepProps) {
   const [picking, setPicking] = useState(false);
   const construction = values.caseType === 'construction';
   return (
@@ -101,7 +101,7 @@ function WhereStep({ values, errors, update }: StepProps) {
   );
 }
 
-function MoneyStep({ values, errors, update }: StepProps) {
+export function MoneyStep({ values, errors, update }: StepProps) {
   const fen = amountFen(values);
   return (
     <View>
@@ -121,7 +121,7 @@ function MoneyStep({ values, errors, update }: StepProps) {
   );
 }
 
-function WantStep({ values, errors, update }: StepProps) {
+export function WantStep({ values, errors, update }: StepProps) {
   return (
     <View>
       <MultiChoice

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import type { RegistryPerson } from '@zhuanyi/shared';
 import { useState } from 'react';
@@ -10,7 +11,7 @@ import { revealWorker } from '../api/staff-api';
 import './staff.scss';
 
 /** A registry entry with masked ID and phone; revealing them asks for a reason (the BFF audits it). */
-export function PersonCard({ person }: { person: RegistryPerson }) {
+export function PersonCard({ person, detailUrl }: { person: RegistryPerson; detailUrl?: string }) {
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -63,7 +64,8 @@ export function PersonCard({ person }: { person: RegistryPerson }) {
       </View>
       {person.watch.reasons.length > 0 ? <Text className="zy-muted">{person.watch.reasons.map((r) => r.message).join('；')}</Text> : null}
       {!full && !asking ? (
-        <View className="zy-staff-gap-top">
+        <View className="zy-staff-gap-top zy-inline">
+          {detailUrl ? <ActionButton onTap={() => void Taro.navigateTo({ url: detailUrl })}>{t('staff.person.open')}</ActionButton> : null}
           <ActionButton kind="secondary" onTap={() => setAsking(true)}>
             {t('staff.registry.reveal')}
           </ActionButton>

@@ -15,4 +15,7 @@ export const staffCan = {
   intake: (role: StaffRole) => role === 'intake' || role === 'admin',
   registry: (role: StaffRole) => role === 'staff' || role === 'admin',
   pes: (role: StaffRole) => role === 'staff' || role === 'admin',
+  /** Filing for a walk-in or caller: every staff role. */
+  file: (_role: StaffRole) => true,
+  admin: (role: StaffRole) => role === 'admin',
 };

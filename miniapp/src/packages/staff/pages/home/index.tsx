@@ -11,19 +11,25 @@ import { staffCan, useStaffSession } from '@/features/staff/hooks/use-staff-sess
 import { staffRoutes } from '@/features/staff/routes';
 
 interface NavItem {
-  key: 'queue' | 'registry' | 'watch' | 'report' | 'pes' | 'applications' | 'enrollments';
+  key: 'queue' | 'file' | 'registry' | 'watch' | 'report' | 'employers' | 'jobs' | 'courses' | 'pes' | 'audit' | 'accounts' | 'applications' | 'enrollments';
   url: string;
   allow: (role: StaffRole) => boolean;
 }
 
 const NAV: readonly NavItem[] = [
   { key: 'queue', url: staffRoutes.queue, allow: staffCan.intake },
+  { key: 'file', url: staffRoutes.file, allow: staffCan.file },
   { key: 'registry', url: staffRoutes.registry, allow: staffCan.registry },
   { key: 'watch', url: staffRoutes.watch, allow: staffCan.registry },
   { key: 'report', url: staffRoutes.report, allow: staffCan.registry },
   { key: 'applications', url: staffRoutes.applications, allow: staffCan.registry },
   { key: 'enrollments', url: staffRoutes.enrollments, allow: staffCan.registry },
+  { key: 'employers', url: staffRoutes.employers, allow: staffCan.registry },
+  { key: 'jobs', url: staffRoutes.jobs, allow: staffCan.registry },
+  { key: 'courses', url: staffRoutes.courses, allow: staffCan.registry },
   { key: 'pes', url: staffRoutes.pes, allow: staffCan.pes },
+  { key: 'audit', url: staffRoutes.audit, allow: staffCan.admin },
+  { key: 'accounts', url: staffRoutes.accounts, allow: staffCan.admin },
 ];
 
 function Home({ role }: { role: StaffRole }) {

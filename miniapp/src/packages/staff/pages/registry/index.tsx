@@ -10,6 +10,7 @@ import { searchRegistry, type RegistryFilters } from '@/features/staff/api/staff
 import { PersonCard } from '@/features/staff/components/PersonCard';
 import { StaffGate } from '@/features/staff/components/StaffGate';
 import { staffCan } from '@/features/staff/hooks/use-staff-session';
+import { staffRoutes } from '@/features/staff/routes';
 
 type Load = { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; items: RegistryPerson[]; next: string | null; more: boolean };
 
@@ -53,7 +54,7 @@ function Registry() {
           {load.items.length === 0 ? <StatusView kind="empty" title={t('staff.registry.empty')} /> : <Text className="zy-muted zy-staff-gap">{t('staff.registry.count', { count: load.items.length })}</Text>}
           <View className="zy-staff-grid">
             {load.items.map((p) => (
-              <PersonCard key={p.id} person={p} />
+              <PersonCard key={p.id} person={p} detailUrl={staffRoutes.person(p.id)} />
             ))}
           </View>
           {load.next ? (

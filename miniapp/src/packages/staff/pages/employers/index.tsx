@@ -1,0 +1,156 @@
+import { Text, View } from '@tarojs/components';
+import { EmployerInputSchema, EmployerPatchSchema, type StaffEmployerSchema } from '@zhuanyi/shared';
+import type { z } from 'zod';
+import { useState } from 'react';
+import { ActionButton } from '@/components/ActionButton';
+import { Notice, TextField, YesNo } from '@/components/Form';
+import { StatusView } from '@/components/StatusView';
+import { Tag } from '@/components/Tag';
+import { useAsync } from '@/hooks/use-async';
+import { t } from '@/i18n';
+import { errorText } from '@/services/error-text';
+import { createEmployer, listEmployers, patchEmployer } from '@/features/staff/api/console-api';
+import { apiErrors, checkWith, optional } from '@/features/staff/console-forms';
+import { StaffGate } from '@/features/staff/components/StaffGate';
+import { useFields } from '@/features/staff/hooks/use-fields';
+import { staffCan, useStaffSession } from '@/features/staff/hooks/use-staff-session';
+
+type Employer = z.infer<typeof StaffEmployerSchema>;
+interface Values {
+  name: string;
+  creditCode: string;
+  regionCode: string;
+  industry: string;
+  contactName: string;
+  contactPhone: string;
+  verified: boolean | null;
+  description: string;
+}
+const blank = (region: string): Values => ({ name: '', creditCode: '', regionCode: region, industry: '', contactName: '', contactPhone: '', verified: false, description: '' });
+const fromEmployer = (e: Employer): Values => ({ name: e.name, creditCode: e.creditCode ?? '', regionCode: e.regionCode, industry: e.industry, contactName: e.contactName, contactPhone: e.contactPhone, verified: e.verified, description: '' });
+
+function EmployerForm({ editing, region, onSaved, onCancel }: { editing: Employer | null; region: string; onSaved: (e: Employer) => void; onCancel: () => void }) {
+  const { values, errors, setErrors, set } = useFields<Values>(editing ? fromEmployer(editing) : blank(region));
+  const [busy, setBusy] = useState(false);
+  const submit = () => {
+    const body = { ...values, creditCode: optional(values.creditCode), verified: values.verified === true, description: editing && values.description.trim() === '' ? undefined : values.description };
+    const checked = checkWith(editing ? EmployerPatchSchema : EmployerInputSchema, body);
+    if (!checked.ok) return setErrors(checked.errors);
+    setBusy(true);
+    (editing ? patchEmployer(editing.id, body) : createEmployer(body)).then(
+      (e) => {
+        setBusy(false);
+        onSaved(e);
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setErrors(apiErrors(e));
+      },
+    );
+  };
+  return (
+    <View className="zy-staff-card">
+      <Text className="zy-staff-card__title">{editing ? `${t('staff.publish.edit')}：${editing.name}` : `${t('staff.publish.create')}${t('staff.employers.title')}`}</Text>
+      <TextField label={t('staff.employers.name')} value={values.name} maxlength={80} error={errors.name} onChange={set('name')} />
+      <TextField label={`${t('staff.employers.creditCode')}${t('staff.publish.optional')}`} hint={t('staff.employers.creditHint')} value={values.creditCode} maxlength={18} error={errors.creditCode} onChange={set('creditCode')} />
+      <TextField label={t('staff.publish.regionCode')} hint={t('staff.publish.regionHint')} type="number" maxlength={12} value={values.regionCode} error={errors.regionCode} onChange={set('regionCode')} />
+      <TextField label={t('staff.employers.industry')} value={values.industry} maxlength={30} error={errors.industry} onChange={set('industry')} />
+      <TextField label={t('staff.publish.contactName')} value={values.contactName} maxlength={30} error={errors.contactName} onChange={set('contactName')} />
+      <TextField label={t('staff.publish.contactPhone')} type="number" maxlength={11} value={values.contactPhone} error={errors.contactPhone} onChange={set('contactPhone')} />
+      <YesNo label={t('staff.employers.verifiedLabel')} value={values.verified} error={errors.verified} onChange={set('verified')} />
+      <TextField label={`${t('staff.publish.description')}${t('staff.publish.optional')}`} value={values.description} maxlength={2000} error={errors.description} onChange={set('description')} />
+      {errors.form ? <Notice tone="error">{errors.form}</Notice> : null}
+      <View className="zy-staff-buttons">
+        <ActionButton onTap={submit} disabled={busy}>
+          {busy ? t('common.submitting') : t('staff.publish.save')}
+        </ActionButton>
+        {editing ? (
+          <ActionButton kind="secondary" onTap={onCancel}>
+            {t('common.cancel')}
+          </ActionButton>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+function EmployerCard({ employer, onEdit, onSaved }: { employer: Employer; onEdit: () => void; onSaved: (e: Employer) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const toggle = () =>
+    patchEmployer(employer.id, { verified: !employer.verified }).then(onSaved, (e: unknown) => setError(errorText(e)));
+  return (
+    <View className="zy-staff-card zy-employer">
+      <View className="zy-queue-item__head">
+        <Text className="zy-person__name">{employer.name}</Text>
+        <Tag label={employer.verified ? t('staff.employers.verified') : t('staff.employers.unverified')} tone={employer.verified ? 'success' : 'warn'} />
+      </View>
+      <Text className="zy-muted zy-mono">{employer.creditCode ?? '—'}</Text>
+      <Text className="zy-muted">{`${employer.industry} · ${employer.contactName} ${employer.contactPhone}`}</Text>
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      <View className="zy-inline zy-staff-gap-top">
+        <ActionButton kind="secondary" onTap={onEdit}>
+          {t('staff.publish.edit')}
+        </ActionButton>
+        <ActionButton kind="secondary" onTap={() => void toggle()}>
+          {employer.verified ? t('staff.employers.markUnverified') : t('staff.employers.markVerified')}
+        </ActionButton>
+      </View>
+    </View>
+  );
+}
+
+function Employers() {
+  const region = useStaffSession()?.regionScope ?? '';
+  const { state, reload, setState } = useAsync(() => listEmployers(), 'employers');
+  const [editing, setEditing] = useState<Employer | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const [saved, setSaved] = useState(false);
+  const replace = (e: Employer) => {
+    if (state.status === 'ready') {
+      const items = state.data.items.some((x) => x.id === e.id) ? state.data.items.map((x) => (x.id === e.id ? e : x)) : [e, ...state.data.items];
+      setState({ status: 'ready', data: { items } });
+    }
+  };
+  return (
+    <View className="zy-staff-grid">
+      <View>
+        {saved ? <Notice tone="success">{t('staff.publish.saved')}</Notice> : null}
+        <EmployerForm
+          key={`${editing?.id ?? 'new'}-${formKey}`}
+          editing={editing}
+          region={region}
+          onSaved={(e) => {
+            replace(e);
+            setEditing(null);
+            setFormKey((k) => k + 1);
+            setSaved(true);
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      </View>
+      <View>
+        {state.status === 'loading' ? <StatusView kind="loading" title={t('common.loading')} /> : null}
+        {state.status === 'error' ? <StatusView kind="error" title={t('staff.publish.loadFailed')} hint={errorText(state.error)} onRetry={() => reload()} /> : null}
+        {state.status === 'ready' && state.data.items.length === 0 ? <StatusView kind="empty" title={t('staff.publish.empty')} /> : null}
+        {state.status === 'ready'
+          ? state.data.items.map((e) => (
+              <EmployerCard
+                key={e.id}
+                employer={e}
+                onSaved={replace}
+                onEdit={() => {
+                  setSaved(false);
+                  setEditing(e);
+                }}
+              />
+            ))
+          : null}
+      </View>
+    </View>
+  );
+}
+
+/** Employers of the staff member's region: unified social credit code (checked), verified flag; create and edit. */
+export default function StaffEmployersPage() {
+  return <StaffGate allow={staffCan.registry}>{() => <Employers />}</StaffGate>;
+}
