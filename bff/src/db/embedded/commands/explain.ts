@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
 import { fail } from '../errors';
 import { isPlainObject } from '../paths';
+import { planQuery } from '../planner';
 import { findMatches, type ExecStats } from '../query';
 import type { CommandContext } from './context';
 
@@ -30,6 +31,29 @@ export function explain(ctx: CommandContext): Document {
     sort = inner.sort as Document | undefined;
   } else fail('CommandNotFound', `Explain failed due to unknown command: ${name}`);
   const coll = ctx.engine.catalog.get(ctx.db, collName);
+  if (name === 'count' && coll && !inner.collation && Object.keys(filter).length > 0 && ctx.view.extra(coll).length === 0) {
+    // As on mongod, a count the index answers by itself reads no documents (COUNT_SCAN).
+    const started = Date.now();
+    const plan = planQuery(coll, filter, undefined, inner.hint);
+    const index = plan.index ? coll.indexes.get(plan.index) : undefined;
+    if (index && plan.exact && plan.count) {
+      const n = plan.count();
+      return {
+        explainVersion: '1',
+        queryPlanner: {
+          namespace: `${ctx.db}.${collName}`,
+          parsedQuery: filter,
+          indexFilterSet: false,
+          winningPlan: { stage: 'COUNT', inputStage: { stage: 'COUNT_SCAN', keyPattern: index.spec.key, indexName: index.name, isMultiKey: index.multikey, multiKeyPaths: index.multiKeyPaths(), isUnique: index.unique, isSparse: index.sparse, isPartial: index.isPartial } },
+          rejectedPlans: [],
+        },
+        executionStats: { executionSuccess: true, nReturned: 0, executionTimeMillis: Date.now() - started, totalKeysExamined: n, totalDocsExamined: 0 },
+        command: inner,
+        serverInfo: { host: ctx.server.host, port: ctx.server.port, version: '8.0.0' },
+        ok: 1,
+      };
+    }
+  }
   const stats: ExecStats = { index: null, keysExamined: 0, docsExamined: 0, sortedByIndex: false };
   const started = Date.now();
   const matches = findMatches(coll, filter, { sort, hint: inner.hint, limit: typeof inner.limit === 'number' ? inner.limit : undefined, skip: typeof inner.skip === 'number' ? inner.skip : undefined }, ctx.view, stats);

@@ -2,7 +2,7 @@ import { Long, type Document } from 'bson';
 import { compareBson } from '../bson-order';
 import { fail } from '../errors';
 import { pathValues } from '../paths';
-import { findMatches, project } from '../query';
+import { countMatches, findMatches, project } from '../query';
 import { collectionName, cursorReply, optionalDoc, optionalNumber, type CommandContext } from './context';
 
 export function find(ctx: CommandContext): Document {
@@ -68,9 +68,7 @@ export function count(ctx: CommandContext): Document {
   const limit = Math.abs(optionalNumber(ctx.cmd, 'limit') ?? 0);
   if (skip < 0) fail('BadValue', `skip value is negative in count query`);
   const coll = ctx.engine.catalog.get(ctx.db, name);
-  let n: number;
-  if (coll && Object.keys(query).length === 0 && ctx.view.extra(coll).length === 0) n = coll.size;
-  else n = findMatches(coll, query, { hint: ctx.cmd.hint, collation: optionalDoc(ctx.cmd, 'collation') }, ctx.view).length;
+  let n = countMatches(coll, query, { hint: ctx.cmd.hint, collation: optionalDoc(ctx.cmd, 'collation') }, ctx.view);
   n = Math.max(0, n - skip);
   if (limit > 0) n = Math.min(n, limit);
   return { n, ok: 1 };
