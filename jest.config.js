@@ -15,7 +15,7 @@ const node = (name, roots, extra = {}) => ({
 module.exports = {
   projects: [
     node('shared', ['<rootDir>/shared/src']),
-    node('bff', ['<rootDir>/bff/src']),
+    node('bff', ['<rootDir>/bff/src'], { setupFilesAfterEnv: ['<rootDir>/bff/src/test-support/jest-setup.ts'] }),
     node('tests', ['<rootDir>/tests'], { setupFilesAfterEnv: ['<rootDir>/tests/support/jest-setup.ts'], testPathIgnorePatterns: ['/node_modules/', '/artifacts/'] }),
     require('./miniapp/jest.config.js'),
   ],
