@@ -6,20 +6,24 @@ import { CommandError, toCommandError } from './errors';
 import { isPlainObject, pathValues } from './paths';
 import { planQuery } from './planner';
 import type { Collection } from './storage/collection';
+import { FieldSet } from './storage/heap';
 
 /** What a reader can see: the latest committed data, or a transaction's snapshot plus its own writes. */
 export interface ReadView {
-  doc(coll: Collection, rid: number): Document | undefined;
+  /** A fresh copy of the visible version; with `fields`, at least those top-level fields of it. */
+  doc(coll: Collection, rid: number, fields?: FieldSet): Document | undefined;
   /** Record ids the current indexes may not lead to but that can be visible (history, own writes). */
   extra(coll: Collection): number[];
 }
 
 export const latestView: ReadView = {
-  doc: (coll, rid) => coll.doc(rid),
+  doc: (coll, rid, fields) => coll.doc(rid, fields),
   extra: () => [],
 };
 
 export interface FindOptions {
+  /** Only these top-level fields (and those the filter reads) are needed from each document. */
+  fields?: ReadonlySet<string>;
   sort?: Document;
   skip?: number;
   limit?: number;
@@ -128,6 +132,8 @@ export function* streamMatches(coll: Collection | undefined, filter: Document, o
   const exact = plan.exact === true && extra.length === 0;
   const seen = extra.length > 0 ? new Set<number>() : null;
   const quick = opts.collation ? [] : requiredEqualities(filter);
+  const filterFields = opts.fields ? topLevelFields(filter) : null;
+  const fields = opts.fields && filterFields ? new FieldSet(new Set([...opts.fields, ...filterFields])) : undefined;
   const test = (doc: Document, indexed: boolean): boolean => {
     if (exact && indexed) return true;
     try {
@@ -143,15 +149,32 @@ export function* streamMatches(coll: Collection | undefined, filter: Document, o
       if (seen.has(rid)) continue;
       seen.add(rid);
     }
-    const doc = view.doc(coll, rid);
+    const doc = view.doc(coll, rid, fields);
     if (doc !== undefined && test(doc, true)) yield { rid, doc };
   }
   for (const rid of extra) {
     if (seen?.has(rid)) continue;
     seen?.add(rid);
-    const doc = view.doc(coll, rid);
+    const doc = view.doc(coll, rid, fields);
     if (doc !== undefined && test(doc, false)) yield { rid, doc };
   }
+}
+
+const LOGICAL = new Set(['$and', '$or', '$nor']);
+
+/** The top-level fields a filter reads, or null when it may read any (e.g. $expr, $where). */
+export function topLevelFields(filter: Document, out = new Set<string>(['_id'])): Set<string> | null {
+  for (const [k, v] of Object.entries(filter)) {
+    if (k === '$comment') continue;
+    if (LOGICAL.has(k)) {
+      if (!Array.isArray(v)) return null;
+      for (const c of v) if (!isPlainObject(c) || !topLevelFields(c, out)) return null;
+      continue;
+    }
+    if (k.startsWith('$')) return null;
+    out.add(k.split('.')[0] as string);
+  }
+  return out;
 }
 
 /** Runs a filter through the best index (or a scan), then sorts, skips and limits. */

@@ -3,6 +3,7 @@ import { CommandError } from './errors';
 import type { ReadView } from './query';
 import { cloneDoc } from './storage/clone';
 import type { Collection } from './storage/collection';
+import type { FieldSet } from './storage/heap';
 
 export const TRANSIENT = 'TransientTransactionError';
 
@@ -39,14 +40,14 @@ export class Transaction implements ReadView {
     readonly snap: number,
   ) {}
 
-  doc(coll: Collection, rid: number): Document | undefined {
+  doc(coll: Collection, rid: number, fields?: FieldSet): Document | undefined {
     const own = this.writes.get(coll);
     // Reads always get a fresh object, as the collection's decoded records are.
     if (own?.has(rid)) {
       const doc = own.get(rid);
       return doc ? cloneDoc(doc) : undefined;
     }
-    return coll.visible(rid, this.snap);
+    return coll.visible(rid, this.snap, fields);
   }
 
   extra(coll: Collection): number[] {

@@ -147,3 +147,49 @@ describe('counting and planning with indexes', () => {
     expect(plan.executionStats.totalDocsExamined).toBe(count((d) => d.county === '150503' && d.updatedAt >= from && d.updatedAt < to));
   });
 });
+
+describe('aggregation reading only the fields it needs', () => {
+  const people = Array.from({ length: 300 }, (_, i) => ({
+    _id: i,
+    county: `c${i % 3}`,
+    job: i % 4 === 0 ? null : { start: `2022-0${1 + (i % 6)}-15`, org: i % 5 === 0, where: { code: i % 2 ? '310115' : '150502' } },
+    tags: i % 2 ? ['a', 'b'] : [],
+    note: `备注${i}`,
+  }));
+
+  beforeAll(async () => {
+    const c = db().collection<AnyDoc>('people');
+    await c.createIndex({ county: 1 });
+    await c.insertMany(people);
+  });
+
+  it('groups on nested fields, with $or filters, $addFields and $project feeding the group', async () => {
+    const c = db().collection<AnyDoc>('people');
+    const rows = await c
+      .aggregate([
+        { $match: { county: 'c1', $or: [{ 'job.org': true }, { 'job.where.code': '310115' }] } },
+        { $addFields: { month: { $substrCP: ['$job.start', 0, 7] } } },
+        { $group: { _id: '$month', n: { $sum: 1 }, tags: { $sum: { $size: '$tags' } } } },
+        { $sort: { _id: 1 } },
+      ])
+      .toArray();
+    const picked = people.filter((p) => p.county === 'c1' && p.job && (p.job.org || p.job.where.code === '310115'));
+    const months = [...new Set(picked.map((p) => (p.job as { start: string }).start.slice(0, 7)))].sort();
+    expect(rows).toEqual(months.map((m) => {
+      const inMonth = picked.filter((p) => (p.job as { start: string }).start.startsWith(m));
+      return { _id: m, n: inMonth.length, tags: inMonth.reduce((a, p) => a + p.tags.length, 0) };
+    }));
+    const projected = await c.aggregate([{ $match: { county: 'c2' } }, { $project: { _id: 0, note: 1, code: '$job.where.code' } }]).toArray();
+    expect(projected).toEqual(people.filter((p) => p.county === 'c2').map((p) => (p.job ? { note: p.note, code: p.job.where.code } : { note: p.note })));
+  });
+
+  it('still hands whole documents to stages that read them whole', async () => {
+    const c = db().collection<AnyDoc>('people');
+    const rows = await c.aggregate([{ $match: { county: 'c0' } }, { $group: { _id: '$county', all: { $push: '$$ROOT' } } }]).toArray();
+    expect(rows).toEqual([{ _id: 'c0', all: people.filter((p) => p.county === 'c0') }]);
+    const docs = await c.aggregate([{ $match: { county: 'c1' } }, { $addFields: { x: 1 } }]).toArray();
+    expect(docs).toEqual(people.filter((p) => p.county === 'c1').map((p) => ({ ...p, x: 1 })));
+    const viaGet = await c.aggregate([{ $match: { county: 'c2' } }, { $group: { _id: null, notes: { $addToSet: { $getField: 'note' } } } }]).toArray();
+    expect((viaGet[0]?.notes as string[]).sort()).toEqual(people.filter((p) => p.county === 'c2').map((p) => p.note).sort());
+  });
+});

@@ -52,6 +52,99 @@ function countStage(pipeline: Document[], i: number, count: () => number): { row
   return { rows: n > 0 ? [shape(n)] : [], used: j + 1 - i };
 }
 
+/** Operators that read the current document other than through "$field" paths. */
+const WHOLE_DOC_OPS = new Set(['$getField', '$setField', '$unsetField', '$function', '$accumulator', '$where', '$jsonSchema', '$text']);
+
+/** Adds the top-level fields an expression reads ("$a.b" reads a); false if it may read any. */
+function refsIn(v: unknown, out: Set<string>): boolean {
+  if (typeof v === 'string') {
+    if (v.startsWith('$$')) return !/^\$\$(ROOT|CURRENT)\b/.test(v);
+    if (v.startsWith('$')) out.add(v.slice(1).split('.')[0] as string);
+    return true;
+  }
+  if (Array.isArray(v)) return v.every((x) => refsIn(x, out));
+  if (isPlainObject(v)) {
+    for (const [k, x] of Object.entries(v)) {
+      if (WHOLE_DOC_OPS.has(k) || !refsIn(x, out)) return false;
+    }
+  }
+  return true;
+}
+
+function matchRefs(filter: unknown, out: Set<string>): boolean {
+  if (!isPlainObject(filter)) return false;
+  for (const [k, v] of Object.entries(filter)) {
+    if (k === '$comment') continue;
+    if (k === '$expr') {
+      if (!refsIn(v, out)) return false;
+      continue;
+    }
+    if (k === '$and' || k === '$or' || k === '$nor') {
+      if (!Array.isArray(v) || !v.every((c) => matchRefs(c, out))) return false;
+      continue;
+    }
+    if (k.startsWith('$')) return false;
+    out.add(k.split('.')[0] as string);
+  }
+  return true;
+}
+
+/**
+ * The top-level fields of the input documents a pipeline can read before a stage replaces the
+ * documents' shape ($group, $count, an inclusion $project...), or null when it may need all of them
+ * (including when whole documents reach the output).
+ */
+export function pipelineFields(stages: Document[], out = new Set<string>(['_id'])): Set<string> | null {
+  for (const stage of stages) {
+    const op = Object.keys(stage)[0] as string;
+    const spec: unknown = stage[op];
+    switch (op) {
+      case '$match':
+        if (!matchRefs(spec, out)) return null;
+        break;
+      case '$sort':
+        if (!isPlainObject(spec)) return null;
+        for (const k of Object.keys(spec)) out.add(k.split('.')[0] as string);
+        break;
+      case '$skip':
+      case '$limit':
+        break;
+      case '$unwind':
+      case '$addFields':
+      case '$set':
+        if (!refsIn(spec, out)) return null;
+        break;
+      case '$group':
+      case '$sortByCount':
+      case '$bucket':
+      case '$bucketAuto':
+        return refsIn(spec, out) ? out : null;
+      case '$count':
+        return out;
+      case '$project': {
+        if (!isPlainObject(spec)) return null;
+        for (const [k, v] of Object.entries(spec)) {
+          if (v === 0 || v === false) {
+            if (k === '_id') continue;
+            return null;
+          }
+          out.add(k.split('.')[0] as string);
+          if (!refsIn(v, out)) return null;
+        }
+        return out;
+      }
+      case '$facet': {
+        if (!isPlainObject(spec)) return null;
+        for (const sub of Object.values(spec)) if (!Array.isArray(sub) || !pipelineFields(sub as Document[], out)) return null;
+        return out;
+      }
+      default:
+        return null;
+    }
+  }
+  return null;
+}
+
 /** Whether mingo may share input objects between stages: no stage that reuses documents across branches. */
 function sharesInputs(pipeline: Document[]): boolean {
   return JSON.stringify(pipeline, (_k, v: unknown) => (v instanceof Object && !Array.isArray(v) && !isPlainObject(v) ? null : v)).match(/"\$(facet|lookup|graphLookup|unionWith)"/) !== null;
@@ -86,6 +179,8 @@ function source(ctx: CommandContext, coll: Collection | undefined, pipeline: Doc
   }
   if (!opts.sort) {
     // Stream documents into the pipeline as they are decoded instead of collecting them first.
+    // Only the fields the rest of the pipeline reads are decoded.
+    opts.fields = pipelineFields(pipeline.slice(i)) ?? undefined;
     const stream = streamMatches(coll, filter, opts, ctx.view);
     // Errors in the filter surface now, as they would from findMatches.
     const first = stream.next();

@@ -1,7 +1,7 @@
 import { UUID, type Document } from 'bson';
 import { CommandError } from '../errors';
 import { Index, type DuplicateInfo, type IndexEntry } from '../indexes';
-import { decodeDoc, encodeDoc, RecordHeap } from './heap';
+import { decodeDoc, decodeFields, encodeDoc, RecordHeap, type FieldSet } from './heap';
 
 export interface RecordSlot {
   /** The version's BSON bytes (immutable). */
@@ -63,9 +63,9 @@ export class Collection {
     return undefined;
   }
 
-  /** The latest version of a record, freshly decoded. */
-  doc(rid: number): Document | undefined {
-    return this.records.doc(rid);
+  /** The latest version of a record, freshly decoded (only the given top-level fields, if any). */
+  doc(rid: number, fields?: FieldSet): Document | undefined {
+    return this.records.doc(rid, fields);
   }
 
   slot(rid: number): RecordSlot | undefined {
@@ -169,11 +169,11 @@ export class Collection {
   }
 
   /** The version of a record a snapshot taken at `snap` sees. */
-  visible(rid: number, snap: number): Document | undefined {
+  visible(rid: number, snap: number, fields?: FieldSet): Document | undefined {
     const ver = this.records.ver(rid);
-    if (ver !== undefined && ver <= snap) return this.records.doc(rid);
+    if (ver !== undefined && ver <= snap) return this.records.doc(rid, fields);
     const list = this.history.get(rid);
-    if (list) for (const v of list) if (v.from <= snap && snap < v.to) return decodeDoc(v.bytes);
+    if (list) for (const v of list) if (v.from <= snap && snap < v.to) return fields ? decodeFields(v.bytes, fields) : decodeDoc(v.bytes);
     return undefined;
   }
 

@@ -1,4 +1,4 @@
-import { deserialize, serialize, type Document } from 'bson';
+import { deserialize, onDemand, serialize, type Document } from 'bson';
 
 /**
  * Documents as BSON bytes packed into large pages, addressed by record id through typed-array slot
@@ -20,6 +20,51 @@ export function encodeDoc(doc: Document): Uint8Array {
 
 export function decodeDoc(bytes: Uint8Array): Document {
   return deserialize(bytes, STORE_DESERIALIZE);
+}
+
+/** Top-level field names wanted from a document, as UTF-8 bytes for comparing with element names. */
+export class FieldSet {
+  readonly names: Buffer[];
+  constructor(readonly fields: ReadonlySet<string>) {
+    this.names = [...fields].map((f) => Buffer.from(f, 'utf8'));
+  }
+}
+
+/**
+ * Decodes only the named top-level fields: their elements are copied as they are into a smaller
+ * document, which is then decoded, so unneeded subdocuments cost neither time nor garbage.
+ */
+export function decodeFields(bytes: Uint8Array, want: FieldSet): Document {
+  const names = want.names;
+  const picked: number[] = [];
+  let total = 5;
+  for (const el of onDemand.parseToElements(bytes)) {
+    const [, nameOffset, nameLength, offset, length] = el;
+    for (const name of names) {
+      if (name.length !== nameLength) continue;
+      let same = true;
+      for (let i = 0; i < nameLength; i++) {
+        if (bytes[nameOffset + i] !== name[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        picked.push(nameOffset - 1, offset + length);
+        total += offset + length - nameOffset + 1;
+        break;
+      }
+    }
+  }
+  const out = Buffer.allocUnsafe(total);
+  out.writeInt32LE(total, 0);
+  let at = 4;
+  for (let i = 0; i < picked.length; i += 2) {
+    out.set(bytes.subarray(picked[i] as number, picked[i + 1] as number), at);
+    at += (picked[i + 1] as number) - (picked[i] as number);
+  }
+  out[at] = 0;
+  return deserialize(out, STORE_DESERIALIZE);
 }
 
 interface SlotTable {
@@ -83,9 +128,10 @@ export class RecordHeap {
     return page.subarray(off, off + page.readInt32LE(off));
   }
 
-  doc(rid: number): Document | undefined {
+  doc(rid: number, fields?: FieldSet): Document | undefined {
     const b = this.bytes(rid);
-    return b ? decodeDoc(b) : undefined;
+    if (!b) return undefined;
+    return fields ? decodeFields(b, fields) : decodeDoc(b);
   }
 
   /** Stores bytes as the record's new version. */
