@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   const workers = createWorkersModule({ crypto: security.crypto, clock: security.clock });
   const brokers = createBrokersModule({ crypto: security.crypto, clock: security.clock, workers: workers.service, logger: deps.logger });
   const complaints = createComplaintsModule({ crypto: security.crypto, clock: security.clock, workers: registeredWorkerFacts(security.clock) });
-  const jobs = createJobsModule({ clock: security.clock, profiles: registeredWorkerProfiles });
+  const jobs = createJobsModule({ clock: security.clock, profiles: registeredWorkerProfiles, searchCache: deps.config.jobSearchCache });
   const training = createTrainingModule({ clock: security.clock });
   const staff = createStaffModule({ config: deps.config, logger: deps.logger, clock: security.clock, crypto: security.crypto, complaints: complaints.service });
   const mounted: MountedGroup[] = [

@@ -59,6 +59,9 @@ const RawEnvSchema = z.object({
   PES_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   /** Multiplies every abuse limit (http/rate-limit.ts); 0 turns them off (load tests only). */
   RATE_LIMIT_SCALE: z.coerce.number().min(0).max(1000).default(1),
+  /** Public job search result cache (modules/jobs/job-search-cache.ts): lifetime in ms (0 = off) and size. */
+  JOB_SEARCH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  JOB_SEARCH_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5000),
 });
 
 export interface Config {
@@ -83,6 +86,8 @@ export interface Config {
   pes: PesConfig;
   /** Multiplies every abuse limit; 0 = off. */
   rateLimitScale: number;
+  /** Public job search result cache; ttlMs 0 = off. */
+  jobSearchCache: { ttlMs: number; maxEntries: number };
 }
 
 /** The public employment service connector (integrations/pes). */
@@ -217,6 +222,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       leaseMs: raw.PES_LEASE_MS,
     },
     rateLimitScale: raw.RATE_LIMIT_SCALE,
+    jobSearchCache: { ttlMs: raw.JOB_SEARCH_CACHE_TTL_MS, maxEntries: raw.JOB_SEARCH_CACHE_MAX_ENTRIES },
   };
 }
 
@@ -252,6 +258,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       leaseMs: 5000,
     },
     rateLimitScale: 1,
+    jobSearchCache: { ttlMs: 3000, maxEntries: 5000 },
     ...overrides,
   };
 }

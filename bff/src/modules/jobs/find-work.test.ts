@@ -81,6 +81,12 @@ describe('find work: keyword search and filters', () => {
     expect(planJobQuery({ openAt: at, keyword: '电焊', regionCode: '31' }, undefined).hint).toMatchObject({ searchGrams: 1 });
     expect(planJobQuery({ openAt: at, regionCode: '3101' }, undefined).hint).toMatchObject({ cityCode: 1 });
     expect(planJobQuery({ openAt: at, publicWelfare: true }, undefined).hint).toMatchObject({ publicWelfare: 1 });
+    // Once counted from the index, the candidate with the fewest open jobs leads, whatever its kind.
+    const counted = (c: { field: string; value: unknown }) => (c.field === 'provinceCode' ? 12 : c.value === '焊工' ? 3 : 900);
+    expect(planJobQuery({ openAt: at, keyword: '电焊', regionCode: '31' }, undefined, counted).hint).toMatchObject({ provinceCode: 1 });
+    const gramLed = planJobQuery({ openAt: at, keyword: '电焊工', regionCode: '31' }, undefined, counted);
+    expect(gramLed.hint).toMatchObject({ searchGrams: 1 });
+    expect(JSON.stringify(gramLed.filter)).toContain('{"searchGrams":"焊工"}');
     // The engine or MongoDB uses that index for the whole query (explain shows it).
     await buildJob({ title: '招聘熟练电焊工' });
     const plan = planJobQuery({ openAt: at, keyword: '电焊' }, undefined);

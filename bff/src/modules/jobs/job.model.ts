@@ -76,5 +76,36 @@ jobSchema.index({ employerId: 1, createdAt: -1 });
 // One job per upstream posting, however often it is pulled or imported.
 jobSchema.index({ upstreamId: 1 }, { unique: true, partialFilterExpression: { upstreamId: { $type: 'string' } } });
 
+/**
+ * A counter bumped around every write to jobs through this model (create, save, insertMany, updates,
+ * deletes, findOneAndUpdate; also when such a write fails part-way). Search result caches remember the
+ * value they were computed under and drop a result once it changed (job-search-cache.ts). Writes through
+ * the raw driver collection bypass it: call bumpJobsVersion() after them.
+ */
+let jobsVersion = 0;
+export const currentJobsVersion = (): number => jobsVersion;
+export function bumpJobsVersion(): void {
+  jobsVersion += 1;
+}
+const DOC_AND_QUERY_WRITES = ['save', 'updateOne', 'updateMany', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete', 'replaceOne', 'deleteOne', 'deleteMany'] as const;
+const both = { document: true, query: true } as const;
+const bump = () => bumpJobsVersion();
+const bumpAndRethrow = (err: unknown) => {
+  bumpJobsVersion();
+  throw err;
+};
+// Before (a result computed meanwhile may miss the write) and after, whether it succeeded or failed.
+for (const op of DOC_AND_QUERY_WRITES) {
+  jobSchema.pre(op, both, bump);
+  jobSchema.post(op, both, bump);
+  jobSchema.post(op, { ...both, errorHandler: true }, bumpAndRethrow);
+}
+jobSchema.pre('insertMany', bump);
+jobSchema.pre('bulkWrite', bump);
+for (const op of ['insertMany', 'bulkWrite'] as const) {
+  jobSchema.post(op, bump);
+  jobSchema.post(op, { errorHandler: true }, bumpAndRethrow);
+}
+
 export type JobRecord = InferSchemaType<typeof jobSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const Job = model('Job', jobSchema);

@@ -4,12 +4,15 @@ import type { Clock } from '../../security/clock';
 import { ApplicationsService } from '../applications/applications.service';
 import { createApplicationRoutes } from '../applications/applications.routes';
 import { createJobRoutes } from './jobs.routes';
+import { JobSearchCache } from './job-search-cache';
 import type { WorkerProfileSource } from './recommendations';
 
 export interface JobsModuleDeps {
   clock: Clock;
   /** The worker's job intention, mobility and home region; none until registration is wired. */
   profiles?: WorkerProfileSource;
+  /** Public job search cache (config jobSearchCache); absent or ttlMs 0: off. */
+  searchCache?: { ttlMs: number; maxEntries: number };
 }
 
 const noProfiles: WorkerProfileSource = { jobProfileOf: () => Promise.resolve(null) };
@@ -18,6 +21,15 @@ export function createJobsModule(deps: JobsModuleDeps): { routes: RouteGroup[]; 
   const applications = new ApplicationsService(deps.clock);
   return {
     applications,
-    routes: [createJobRoutes({ clock: deps.clock, applications, profiles: deps.profiles ?? noProfiles }), createApplicationRoutes(applications)],
+    routes: [
+      createJobRoutes({
+        clock: deps.clock,
+        applications,
+        profiles: deps.profiles ?? noProfiles,
+        // TTL on the app clock, so a test moving time also ages cached pages.
+        searchCache: deps.searchCache ? new JobSearchCache({ ...deps.searchCache, now: () => deps.clock().getTime() }) : undefined,
+      }),
+      createApplicationRoutes(applications),
+    ],
   };
 }

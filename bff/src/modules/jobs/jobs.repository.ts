@@ -1,4 +1,5 @@
 import { Types, type QueryFilter } from 'mongoose';
+import type { Document, Filter } from 'mongodb';
 import type { TransportFilter } from '@zhuanyi/shared';
 import { Job, type JobRecord } from './job.model';
 import { Employer, type EmployerRecord } from './employer.model';
@@ -34,18 +35,30 @@ const byIndex = (field: string): IndexKey => ({ [field]: 1, status: 1, ...SORT }
 
 export interface JobQueryPlan {
   filter: QueryFilter<JobRecord>;
-  /** The index that serves this query (most selective equality first). */
+  /** The index that serves this query (the one expected to walk the fewest entries). */
   hint: IndexKey;
 }
 
+/** One equality a compound index can lead with, and how many open jobs it is expected to match. */
+export interface IndexCandidate {
+  field: 'countyCode' | 'trade' | 'searchGrams' | 'cityCode' | 'provinceCode' | 'publicWelfare';
+  value: string | boolean;
+}
+/** Open jobs per candidate, when known (counted from the index); undefined: not counted yet. */
+export type Selectivity = (c: IndexCandidate) => number | undefined;
+
+// Before anything is counted: a county is narrower than a trade, a trade than a keyword gram, and so on.
+const PRIOR: Record<IndexCandidate['field'], number> = { countyCode: 1, trade: 2, searchGrams: 3, cityCode: 4, provinceCode: 5, publicWelfare: 6 };
+
 /**
  * The filter and the index for a search. Equality fields lead the compound indexes and the sort
- * follows, so a page is a walk of one index in order; the rest is checked on the way.
+ * follows, so a page is a walk of one index in order; the rest is checked on the way. Of the
+ * candidate indexes, the one with the fewest open jobs for this query's value is walked.
  */
-export function planJobQuery(filter: JobFilter, after: JobCursor | undefined, rareGram?: (grams: string[]) => string): JobQueryPlan {
+export function planJobQuery(filter: JobFilter, after: JobCursor | undefined, selectivity?: Selectivity): JobQueryPlan {
   const q: Record<string, unknown> = { status: 'open' };
   const and: Record<string, unknown>[] = [];
-  let hint: IndexKey = { status: 1, ...SORT };
+  const candidates: IndexCandidate[] = [];
 
   const region = filter.regionCode;
   const regionField = region === undefined ? null : region.length === 2 ? 'provinceCode' : region.length === 4 ? 'cityCode' : region.length === 6 ? 'countyCode' : null;
@@ -64,13 +77,16 @@ export function planJobQuery(filter: JobFilter, after: JobCursor | undefined, ra
   else if (filter.transport !== undefined) q.transport = filter.transport;
   if (filter.payMinFen !== undefined) q.payMaxFen = { $gte: filter.payMinFen };
   if (filter.payMaxFen !== undefined) q.payMinFen = { $lte: filter.payMaxFen };
+  for (const field of ['countyCode', 'trade', 'cityCode', 'provinceCode'] as const) {
+    if (typeof q[field] === 'string') candidates.push({ field, value: q[field] });
+  }
+  if (q.publicWelfare !== undefined) candidates.push({ field: 'publicWelfare', value: q.publicWelfare as boolean });
 
   const kw = filter.keyword ? keywordQuery(filter.keyword) : null;
   if (kw) {
-    const lead = rareGram ? rareGram(kw.grams) : (kw.grams[0] as string);
     // The equality on one gram is what the index looks up; $all and the substring check confirm.
-    and.push({ searchGrams: lead });
-    if (kw.grams.length > 1) and.push({ searchGrams: { $all: kw.grams } });
+    for (const g of kw.grams) candidates.push({ field: 'searchGrams', value: g });
+    and.push({ searchGrams: { $all: kw.grams } });
     for (const term of kw.terms) {
       const re = new RegExp(escapeRegex(term), 'i');
       and.push({ $or: SEARCH_FIELDS.map((f) => ({ [f]: re })) });
@@ -84,20 +100,50 @@ export function planJobQuery(filter: JobFilter, after: JobCursor | undefined, ra
     and.push({ $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, _id: { $lt: id } }] });
   }
 
-  // Most selective first: county, trade, keyword, city, province, public welfare, else all open jobs.
-  if (q.countyCode !== undefined) hint = byIndex('countyCode');
-  else if (q.trade !== undefined) hint = byIndex('trade');
-  else if (kw) hint = byIndex('searchGrams');
-  else if (q.cityCode !== undefined) hint = byIndex('cityCode');
-  else if (q.provinceCode !== undefined) hint = byIndex('provinceCode');
-  else if (q.publicWelfare !== undefined) hint = byIndex('publicWelfare');
+  let best: IndexCandidate | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const n = selectivity?.(c);
+    // Counted ones compare by count; uncounted ones rank after counted and keep the prior order.
+    const score = n === undefined ? 1e12 + PRIOR[c.field] * 1e6 + candidates.indexOf(c) : n * 10 + PRIOR[c.field];
+    if (score < bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  if (best?.field === 'searchGrams') and.unshift({ searchGrams: best.value });
+  const hint: IndexKey = best ? byIndex(best.field) : { status: 1, ...SORT };
   return { filter: { ...q, $and: and } as QueryFilter<JobRecord>, hint };
 }
 
-/** Up to `limit` open jobs, newest first, after the cursor. */
-export async function findJobs(filter: JobFilter, after: JobCursor | undefined, limit: number): Promise<JobRecord[]> {
-  const plan = planJobQuery(filter, after, rarestGram);
-  return Job.find(plan.filter).sort(SORT).hint(plan.hint).limit(limit).lean<JobRecord[]>().exec();
+/** What a job list shows (JobSummary), and nothing else, so less is encoded, sent and decoded. */
+const SUMMARY_PROJECTION = {
+  title: 1,
+  employerName: 1,
+  employerVerified: 1,
+  trade: 1,
+  regionCode: 1,
+  regionName: 1,
+  payMinFen: 1,
+  payMaxFen: 1,
+  mealsAndLodging: 1,
+  transport: 1,
+  publicWelfare: 1,
+  openings: 1,
+  deadline: 1,
+  createdAt: 1,
+} as const;
+export type JobSummaryRecord = Pick<JobRecord, '_id' | keyof typeof SUMMARY_PROJECTION>;
+
+/**
+ * Up to `limit` open jobs, newest first, after the cursor: the list fields only, as plain objects
+ * straight from the driver (no mongoose casting or documents; the filter is already typed).
+ */
+export async function findJobs(filter: JobFilter, after: JobCursor | undefined, limit: number): Promise<JobSummaryRecord[]> {
+  const plan = planJobQuery(filter, after, openJobsCounted);
+  return Job.collection
+    .find(plan.filter as Filter<Document>, { projection: SUMMARY_PROJECTION, sort: SORT, hint: plan.hint, limit })
+    .toArray() as Promise<JobSummaryRecord[]>;
 }
 
 /** Open jobs matching an equality filter, newest first, through the given index (recommendations). */
@@ -113,50 +159,32 @@ export async function findOpenJobsBy(field: 'trade' | 'countyCode' | 'cityCode' 
 }
 
 /**
- * Which gram of a multi-gram query to look up in the index: the one with the fewest jobs,
- * counted once (capped) and remembered for a while. The other grams are checked by $all.
+ * How many open jobs an index candidate matches: counted from the index alone (a count of an
+ * equality prefix needs no document), in the background, once per TTL; until then, unknown.
  */
-// High enough to tell a common gram (熟练) from a rarer one (电焊); counted in the background, once per TTL.
-const GRAM_COUNT_CAP = 50_000;
-const GRAM_TTL_MS = 5 * 60_000;
-const gramCounts = new Map<string, { n: number; at: number; pending?: Promise<void> }>();
+const COUNT_TTL_MS = 5 * 60_000;
+const counts = new Map<string, { n: number | undefined; at: number; pending?: Promise<void> }>();
 
-function rarestGram(grams: string[]): string {
-  if (grams.length === 1) return grams[0] as string;
-  let best = grams[0] as string;
-  let bestN = Infinity;
-  const now = Date.now();
-  for (const g of grams) {
-    const known = gramCounts.get(g);
-    if (!known || now - known.at > GRAM_TTL_MS) void countGram(g);
-    const n = known?.n ?? GRAM_COUNT_CAP;
-    if (n < bestN) {
-      best = g;
-      bestN = n;
-    }
-  }
-  return best;
+function openJobsCounted(c: IndexCandidate): number | undefined {
+  const key = `${c.field}\u0000${String(c.value)}`;
+  const known = counts.get(key);
+  if (!known || (!known.pending && Date.now() - known.at > COUNT_TTL_MS)) void countOpenJobs(c, key, known?.n);
+  return known?.n;
 }
 
-async function countGram(g: string): Promise<void> {
-  const known = gramCounts.get(g);
-  if (known?.pending) return known.pending;
-  const pending = Job.find({ searchGrams: g })
-    .select({ _id: 1 })
-    .hint(byIndex('searchGrams'))
-    .limit(GRAM_COUNT_CAP)
-    .lean()
-    .exec()
-    .then(
-      (rows) => {
-        gramCounts.set(g, { n: rows.length, at: Date.now() });
-        if (gramCounts.size > 10_000) gramCounts.delete(gramCounts.keys().next().value as string);
-      },
-      () => {
-        gramCounts.delete(g);
-      },
-    );
-  gramCounts.set(g, { n: known?.n ?? GRAM_COUNT_CAP, at: known?.at ?? 0, pending });
+async function countOpenJobs(c: IndexCandidate, key: string, previous: number | undefined): Promise<void> {
+  const pending = (async () => {
+    try {
+      const db = Job.db.db;
+      if (!db) throw new Error('not connected');
+      const res = await db.command({ count: Job.collection.collectionName, query: { [c.field]: c.value, status: 'open' }, hint: byIndex(c.field) });
+      counts.set(key, { n: Number(res.n), at: Date.now() });
+      if (counts.size > 10_000) counts.delete(counts.keys().next().value as string);
+    } catch {
+      counts.delete(key);
+    }
+  })();
+  counts.set(key, { n: previous, at: Date.now(), pending });
   return pending;
 }
 

@@ -14,12 +14,15 @@ import { routeGroup, type RouteGroup } from '../../http/route';
 import type { Clock } from '../../security/clock';
 import type { ApplicationsService } from '../applications/applications.service';
 import { getJob, listJobs } from './jobs.service';
+import type { JobSearchCache } from './job-search-cache';
 import { EMPTY_PROFILE, recommendJobs, type WorkerProfileSource } from './recommendations';
 
 export interface JobRoutesDeps {
   clock: Clock;
   applications: ApplicationsService;
   profiles: WorkerProfileSource;
+  /** Public search results cache (off when absent). */
+  searchCache?: JobSearchCache;
 }
 
 export function createJobRoutes(deps: JobRoutesDeps): RouteGroup {
@@ -30,7 +33,7 @@ export function createJobRoutes(deps: JobRoutesDeps): RouteGroup {
     summary: '岗位列表：按关键词（中文分词无关，“电焊”能搜到“招聘熟练电焊工”）、工种、地区、工资、包吃住、接送方式、公益性岗位筛选，游标翻页',
     request: { query: JobListQuerySchema },
     response: { schema: JobListResponseSchema },
-    handler: ({ query }) => listJobs(query, deps.clock()),
+    handler: ({ query }) => listJobs(query, deps.clock(), deps.searchCache),
   });
 
   // Before /:id, which would take "recommended" as an id.

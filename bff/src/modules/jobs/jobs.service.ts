@@ -8,7 +8,8 @@ import {
 } from '@zhuanyi/shared';
 import { NotFoundError, ValidationError } from '../../http/errors';
 import type { JobRecord } from './job.model';
-import { findEmployerById, findJobById, findJobs, type JobCursor } from './jobs.repository';
+import { findEmployerById, findJobById, findJobs, type JobCursor, type JobFilter, type JobSummaryRecord } from './jobs.repository';
+import { searchCacheKey, type JobSearchCache } from './job-search-cache';
 
 export function encodeCursor(job: Pick<JobRecord, 'createdAt' | '_id'>): string {
   return Buffer.from(JSON.stringify([job.createdAt.getTime(), job._id.toHexString()])).toString('base64url');
@@ -29,7 +30,7 @@ export function decodeCursor(cursor: string): JobCursor | undefined {
   }
 }
 
-export function toJobSummary(job: JobRecord): JobSummary {
+export function toJobSummary(job: JobSummaryRecord): JobSummary {
   return {
     id: job._id.toHexString(),
     title: job.title,
@@ -49,31 +50,35 @@ export function toJobSummary(job: JobRecord): JobSummary {
   };
 }
 
-/** Open jobs matching the query, newest first, one page at a time. */
-export async function listJobs(query: JobListQuery, now: Date = new Date()): Promise<JobListResponse> {
+/**
+ * Open jobs matching the query, newest first, one page at a time (limit + 1 rows tell whether
+ * there is a next page; nothing is counted). With a cache, equal searches within its TTL share
+ * one answer unless a job was written meanwhile (job-search-cache.ts).
+ */
+export async function listJobs(query: JobListQuery, now: Date = new Date(), cache?: JobSearchCache): Promise<JobListResponse> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   if (query.cursor !== undefined && after === undefined) throw new ValidationError({ cursor: 'validation.cursor' });
   if (query.payMinFen !== undefined && query.payMaxFen !== undefined && query.payMinFen > query.payMaxFen) {
     throw new ValidationError({ payMinFen: 'validation.payRange' });
   }
-  const rows = await findJobs(
-    {
-      keyword: query.q || undefined,
-      trade: query.trade,
-      regionCode: query.regionCode === undefined ? undefined : normalizeRegionCode(query.regionCode),
-      payMinFen: query.payMinFen,
-      payMaxFen: query.payMaxFen,
-      mealsAndLodging: query.mealsAndLodging,
-      transport: query.transport,
-      publicWelfare: query.publicWelfare,
-      openAt: now,
-    },
-    after,
-    query.limit + 1,
-  );
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return { items: page.map(toJobSummary), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  const filter: Omit<JobFilter, 'openAt'> = {
+    keyword: query.q ? query.q.normalize('NFKC').toLowerCase().trim().replace(/\s+/g, ' ') : undefined,
+    trade: query.trade,
+    regionCode: query.regionCode === undefined ? undefined : normalizeRegionCode(query.regionCode),
+    payMinFen: query.payMinFen,
+    payMaxFen: query.payMaxFen,
+    mealsAndLodging: query.mealsAndLodging,
+    transport: query.transport,
+    publicWelfare: query.publicWelfare,
+  };
+  const load = async (): Promise<JobListResponse> => {
+    const rows = await findJobs({ ...filter, openAt: now }, after, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return { items: page.map(toJobSummary), nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null };
+  };
+  if (!cache?.enabled) return load();
+  return cache.get(searchCacheKey({ ...filter, cursor: query.cursor, limit: query.limit }), load);
 }
 
 export async function getJob(id: string): Promise<JobDetail> {
