@@ -98,6 +98,22 @@ export class WorkerSignInService {
     }
   }
 
+  /** The openid's login, given the phone when it has none and no other login holds that phone; else null. */
+  private async addPhoneToWechatLogin(openid: string, fields: { phoneIndex: string; phoneEnc: string }): Promise<WorkerLoginRecord | null> {
+    const byOpenid = await WorkerLogin.findOne({ openid }).lean<WorkerLoginRecord>();
+    if (!byOpenid || byOpenid.phoneIndex) return null;
+    if (await WorkerLogin.exists({ phoneIndex: fields.phoneIndex })) return null;
+    try {
+      return await WorkerLogin.findOneAndUpdate({ _id: byOpenid._id, phoneIndex: { $exists: false } }, { $set: fields }, { returnDocument: 'after' })
+        .lean<WorkerLoginRecord>()
+        .exec();
+    } catch (err: unknown) {
+      // Another login took the phone meanwhile: sign in by phone as usual.
+      if (isDuplicateKeyError(err)) return null;
+      throw err;
+    }
+  }
+
   /** Phone-number button: the phone WeChat vouches for; with `loginCode`, the openid joins the same login. */
   async signInWithWechatPhone(phoneCode: string, loginCode: string | undefined): Promise<TokenPair> {
     let phone: string;
@@ -109,6 +125,11 @@ export class WorkerSignInService {
     }
     const session = loginCode ? await this.openSession(loginCode) : undefined;
     const fields = this.phoneFields(phone);
+    if (session) {
+      // Signed in by WeChat before (a login with this openid, no phone yet): that login gets the phone.
+      const linked = await this.addPhoneToWechatLogin(session.openid, fields);
+      if (linked) return this.deps.auth.signInWorker(linked, false);
+    }
     let { login, isNew } = await this.findOrCreate(
       { phoneIndex: fields.phoneIndex },
       session ? { ...fields, openid: session.openid } : fields,

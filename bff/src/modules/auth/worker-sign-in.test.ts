@@ -100,6 +100,19 @@ describe('WeChat sign-in (fake WeChat over HTTP)', () => {
     expect(again.subject.subjectId).toBe(pair.subject.subjectId);
   });
 
+  it('when a worker signed in by WeChat then taps the phone-number button, then the same login gets the phone (not a duplicate error)', async () => {
+    wechat.addLoginCode('code-f1', { openid: 'openid-f' });
+    wechat.addLoginCode('code-f2', { openid: 'openid-f' });
+    wechat.addPhoneCode('phone-code-f', '13900006666');
+    const first = TokenPairSchema.parse((await http().post('/api/v1/auth/wechat').send({ code: 'code-f1' })).body);
+    const res = await http().post('/api/v1/auth/wechat/phone').send({ phoneCode: 'phone-code-f', loginCode: 'code-f2' });
+    expect(res.status).toBe(200);
+    const pair = TokenPairSchema.parse(res.body);
+    expect(pair.subject.subjectId).toBe(first.subject.subjectId);
+    expect(pair.subject.phoneMasked).toBe('139****6666');
+    expect(await WorkerLogin.countDocuments({})).toBe(1);
+  });
+
   it('when the access token has expired at WeChat, then the client fetches a new one and the phone sign-in still works', async () => {
     wechat.addPhoneCode('phone-code-2', '13900002222');
     wechat.addPhoneCode('phone-code-3', '13900002222');

@@ -1,0 +1,228 @@
+/**
+ * @jest-environment jsdom
+ *
+ * WeChat sign-in in the built weapp artifact (H5 has no WeChat login): miniprogram-simulate runs
+ * the real dist login page; wx.login hands out codes the fake WeChat server knows, and wx.request
+ * goes over real HTTP to a real BFF process whose WeChat base URL is that fake server. Tapping
+ * 微信登录 walks code → BFF → jscode2session → tokens; the phone-number button walks phone code →
+ * BFF → access token + getuserphonenumber → tokens for the account of that phone.
+ *
+ * WEAPP_DIR names a built weapp (default miniapp/dist/weapp, built when missing or stale).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { startFakeWechat, type FakeWechat } from '../../bff/src/integrations/wechat/fake-wechat';
+import { startBff, type RunningBff } from '../../tests/support/bff-process';
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = process.env.WEAPP_DIR ?? path.join(ROOT, 'dist/weapp');
+/** The API origin compiled into the weapp build (config/index.ts). */
+const BUILT_ORIGIN = 'http://127.0.0.1:3000';
+
+function ensureWeappBuild(): void {
+  if (process.env.WEAPP_DIR && fs.existsSync(path.join(DIST, 'app.js'))) return;
+  if (fs.existsSync(path.join(DIST, 'app.js'))) return;
+  execFileSync('npm', ['run', 'build:weapp'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', MINIAPP_OUT_DIR: DIST }, stdio: 'pipe', timeout: 600_000 });
+}
+
+interface WxRequestOptions {
+  url: string;
+  method?: string;
+  data?: unknown;
+  header?: Record<string, string>;
+  success?: (res: { statusCode: number; data: unknown; header: Record<string, string>; errMsg: string }) => void;
+  fail?: (err: { errMsg: string }) => void;
+  complete?: (res: unknown) => void;
+}
+type Callbacks = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void };
+type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
+interface Simulated {
+  dom: HTMLElement;
+  attach(parent: Element): void;
+  querySelectorAll(selector: string): Simulated[];
+  dispatchEvent(name: string, options?: Record<string, unknown>): void;
+}
+interface Simulate {
+  load(componentPath: string, options?: Record<string, unknown>): string;
+  render(id: string, properties?: Record<string, unknown>): Simulated;
+  sleep(ms: number): Promise<void>;
+}
+
+/** wx.request → the real BFF over HTTP (the built origin swapped for the BFF's). */
+function forward(bff: RunningBff, sent: string[]) {
+  return (options: WxRequestOptions) => {
+    const url = new URL(options.url.replace(BUILT_ORIGIN, bff.baseUrl));
+    sent.push(`${options.method ?? 'GET'} ${url.pathname}`);
+    const body = options.data === undefined || options.method === 'GET' ? undefined : typeof options.data === 'string' ? options.data : JSON.stringify(options.data);
+    const req = http.request(url, { method: options.method ?? 'GET', headers: { 'content-type': 'application/json', ...options.header } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let data: unknown = text;
+        try {
+          data = JSON.parse(text) as unknown;
+        } catch {
+          // not JSON
+        }
+        options.success?.({ statusCode: res.statusCode ?? 0, data, header: res.headers as Record<string, string>, errMsg: 'request:ok' });
+        options.complete?.({});
+      });
+    });
+    req.on('error', (e) => {
+      options.fail?.({ errMsg: `request:fail ${e.message}` });
+      options.complete?.({});
+    });
+    if (body) req.write(body);
+    req.end();
+    return { abort: () => req.destroy(), onHeadersReceived: () => undefined, offHeadersReceived: () => undefined };
+  };
+}
+
+function adaptPageToComponent(options: PageOptions): Record<string, unknown> {
+  const methods: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value;
+  return {
+    data: options.data ?? {},
+    methods,
+    lifetimes: {
+      attached(this: Record<string, (arg?: unknown) => void>) {
+        this.onLoad?.({});
+        this.onShow?.();
+      },
+      ready(this: Record<string, () => void>) {
+        this.onReady?.();
+      },
+    },
+  };
+}
+
+async function until(check: () => boolean, what: string | (() => string), simulate: Simulate): Promise<void> {
+  for (let i = 0; i < 500; i += 1) {
+    if (check()) return;
+    await simulate.sleep(20);
+  }
+  throw new Error(`never happened: ${typeof what === 'string' ? what : what()}`);
+}
+
+describe('weapp artifact: WeChat sign-in against a fake WeChat server through a real BFF', () => {
+  jest.setTimeout(600_000);
+  let wechat: FakeWechat;
+  let bff: RunningBff;
+
+  beforeAll(async () => {
+    ensureWeappBuild();
+    // jsdom has no fetch; startBff only asks /readyz whether the answer is 2xx.
+    const g = globalThis as unknown as { fetch?: unknown };
+    g.fetch ??= (url: string) =>
+      new Promise((resolve, reject) => {
+        http.get(url, (res) => {
+          res.resume();
+          resolve({ ok: (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300 });
+        }).on('error', reject);
+      });
+    wechat = await startFakeWechat({ appId: 'wx-artifact', secret: 'artifact-secret' });
+    bff = await startBff({ WECHAT_APPID: 'wx-artifact', WECHAT_SECRET: 'artifact-secret', WECHAT_BASE_URL: wechat.baseUrl });
+  });
+
+  afterAll(async () => {
+    await bff?.stop();
+    await wechat?.stop();
+  });
+
+  it('when the worker taps 微信登录 and then the phone-number button, then each walks through the BFF to WeChat and signs them in', async () => {
+    const storage = new Map<string, unknown>();
+    const sent: string[] = [];
+    const navigations: string[] = [];
+    const loginCodes = ['artifact-login-1', 'artifact-login-2'];
+    const g = globalThis as unknown as Record<string, unknown>;
+    const wx = ((g.wx as Record<string, unknown> | undefined) ?? {}) as Record<string, unknown>;
+    g.wx = wx;
+    Object.assign(wx, {
+      request: forward(bff, sent),
+      login: (o: Callbacks) => {
+        const code = loginCodes.shift() ?? 'no-more-codes';
+        setTimeout(() => {
+          o.success?.({ code, errMsg: 'login:ok' });
+          o.complete?.({});
+        }, 1);
+      },
+      getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+      setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+      removeStorageSync: (key: string) => void storage.delete(key),
+      ...Object.fromEntries(
+        ['redirectTo', 'switchTab', 'navigateBack', 'reLaunch', 'navigateTo'].map((name) => [
+          name,
+          (o: Callbacks & { url?: string }) => {
+            navigations.push(`${name} ${o.url ?? ''}`);
+            o.success?.({ errMsg: `${name}:ok` });
+            o.complete?.({});
+          },
+        ]),
+      ),
+    });
+    wechat.addLoginCode('artifact-login-1', { openid: 'o-artifact-worker' });
+    wechat.addLoginCode('artifact-login-2', { openid: 'o-artifact-worker' });
+    wechat.addPhoneCode('artifact-phone-1', '13700001111');
+
+    const simulate = jest.requireActual<Simulate>('miniprogram-simulate');
+    const Component = g.Component as (options: Record<string, unknown>) => void;
+    let appInstance: Record<string, unknown> = {};
+    g.App = (options: Record<string, unknown>) => {
+      appInstance = options;
+    };
+    g.getApp = () => appInstance;
+    g.getCurrentPages = () => [];
+    g.Page = (options: PageOptions) => Component(adaptPageToComponent(options));
+    jest.requireActual(path.join(DIST, 'app.js'));
+    (appInstance.onLaunch as ((o: unknown) => void) | undefined)?.call(appInstance, { path: 'pages/login/index', query: {} });
+
+    const id = simulate.load(path.join(DIST, 'pages/login/index'), { rootPath: DIST });
+    const page = simulate.render(id);
+    const parent = document.createElement('parent-wrapper');
+    document.body.appendChild(parent);
+    page.attach(parent);
+    await until(() => page.dom.textContent?.includes('微信登录') ?? false, 'the WeChat buttons render', simulate);
+    expect(page.dom.textContent).toContain('微信手机号一键登录');
+
+    // 1. 微信登录: wx.login code → POST /auth/wechat → jscode2session at the fake WeChat.
+    const wechatLogin = page.querySelectorAll('.zy-button').find((b) => b.dom.textContent === '微信登录');
+    expect(wechatLogin).toBeDefined();
+    wechatLogin?.dispatchEvent('tap');
+    await until(() => navigations.length > 0, 'navigation after WeChat sign-in', simulate);
+    expect(sent).toContain('POST /api/v1/auth/wechat');
+    const session = wechat.requests.find((r) => r.path === '/sns/jscode2session');
+    expect(session?.query).toMatchObject({ appid: 'wx-artifact', js_code: 'artifact-login-1', grant_type: 'authorization_code' });
+    // Not registered yet: on to 实名登记.
+    expect(navigations[0]).toBe('redirectTo /pages/register/index');
+    const token = JSON.stringify([...storage.values()]);
+    expect(token).toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+
+    // 2. The phone-number button: its code → POST /auth/wechat/phone → WeChat's phone API.
+    const phoneButton = page.querySelectorAll('.zy-button--primary').find((b) => b.dom.textContent === '微信手机号一键登录');
+    expect(phoneButton).toBeDefined();
+    phoneButton?.dispatchEvent('getphonenumber', { detail: { code: 'artifact-phone-1', errMsg: 'getPhoneNumber:ok' } });
+    await until(() => navigations.length > 1, () => `navigation after phone sign-in; sent ${sent.join(', ')}; page: ${page.dom.textContent ?? ''}`, simulate);
+    expect(sent).toContain('POST /api/v1/auth/wechat/phone');
+    const phoneCall = wechat.requests.find((r) => r.path === '/wxa/business/getuserphonenumber');
+    expect(phoneCall?.body).toEqual({ code: 'artifact-phone-1' });
+    expect(wechat.requests.some((r) => r.path === '/cgi-bin/token' || r.path === '/cgi-bin/stable_token')).toBe(true);
+
+    // The stored access token is a real one: the BFF answers who it is.
+    const access = /"accessToken":"([^"]+)"/.exec(JSON.stringify([...storage.values()]))?.[1] ?? /(eyJ[\w-]+\.[\w-]+\.[\w-]+)/.exec(JSON.stringify([...storage.values()]))?.[1];
+    expect(access).toBeDefined();
+    const me = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      http
+        .get(`${bff.baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${access}` } }, (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        })
+        .on('error', reject);
+    });
+    expect(me.status).toBe(200);
+    expect(JSON.parse(me.body)).toMatchObject({ role: 'worker' });
+  });
+});
