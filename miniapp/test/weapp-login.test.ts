@@ -21,9 +21,22 @@ const DIST = process.env.WEAPP_DIR ?? path.join(ROOT, 'dist/weapp');
 /** The API origin compiled into the weapp build (config/index.ts). */
 const BUILT_ORIGIN = 'http://127.0.0.1:3000';
 
+const SOURCES = [path.join(ROOT, 'src'), path.join(ROOT, 'config'), path.resolve(ROOT, '../shared/src')];
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the weapp when it is missing or older than the sources (a given WEAPP_DIR is taken as built). */
 function ensureWeappBuild(): void {
-  if (process.env.WEAPP_DIR && fs.existsSync(path.join(DIST, 'app.js'))) return;
-  if (fs.existsSync(path.join(DIST, 'app.js'))) return;
+  const built = path.join(DIST, 'app.js');
+  if (fs.existsSync(built) && (process.env.WEAPP_DIR || fs.statSync(built).mtimeMs >= Math.max(...SOURCES.map(newestMtime)))) return;
+  // Jest sets NODE_ENV=test, which would make Taro emit a non-production build.
   execFileSync('npm', ['run', 'build:weapp'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', MINIAPP_OUT_DIR: DIST }, stdio: 'pipe', timeout: 600_000 });
 }
 
