@@ -130,10 +130,9 @@ export class WorkerSignInService {
       const linked = await this.addPhoneToWechatLogin(session.openid, fields);
       if (linked) return this.deps.auth.signInWorker(linked, false);
     }
-    let { login, isNew } = await this.findOrCreate(
-      { phoneIndex: fields.phoneIndex },
-      session ? { ...fields, openid: session.openid } : fields,
-    );
+    const found = await this.findOrCreate({ phoneIndex: fields.phoneIndex }, session ? { ...fields, openid: session.openid } : fields);
+    const isNew = found.isNew;
+    let login = found.login;
     if (session && login.openid === undefined) {
       // Link the WeChat identity unless another login already holds it.
       const other = await WorkerLogin.findOne({ openid: session.openid }).lean<WorkerLoginRecord>();
