@@ -59,6 +59,12 @@ export function countiesOf(regionCode: string): string[] {
   return out;
 }
 
+/** Transfers of one county grouped by start month and the raw destination fields that decide out/in. */
+interface TransferGroup {
+  _id: { s: string; r?: unknown; l?: unknown; org?: unknown };
+  n: number;
+}
+
 interface TransferRow {
   _id: { m: string; out: boolean; org: boolean };
   n: number;
@@ -67,12 +73,12 @@ interface TransferRow {
 export class ReportService {
   constructor(private readonly clock: Clock) {}
 
-  /** Transfers of one county, year to date, grouped by start month, out/in region and organization. */
+  /**
+   * Transfers of one county, year to date, grouped by start date and the raw destination fields; the
+   * month, out/in and organized flags are derived from the (few hundred) groups instead of per person.
+   */
   private transferPipeline(county: string, regionCode: string, from: string, to: string): object[] {
     const finer = regionCode.length > 6;
-    const level = regionLevelOf(regionCode);
-    const local = level === 'county' || level === 'township' || level === 'village';
-    const prefix = regionCode.slice(0, local ? 6 : regionCode.length);
     const match: Record<string, unknown> = {
       'household.countyCode': county,
       'employment.destination.startedOn': { $gte: from, $lte: to },
@@ -84,15 +90,10 @@ export class ReportService {
       {
         $group: {
           _id: {
-            m: { $substrCP: ['$employment.destination.startedOn', 0, 7] },
-            out: {
-              $cond: [
-                { $gt: ['$employment.destination.regionCode', null] },
-                { $ne: [{ $substrCP: ['$employment.destination.regionCode', 0, prefix.length] }, prefix] },
-                local ? { $ne: ['$employment.destination.location', 'in_county'] } : { $eq: ['$employment.destination.location', 'out_of_province'] },
-              ],
-            },
-            org: { $eq: ['$employment.destination.organizedByGovernment', true] },
+            s: '$employment.destination.startedOn',
+            r: '$employment.destination.regionCode',
+            l: '$employment.destination.location',
+            org: '$employment.destination.organizedByGovernment',
           },
           n: { $sum: 1 },
         },
@@ -100,11 +101,24 @@ export class ReportService {
     ];
   }
 
+  /** Out of region: a destination region code outside the report's region, else by location class. */
+  private transferRow(g: TransferGroup, regionCode: string): TransferRow {
+    const level = regionLevelOf(regionCode);
+    const local = level === 'county' || level === 'township' || level === 'village';
+    const prefix = regionCode.slice(0, local ? 6 : regionCode.length);
+    const r = g._id.r;
+    const l = g._id.l ?? null;
+    const out =
+      typeof r === 'string' ? Array.from(r).slice(0, prefix.length).join('') !== prefix : r !== undefined && r !== null ? true : local ? l !== 'in_county' : l === 'out_of_province';
+    return { _id: { m: g._id.s.slice(0, 7), out, org: g._id.org === true }, n: g.n };
+  }
+
   private async transfers(regionCode: string, month: string, counties: string[]) {
     const { year, months } = monthBounds(month);
     const rows: TransferRow[] = [];
     for (const c of counties) {
-      rows.push(...(await Worker.aggregate<TransferRow>(this.transferPipeline(c, regionCode, `${year}-01-01`, `${month}-31`) as never[]).exec()));
+      const groups = await Worker.aggregate<TransferGroup>(this.transferPipeline(c, regionCode, `${year}-01-01`, `${month}-31`) as never[]).exec();
+      for (const g of groups) rows.push(this.transferRow(g, regionCode));
     }
     const sum = (pred: (r: TransferRow) => boolean) => rows.filter(pred).reduce((a, r) => a + r.n, 0);
     const inMonth = (r: TransferRow) => r._id.m === month;

@@ -91,6 +91,7 @@ export class Collection {
     // Extracting every index's keys first validates them (parallel arrays) before anything changes.
     const keys: unknown[][][] = [];
     for (const index of this.indexes.values()) keys.push(index.keysFor(doc));
+    const bytes = encodeDoc(doc);
     let k = 0;
     for (const index of this.indexes.values()) {
       const dup = index.conflictAmong(keys[k++] as unknown[][], rid);
@@ -103,7 +104,7 @@ export class Collection {
       if (pending) for (const key of ks) pending.push(index.entry(key, rid));
       else for (const key of ks) index.insertKey(key, rid);
     }
-    this.records.set(rid, encodeDoc(doc), seq);
+    this.records.set(rid, bytes, seq);
     if (rid >= this.nextRid) this.nextRid = rid + 1;
     return rid;
   }
@@ -128,11 +129,12 @@ export class Collection {
     const slot = this.slot(rid);
     if (!slot) throw new CommandError(1, 'InternalError', `record ${rid} vanished`);
     this.validate(doc, rid);
+    const bytes = encodeDoc(doc);
     const old = decodeDoc(slot.bytes);
     for (const index of this.indexes.values()) index.remove(rid, old);
     for (const index of this.indexes.values()) index.add(rid, doc);
     this.remember(rid, slot, seq);
-    this.records.set(rid, encodeDoc(doc), seq);
+    this.records.set(rid, bytes, seq);
   }
 
   delete(rid: number, seq: number): Document | undefined {

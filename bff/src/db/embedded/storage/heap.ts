@@ -34,11 +34,11 @@ export class FieldSet {
  * Decodes only the named top-level fields: their elements are copied as they are into a smaller
  * document, which is then decoded, so unneeded subdocuments cost neither time nor garbage.
  */
-export function decodeFields(bytes: Uint8Array, want: FieldSet): Document {
+export function decodeFields(bytes: Uint8Array, want: FieldSet, start = 0): Document {
   const names = want.names;
   const picked: number[] = [];
   let total = 5;
-  for (const el of onDemand.parseToElements(bytes)) {
+  for (const el of onDemand.parseToElements(bytes, start)) {
     const [, nameOffset, nameLength, offset, length] = el;
     for (const name of names) {
       if (name.length !== nameLength) continue;
@@ -128,10 +128,17 @@ export class RecordHeap {
     return page.subarray(off, off + page.readInt32LE(off));
   }
 
+  /** Decodes the record in place (no intermediate view), optionally only some top-level fields. */
   doc(rid: number, fields?: FieldSet): Document | undefined {
-    const b = this.bytes(rid);
-    if (!b) return undefined;
-    return fields ? decodeFields(b, fields) : decodeDoc(b);
+    const t = this.table(rid, false);
+    if (!t) return undefined;
+    const i = rid & (SLOTS - 1);
+    const p = (t.page[i] as number) - 1;
+    if (p < 0) return undefined;
+    const page = this.pages[p] as Buffer;
+    const off = t.off[i] as number;
+    if (fields) return decodeFields(page, fields, off);
+    return deserialize(page, { ...STORE_DESERIALIZE, index: off, allowObjectSmallerThanBufferSize: true });
   }
 
   /** Stores bytes as the record's new version. */
@@ -150,10 +157,7 @@ export class RecordHeap {
   }
 
   delete(rid: number): boolean {
-    if (!this.free(rid)) return false;
-    const t = this.tables.get(rid >>> SLOT_SHIFT) as SlotTable;
-    if (--t.live === 0) this.tables.delete(rid >>> SLOT_SHIFT);
-    return true;
+    return this.free(rid);
   }
 
   /** Record ids in ascending order. */
@@ -177,6 +181,7 @@ export class RecordHeap {
     const page = this.pages[p] as Buffer;
     const size = page.readInt32LE(t.off[i] as number);
     t.page[i] = 0;
+    if (--t.live === 0) this.tables.delete(rid >>> SLOT_SHIFT);
     this.count--;
     this.bytesLive -= size;
     this.live[p] = (this.live[p] as number) - size - 4;
