@@ -43,7 +43,6 @@ export async function submitWithEvidence<T>(
     }
     draft.markUploaded(f.path);
   }
-  deps.progress?.(files.length, files.length);
   draft.clear();
   return { complaint, failedUploads: failed };
 }
