@@ -5,6 +5,7 @@ import { ActionButton } from '@/components/ActionButton';
 import { Screen } from '@/components/Screen';
 import { signOut } from '@/features/auth/api/auth-api';
 import { useSession } from '@/features/auth/hooks/use-session';
+import { brokerRoutes } from '@/features/brokers/routes';
 import { t } from '@/i18n';
 import { go, routes } from '@/services/navigation';
 import { getSystemTextLevel, isLargeTextOn, setLargeText, subscribeTextLevel } from '@/services/text-size';
@@ -62,6 +63,7 @@ export default function MePage() {
             <MenuItem label={t('me.myApplications')} onTap={() => go(routes.applications)} />
             <MenuItem label={t('me.myCourses')} onTap={() => go(routes.enrollments)} />
             <MenuItem label={t('me.myComplaints')} onTap={() => go(routes.complaints)} />
+            <MenuItem label={t('broker.apply.menu')} onTap={() => go(brokerRoutes.apply)} />
           </View>
         ) : null}
 

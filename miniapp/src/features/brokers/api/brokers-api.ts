@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import {
   BrokerHomeSchema,
   BrokerImportSchema,
@@ -9,17 +8,21 @@ import {
   TeamListSchema,
   TeamSchema,
   TokenPairSchema,
+  WorkerRegistrationResultSchema,
   type BrokerHome,
   type BrokerImport,
   type EntitlementList,
   type StageInput,
   type Team,
+  type ConsentMethod,
   type TokenPair,
+  type WorkerRegistrationInput,
+  type WorkerRegistrationResult,
 } from '@zhuanyi/shared';
-import { appConfig } from '@/config';
-import { getAccessToken, saveSession } from '@/services/auth-token';
+import { saveSession } from '@/services/auth-token';
 import { createIdempotencyKey, http } from '@/services/http';
 import { uploadFile, type PickedFile } from '@/services/upload';
+import { downloadXlsx } from './download';
 
 /** Broker sign-in with the username and password given when applying. */
 export async function signInBroker(username: string, password: string): Promise<TokenPair> {
@@ -31,32 +34,23 @@ export async function signInBroker(username: string, password: string): Promise<
 export const getBrokerHome = (): Promise<BrokerHome> => http.get('/brokers/me/home', BrokerHomeSchema);
 export const getMyPeople = (cursor?: string) => http.get('/brokers/me/people', BrokerPeopleSchema, { limit: 50, cursor });
 
+/** Enrols one person with their consent (an existing record of mine is updated); the key makes a resend safe. */
+export function enrolPerson(registration: WorkerRegistrationInput, consentMethod: ConsentMethod, idempotencyKey: string): Promise<WorkerRegistrationResult> {
+  return http.request({
+    method: 'POST',
+    path: '/brokers/me/people',
+    body: { consent: { given: true, method: consentMethod }, registration },
+    schema: WorkerRegistrationResultSchema,
+    idempotencyKey,
+  });
+}
+
 /** Uploads a spreadsheet; the server processes it and the caller polls getImport. */
 export const uploadImport = (file: PickedFile): Promise<BrokerImport> => uploadFile('/brokers/me/imports', 'file', file, BrokerImportSchema);
 export const getImport = (id: string): Promise<BrokerImport> => http.get(`/brokers/me/imports/${encodeURIComponent(id)}`, BrokerImportSchema);
 
-/** The template's address (needs the bearer token). */
-export const templateUrl = (format: 'xlsx' | 'csv') => `${appConfig.apiBaseUrl}/brokers/me/imports/template?format=${format}`;
-
 /** Downloads the template: H5 saves it through the browser, weapp opens it for sharing or saving. */
-export async function downloadTemplate(): Promise<void> {
-  const token = getAccessToken() ?? '';
-  if (process.env.TARO_ENV === 'weapp') {
-    const res = await Taro.downloadFile({ url: templateUrl('xlsx'), header: { Authorization: `Bearer ${token}` } });
-    await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true });
-    return;
-  }
-  const res = await fetch(templateUrl('xlsx'), { headers: { Authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new Error(`template ${res.status}`);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'template.xlsx';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
-}
+export const downloadTemplate = (): Promise<void> => downloadXlsx('/brokers/me/imports/template?format=xlsx', 'template.xlsx');
 
 export const getJobs = () => http.get('/jobs', JobListResponseSchema, { limit: 50 });
 export const getTeams = () => http.get('/brokers/me/teams', TeamListSchema);

@@ -99,6 +99,7 @@ export default function BrokerHomePage() {
         </View>
       </View>
       <View className="zy-broker-nav">
+        <View className="zy-broker-nav__item" onClick={() => go(brokerRoutes.enrol)} ariaRole="button">{t('broker.nav.enrol')}</View>
         <View className="zy-broker-nav__item" onClick={() => go(brokerRoutes.import)} ariaRole="button">{t('broker.nav.import')}</View>
         <View className="zy-broker-nav__item" onClick={() => go(brokerRoutes.people)} ariaRole="button">{t('broker.nav.people')}</View>
         <View className="zy-broker-nav__item" onClick={() => go(brokerRoutes.teams)} ariaRole="button">{t('broker.nav.teams')}</View>

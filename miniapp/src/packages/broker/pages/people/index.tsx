@@ -16,7 +16,8 @@ export default function BrokerPeoplePage() {
   const people = useAsync(() => getMyPeople(), 'people', true);
   const importButton = (
     <View className="zy-broker-pad">
-      <ActionButton onTap={() => void Taro.navigateTo({ url: brokerRoutes.import })}>{t('broker.nav.import')}</ActionButton>
+      <ActionButton onTap={() => void Taro.navigateTo({ url: brokerRoutes.enrol })}>{t('broker.nav.enrol')}</ActionButton>
+      <ActionButton kind="secondary" onTap={() => void Taro.navigateTo({ url: brokerRoutes.import })}>{t('broker.nav.import')}</ActionButton>
     </View>
   );
   if (people.state.status === 'loading') return <Screen><StatusView kind="loading" title={t('common.loading')} /></Screen>;

@@ -9,6 +9,7 @@ import { getRegionName, type StaffRole } from '@/features/staff/api/staff-api';
 import { StaffGate } from '@/features/staff/components/StaffGate';
 import { staffCan, useStaffSession } from '@/features/staff/hooks/use-staff-session';
 import { staffRoutes } from '@/features/staff/routes';
+import { BrokerStaffNav } from '@/features/brokers/components/BrokerStaffNav';
 
 interface NavItem {
   key: 'queue' | 'file' | 'registry' | 'watch' | 'report' | 'employers' | 'jobs' | 'courses' | 'pes' | 'audit' | 'accounts' | 'applications' | 'enrollments';
@@ -52,6 +53,7 @@ function Home({ role }: { role: StaffRole }) {
           </View>
         ))}
       </View>
+      <BrokerStaffNav role={role} />
       <ActionButton kind="secondary" onTap={() => clearSession()}>
         {t('staff.home.signOut')}
       </ActionButton>

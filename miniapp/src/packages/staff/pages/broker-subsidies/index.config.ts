@@ -1,0 +1,3 @@
+import { zhCN } from '../../../../i18n/locales/zh-CN';
+
+export default definePageConfig({ navigationBarTitleText: zhCN.broker.staff.subsidies.title });

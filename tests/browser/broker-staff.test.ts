@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { z } from 'zod';
+import {
+  BrokerProfileSchema,
+  EntitlementListSchema,
+  JobListResponseSchema,
+  TeamSchema,
+  TokenPairSchema,
+  chinaDateOf,
+  idNumberCheckChar,
+  regionCodePath,
+} from '@zhuanyi/shared';
+import { regionRepository } from '../../bff/src/modules/regions/regions.repository';
+import { seedAreaCodes } from '../../bff/src/seed/seed';
+import { registrationOf } from '../../bff/src/test-support/broker-rows';
+import { startBff, type RunningBff } from '../support/bff-process';
+import { launchBrowser, newPhoneContext } from '../support/browser';
+import { exact, settledScreenshot, shown, tapText } from '../support/taro-page';
+
+// Demo accounts printed by the BFF at start (bff/src/seed/demo-data.ts): the broker and the staff of area 0.
+const BROKER = { username: 'broker', password: 'demo-broker-2024' };
+const STAFF = { username: 'staff', password: 'demo-staff-2024' };
+
+/** A valid 身份证号 born 1979-03-08 in 科尔沁左翼中旗 (150521). */
+const first17 = '15052119790308007';
+const ID_NUMBER = `${first17}${idNumberCheckChar(first17)}`;
+const PHONE = '13900007788';
+
+async function smsCode(bff: RunningBff, since: number): Promise<string> {
+  for (let i = 0; i < 100; i += 1) {
+    const codes = [...bff.output().slice(since).matchAll(/"devLoginCode":"(\d{6})"/g)];
+    const last = codes[codes.length - 1];
+    if (last?.[1]) return last[1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('no SMS code in the BFF log');
+}
+
+const input = (page: Page, placeholder: string): Locator => page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
+const namesOf = (code: string) => regionCodePath(code).map((c) => regionRepository().findByCode(c)?.name ?? c);
+
+describe('broker application and staff review in the H5 build served by the BFF', () => {
+  let bff: RunningBff;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    bff = await startBff();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await bff?.stop();
+  });
+
+  async function api<S extends z.ZodType>(method: string, path: string, token: string | null, schema: S, body?: unknown): Promise<z.infer<S>> {
+    const res = await fetch(`${bff.baseUrl}/api/v1${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json: unknown = await res.json();
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
+    return schema.parse(json);
+  }
+  const signIn = async (who: { username: string; password: string }) => (await api('POST', '/auth/password', null, TokenPairSchema, who)).accessToken;
+
+  /** Staff pages need the staff sign-in form first (the H5 session is per browser context). */
+  async function staffSignIn(page: Page, url: string): Promise<void> {
+    await page.goto(`${bff.baseUrl}/#${url}`);
+    await shown(page, '工作人员登录').waitFor({ timeout: 30_000 });
+    const inputs = page.locator('input').filter({ visible: true });
+    await inputs.nth(0).fill(STAFF.username);
+    await inputs.nth(1).fill(STAFF.password);
+    await tapText(page, '登录');
+  }
+
+  it('when a worker applies to be a broker, then staff of the region certify them with a reason and the worker sees it', async () => {
+    const area = seedAreaCodes()[0];
+    if (!area) throw new Error('no seed area');
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    // 1. The worker signs in by SMS and opens 我的 → 申请当劳务经纪人.
+    await page.goto(`${bff.baseUrl}/#/pages/login/index`);
+    await input(page, '请输入11位手机号').fill(PHONE);
+    const logAt = bff.output().length;
+    await tapText(page, '获取验证码');
+    await shown(page, /秒后重发/).waitFor();
+    await input(page, '6位数字').fill(await smsCode(bff, logAt));
+    await tapText(page, '登录');
+    await shown(page, '第 1 步，共 5 步').waitFor({ timeout: 20_000 });
+    await page.goto(`${bff.baseUrl}/#/pages/me/index`);
+    await tapText(page, '申请当劳务经纪人');
+    await shown(page, '提交申请').waitFor({ timeout: 20_000 });
+
+    // 2. A refused submit shows its problems next to the fields, in Chinese.
+    await tapText(page, '提交申请');
+    await shown(page, '请选择所在村').waitFor();
+
+    const inputs = page.locator('input').filter({ visible: true });
+    await inputs.nth(0).fill('巴特尔');
+    await inputs.nth(1).fill(ID_NUMBER);
+    await inputs.nth(2).fill(PHONE);
+    const villagePicker = page.locator('[data-testid="village-picker"]').filter({ visible: true });
+    for (const name of namesOf(area.village)) await villagePicker.getByText(name, { exact: true }).last().tap();
+    const areaPicker = page.locator('[data-testid="area-picker"]').filter({ visible: true });
+    for (const name of namesOf(area.township)) await areaPicker.getByText(name, { exact: true }).last().tap();
+    await page.locator('textarea').filter({ visible: true }).first().fill('2019年起每年组织本村30多人到外地建筑工地务工');
+    const username = `bateer${Date.now() % 100_000}`;
+    await inputs.nth(3).fill(username);
+    await inputs.nth(4).fill('bateer-pass-2026');
+    await settledScreenshot(page, 'broker-staff-01-apply-form');
+    await tapText(page, '提交申请');
+    await shown(page, '申请状态：待认定').waitFor({ timeout: 20_000 });
+    await settledScreenshot(page, 'broker-staff-02-applied');
+
+    // 3. Staff of the county see the application; certifying needs a reason.
+    const staffContext = await newPhoneContext(browser);
+    const staffPage = await staffContext.newPage();
+    staffPage.on('pageerror', (e) => errors.push(e.message));
+    await staffSignIn(staffPage, '/packages/staff/pages/home/index');
+    await tapText(staffPage, '劳务经纪人');
+    const card = staffPage.locator('[data-testid="broker-card"]').filter({ visible: true }).filter({ hasText: '巴特尔' });
+    await card.waitFor({ timeout: 20_000 });
+    await card.getByText('认定', { exact: true }).tap();
+    await shown(staffPage, '请写明理由').waitFor();
+    await card.locator('textarea').fill('身份核实无误，有多年组织务工经历');
+    await settledScreenshot(staffPage, 'broker-staff-03-certify');
+    await card.getByText('认定', { exact: true }).tap();
+    await card.getByText('已认定', { exact: true }).waitFor({ timeout: 20_000 });
+    await settledScreenshot(staffPage, 'broker-staff-04-certified');
+
+    // 4. The worker sees the decision and the sign-in name for the broker console.
+    await page.reload();
+    await shown(page, '申请状态：已认定').waitFor({ timeout: 20_000 });
+    await shown(page, '身份核实无误，有多年组织务工经历').waitFor();
+    await settledScreenshot(page, 'broker-staff-05-worker-sees-certified');
+
+    // The BFF agrees: certified, and the new broker can sign in.
+    const staffToken = await signIn(STAFF);
+    const list = await api('GET', '/brokers?status=certified', staffToken, z.object({ items: z.array(BrokerProfileSchema) }));
+    const mine = list.items.find((b) => b.username === username);
+    expect(mine).toMatchObject({ status: 'certified', certified: true, name: '巴特尔' });
+    expect(mine?.history.map((h) => [h.status, h.reason])).toEqual([
+      ['applied', expect.any(String)],
+      ['certified', '身份核实无误，有多年组织务工经历'],
+    ]);
+    await signIn({ username, password: 'bateer-pass-2026' });
+    expect(errors).toEqual([]);
+    await context.close();
+    await staffContext.close();
+  });
+
+  it('when a team arrives, then staff confirm its stages and approve the broker’s claim with a reason', async () => {
+    const area = seedAreaCodes()[0];
+    if (!area) throw new Error('no seed area');
+    const today = chinaDateOf(new Date());
+    // The demo broker enrols a person, forms a team for a job outside the county and records the organized trip.
+    const broker = await signIn(BROKER);
+    const person = await api('POST', '/brokers/me/people', broker, z.object({ worker: z.object({ id: z.string() }) }), {
+      consent: { given: true, method: 'signed_form' },
+      registration: registrationOf(4242, area.village),
+    });
+    const jobs = await api('GET', '/jobs?limit=50', broker, JobListResponseSchema);
+    const job = jobs.items.find((j) => !j.regionCode.startsWith(area.county));
+    if (!job) throw new Error('no job outside the county');
+    const team = await api('POST', '/brokers/me/teams', broker, TeamSchema, { name: '保康镇赴外地务工联队', jobId: job.id, memberIds: [person.worker.id] });
+    await api('POST', `/brokers/me/teams/${team.id}/application`, broker, TeamSchema);
+    await api('POST', `/brokers/me/teams/${team.id}/stages`, broker, TeamSchema, { stage: 'departed', on: today, transport: 'organized_train' });
+    await api('POST', `/brokers/me/teams/${team.id}/stages`, broker, TeamSchema, { stage: 'arrived', on: today });
+
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    // 1. Staff confirm the departure and the arrival.
+    await staffSignIn(page, '/packages/staff/pages/home/index');
+    await tapText(page, '联队进度确认');
+    const teamCard = page.locator('.zy-staff-card').filter({ visible: true }).filter({ hasText: '保康镇赴外地务工联队' });
+    await teamCard.waitFor({ timeout: 20_000 });
+    await expect(teamCard.locator('[data-testid="stage-row"]').count()).resolves.toBe(2);
+    await settledScreenshot(page, 'broker-staff-06-stages');
+    await teamCard.getByText('确认', { exact: true }).first().tap();
+    await teamCard.locator('[data-testid="stage-row"]').nth(1).waitFor({ state: 'detached', timeout: 20_000 });
+    await teamCard.getByText('确认', { exact: true }).first().tap();
+    // Both confirmed: the team leaves the list.
+    await teamCard.waitFor({ state: 'detached', timeout: 20_000 });
+
+    // 2. The arrival earned the broker a service subsidy; the broker claims it.
+    const ledger = await api('GET', `/brokers/me/subsidies?limit=100`, broker, EntitlementListSchema);
+    const due = ledger.items.find((e) => e.workerId === person.worker.id && e.beneficiary === 'broker' && e.state === 'due');
+    if (!due) throw new Error(`no due subsidy: ${JSON.stringify(ledger.items.map((e) => [e.ruleKey, e.state]))}`);
+    await api('POST', `/brokers/me/subsidies/${due.id}/claim`, broker, z.object({ state: z.literal('claimed') }));
+
+    // 3. Staff approve the claim with a reason, then export the month's approved claims.
+    await page.goto(`${bff.baseUrl}/#/packages/staff/pages/home/index`);
+    await tapText(page, '经纪人补贴审核');
+    const claim = page.locator('[data-testid="claim-card"]').filter({ visible: true }).filter({ hasText: '保康镇赴外地务工联队' });
+    await claim.waitFor({ timeout: 20_000 });
+    await claim.locator('textarea').fill('到岗证明齐全');
+    await settledScreenshot(page, 'broker-staff-07-claim');
+    await claim.getByText('通过', { exact: true }).tap();
+    await claim.getByText(/已处理：已审核通过/).waitFor({ timeout: 20_000 });
+    await settledScreenshot(page, 'broker-staff-08-approved');
+    const download = page.waitForEvent('download');
+    await tapText(page, '导出已审核补贴（xlsx）');
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+    await exact(page, '已导出').waitFor();
+
+    const after = await api('GET', `/brokers/me/subsidies?limit=100`, broker, EntitlementListSchema);
+    expect(after.items.find((e) => e.id === due.id)).toMatchObject({ state: 'approved', reason: '到岗证明齐全' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
