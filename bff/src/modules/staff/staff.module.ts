@@ -38,6 +38,12 @@ export function createStaffModule(deps: StaffModuleDeps): { routes: RouteGroup[]
   const watch = new WatchService(clock);
   onWorkerChanged((id) => watch.recompute(id));
   const intake = new IntakeService({ complaints: deps.complaints, crypto: deps.crypto, clock, audit, notifier, onWorkerCase: (id) => watch.recompute(id) });
+  // Queued notices (WeChat and SMS both failed) are swept each minute too; tests drive the sweep themselves.
+  if (config.nodeEnv !== 'test') {
+    setInterval(() => {
+      intake.retryNotifications().catch((err: unknown) => deps.logger.warn({ err }, 'notification retry sweep failed'));
+    }, 60_000).unref();
+  }
   const registry = new RegistryService({ crypto: deps.crypto, clock, audit, watch });
   const publishing = new PublishingService({ clock, audit, registry });
   const reports = new ReportService(clock);
