@@ -1,4 +1,4 @@
-import type { Document } from 'bson';
+import { ObjectId, type Document } from 'bson';
 import { Query } from 'mingo';
 import { compareBson } from './bson-order';
 import { CommandError } from './errors';
@@ -174,10 +174,11 @@ export class Index {
   /** Adds record `rid` under a key from keysFor. */
   insertKey(key: unknown[], rid: number): void {
     const n = this.fields.length;
-    const e = this.entryFor(key);
+    const pos = this.list.seek((x) => this.compareKeys(x, key) >= 0);
+    const e = pos ? this.list.at(pos) : undefined;
     this.rids++;
-    if (!e) {
-      this.list.insert(this.entry(key, rid));
+    if (!e || this.compareKeys(e, key) !== 0) {
+      this.list.insertAt(pos, this.entry(key, rid));
       return;
     }
     const p = e[n] as Posting;
@@ -316,6 +317,16 @@ export class Index {
 export function compareKeyPart(a: unknown, b: unknown): number {
   const ta = typeof a;
   if (ta === typeof b) {
+    if (ta === 'object' && a instanceof ObjectId && b instanceof ObjectId) {
+      const x = a as unknown as { i0?: number; i1: number; i2: number; i3: number };
+      const y = b as unknown as { i0?: number; i1: number; i2: number; i3: number };
+      if (typeof x.i0 === 'number' && typeof y.i0 === 'number') {
+        if (x.i0 !== y.i0) return x.i0 < y.i0 ? -1 : 1;
+        if (x.i1 !== y.i1) return x.i1 < y.i1 ? -1 : 1;
+        if (x.i2 !== y.i2) return x.i2 < y.i2 ? -1 : 1;
+        return x.i3 === y.i3 ? 0 : x.i3 < y.i3 ? -1 : 1;
+      }
+    }
     if (ta === 'string') return (a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0;
     if (ta === 'number' && a === a && b === b) return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
     if (ta === 'boolean') return a === b ? 0 : a ? 1 : -1;

@@ -1,4 +1,4 @@
-import type { Document } from 'bson';
+import { onDemand, type Document } from 'bson';
 import { Query, find as mingoFind } from 'mingo';
 import type { CollationSpec, Options } from 'mingo/types/types';
 import { compareBson } from './bson-order';
@@ -12,14 +12,62 @@ import { FieldSet } from './storage/heap';
 export interface ReadView {
   /** A fresh copy of the visible version; with `fields`, at least those top-level fields of it. */
   doc(coll: Collection, rid: number, fields?: FieldSet): Document | undefined;
+  /** The stored bytes of the visible version when they are at hand (latest view only). */
+  bytes?(coll: Collection, rid: number): Uint8Array | undefined;
   /** Record ids the current indexes may not lead to but that can be visible (history, own writes). */
   extra(coll: Collection): number[];
 }
 
 export const latestView: ReadView = {
   doc: (coll, rid, fields) => coll.doc(rid, fields),
+  bytes: (coll, rid) => coll.records.bytes(rid),
   extra: () => [],
 };
+
+/** Required scalar equalities checked on the stored BSON, so most non-matching records are never decoded. */
+type RawCheck = [name: Buffer, want: Scalar, text: Buffer | null];
+
+function rawChecks(quick: [string, Scalar][]): RawCheck[] {
+  return quick.map(([k, want]) => [Buffer.from(k, 'utf8'), want, typeof want === 'string' ? Buffer.from(want, 'utf8') : null]);
+}
+
+/** False only when the record certainly fails one of the equalities (like mayEqual, on raw elements). */
+function rawMayMatch(bytes: Uint8Array, checks: RawCheck[]): boolean {
+  let found = 0;
+  for (const [type, nameOffset, nameLength, offset, length] of onDemand.parseToElements(bytes)) {
+    for (const [name, want, text] of checks) {
+      if (name.length !== nameLength || !sameBytes(bytes, nameOffset, name)) continue;
+      found++;
+      if (!rawMayEqual(bytes, type, offset, length, want, text)) return false;
+    }
+  }
+  // A missing field never equals a scalar.
+  return found >= checks.length;
+}
+
+function sameBytes(bytes: Uint8Array, at: number, want: Uint8Array): boolean {
+  for (let i = 0; i < want.length; i++) if (bytes[at + i] !== want[i]) return false;
+  return true;
+}
+
+function rawMayEqual(bytes: Uint8Array, type: number, offset: number, length: number, want: Scalar, text: Buffer | null): boolean {
+  const view = (): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  switch (type) {
+    case 2: // string: int32 length (with the trailing 0), then UTF-8
+      return text !== null && length - 5 === text.length && sameBytes(bytes, offset + 4, text);
+    case 1:
+      return typeof want === 'number' && view().readDoubleLE(offset) === want;
+    case 16:
+      return typeof want === 'number' && view().readInt32LE(offset) === want;
+    case 8:
+      return typeof want === 'boolean' && (bytes[offset] === 1) === want;
+    case 6: // undefined
+    case 10: // null
+      return false;
+    default: // arrays, documents, longs, decimals and the rest are left to the decoded check
+      return true;
+  }
+}
 
 export interface FindOptions {
   /** Only these top-level fields (and those the filter reads) are needed from each document. */
@@ -132,6 +180,7 @@ export function* streamMatches(coll: Collection | undefined, filter: Document, o
   const exact = plan.exact === true && extra.length === 0;
   const seen = extra.length > 0 ? new Set<number>() : null;
   const quick = opts.collation ? [] : requiredEqualities(filter);
+  const raw = quick.length > 0 && !exact && view.bytes ? rawChecks(quick) : null;
   const filterFields = opts.fields ? topLevelFields(filter) : null;
   const fields = opts.fields && filterFields ? new FieldSet(new Set([...opts.fields, ...filterFields])) : undefined;
   const test = (doc: Document, indexed: boolean): boolean => {
@@ -148,6 +197,10 @@ export function* streamMatches(coll: Collection | undefined, filter: Document, o
     if (seen) {
       if (seen.has(rid)) continue;
       seen.add(rid);
+    }
+    if (raw) {
+      const b = (view.bytes as (c: Collection, r: number) => Uint8Array | undefined)(coll, rid);
+      if (b && !rawMayMatch(b, raw)) continue;
     }
     const doc = view.doc(coll, rid, fields);
     if (doc !== undefined && test(doc, true)) yield { rid, doc };
@@ -198,11 +251,16 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
   let examined = 0;
   // Cheap checks of plain equalities reject most non-matching documents before mingo sees them.
   const quick = opts.collation ? [] : requiredEqualities(filter);
+  const raw = quick.length > 0 && !exact && view.bytes ? rawChecks(quick) : null;
   const consider = (rid: number): boolean => {
     examined++;
     if (seen) {
       if (seen.has(rid)) return true;
       seen.add(rid);
+    }
+    if (raw && !exact) {
+      const b = (view.bytes as (c: Collection, r: number) => Uint8Array | undefined)(coll, rid);
+      if (b && !rawMayMatch(b, raw)) return true;
     }
     const doc = view.doc(coll, rid);
     if (doc === undefined) return true;

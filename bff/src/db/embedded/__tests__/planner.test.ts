@@ -1,4 +1,4 @@
-import { MongoBulkWriteError } from 'mongodb';
+import { Decimal128, Long, MongoBulkWriteError } from 'mongodb';
 import { useEngine, type AnyDoc } from './helpers';
 
 const engine = useEngine();
@@ -119,5 +119,26 @@ describe('filters checked after an index lookup', () => {
     expect(await ids({ v: 2 })).toEqual([6, 7]);
     expect(await ids({ w: true })).toEqual([6, 7]);
     expect(await ids({ $and: [{ v: 2 }, { w: false }] })).toEqual([7]);
+  });
+
+  it('match the same way on a scan, where equalities are checked on the stored bytes before decoding', async () => {
+    const c = db().collection<AnyDoc>('rawscan');
+    await c.insertMany([
+      { _id: 1, v: '电焊工', n: 3 },
+      { _id: 2, v: '电焊公', n: 3.5 },
+      { _id: 3, v: ['电焊工'], n: Long.fromString('3') },
+      { _id: 4, v: '电焊', n: Decimal128.fromString('4') },
+      { _id: 5, v: null, n: '3', ok: false },
+      { _id: 6, n: [1, 3], ok: true },
+      { _id: 7, v: { x: '电焊工' }, n: -0, ok: 1 },
+    ]);
+    const ids = async (filter: AnyDoc): Promise<unknown[]> => (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ v: '电焊工' })).toEqual([1, 3]);
+    expect(await ids({ n: 3 })).toEqual([1, 3, 6]);
+    expect(await ids({ n: 0 })).toEqual([7]);
+    expect(await ids({ n: '3' })).toEqual([5]);
+    expect(await ids({ ok: true })).toEqual([6]);
+    expect(await ids({ ok: false, v: null })).toEqual([5]);
+    expect(await c.countDocuments({ v: '电焊工', n: 3 })).toBe(2);
   });
 });

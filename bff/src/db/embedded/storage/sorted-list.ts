@@ -43,6 +43,31 @@ export class SortedList<T> {
     }
   }
 
+  /** Inserts at a position found by seek (null: after everything), which must keep the order. */
+  insertAt(pos: Position | null, item: T): void {
+    if (this.chunks.length === 0) {
+      this.chunks.push([item]);
+      this.count = 1;
+      return;
+    }
+    let ci: number;
+    let at: number;
+    if (pos) {
+      ci = pos.chunk;
+      at = pos.index;
+    } else {
+      ci = this.chunks.length - 1;
+      at = (this.chunks[ci] as T[]).length;
+    }
+    const chunk = this.chunks[ci] as T[];
+    chunk.splice(at, 0, item);
+    this.count++;
+    if (chunk.length > MAX_CHUNK) {
+      const tail = chunk.splice(chunk.length >> 1);
+      this.chunks.splice(ci + 1, 0, tail);
+    }
+  }
+
   /**
    * Inserts items already in list order. Each run of items that lands in one chunk is merged into it
    * at once, and the chunk array is rebuilt once, so a large batch costs one pass instead of many splices.
