@@ -76,7 +76,9 @@ describe('find work: keyword search and filters', () => {
   it('when planning searches, then each filter shape is served by an index that leads with its most selective equality', async () => {
     const at = new Date();
     expect(planJobQuery({ openAt: at }, undefined).hint).toEqual({ status: 1, createdAt: -1, _id: -1 });
-    expect(planJobQuery({ openAt: at, regionCode: '310115', trade: '电焊工', keyword: '电焊' }, undefined).hint).toMatchObject({ countyCode: 1 });
+    expect(planJobQuery({ openAt: at, regionCode: '310115', trade: '电焊工', keyword: '电焊' }, undefined).hint).toEqual({ countyCode: 1, trade: 1, status: 1, createdAt: -1, _id: -1 });
+    expect(planJobQuery({ openAt: at, regionCode: '3101', trade: '电焊工' }, undefined).hint).toEqual({ cityCode: 1, trade: 1, status: 1, createdAt: -1, _id: -1 });
+    expect(planJobQuery({ openAt: at, regionCode: '310115' }, undefined).hint).toMatchObject({ countyCode: 1 });
     expect(planJobQuery({ openAt: at, trade: '电焊工', keyword: '电焊' }, undefined).hint).toMatchObject({ trade: 1 });
     expect(planJobQuery({ openAt: at, keyword: '电焊', regionCode: '31' }, undefined).hint).toMatchObject({ searchGrams: 1 });
     expect(planJobQuery({ openAt: at, regionCode: '3101' }, undefined).hint).toMatchObject({ cityCode: 1 });
@@ -92,6 +94,10 @@ describe('find work: keyword search and filters', () => {
     const plan = planJobQuery({ openAt: at, keyword: '电焊' }, undefined);
     const explained = JSON.stringify(await Job.find(plan.filter).sort({ createdAt: -1, _id: -1 }).hint(plan.hint).limit(5).explain());
     expect(explained).toContain('searchGrams_1_status_1_createdAt_-1__id_-1');
+    const pair = planJobQuery({ openAt: at, regionCode: '310115', trade: '电焊工' }, undefined);
+    const pairExplained = JSON.stringify(await Job.find(pair.filter).sort({ createdAt: -1, _id: -1 }).hint(pair.hint).limit(5).explain());
+    expect(pairExplained).toContain('countyCode_1_trade_1_status_1_createdAt_-1__id_-1');
+    expect((await Job.find(pair.filter).sort({ createdAt: -1, _id: -1 }).hint(pair.hint).lean()).map((j) => j.title)).toEqual(['招聘熟练电焊工']);
   });
 });
 

@@ -72,6 +72,10 @@ jobSchema.index({ provinceCode: 1, status: 1, createdAt: -1, _id: -1 });
 jobSchema.index({ trade: 1, status: 1, createdAt: -1, _id: -1 });
 jobSchema.index({ publicWelfare: 1, status: 1, createdAt: -1, _id: -1 });
 jobSchema.index({ searchGrams: 1, status: 1, createdAt: -1, _id: -1 });
+// Region and trade together, the commonest pair of filters (jobs.repository picks by counted size).
+jobSchema.index({ countyCode: 1, trade: 1, status: 1, createdAt: -1, _id: -1 });
+jobSchema.index({ cityCode: 1, trade: 1, status: 1, createdAt: -1, _id: -1 });
+jobSchema.index({ provinceCode: 1, trade: 1, status: 1, createdAt: -1, _id: -1 });
 jobSchema.index({ employerId: 1, createdAt: -1 });
 // One job per upstream posting, however often it is pulled or imported.
 jobSchema.index({ upstreamId: 1 }, { unique: true, partialFilterExpression: { upstreamId: { $type: 'string' } } });

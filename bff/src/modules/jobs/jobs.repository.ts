@@ -43,11 +43,15 @@ export interface JobQueryPlan {
 export interface IndexCandidate {
   field: 'countyCode' | 'trade' | 'searchGrams' | 'cityCode' | 'provinceCode' | 'publicWelfare';
   value: string | boolean;
+  /** Region candidates only: the trade too, through the region + trade index. */
+  trade?: string;
 }
+const candidateIndex = (c: IndexCandidate): IndexKey => (c.trade === undefined ? byIndex(c.field) : { [c.field]: 1, trade: 1, status: 1, ...SORT });
+const candidateEquality = (c: IndexCandidate): Record<string, unknown> => (c.trade === undefined ? { [c.field]: c.value } : { [c.field]: c.value, trade: c.trade });
 /** Open jobs per candidate, when known (counted from the index); undefined: not counted yet. */
 export type Selectivity = (c: IndexCandidate) => number | undefined;
 
-// Before anything is counted: a county is narrower than a trade, a trade than a keyword gram, and so on.
+// Before anything is counted: region and trade together are narrowest, then a county, a trade, a keyword gram, and so on.
 const PRIOR: Record<IndexCandidate['field'], number> = { countyCode: 1, trade: 2, searchGrams: 3, cityCode: 4, provinceCode: 5, publicWelfare: 6 };
 
 /**
@@ -77,6 +81,9 @@ export function planJobQuery(filter: JobFilter, after: JobCursor | undefined, se
   else if (filter.transport !== undefined) q.transport = filter.transport;
   if (filter.payMinFen !== undefined) q.payMaxFen = { $gte: filter.payMinFen };
   if (filter.payMaxFen !== undefined) q.payMinFen = { $lte: filter.payMaxFen };
+  for (const field of ['countyCode', 'cityCode', 'provinceCode'] as const) {
+    if (typeof q[field] === 'string' && typeof q.trade === 'string') candidates.push({ field, value: q[field], trade: q.trade });
+  }
   for (const field of ['countyCode', 'trade', 'cityCode', 'provinceCode'] as const) {
     if (typeof q[field] === 'string') candidates.push({ field, value: q[field] });
   }
@@ -105,14 +112,15 @@ export function planJobQuery(filter: JobFilter, after: JobCursor | undefined, se
   for (const c of candidates) {
     const n = selectivity?.(c);
     // Counted ones compare by count; uncounted ones rank after counted and keep the prior order.
-    const score = n === undefined ? 1e12 + PRIOR[c.field] * 1e6 + candidates.indexOf(c) : n * 10 + PRIOR[c.field];
+    const prior = c.trade === undefined ? PRIOR[c.field] : 0;
+    const score = n === undefined ? 1e12 + prior * 1e6 + candidates.indexOf(c) : n * 10 + prior;
     if (score < bestScore) {
       best = c;
       bestScore = score;
     }
   }
   if (best?.field === 'searchGrams') and.unshift({ searchGrams: best.value });
-  const hint: IndexKey = best ? byIndex(best.field) : { status: 1, ...SORT };
+  const hint: IndexKey = best ? candidateIndex(best) : { status: 1, ...SORT };
   return { filter: { ...q, $and: and } as QueryFilter<JobRecord>, hint };
 }
 
@@ -166,7 +174,7 @@ const COUNT_TTL_MS = 5 * 60_000;
 const counts = new Map<string, { n: number | undefined; at: number; pending?: Promise<void> }>();
 
 function openJobsCounted(c: IndexCandidate): number | undefined {
-  const key = `${c.field}\u0000${String(c.value)}`;
+  const key = `${c.field}\u0000${String(c.value)}\u0000${c.trade ?? ''}`;
   const known = counts.get(key);
   if (!known || (!known.pending && Date.now() - known.at > COUNT_TTL_MS)) void countOpenJobs(c, key, known?.n);
   return known?.n;
@@ -177,7 +185,7 @@ async function countOpenJobs(c: IndexCandidate, key: string, previous: number | 
     try {
       const db = Job.db.db;
       if (!db) throw new Error('not connected');
-      const res = await db.command({ count: Job.collection.collectionName, query: { [c.field]: c.value, status: 'open' }, hint: byIndex(c.field) });
+      const res = await db.command({ count: Job.collection.collectionName, query: { ...candidateEquality(c), status: 'open' }, hint: candidateIndex(c) });
       counts.set(key, { n: Number(res.n), at: Date.now() });
       if (counts.size > 10_000) counts.delete(counts.keys().next().value as string);
     } catch {
