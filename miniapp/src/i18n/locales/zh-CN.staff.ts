@@ -306,7 +306,7 @@ export const staffZhCN = {
   },
   accounts: {
     title: '工作人员账号',
-    create: '新建账号',
+    create: '新建工作人员账号',
     username: '用户名',
     usernameHint: '3 到 32 位小写字母、数字、点、横线或下划线',
     displayName: '姓名',
@@ -441,6 +441,7 @@ export const staffZhCN = {
     recommendations: '有针对性的岗位推荐',
     notApplicable: '不适用',
     needs: '有需求的人：1 次职业指导 + 3 个岗位信息 + 1 次免费培训',
+    needsJobInfos: '岗位信息',
     guidance: '职业指导',
     training: '培训',
     count: '{count} / {target}',

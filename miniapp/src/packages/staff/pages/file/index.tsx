@@ -93,7 +93,8 @@ function FileCase({ role }: { role: StaffRole }) {
     const complaintCheck = validateComplaint(values);
     const found = checked.ok ? { applicant: {}, complaint: {} } : splitErrors(checked.errors);
     if (!optional(who.workerName)) found.applicant.workerName = t('staff.fileCase.workerNameRequired');
-    if (found.applicant.workerPhone) found.applicant.workerPhone = t('staff.fileCase.workerPhoneRequired');
+    // The schema's name-or-phone rule runs only when the rest parses: check the phone here too.
+    if (found.applicant.workerPhone || !optional(who.workerPhone)) found.applicant.workerPhone = t('staff.fileCase.workerPhoneRequired');
     if (found.applicant.oralRecord) found.applicant.oralRecord = t('staff.fileCase.oralRecordRequired');
     const complaintErrors = complaintCheck.ok ? found.complaint : { ...found.complaint, ...complaintCheck.errors };
     setWhoErrors(found.applicant);

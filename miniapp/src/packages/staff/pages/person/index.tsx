@@ -49,7 +49,7 @@ function ServiceLevelCard({ p }: { p: RegistryDetail }) {
       {n.applies ? (
         <>
           <Level label={t('staff.person.guidance')} count={n.guidance} target={1} met={n.guidance >= 1} />
-          <Level label={t('staff.person.jobInfos')} count={n.jobInfos} target={3} met={n.jobInfos >= 3} />
+          <Level label={t('staff.person.needsJobInfos')} count={n.jobInfos} target={3} met={n.jobInfos >= 3} />
           <Level label={t('staff.person.training')} count={n.training} target={1} met={n.training >= 1} />
         </>
       ) : (
