@@ -12,8 +12,8 @@ export const progressZhCN = {
     appliedOn: '{date} 报名',
     move: {
       contacted: '标记已联系',
-      hired: '已录用',
-      rejected: '未录用',
+      hired: '标记已录用',
+      rejected: '标记未录用',
     },
   },
   enrollments: {

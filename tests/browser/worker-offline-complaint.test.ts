@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ComplaintListResponseSchema, ComplaintSchema, TokenPairSchema } from '@zhuanyi/shared';
+import { repoRoot, startBff, type RunningBff } from '../support/bff-process';
+import { launchBrowser, newPhoneContext } from '../support/browser';
+import { exact, settledScreenshot, shown, tapText } from '../support/taro-page';
+
+const PHOTO = join(repoRoot, 'tests/fixtures/payslip.png');
+
+async function smsCode(bff: RunningBff, since: number): Promise<string> {
+  for (let i = 0; i < 100; i += 1) {
+    const codes = [...bff.output().slice(since).matchAll(/"devLoginCode":"(\d{6})"/g)];
+    const last = codes[codes.length - 1];
+    if (last?.[1]) return last[1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('no SMS code in the BFF log');
+}
+
+async function post(bff: RunningBff, path: string, body: unknown): Promise<unknown> {
+  const res = await fetch(`${bff.baseUrl}/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${path} ${res.status}`);
+  return res.json();
+}
+
+const input = (page: Page, placeholder: string) => page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
+
+describe('a complaint with a photo filed while the network drops (H5)', () => {
+  let bff: RunningBff;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    bff = await startBff();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await bff?.stop();
+  });
+
+  it('when the photo upload fails for want of network, then the form and photo are kept, and 再次提交 files no second case and uploads the photo once with the same keys', async () => {
+    const phone = '13900009911';
+    const logAt = bff.output().length;
+    await post(bff, '/auth/sms/code', { phone });
+    const worker = TokenPairSchema.parse(await post(bff, '/auth/sms', { phone, code: await smsCode(bff, logAt) }));
+    const context = await newPhoneContext(browser);
+    const items = { 'auth.accessToken': worker.accessToken, 'auth.refreshToken': worker.refreshToken, 'auth.subject': JSON.stringify(worker.subject) };
+    await context.addInitScript((entries: Record<string, string>) => {
+      for (const [k, v] of Object.entries(entries)) if (!localStorage.getItem(k)) localStorage.setItem(k, JSON.stringify({ data: v }));
+    }, items);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const sent: Array<{ path: string; key: string | undefined }> = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (r.method() === 'POST' && path.startsWith('/api/v1/complaints')) sent.push({ path, key: r.headers()['idempotency-key'] });
+    });
+
+    await page.goto(`${bff.baseUrl}/#/pages/complaint-new/index`);
+    await shown(page, '第 1 步，共 5 步').waitFor({ timeout: 20_000 });
+    await tapText(page, '是，工程建设（工地）');
+    await tapText(page, '只知道包工头');
+    await input(page, '比如：王老板、某某建筑公司').fill('王老板');
+    for (const step of [2, 3, 4, 5]) {
+      await tapText(page, '下一步');
+      await shown(page, `第 ${step} 步，共 5 步`).waitFor();
+    }
+    const chooser = page.waitForEvent('filechooser');
+    await tapText(page, '拍照或选照片');
+    await (await chooser).setFiles(PHOTO);
+    await exact(page, 'payslip.png').waitFor();
+
+    // The case is filed, then the network drops before the photo gets through.
+    await page.route('**/api/v1/complaints/*/evidence', (route) => route.abort('internetdisconnected'));
+    await tapText(page, '提交投诉');
+    await shown(page, '网络不通，你填的内容已保存在手机上').waitFor({ timeout: 30_000 });
+    await exact(page, 'payslip.png').waitFor();
+    await settledScreenshot(page, 'offline-01-upload-dropped');
+    // Taro H5 keeps storage as {"data": value}; the draft itself is JSON text.
+    const raw = await page.evaluate(() => localStorage.getItem('draft.complaint') ?? '');
+    const kept = JSON.parse((JSON.parse(raw) as { data: string }).data) as { resultId: string | null; files: Array<{ name: string; uploaded: boolean }> };
+    expect(kept.files.map((f) => [f.name, f.uploaded])).toEqual([['payslip.png', false]]);
+    expect(kept.resultId).toMatch(/^[0-9a-f]{24}$/);
+
+    // Network back: 再次提交.
+    await page.unroute('**/api/v1/complaints/*/evidence');
+    await tapText(page, '再次提交');
+    await shown(page, '投诉已提交').waitFor({ timeout: 30_000 });
+    await shown(page, '已上传 1 个证据').waitFor();
+    await settledScreenshot(page, 'offline-02-resubmitted');
+    expect(await page.evaluate(() => localStorage.getItem('draft.complaint'))).toBeNull();
+
+    const files = sent.filter((s) => s.path.endsWith('/evidence'));
+    expect(files).toHaveLength(2);
+    expect(files[0]?.key).toBeDefined();
+    expect(files[1]?.key).toBe(files[0]?.key);
+    expect(sent.filter((s) => s.path === '/api/v1/complaints')).toHaveLength(1);
+
+    const res = await fetch(`${bff.baseUrl}/api/v1/complaints`, { headers: { Authorization: `Bearer ${worker.accessToken}` } });
+    const mine = ComplaintListResponseSchema.parse(await res.json());
+    expect(mine.items).toHaveLength(1);
+    const id = mine.items[0]?.id ?? '';
+    const one = ComplaintSchema.parse(await (await fetch(`${bff.baseUrl}/api/v1/complaints/${id}`, { headers: { Authorization: `Bearer ${worker.accessToken}` } })).json());
+    expect(one.evidence.map((e) => e.filename)).toEqual(['payslip.png']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
