@@ -164,7 +164,8 @@ export function countMatches(coll: Collection | undefined, filter: Document, opt
     }
   }
   let n = 0;
-  for (const m of streamMatches(coll, filter, opts, view)) {
+  // Only the fields the filter reads are decoded.
+  for (const m of streamMatches(coll, filter, { ...opts, fields: new Set() }, view)) {
     void m;
     n++;
   }
