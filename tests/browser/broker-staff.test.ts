@@ -155,6 +155,68 @@ describe('broker application and staff review in the H5 build served by the BFF'
     await staffContext.close();
   });
 
+  it('when a broker enrols one person with the registration form, then consent is required first and the person is listed, not yet claimed', async () => {
+    const area = seedAreaCodes()[0];
+    if (!area) throw new Error('no seed area');
+    const first = '15052119880412005';
+    const idNumber = `${first}${idNumberCheckChar(first)}`;
+    const context = await newPhoneContext(browser);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    await page.goto(`${bff.baseUrl}/#/packages/broker/pages/home/index`);
+    await shown(page, '经纪人登录').waitFor({ timeout: 30_000 });
+    const login = page.locator('input').filter({ visible: true });
+    await login.nth(0).fill(BROKER.username);
+    await login.nth(1).fill(BROKER.password);
+    await tapText(page, '登录');
+    await shown(page, '资格：已认定').waitFor({ timeout: 20_000 });
+    await tapText(page, '逐个登记');
+
+    // The worker registration form, five steps.
+    await shown(page, '第 1 步，共 5 步').waitFor({ timeout: 20_000 });
+    await input(page, '和身份证上一样').fill('乌力吉');
+    await input(page, '18位，最后一位可能是X').fill(idNumber);
+    await tapText(page, '蒙古族');
+    await input(page, '请输入11位手机号').fill('13900005566');
+    await tapText(page, '初中');
+    await tapText(page, '下一步');
+    await shown(page, '第 2 步，共 5 步').waitFor();
+    for (const name of namesOf(area.village)) await tapText(page, name);
+    await input(page, '比如：三组').fill('二组');
+    await tapText(page, '下一步');
+    await shown(page, '第 3 步，共 5 步').waitFor();
+    await tapText(page, '能外出，可以远行');
+    await tapText(page, '未就业');
+    await tapText(page, '否');
+    await tapText(page, '下一步');
+    await shown(page, '第 4 步，共 5 步').waitFor();
+    await tapText(page, '下一步');
+    await shown(page, '第 5 步，共 5 步').waitFor();
+    await tapText(page, '是', 0);
+    await tapText(page, '电焊工', 0);
+    await tapText(page, '省（区）外');
+    await tapText(page, '否', 1);
+
+    // Without the person's consent nothing is sent.
+    await tapText(page, '提交');
+    await shown(page, '须经本人同意才能代为登记，请先勾选').waitFor();
+    await page.locator('[data-testid="enrol-consent"] .zy-choice').filter({ visible: true }).first().tap();
+    await tapText(page, '本人当面同意');
+    await settledScreenshot(page, 'broker-staff-09-enrol-consent');
+    await tapText(page, '提交');
+    await shown(page, '登记成功').waitFor({ timeout: 30_000 });
+    await shown(page, /用身份证号和这个手机号认领登记/).waitFor();
+    await settledScreenshot(page, 'broker-staff-10-enrolled');
+
+    // The BFF agrees: the person is the broker's, masked, waiting to be claimed.
+    const people = await api('GET', '/brokers/me/people?limit=100', await signIn(BROKER), z.object({ items: z.array(z.object({ name: z.string(), idNumberMasked: z.string(), claimed: z.boolean() })) }));
+    expect(people.items.filter((p) => p.name === '乌力吉')).toEqual([{ name: '乌力吉', idNumberMasked: expect.stringMatching(/^150521\*+\d{3}[\dX]$/) as unknown as string, claimed: false }]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('when a team arrives, then staff confirm its stages and approve the broker’s claim with a reason', async () => {
     const area = seedAreaCodes()[0];
     if (!area) throw new Error('no seed area');

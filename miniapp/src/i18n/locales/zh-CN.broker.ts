@@ -135,6 +135,7 @@ export const brokerZhCN = {
     title: '代为登记一个人',
     menu: '逐个登记',
     intro: '经本人同意后，用实名登记表为他（她）登记。登记后，本人可以用自己的手机认领并修改这条登记。',
+    consentTitle: '本人同意',
     consent: '本人已同意由我代为登记',
     consentMethod: '本人怎样同意的',
     consentRequired: '须经本人同意才能代为登记，请先勾选',

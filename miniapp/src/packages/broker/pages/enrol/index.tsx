@@ -48,7 +48,7 @@ export default function BrokerEnrolPage() {
         {last ? (
           <View className="zy-card" data-testid="enrol-consent">
             <MultiChoice
-              label={t('broker.enrol.consent')}
+              label={t('broker.enrol.consentTitle')}
               value={form.consent ? ['given'] : []}
               options={[{ value: 'given', label: t('broker.enrol.consent') }]}
               error={form.consentError ?? undefined}
