@@ -31,31 +31,51 @@ export interface PesChange {
   regionCode?: string | null;
 }
 
-/** Appends changes to the outbox inside the caller's transaction. */
+/**
+ * Appends changes to the outbox inside the caller's transaction, in a fixed number of calls
+ * whatever their count: one bulk $inc of the per-record sequences, one read of them, one insertMany
+ * (a 250-row import slice costs three round trips, not 500).
+ */
 export async function enqueuePesChanges(changes: readonly PesChange[], session: ClientSession): Promise<void> {
-  for (const c of changes) {
-    const counter = await PesSequence.findOneAndUpdate({ _id: c.ref }, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after', session, lean: true }).exec();
-    if (!counter) throw new Error(`pes sequence for ${c.ref} not returned`);
-    const _id = new Types.ObjectId();
-    await PesOutbox.create(
-      [
-        {
-          _id,
-          type: c.type,
-          ref: c.ref,
-          sequence: counter.seq,
-          idempotencyKey: `zhuanyi:${c.ref}:${counter.seq}:${_id.toHexString()}`,
-          occurredAt: c.occurredAt,
-          data: c.data,
-          sealed: c.sealed ?? [],
-          regionPath: c.regionCode ? regionCodePath(c.regionCode) : [],
-          state: 'pending',
-          nextAttemptAt: c.occurredAt,
-        },
-      ],
-      { session },
+  if (changes.length === 0) return;
+  const perRef = new Map<string, number>();
+  for (const c of changes) perRef.set(c.ref, (perRef.get(c.ref) ?? 0) + 1);
+  let counters: Array<{ _id: string; seq: number }>;
+  const [only] = perRef;
+  if (perRef.size === 1 && only) {
+    // The usual case (one record changed): one round trip.
+    const counter = await PesSequence.findOneAndUpdate({ _id: only[0] }, { $inc: { seq: only[1] } }, { upsert: true, returnDocument: 'after', session, lean: true }).exec();
+    counters = counter ? [counter] : [];
+  } else {
+    await PesSequence.bulkWrite(
+      [...perRef].map(([ref, n]) => ({ updateOne: { filter: { _id: ref }, update: { $inc: { seq: n } }, upsert: true } })),
+      { session, ordered: false },
     );
+    counters = await PesSequence.find({ _id: { $in: [...perRef.keys()] } }, null, { session, lean: true }).exec();
   }
+  // The sequences this call took per ref: last - n + 1 .. last, given out in the changes' order.
+  const next = new Map<string, number>();
+  for (const counter of counters) next.set(counter._id, counter.seq - (perRef.get(counter._id) ?? 0) + 1);
+  const docs = changes.map((c) => {
+    const sequence = next.get(c.ref);
+    if (sequence === undefined) throw new Error(`pes sequence for ${c.ref} not returned`);
+    next.set(c.ref, sequence + 1);
+    const _id = new Types.ObjectId();
+    return {
+      _id,
+      type: c.type,
+      ref: c.ref,
+      sequence,
+      idempotencyKey: `zhuanyi:${c.ref}:${sequence}:${_id.toHexString()}`,
+      occurredAt: c.occurredAt,
+      data: c.data,
+      sealed: c.sealed ?? [],
+      regionPath: c.regionCode ? regionCodePath(c.regionCode) : [],
+      state: 'pending' as const,
+      nextAttemptAt: c.occurredAt,
+    };
+  });
+  await PesOutbox.insertMany(docs, { session, ordered: true });
 }
 
 /** Listeners told after a commit that new items wait (the dispatcher wakes early). */

@@ -8,6 +8,7 @@ import { testApp } from '../../test-support/test-app';
 import { useTestDb } from '../../test-support/test-db';
 import { Worker } from '../workers/worker.model';
 import { Account } from '../accounts/account.model';
+import { PesOutbox } from '../../integrations/pes/pes.models';
 import { EnrolmentModel } from './broker.model';
 
 const db = useTestDb();
@@ -76,6 +77,8 @@ describe('enrolment by spreadsheet', () => {
     expect(done.rows).toEqual(expectedRows());
     expect(await Worker.countDocuments({ 'createdBy.subjectId': broker.subjectId })).toBe(970);
     expect(await EnrolmentModel.countDocuments({ brokerId: broker.subjectId, via: 'import', consentMethod: 'signed_form' })).toBe(970);
+    // Each new registration reaches the PES like a self-registration: one outbox item each.
+    expect(await PesOutbox.countDocuments({ type: 'registration' })).toBe(970);
 
     // The same file again: the same import answers, nothing is entered twice.
     const again = await upload(broker, file, '名单-副本.xlsx');
@@ -93,7 +96,47 @@ describe('enrolment by spreadsheet', () => {
     // Row 5 of the first file had a wrong checksum, so that person is new now.
     expect(csvDone.rows.map((r) => r.outcome)).toEqual(['updated', 'updated', 'updated', 'created', 'updated']);
     expect(await Worker.countDocuments({})).toBe(971);
+    // Sent again: the new person and the changed phone only (three rows changed nothing).
+    expect(await PesOutbox.countDocuments({ type: 'registration' })).toBe(971);
+    expect(await PesOutbox.countDocuments({ type: 'registration_update' })).toBe(1);
   }, 120_000);
+
+  it('when rows are imported, then each created or updated row has exactly one PES outbox item, rejected and unchanged rows none', async () => {
+    const broker = await signInAs('broker', { regionScope: township });
+    const bad = { checksum: [1], missingVillage: [4], duplicateOf: { 7: 2 } };
+    const rows = enrolmentRows({ count: 40, villages, offset: 300, bad });
+    const outbox = () => PesOutbox.find({}).lean().exec();
+    expect(await outbox()).toHaveLength(0);
+
+    const file = await enrolmentXlsx(rows);
+    const first = await finished(broker, (await upload(broker, file, 'pes.xlsx')).id);
+    expect(first.counts).toEqual({ created: 37, updated: 0, rejected: 3 });
+    const items = await outbox();
+    expect(items).toHaveLength(37);
+    const created = first.rows.filter((r) => r.outcome === 'created').map((r) => `worker:${r.workerId ?? ''}`);
+    expect(items.map((i) => i.ref).sort()).toEqual([...created].sort());
+    expect(items.every((i) => i.type === 'registration' && i.sequence === 1 && i.state === 'pending')).toBe(true);
+    // Personal numbers stay sealed in the outbox.
+    expect(JSON.stringify(items)).not.toContain(rows[0]?.idNumber ?? 'none');
+
+    // The same file again: the first import answers, nothing more goes out.
+    const again = await upload(broker, file, 'pes-again.xlsx');
+    expect(again.repeated).toBe(true);
+    expect(await PesOutbox.countDocuments({})).toBe(37);
+
+    // The same people in another file (csv), two of them changed: only those two are sent again.
+    const edited = rows.map((r) => ({ ...r }));
+    const [e0, e5] = [edited[0], edited[5]];
+    if (!e0 || !e5) throw new Error('rows');
+    e0.phone = '13912340000';
+    e5.education = t('education.college');
+    const second = await finished(broker, (await upload(broker, enrolmentCsv(edited), 'pes.csv')).id);
+    expect(second.counts).toEqual({ created: 0, updated: 37, rejected: 3 });
+    const updates = await PesOutbox.find({ type: 'registration_update' }).lean().exec();
+    expect(updates.map((u) => u.ref).sort()).toEqual([`worker:${first.rows[0]?.workerId ?? ''}`, `worker:${first.rows[5]?.workerId ?? ''}`].sort());
+    expect(updates.every((u) => u.sequence === 2)).toBe(true);
+    expect(await PesOutbox.countDocuments({})).toBe(39);
+  }, 60_000);
 
   it('when a row belongs to another broker, is out of area, lacks consent or has unknown options, then only that row is refused, in Chinese', async () => {
     const other = await signInAs('broker', { regionScope: township });

@@ -65,25 +65,22 @@ export function findWorkersByIdIndexes(idIndexes: readonly string[]): Promise<Wo
   return Worker.find({ idIndex: { $in: [...idIndexes] } }).lean<WorkerRecord[]>().exec();
 }
 
-/** Inserts many new records (ID numbers distinct); those whose ID number appeared meanwhile are left out of the answer. */
+/**
+ * Inserts many new records (ID numbers distinct) in one call. Runs inside a transaction, so a
+ * duplicate key (someone entered the same person meanwhile) fails the whole call: the caller looks again.
+ */
 export async function insertWorkers(
   items: ReadonlyArray<{ fields: WorkerFields; origin: { source: WorkerRecord['source']; createdBy: WorkerRecord['createdBy'] } }>,
-): Promise<Map<string, WorkerRecord>> {
+): Promise<WorkerRecord[]> {
+  if (items.length === 0) return [];
   const docs = items.map((i) => ({ ...i.fields, source: i.origin.source, createdBy: i.origin.createdBy }));
-  let saved: Array<{ toObject<T>(): T }>;
-  try {
-    saved = docs.length === 0 ? [] : await Worker.insertMany(docs, { ordered: false });
-  } catch (err: unknown) {
-    const e = err as { writeErrors?: Array<{ code?: number; err?: { code?: number } }>; insertedDocs?: Array<{ toObject<T>(): T }> };
-    if (!Array.isArray(e.writeErrors) || e.writeErrors.some((w) => (w.code ?? w.err?.code) !== 11000)) throw err;
-    saved = e.insertedDocs ?? [];
-  }
-  const byIndex = new Map<string, WorkerRecord>();
-  for (const d of saved) {
-    const r = d.toObject<WorkerRecord>();
-    byIndex.set(r.idIndex, r);
-  }
-  return byIndex;
+  const saved = await Worker.insertMany(docs, { ordered: true });
+  return saved.map((d) => d.toObject<WorkerRecord>());
+}
+
+/** The stored shape of new fields (schema casting and defaults applied), to tell an unchanged row. */
+export function castWorkerFields(fields: WorkerFields): Partial<WorkerRecord> {
+  return new Worker(fields).toObject<WorkerRecord>();
 }
 
 /** Sets new fields on many records at once. */
