@@ -1,29 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { CourseListResponseSchema, JobListResponseSchema, TokenPairSchema } from '@zhuanyi/shared';
+import { CourseListResponseSchema, JobListResponseSchema } from '@zhuanyi/shared';
+import { apiJson, signedInPhone, workerBySms } from '../support/bff-api';
 import { startBff, type RunningBff } from '../support/bff-process';
-import { launchBrowser, newPhoneContext } from '../support/browser';
+import { launchBrowser } from '../support/browser';
 import { settledScreenshot, shown } from '../support/taro-page';
 
 const PHONE = '13900005678';
-
-async function smsCode(bff: RunningBff, since: number): Promise<string> {
-  for (let i = 0; i < 100; i += 1) {
-    const codes = [...bff.output().slice(since).matchAll(/"devLoginCode":"(\d{6})"/g)];
-    const last = codes[codes.length - 1];
-    if (last?.[1]) return last[1];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no SMS code in the BFF log');
-}
-
-/** GET, or POST with a JSON body; the answer's JSON. */
-async function api(bff: RunningBff, path: string, body?: unknown, token?: string): Promise<unknown> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  const res = await fetch(`${bff.baseUrl}/api/v1${path}`, { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path} ${res.status}`);
-  return res.json();
-}
 
 interface Measured {
   texts: number;
@@ -82,20 +64,14 @@ describe('care mode on the worker pages (H5, 360×640)', () => {
 
   it('when large text is switched on, then body text is at least 18 px and every tap target at least 60 px high on each main worker page', async () => {
     // A signed-in worker with an application and a course sign-up, so every list has cards and buttons.
-    const logAt = bff.output().length;
-    await api(bff, '/auth/sms/code', { phone: PHONE });
-    const worker = TokenPairSchema.parse(await api(bff, '/auth/sms', { phone: PHONE, code: await smsCode(bff, logAt) }));
-    const job = JobListResponseSchema.parse(await api(bff, '/jobs?limit=1')).items[0];
-    const course = CourseListResponseSchema.parse(await api(bff, '/courses?limit=20')).items.find((c) => c.signUpOpen);
+    const worker = await workerBySms(bff, PHONE);
+    const job = JobListResponseSchema.parse(await apiJson(bff, '/jobs?limit=1')).items[0];
+    const course = CourseListResponseSchema.parse(await apiJson(bff, '/courses?limit=20')).items.find((c) => c.signUpOpen);
     if (!job || !course) throw new Error('no seeded job or open course');
-    await api(bff, `/jobs/${job.id}/applications`, {}, worker.accessToken);
-    await api(bff, `/courses/${course.id}/enrollments`, {}, worker.accessToken);
+    await apiJson(bff, `/jobs/${job.id}/applications`, { body: {}, token: worker.accessToken });
+    await apiJson(bff, `/courses/${course.id}/enrollments`, { body: {}, token: worker.accessToken });
 
-    const context = await newPhoneContext(browser);
-    const items = { 'auth.accessToken': worker.accessToken, 'auth.refreshToken': worker.refreshToken, 'auth.subject': JSON.stringify(worker.subject) };
-    await context.addInitScript((entries: Record<string, string>) => {
-      for (const [k, v] of Object.entries(entries)) if (!localStorage.getItem(k)) localStorage.setItem(k, JSON.stringify({ data: v }));
-    }, items);
+    const context = await signedInPhone(browser, worker);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

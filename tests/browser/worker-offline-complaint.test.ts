@@ -1,27 +1,12 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ComplaintListResponseSchema, ComplaintSchema, TokenPairSchema } from '@zhuanyi/shared';
+import { ComplaintListResponseSchema, ComplaintSchema } from '@zhuanyi/shared';
+import { apiJson, signedInPhone, workerBySms } from '../support/bff-api';
 import { repoRoot, startBff, type RunningBff } from '../support/bff-process';
-import { launchBrowser, newPhoneContext } from '../support/browser';
+import { launchBrowser } from '../support/browser';
 import { exact, settledScreenshot, shown, tapText } from '../support/taro-page';
 
 const PHOTO = join(repoRoot, 'tests/fixtures/payslip.png');
-
-async function smsCode(bff: RunningBff, since: number): Promise<string> {
-  for (let i = 0; i < 100; i += 1) {
-    const codes = [...bff.output().slice(since).matchAll(/"devLoginCode":"(\d{6})"/g)];
-    const last = codes[codes.length - 1];
-    if (last?.[1]) return last[1];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no SMS code in the BFF log');
-}
-
-async function post(bff: RunningBff, path: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${bff.baseUrl}/api/v1${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path} ${res.status}`);
-  return res.json();
-}
 
 const input = (page: Page, placeholder: string) => page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
 
@@ -40,15 +25,8 @@ describe('a complaint with a photo filed while the network drops (H5)', () => {
   });
 
   it('when the photo upload fails for want of network, then the form and photo are kept, and 再次提交 files no second case and uploads the photo once with the same keys', async () => {
-    const phone = '13900009911';
-    const logAt = bff.output().length;
-    await post(bff, '/auth/sms/code', { phone });
-    const worker = TokenPairSchema.parse(await post(bff, '/auth/sms', { phone, code: await smsCode(bff, logAt) }));
-    const context = await newPhoneContext(browser);
-    const items = { 'auth.accessToken': worker.accessToken, 'auth.refreshToken': worker.refreshToken, 'auth.subject': JSON.stringify(worker.subject) };
-    await context.addInitScript((entries: Record<string, string>) => {
-      for (const [k, v] of Object.entries(entries)) if (!localStorage.getItem(k)) localStorage.setItem(k, JSON.stringify({ data: v }));
-    }, items);
+    const worker = await workerBySms(bff, '13900009911');
+    const context = await signedInPhone(browser, worker);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -98,11 +76,10 @@ describe('a complaint with a photo filed while the network drops (H5)', () => {
     expect(files[1]?.key).toBe(files[0]?.key);
     expect(sent.filter((s) => s.path === '/api/v1/complaints')).toHaveLength(1);
 
-    const res = await fetch(`${bff.baseUrl}/api/v1/complaints`, { headers: { Authorization: `Bearer ${worker.accessToken}` } });
-    const mine = ComplaintListResponseSchema.parse(await res.json());
+    const mine = ComplaintListResponseSchema.parse(await apiJson(bff, '/complaints', { token: worker.accessToken }));
     expect(mine.items).toHaveLength(1);
     const id = mine.items[0]?.id ?? '';
-    const one = ComplaintSchema.parse(await (await fetch(`${bff.baseUrl}/api/v1/complaints/${id}`, { headers: { Authorization: `Bearer ${worker.accessToken}` } })).json());
+    const one = ComplaintSchema.parse(await apiJson(bff, `/complaints/${id}`, { token: worker.accessToken }));
     expect(one.evidence.map((e) => e.filename)).toEqual(['payslip.png']);
     expect(errors).toEqual([]);
     await context.close();

@@ -1,42 +1,13 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { ApplyResultSchema, CourseListResponseSchema, EnrollResultSchema, JobListResponseSchema, TokenPairSchema, type TokenPair } from '@zhuanyi/shared';
+import type { Browser } from 'playwright-core';
+import { ApplyResultSchema, CourseListResponseSchema, EnrollResultSchema, JobListResponseSchema } from '@zhuanyi/shared';
+import { apiJson, signedInPhone, staffByPassword, workerBySms } from '../support/bff-api';
 import { startBff, type RunningBff } from '../support/bff-process';
-import { launchBrowser, newPhoneContext } from '../support/browser';
+import { launchBrowser } from '../support/browser';
 import { exact, settledScreenshot, shown, tapText } from '../support/taro-page';
 
 // Demo accounts printed by the BFF at start (bff/src/seed/demo-data.ts); staff: county 150521.
 const STAFF = { username: 'staff', password: 'demo-staff-2024' };
 const ADMIN = { username: 'admin', password: 'demo-admin-2024' };
-
-async function api<T>(bff: RunningBff, path: string, init: { method?: string; body?: unknown; token?: string; key?: string }, parse: (v: unknown) => T): Promise<T> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  if (init.key) headers['Idempotency-Key'] = init.key;
-  const res = await fetch(`${bff.baseUrl}/api/v1${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-  const body: unknown = await res.json();
-  if (!res.ok) throw new Error(`${path} ${res.status} ${JSON.stringify(body)}`);
-  return parse(body);
-}
-
-async function smsCode(bff: RunningBff, since: number): Promise<string> {
-  for (let i = 0; i < 100; i += 1) {
-    const codes = [...bff.output().slice(since).matchAll(/"devLoginCode":"(\d{6})"/g)];
-    const last = codes[codes.length - 1];
-    if (last?.[1]) return last[1];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no SMS code in the BFF log');
-}
-
-/** A phone-sized context signed in as this subject (Taro H5 keeps storage as {"data": value}). */
-async function signedIn(browser: Browser, pair: TokenPair): Promise<BrowserContext> {
-  const context = await newPhoneContext(browser);
-  const items = { 'auth.accessToken': pair.accessToken, 'auth.refreshToken': pair.refreshToken, 'auth.subject': JSON.stringify(pair.subject) };
-  await context.addInitScript((entries: Record<string, string>) => {
-    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, JSON.stringify({ data: v }));
-  }, items);
-  return context;
-}
 
 describe('staff move a worker’s application and course sign-up forward; the worker sees it (H5)', () => {
   let bff: RunningBff;
@@ -53,20 +24,17 @@ describe('staff move a worker’s application and course sign-up forward; the wo
   });
 
   it('when an officer marks the application contacted then hired, and staff confirm, start and pass the sign-up, then 我的岗位报名 shows 已录用 and 我的培训 shows 已结业', async () => {
-    const phone = '13900007788';
-    const logAt = bff.output().length;
-    await api(bff, '/auth/sms/code', { method: 'POST', body: { phone } }, (v) => v);
-    const worker = await api(bff, '/auth/sms', { method: 'POST', body: { phone, code: await smsCode(bff, logAt) } }, (v) => TokenPairSchema.parse(v));
-    const job = (await api(bff, '/jobs?limit=1', {}, (v) => JobListResponseSchema.parse(v))).items[0];
+    const worker = await workerBySms(bff, '13900007788');
+    const job = JobListResponseSchema.parse(await apiJson(bff, '/jobs?limit=1')).items[0];
     if (!job) throw new Error('no seeded job');
-    await api(bff, `/jobs/${job.id}/applications`, { method: 'POST', body: {}, token: worker.accessToken, key: 'progress-apply-0001' }, (v) => ApplyResultSchema.parse(v));
-    const course = (await api(bff, `/courses?regionCode=150521&limit=50`, {}, (v) => CourseListResponseSchema.parse(v))).items.find((c) => c.signUpOpen);
+    ApplyResultSchema.parse(await apiJson(bff, `/jobs/${job.id}/applications`, { body: {}, token: worker.accessToken, key: 'progress-apply-0001' }));
+    const course = CourseListResponseSchema.parse(await apiJson(bff, '/courses?regionCode=150521&limit=50')).items.find((c) => c.signUpOpen);
     if (!course) throw new Error('no open course in 150521');
-    await api(bff, `/courses/${course.id}/enrollments`, { method: 'POST', body: {}, token: worker.accessToken, key: 'progress-enrol-0001' }, (v) => EnrollResultSchema.parse(v));
+    EnrollResultSchema.parse(await apiJson(bff, `/courses/${course.id}/enrollments`, { body: {}, token: worker.accessToken, key: 'progress-enrol-0001' }));
 
     // The job is far from home (no county officer's): an admin moves the application.
-    const admin = await api(bff, '/auth/password', { method: 'POST', body: ADMIN }, (v) => TokenPairSchema.parse(v));
-    const adminContext = await signedIn(browser, admin);
+    const admin = await staffByPassword(bff, ADMIN);
+    const adminContext = await signedInPhone(browser, admin);
     const adminPage = await adminContext.newPage();
     await adminPage.goto(`${bff.baseUrl}/#/packages/staff/pages/home/index`);
     await tapText(adminPage, '岗位报名');
@@ -82,8 +50,8 @@ describe('staff move a worker’s application and course sign-up forward; the wo
     await adminContext.close();
 
     // The county officer moves the sign-up of a course in their county.
-    const staff = await api(bff, '/auth/password', { method: 'POST', body: STAFF }, (v) => TokenPairSchema.parse(v));
-    const staffContext = await signedIn(browser, staff);
+    const staff = await staffByPassword(bff, STAFF);
+    const staffContext = await signedInPhone(browser, staff);
     const staffPage = await staffContext.newPage();
     await staffPage.goto(`${bff.baseUrl}/#/packages/staff/pages/home/index`);
     await tapText(staffPage, '培训报名');
@@ -98,7 +66,7 @@ describe('staff move a worker’s application and course sign-up forward; the wo
     await settledScreenshot(staffPage, 'progress-04-staff-passed');
     await staffContext.close();
 
-    const workerContext = await signedIn(browser, worker);
+    const workerContext = await signedInPhone(browser, worker);
     const page = await workerContext.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
