@@ -33,6 +33,8 @@ interface Interval {
 interface FieldBounds {
   points?: unknown[];
   range?: Interval;
+  /** The filter's condition the bounds came from. */
+  cond?: unknown;
 }
 
 export interface Plan {
@@ -44,6 +46,25 @@ export interface Plan {
   exact?: boolean;
   /** For exact plans: how many records match, from the index alone. */
   count?: () => number;
+  /** Filter conditions (field → the condition itself) every record the scan yields satisfies. */
+  covered?: Map<string, unknown>;
+}
+
+/** The conditions of a choice that its index scan enforces exactly. */
+function coveredConditions(choice: Choice, bounds: Map<string, FieldBounds>): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  const fields = choice.index.fields;
+  for (let i = 0; i < choice.prefix.length; i++) {
+    const f = fields[i] as string;
+    const cond = bounds.get(f)?.cond;
+    let v: unknown = cond;
+    if (isPlainObject(cond)) v = Object.keys(cond).length === 1 && '$eq' in cond ? cond.$eq : undefined;
+    if (v !== undefined && simpleScalar(v)) out.set(f, cond);
+  }
+  const at = choice.prefix.length;
+  const last = choice.last;
+  if (last?.range && !choice.index.multikeyFields[at] && exactRange(last.cond)) out.set(fields[at] as string, last.cond);
+  return out;
 }
 
 /** Scalars whose index equality is exactly the query's equality. */
@@ -98,6 +119,7 @@ function collectBounds(filter: Document, out: Map<string, FieldBounds>): void {
     if (field.startsWith('$')) continue;
     const b = boundsFor(cond);
     if (!b) continue;
+    b.cond = cond;
     const prev = out.get(field);
     if (!prev) out.set(field, b);
     else if (b.points && !prev.points) out.set(field, b);
@@ -360,8 +382,9 @@ export function planQuery(coll: Collection, filter: Document, sort?: Document, h
     }
     const exact = coversFilter(filter, choice);
     const count = exact && !multi ? () => countOf(choice.index, scanChoice(choice)) : undefined;
-    if (dir === -1) return { rids: ridsOf(choice.index, scanChoice(choice, -1), multi, -1), sorted: true, index: choice.index.name, exact, count };
-    return { rids: ridsOf(choice.index, scanChoice(choice), multi), sorted: dir === 1, index: choice.index.name, exact, count };
+    const covered = choice.index.spec.collation ? undefined : coveredConditions(choice, bounds);
+    if (dir === -1) return { rids: ridsOf(choice.index, scanChoice(choice, -1), multi, -1), sorted: true, index: choice.index.name, exact, count, covered };
+    return { rids: ridsOf(choice.index, scanChoice(choice), multi), sorted: dir === 1, index: choice.index.name, exact, count, covered };
   }
   if (sort && Object.keys(sort).length > 0 && !collation) {
     for (const index of coll.indexes.values()) {

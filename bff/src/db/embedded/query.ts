@@ -172,12 +172,43 @@ export function countMatches(coll: Collection | undefined, filter: Document, opt
   return n;
 }
 
+/**
+ * The filter without the conditions an index scan already enforces (each removed once, where it was
+ * written, at the top level or in a top-level $and).
+ */
+function residualFilter(filter: Document, covered: Map<string, unknown>): Document {
+  const used = new Set<string>();
+  const strip = (doc: Document): Document => {
+    const out: Document = {};
+    for (const [k, v] of Object.entries(doc)) {
+      if (!k.startsWith('$') && covered.has(k) && covered.get(k) === v && !used.has(k)) {
+        used.add(k);
+        continue;
+      }
+      if (k === '$and' && Array.isArray(v)) {
+        const parts = v.map((c: unknown) => (isPlainObject(c) ? strip(c) : c)).filter((c: unknown) => !(isPlainObject(c) && Object.keys(c).length === 0));
+        if (parts.length > 0) out.$and = parts;
+        continue;
+      }
+      out[k] = v;
+    }
+    return out;
+  };
+  return strip(filter);
+}
+
 /** Matches one by one in the planner's order (no sort, skip or limit), decoding each document once. */
-export function* streamMatches(coll: Collection | undefined, filter: Document, opts: FindOptions, view: ReadView): Generator<Match> {
-  let matcher: Query | null | undefined = plainEqualities(filter) ? undefined : compileFilter(filter, opts.collation, opts.let);
+export function* streamMatches(coll: Collection | undefined, fullFilter: Document, opts: FindOptions, view: ReadView): Generator<Match> {
+  let matcher: Query | null | undefined = plainEqualities(fullFilter) ? undefined : compileFilter(fullFilter, opts.collation, opts.let);
   if (!coll) return;
-  const plan = planQuery(coll, filter, undefined, opts.hint, opts.collation);
+  const plan = planQuery(coll, fullFilter, undefined, opts.hint, opts.collation);
   const extra = view.extra(coll);
+  // Records reached only through `extra` are checked against the whole filter, so then nothing is dropped.
+  let filter = fullFilter;
+  if (plan.covered && plan.covered.size > 0 && extra.length === 0 && !opts.collation) {
+    filter = residualFilter(fullFilter, plan.covered);
+    matcher = plainEqualities(filter) ? undefined : compileFilter(filter, opts.collation, opts.let);
+  }
   const exact = plan.exact === true && extra.length === 0;
   const seen = extra.length > 0 ? new Set<number>() : null;
   const quick = opts.collation ? [] : requiredEqualities(filter);

@@ -193,3 +193,35 @@ describe('aggregation reading only the fields it needs', () => {
     expect((viaGet[0]?.notes as string[]).sort()).toEqual(people.filter((p) => p.county === 'c2').map((p) => p.note).sort());
   });
 });
+
+describe('conditions the index enforces', () => {
+  it('are not evaluated again, while the rest of the filter still is, even on the indexed field', async () => {
+    const c = db().collection<AnyDoc>('residual');
+    await c.createIndex({ a: 1, b: 1 });
+    await c.insertMany([
+      { _id: 1, a: 5, b: 1, s: 'x' },
+      { _id: 2, a: 5, b: 7, s: 'x' },
+      { _id: 3, a: 2, b: 1, s: 'y' },
+      { _id: 4, a: [5, 1], b: 1, s: 'y' },
+      { _id: 5, a: 5, b: 2, s: 'y' },
+    ]);
+    const ids = async (match: AnyDoc): Promise<number[]> => {
+      const rows = await c.aggregate([{ $match: match }, { $group: { _id: null, ids: { $push: '$_id' } } }]).toArray();
+      return ((rows[0]?.ids as number[] | undefined) ?? []).sort((x, y) => x - y);
+    };
+    expect(await ids({ $and: [{ a: 5 }, { a: { $lt: 3 } }] })).toEqual([4]);
+    expect(await ids({ a: 5, b: { $gte: 1, $lt: 5 } })).toEqual([1, 4, 5]);
+    expect(await ids({ a: 5, b: { $gte: 1, $lt: 5 }, s: 'y' })).toEqual([4, 5]);
+    expect(await ids({ $and: [{ a: 5, s: 'x' }, { b: { $gt: 1, $lte: 7 } }] })).toEqual([2]);
+    const session = engine.client().startSession();
+    try {
+      await session.withTransaction(async () => {
+        await c.updateOne({ _id: 3 }, { $set: { a: 5 } }, { session });
+        const rows = await c.aggregate([{ $match: { a: 5, b: 1 } }, { $group: { _id: null, n: { $sum: 1 }, s: { $addToSet: '$s' } } }], { session }).toArray();
+        expect(rows).toEqual([{ _id: null, n: 3, s: expect.arrayContaining(['x', 'y']) as unknown }]);
+      });
+    } finally {
+      await session.endSession();
+    }
+  });
+});
