@@ -170,12 +170,17 @@ interface Choice {
   score: number;
 }
 
-/** Records a choice's scan would yield, counted from the postings up to `cap`. */
+/** Index entries an estimate may read before giving up on a candidate (so planning stays cheap). */
+const ESTIMATE_ENTRIES = 2000;
+
+/** Records a choice's scan would yield, counted from the postings up to `cap`; Infinity if too many keys. */
 function estimate(choice: Choice, cap: number): number {
   let n = 0;
+  let entries = 0;
   for (const e of scanChoice(choice)) {
     n += choice.index.countOf(e);
     if (n > cap) break;
+    if (++entries > ESTIMATE_ENTRIES) return Infinity;
   }
   return n;
 }
