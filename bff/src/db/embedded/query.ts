@@ -13,28 +13,31 @@ export interface ReadView {
   /** A fresh copy of the visible version; with `fields`, at least those top-level fields of it. */
   doc(coll: Collection, rid: number, fields?: FieldSet): Document | undefined;
   /** The stored bytes of the visible version when they are at hand (latest view only). */
-  bytes?(coll: Collection, rid: number): Uint8Array | undefined;
+  mayMatch?(coll: Collection, rid: number, checks: RawCheck[]): boolean;
   /** Record ids the current indexes may not lead to but that can be visible (history, own writes). */
   extra(coll: Collection): number[];
 }
 
 export const latestView: ReadView = {
   doc: (coll, rid, fields) => coll.doc(rid, fields),
-  bytes: (coll, rid) => coll.records.bytes(rid),
+  mayMatch: (coll, rid, checks) => {
+    const page = coll.records.locate(rid);
+    return page === undefined || rawMayMatch(page, checks, coll.records.located);
+  },
   extra: () => [],
 };
 
 /** Required scalar equalities checked on the stored BSON, so most non-matching records are never decoded. */
-type RawCheck = [name: Buffer, want: Scalar, text: Buffer | null];
+export type RawCheck = [name: Buffer, want: Scalar, text: Buffer | null];
 
 function rawChecks(quick: [string, Scalar][]): RawCheck[] {
   return quick.map(([k, want]) => [Buffer.from(k, 'utf8'), want, typeof want === 'string' ? Buffer.from(want, 'utf8') : null]);
 }
 
 /** False only when the record certainly fails one of the equalities (like mayEqual, on raw elements). */
-function rawMayMatch(bytes: Uint8Array, checks: RawCheck[]): boolean {
+function rawMayMatch(bytes: Uint8Array, checks: RawCheck[], start: number): boolean {
   let found = 0;
-  for (const [type, nameOffset, nameLength, offset, length] of onDemand.parseToElements(bytes)) {
+  for (const [type, nameOffset, nameLength, offset, length] of onDemand.parseToElements(bytes, start)) {
     for (const [name, want, text] of checks) {
       if (name.length !== nameLength || !sameBytes(bytes, nameOffset, name)) continue;
       found++;
@@ -51,14 +54,14 @@ function sameBytes(bytes: Uint8Array, at: number, want: Uint8Array): boolean {
 }
 
 function rawMayEqual(bytes: Uint8Array, type: number, offset: number, length: number, want: Scalar, text: Buffer | null): boolean {
-  const view = (): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // No closures here: this runs once per scanned record.
   switch (type) {
     case 2: // string: int32 length (with the trailing 0), then UTF-8
       return text !== null && length - 5 === text.length && sameBytes(bytes, offset + 4, text);
     case 1:
-      return typeof want === 'number' && view().readDoubleLE(offset) === want;
+      return typeof want === 'number' && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).readDoubleLE(offset) === want;
     case 16:
-      return typeof want === 'number' && view().readInt32LE(offset) === want;
+      return typeof want === 'number' && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).readInt32LE(offset) === want;
     case 8:
       return typeof want === 'boolean' && (bytes[offset] === 1) === want;
     case 6: // undefined
@@ -212,7 +215,7 @@ export function* streamMatches(coll: Collection | undefined, fullFilter: Documen
   const exact = plan.exact === true && extra.length === 0;
   const seen = extra.length > 0 ? new Set<number>() : null;
   const quick = opts.collation ? [] : requiredEqualities(filter);
-  const raw = quick.length > 0 && !exact && view.bytes ? rawChecks(quick) : null;
+  const raw = quick.length > 0 && !exact && view.mayMatch ? rawChecks(quick) : null;
   const filterFields = opts.fields ? topLevelFields(filter) : null;
   const fields = opts.fields && filterFields ? new FieldSet(new Set([...opts.fields, ...filterFields])) : undefined;
   const test = (doc: Document, indexed: boolean): boolean => {
@@ -230,10 +233,7 @@ export function* streamMatches(coll: Collection | undefined, fullFilter: Documen
       if (seen.has(rid)) continue;
       seen.add(rid);
     }
-    if (raw) {
-      const b = (view.bytes as (c: Collection, r: number) => Uint8Array | undefined)(coll, rid);
-      if (b && !rawMayMatch(b, raw)) continue;
-    }
+    if (raw && view.mayMatch && !view.mayMatch(coll, rid, raw)) continue;
     const doc = view.doc(coll, rid, fields);
     if (doc !== undefined && test(doc, true)) yield { rid, doc };
   }
@@ -283,17 +283,14 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
   let examined = 0;
   // Cheap checks of plain equalities reject most non-matching documents before mingo sees them.
   const quick = opts.collation ? [] : requiredEqualities(filter);
-  const raw = quick.length > 0 && !exact && view.bytes ? rawChecks(quick) : null;
+  const raw = quick.length > 0 && !exact && view.mayMatch ? rawChecks(quick) : null;
   const consider = (rid: number): boolean => {
     examined++;
     if (seen) {
       if (seen.has(rid)) return true;
       seen.add(rid);
     }
-    if (raw && !exact) {
-      const b = (view.bytes as (c: Collection, r: number) => Uint8Array | undefined)(coll, rid);
-      if (b && !rawMayMatch(b, raw)) return true;
-    }
+    if (raw && !exact && view.mayMatch && !view.mayMatch(coll, rid, raw)) return true;
     const doc = view.doc(coll, rid);
     if (doc === undefined) return true;
     try {

@@ -116,6 +116,20 @@ export class RecordHeap {
     return t && t.page[i] !== 0 ? t.ver[i] : undefined;
   }
 
+  /** Offset of the record in the page the last locate() returned. */
+  located = 0;
+
+  /** The page holding the record (its offset is left in `located`), without allocating a view. */
+  locate(rid: number): Buffer | undefined {
+    const t = this.table(rid, false);
+    if (!t) return undefined;
+    const i = rid & (SLOTS - 1);
+    const p = (t.page[i] as number) - 1;
+    if (p < 0) return undefined;
+    this.located = t.off[i] as number;
+    return this.pages[p] as Buffer;
+  }
+
   /** The record's BSON bytes (an immutable view), or undefined. */
   bytes(rid: number): Buffer | undefined {
     const t = this.table(rid, false);
