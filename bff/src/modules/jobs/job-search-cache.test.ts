@@ -40,6 +40,16 @@ describe('public job search cache', () => {
     expect(await titles(`?q=${encodeURIComponent('电焊')}`)).toEqual(['留下的电焊工']);
   });
 
+  it('when staff edit a job title, then keyword search finds it by the new words and no longer by the old', async () => {
+    const { http, titles, clock } = oneApp({ ttlMs: 60_000, maxEntries: 100 });
+    const job = await buildJob({ title: '招聘砌筑工', trade: '砌筑工', regionCode: '150521' });
+    const staff = await signInAs('staff', { regionScope: '150521', clock });
+    await http().patch(`/api/v1/staff/jobs/${job._id.toHexString()}`).set(staff.header).send({ title: '招聘熟练电焊工' }).expect(200);
+    expect(await titles(`?q=${encodeURIComponent('电焊')}`)).toEqual(['招聘熟练电焊工']);
+    expect(await titles(`?q=${encodeURIComponent('砌筑')}`)).toEqual(['招聘熟练电焊工']); // the trade is still 砌筑工
+    expect(await titles(`?q=${encodeURIComponent('招聘砌')}`)).toEqual([]);
+  });
+
   it('when a job changes through an update (as the PES sync writes), then cached pages are dropped', async () => {
     const { titles } = oneApp({ ttlMs: 60_000, maxEntries: 100 });
     const job = await buildJob({ title: '钢筋工', trade: '钢筋工' });

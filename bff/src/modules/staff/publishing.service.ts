@@ -21,7 +21,7 @@ import type { Clock } from '../../security/clock';
 import type { AuditService } from '../audit/audit.service';
 import { Course, type CourseRecord } from '../courses/course.model';
 import { Employer, type EmployerRecord } from '../jobs/employer.model';
-import { Job, type JobRecord } from '../jobs/job.model';
+import { Job, jobDerivedFields, type JobRecord } from '../jobs/job.model';
 import { regionFullName } from '../regions/regions.service';
 import { EnrollmentModel } from '../training/enrollment.model';
 import { Worker, type WorkerRecord } from '../workers/worker.model';
@@ -144,7 +144,9 @@ export class PublishingService {
 
   async updateJob(auth: AuthContext, id: string, patch: JobPatch) {
     const j = await this.loadJob(auth, id);
-    const updated = await Job.findOneAndUpdate({ _id: j._id }, { $set: patch }, { returnDocument: 'after', runValidators: true }).lean<JobRecord>().exec();
+    // findOneAndUpdate skips the model's validate hook, so the search grams follow the new title and description here.
+    const derived = jobDerivedFields({ ...j, ...patch });
+    const updated = await Job.findOneAndUpdate({ _id: j._id }, { $set: { ...patch, ...derived } }, { returnDocument: 'after', runValidators: true }).lean<JobRecord>().exec();
     await this.deps.audit.record(auth, { action: 'update', targetType: 'job', targetId: id, regionCode: j.regionCode, detail: Object.keys(patch).join(',') });
     return this.jobView(updated ?? j);
   }
