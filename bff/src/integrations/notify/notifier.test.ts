@@ -7,7 +7,11 @@ import { manualClock, type ManualClock } from '../../security/clock';
 import { signInAs, type TestSubject } from '../../test-support/auth';
 import { useTestDb } from '../../test-support/test-db';
 import { staffApp } from '../../modules/staff/staff-test-kit';
-import { CASE_PROGRESS_TEMPLATE_ID, NotificationModel, NotificationRetryModel, RETRY_BACKOFF_MS } from './notifier';
+import { Types } from 'mongoose';
+import { createLogger } from '../../logging/logger';
+import { referenceOf, workerNotifier } from '../../modules/applications/worker-notice';
+import { FieldCrypto } from '../../security/field-crypto';
+import { CASE_PROGRESS_TEMPLATE_ID, NotificationModel, NotificationRetryModel, Notifier, RETRY_BACKOFF_MS } from './notifier';
 import { startFakeNotify, type FakeNotify } from './fake-notify';
 
 const db = useTestDb();
@@ -145,6 +149,36 @@ describe('case notifications to the worker over HTTP', () => {
     expect(tries).toBe(1 + RETRY_BACKOFF_MS.length);
     expect(fake.sent.filter((s) => s.channel === 'sms')).toEqual([]);
     expect(fake.sent.filter((s) => s.channel === 'wechat')).toHaveLength(steps.length);
+  });
+
+  it('when a notice about a job application fails on both channels, then the retry finds the worker by their login and delivers it', async () => {
+    const clock = manualClock();
+    const { http, config } = world(clock);
+    const worker = await signInAs('worker', { clock, phone: '13900006666' });
+    fake.refuseOpenid(await openidOf(worker.subjectId));
+    fake.setSmsFailing(true);
+    const notifier = new Notifier({
+      wechat: { appId: fake.appId, secret: fake.secret, baseUrl: fake.baseUrl },
+      sms: { baseUrl: fake.baseUrl, apiKey: fake.apiKey, signName: '转移就业服务' },
+      logger: createLogger({ level: 'silent' }),
+      clock,
+    });
+    const applicationId = new Types.ObjectId().toHexString();
+    await workerNotifier({ notifier, crypto: new FieldCrypto(config.fieldEncryptionKey) })(worker.subjectId, {
+      refId: applicationId,
+      reference: referenceOf('GW', applicationId),
+      text: '你报名的岗位：已录用',
+      page: 'pages/applications/index',
+    });
+    expect(await NotificationRetryModel.countDocuments({ complaintId: applicationId, state: 'pending' })).toBe(1);
+
+    fake.setSmsFailing(false);
+    fake.sent.length = 0;
+    clock.advance(RETRY_BACKOFF_MS[0] + 1000);
+    const run = NotificationRetryRunSchema.parse((await http().post('/api/v1/staff/notifications/retry').set((await signInAs('admin', { clock })).header).expect(200)).body);
+    expect(run).toMatchObject({ delivered: 1, gaveUp: 0 });
+    expect(fake.sent.map((s) => [s.channel, s.to])).toEqual([['sms', '13900006666']]);
+    expect(await NotificationRetryModel.findOne({ complaintId: applicationId }).lean().exec()).toMatchObject({ state: 'delivered', channel: 'sms' });
   });
 });
 

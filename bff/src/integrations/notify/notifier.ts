@@ -83,8 +83,11 @@ export const NotificationRetryModel = model('NotificationRetry', retrySchema);
 /** Waits before each retry; after the last one the notice is given up. */
 export const RETRY_BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000] as const;
 
-/** Finds the recipient of a complaint's notices again (phone and openid are not kept with the retry). */
-export type RecipientLookup = (complaintId: string) => Promise<Recipient | null>;
+/**
+ * Finds the recipient of a queued notice again (phone and openid are not kept with the retry): by
+ * the complaint it is about, or, for notices about applications and enrollments, by the worker's login.
+ */
+export type RecipientLookup = (ref: { complaintId: string; subjectId: string | null }) => Promise<Recipient | null>;
 
 export interface RetryRun {
   tried: number;
@@ -215,7 +218,7 @@ export class Notifier {
         .exec();
       if (!claimed) continue;
       run.tried += 1;
-      const to = await lookup(found.complaintId);
+      const to = await lookup({ complaintId: found.complaintId, subjectId: found.subjectId ?? null });
       const result = to
         ? await this.deliver(to, { complaintId: found.complaintId, caseNumber: found.caseNumber, step: found.step, page: found.page })
         : { attempted: false, channel: null, error: 'recipient not found' };

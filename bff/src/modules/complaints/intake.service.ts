@@ -498,9 +498,11 @@ export class IntakeService {
 
   /** Sends the queued notices that are due again (all pending ones with `all`). */
   async retryNotifications(options: { all?: boolean } = {}): Promise<RetryRun> {
-    return this.deps.notifier.retryDue(async (complaintId) => {
-      const r = await ComplaintModel.findById(complaintId, { filedBy: 1, workerPhoneEnc: 1 }).lean<Pick<Rec, 'filedBy' | 'workerPhoneEnc'>>().exec();
-      return r ? this.recipientOf(r) : null;
+    return this.deps.notifier.retryDue(async ({ complaintId, subjectId }) => {
+      const r = Types.ObjectId.isValid(complaintId) ? await ComplaintModel.findById(complaintId, { filedBy: 1, workerPhoneEnc: 1 }).lean<Pick<Rec, 'filedBy' | 'workerPhoneEnc'>>().exec() : null;
+      if (r) return this.recipientOf(r);
+      // Application and enrollment notices are queued under their own id, with the worker's login as subject.
+      return subjectId && Types.ObjectId.isValid(subjectId) ? this.recipientOf({ filedBy: subjectId, workerPhoneEnc: null }) : null;
     }, options);
   }
 
