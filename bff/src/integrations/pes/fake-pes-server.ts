@@ -47,6 +47,8 @@ export interface FakePes {
   arrivals: FakePesArrival[];
   /** Pushes received again with a key already seen. */
   duplicates: number;
+  /** Pushes applied upstream whose reply has not been sent yet (e.g. held by `pushDelayMs`). */
+  awaitingReply: number;
   /** Pushes whose sequence was not the next one of their ref (should stay empty). */
   outOfOrder: Array<{ ref: string; expected: number; got: number }>;
   /** Calls by what the fake did with them. */
@@ -107,6 +109,7 @@ export async function startFakePes(options: FakePesOptions = {}): Promise<FakePe
     apiKey: options.apiKey,
     arrivals: [],
     duplicates: 0,
+    awaitingReply: 0,
     outOfOrder: [],
     stats: { ok: 0, error500: 0, timeout: 0, drop: 0, twice: 0, pulls: 0, pushes: 0 },
     publish(kind, record) {
@@ -199,8 +202,13 @@ export async function startFakePes(options: FakePesOptions = {}): Promise<FakePe
       fake.arrivals.push(arrival);
       receipt = { receiptId: arrival.receiptId, duplicate: false };
     }
-    if (faults.reorder) await new Promise((r) => setTimeout(r, Math.floor(random() * 30)));
-    if (faults.pushDelayMs) await new Promise((r) => setTimeout(r, faults.pushDelayMs));
+    fake.awaitingReply += 1;
+    try {
+      if (faults.reorder) await new Promise((r) => setTimeout(r, Math.floor(random() * 30)));
+      if (faults.pushDelayMs) await new Promise((r) => setTimeout(r, faults.pushDelayMs));
+    } finally {
+      fake.awaitingReply -= 1;
+    }
     return answer(res, seen ? 200 : 201, receipt, how);
   };
 

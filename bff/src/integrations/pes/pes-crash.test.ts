@@ -108,10 +108,21 @@ describe('PES delivery across a crash', () => {
         acknowledged.push(WorkerRegistrationResultSchema.parse(res.body).worker.id);
       },
     );
-    // Some delivered, some still waiting for their reply: kill it now.
-    await waitFor(() => pes.arrivals.length >= 8, 30_000, () => `arrivals ${pes.arrivals.length}`);
-    first.child.kill('SIGKILL');
+    // Some delivered, some applied upstream but still waiting for their reply: kill it now, inside the
+    // check, so no reply can be sent between seeing a push in flight and the kill.
+    let inFlightAtKill = 0;
+    await waitFor(
+      () => {
+        if (pes.arrivals.length < 8 || pes.awaitingReply === 0) return false;
+        inFlightAtKill = pes.awaitingReply;
+        first.child.kill('SIGKILL');
+        return true;
+      },
+      30_000,
+      () => `arrivals ${pes.arrivals.length}, awaiting reply ${pes.awaitingReply}`,
+    );
     await exited(first.child);
+    expect(inFlightAtKill).toBeGreaterThan(0);
     const atKill = pes.arrivals.length;
     expect(atKill).toBeLessThan(40);
 
