@@ -10,6 +10,7 @@ import { connectDatabase, DatabaseUnavailableError, ensureIndexes, type Database
 import { createLogger, type Logger } from './logging/logger';
 import { regionRepository } from './modules/regions/regions.repository';
 import { existingDemoLogins, seedDemoData } from './seed/seed';
+import { backfillJobSearchFields } from './modules/jobs/jobs.repository';
 import { startPesConnector } from './integrations/pes/pes.connector';
 
 export interface Running {
@@ -59,6 +60,8 @@ export async function start(): Promise<Running> {
   const db = await connectDatabase(config);
   try {
     await ensureIndexes();
+    const backfilled = await backfillJobSearchFields();
+    if (backfilled > 0) logger.info({ jobs: backfilled }, 'keyword search fields added to older jobs');
     regionRepository();
     if (config.seedDemoData) {
       const seeded = await seedDemoData();

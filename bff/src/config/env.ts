@@ -60,7 +60,7 @@ const RawEnvSchema = z.object({
   /** Multiplies every abuse limit (http/rate-limit.ts); 0 turns them off (load tests only). */
   RATE_LIMIT_SCALE: z.coerce.number().min(0).max(1000).default(1),
   /** Public job search result cache (modules/jobs/job-search-cache.ts): lifetime in ms (0 = off) and size. */
-  JOB_SEARCH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  JOB_SEARCH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
   JOB_SEARCH_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5000),
 });
 
@@ -258,7 +258,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       leaseMs: 5000,
     },
     rateLimitScale: 1,
-    jobSearchCache: { ttlMs: 3000, maxEntries: 5000 },
+    jobSearchCache: { ttlMs: 30_000, maxEntries: 5000 },
     ...overrides,
   };
 }

@@ -35,7 +35,13 @@ export interface RouteSpec<
   summary: string;
   description?: string;
   request?: { params?: P; query?: Q; body?: B };
-  response: { schema: R; status?: 200 | 201 | 202; description?: string };
+  response: {
+    schema: R;
+    status?: 200 | 201 | 202;
+    description?: string;
+    /** The handler may answer the same, never-changed object again (a cached page): its checked form is then reused, not checked anew. */
+    reusesResults?: boolean;
+  };
   /** Error codes this route may answer besides VALIDATION_FAILED (with input) and INTERNAL. */
   errors?: ErrorCode[];
   /** Who may call, declared on every route (no default, so nothing is open by accident): `'public'` or `{ roles: [...] }` (bearer token required). */
@@ -108,6 +114,7 @@ function register<
   const request = spec.request ?? {};
   const auth = spec.auth;
   const idempotencyMode = spec.idempotency ?? 'off';
+  const checkedResults = spec.response.reusesResults ? new WeakMap<object, unknown>() : null;
   const run: RouterMiddleware<AppState, Context> = async (ctx) => {
     const v = ctx.state.validated;
     // validate() ran with these same schemas, so the parsed values have these types.
@@ -118,10 +125,16 @@ function register<
       ctx,
     } as HandlerInput<P, Q, B>;
     const result = await spec.handler(input);
-    const checked = spec.response.schema.safeParse(result);
-    if (!checked.success) throw new ResponseContractError(`${method.toUpperCase()} ${fullPath}`, checked.error.issues);
+    const reusable = checkedResults && typeof result === 'object' && result !== null ? result : null;
+    let data = reusable ? checkedResults?.get(reusable) : undefined;
+    if (data === undefined) {
+      const checked = spec.response.schema.safeParse(result);
+      if (!checked.success) throw new ResponseContractError(`${method.toUpperCase()} ${fullPath}`, checked.error.issues);
+      data = checked.data;
+      if (reusable) checkedResults?.set(reusable, data);
+    }
     ctx.status = status;
-    ctx.body = checked.data;
+    ctx.body = data;
   };
   return {
     method,

@@ -272,8 +272,16 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
   const natural = sort && '$natural' in sort ? Number(sort.$natural) : 0;
   const plan = planQuery(coll, filter, natural ? undefined : sort, opts.hint, opts.collation);
   const extra = view.extra(coll);
-  // Documents reached only through `extra` (history, own writes) are always evaluated.
+  // Documents reached only through `extra` (history, own writes) are always evaluated, against the whole filter.
   let exact = plan.exact === true && extra.length === 0;
+  if (plan.covered && plan.covered.size > 0 && extra.length === 0 && !opts.collation) {
+    filter = residualFilter(filter, plan.covered);
+    matcher = plainEqualities(filter) ? undefined : compileFilter(filter, opts.collation, opts.let);
+  }
+  // Only the fields the caller needs, the residual filter reads and the sort uses are decoded.
+  const filterFields = opts.fields ? topLevelFields(filter) : null;
+  const fields =
+    opts.fields && filterFields ? new FieldSet(new Set([...opts.fields, ...filterFields, ...Object.keys(sort ?? {}).map((k) => k.split('.')[0] as string)])) : undefined;
   const skip = Math.max(0, opts.skip ?? 0);
   const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
   const sortedAlready = !sort || (plan.sorted && extra.length === 0) || natural > 0;
@@ -291,7 +299,7 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
       seen.add(rid);
     }
     if (raw && !exact && view.mayMatch && !view.mayMatch(coll, rid, raw)) return true;
-    const doc = view.doc(coll, rid);
+    const doc = view.doc(coll, rid, fields);
     if (doc === undefined) return true;
     try {
       if (!exact) {
@@ -390,6 +398,13 @@ function plainProjection(projection: Document): PlainProjection | null {
   if (include === null) return keepId ? { include: true, fields, keepId } : { include: false, fields: new Set(['_id']), keepId };
   if (!include && !keepId) fields.add('_id');
   return { include, fields, keepId };
+}
+
+/** The top-level fields an inclusion projection keeps (with _id), or undefined when it may need the whole document. */
+export function projectedFields(projection: Document | undefined): Set<string> | undefined {
+  if (!projection || Object.keys(projection).length === 0 || hasPositional(projection)) return undefined;
+  const plain = plainProjection(projection);
+  return plain?.include ? new Set([...plain.fields, '_id']) : undefined;
 }
 
 /** Applies a plain projection as mongod does: fields stay in document order, _id first. */

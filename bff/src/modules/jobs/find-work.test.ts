@@ -14,7 +14,7 @@ import { signInAs } from '../../test-support/auth';
 import { buildEmployer, buildJob } from '../../test-support/factories';
 import { JobApplicationModel } from '../applications/application.model';
 import { Job } from './job.model';
-import { planJobQuery } from './jobs.repository';
+import { backfillJobSearchFields, planJobQuery } from './jobs.repository';
 import { recommendJobs } from './recommendations';
 
 const db = useTestDb();
@@ -37,6 +37,18 @@ describe('find work: keyword search and filters', () => {
     expect(await titles(`q=${encodeURIComponent('焊')}`)).toEqual(['招聘熟练电焊工', '焊接机器人操作员']);
     // Words in the description count too.
     expect(await titles(`q=${encodeURIComponent('配电')}`)).toEqual(['电工（持证）']);
+  });
+
+  it('when jobs were stored before searchText existed, then the start-up backfill makes them findable by keyword, once', async () => {
+    const old = await buildJob({ title: '老数据电焊工', trade: '焊工' });
+    await Job.collection.updateOne({ _id: old._id }, { $unset: { searchText: '' } });
+    expect(await titles(`q=${encodeURIComponent('老数据')}`)).toEqual([]);
+    expect(await backfillJobSearchFields(1)).toBe(1);
+    expect(await titles(`q=${encodeURIComponent('老数据')}`)).toEqual(['老数据电焊工']);
+    // Done once: a later start finds the marker and reads no job.
+    await Job.collection.updateOne({ _id: old._id }, { $unset: { searchText: '' } });
+    expect(await backfillJobSearchFields()).toBe(0);
+    expect(await Job.collection.countDocuments({ searchText: { $exists: false } })).toBe(1);
   });
 
   it('when keyword, region, pay, 包吃住, transport and 公益性岗位 filters combine, then only jobs matching all of them come back', async () => {

@@ -3,8 +3,8 @@
  * boards put one before search). Rules:
  * - keyed by the normalized query (parsed, region code normalized, keyword NFKC/lower case, keys sorted);
  * - bounded: least recently used entries go beyond `maxEntries`;
- * - a result lives `ttlMs` (a few seconds) at most, so a deadline passing or a write by another
- *   BFF instance shows within that time;
+ * - a result lives `ttlMs` (30 s by default) at most, so a deadline passing or a write by another
+ *   BFF instance shows within that time (a job gone meanwhile answers "not found" when opened);
  * - dropped as soon as any job is written through this process (jobs version, job.model.ts), so
  *   publishing, closing or a PES sync shows on the next search;
  * - concurrent misses of the same key share one database query.

@@ -1,6 +1,6 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { TransportModeSchema, regionCodePath } from '@zhuanyi/shared';
-import { searchGramsOf } from './job-search';
+import { searchGramsOf, searchTextOf } from './job-search';
 
 const jobSchema = new Schema(
   {
@@ -40,6 +40,7 @@ const jobSchema = new Schema(
     cityCode: { type: String, default: null },
     countyCode: { type: String, default: null },
     searchGrams: { type: [String], default: [], select: false },
+    searchText: { type: String, default: '', select: false },
     /** Set on postings imported from the public employment service (integrations/pes). */
     upstreamId: { type: String },
     upstreamVersion: { type: Number },
@@ -56,8 +57,14 @@ export function jobDerivedFields(job: DerivedInput) {
     provinceCode: path[0] ?? null,
     cityCode: path[1] ?? null,
     countyCode: path[2] ?? null,
-    searchGrams: searchGramsOf({ short: [job.title, job.trade, job.employerName, job.regionName], long: [job.description ?? ''] }),
+    ...jobSearchFields(job),
   };
+}
+
+/** The keyword search fields (job-search.ts) of a job's texts. */
+export function jobSearchFields(job: Pick<DerivedInput, 'title' | 'trade' | 'employerName' | 'regionName' | 'description'>) {
+  const texts = { short: [job.title, job.trade, job.employerName, job.regionName], long: [job.description ?? ''] };
+  return { searchGrams: searchGramsOf(texts), searchText: searchTextOf(texts) };
 }
 
 jobSchema.pre('validate', function () {

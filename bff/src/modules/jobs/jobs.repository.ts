@@ -1,7 +1,7 @@
 import { Types, type QueryFilter } from 'mongoose';
 import type { Document, Filter } from 'mongodb';
 import type { TransportFilter } from '@zhuanyi/shared';
-import { Job, type JobRecord } from './job.model';
+import { bumpJobsVersion, Job, jobSearchFields, type JobRecord } from './job.model';
 import { Employer, type EmployerRecord } from './employer.model';
 import { keywordQuery } from './job-search';
 
@@ -24,11 +24,6 @@ export interface JobCursor {
   id: string;
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const SEARCH_FIELDS = ['title', 'trade', 'employerName', 'regionName', 'description'] as const;
 type IndexKey = Record<string, 1 | -1>;
 const SORT = { createdAt: -1, _id: -1 } as const;
 const byIndex = (field: string): IndexKey => ({ [field]: 1, status: 1, ...SORT });
@@ -91,13 +86,9 @@ export function planJobQuery(filter: JobFilter, after: JobCursor | undefined, se
 
   const kw = filter.keyword ? keywordQuery(filter.keyword) : null;
   if (kw) {
-    // The equality on one gram is what the index looks up; $all and the substring check confirm.
+    // The equality on one gram is what the index looks up; each term in searchText decides.
     for (const g of kw.grams) candidates.push({ field: 'searchGrams', value: g });
-    and.push({ searchGrams: { $all: kw.grams } });
-    for (const term of kw.terms) {
-      const re = new RegExp(escapeRegex(term), 'i');
-      and.push({ $or: SEARCH_FIELDS.map((f) => ({ [f]: re })) });
-    }
+    for (const re of kw.patterns) and.push({ searchText: re });
   }
   and.push({ $or: [{ deadline: null }, { deadline: { $gte: filter.openAt } }] });
   if (after) {
@@ -207,4 +198,44 @@ export async function findJobsByIds(ids: readonly Types.ObjectId[]): Promise<Job
 
 export async function findEmployerById(id: Types.ObjectId | string): Promise<EmployerRecord | null> {
   return Employer.findById(id).lean<EmployerRecord>().exec();
+}
+
+const BACKFILL_MARKER = 'jobs.searchText';
+
+/**
+ * Gives jobs stored before `searchText` existed their search fields (keyword search decides on it).
+ * Run at start-up after the indexes; a no-op once every job has them. Answers how many were updated.
+ */
+export async function backfillJobSearchFields(batchSize = 500): Promise<number> {
+  // Once done, every later write sets the fields itself: a marker spares a walk of all jobs at each start.
+  const markers = Job.db.collection<{ _id: string; at: Date }>('migrations');
+  if (await markers.findOne({ _id: BACKFILL_MARKER })) return 0;
+  let updated = 0;
+  let after: Types.ObjectId | undefined;
+  for (;;) {
+    // In _id order from where the last batch ended, so each job is read once.
+    const batch = await Job.collection
+      .find(after ? { _id: { $gt: after }, searchText: { $exists: false } } : { searchText: { $exists: false } }, {
+        projection: { title: 1, trade: 1, employerName: 1, regionName: 1, description: 1 },
+        sort: { _id: 1 },
+        hint: { _id: 1 },
+        limit: batchSize,
+      })
+      .toArray();
+    if (batch.length === 0) break;
+    after = batch[batch.length - 1]?._id;
+    await Job.collection.bulkWrite(
+      batch.map((j) => ({
+        updateOne: {
+          filter: { _id: j._id, searchText: { $exists: false } },
+          update: { $set: jobSearchFields({ title: String(j.title ?? ''), trade: String(j.trade ?? ''), employerName: String(j.employerName ?? ''), regionName: String(j.regionName ?? ''), description: typeof j.description === 'string' ? j.description : '' }) },
+        },
+      })),
+      { ordered: false },
+    );
+    updated += batch.length;
+    bumpJobsVersion();
+  }
+  await markers.updateOne({ _id: BACKFILL_MARKER }, { $setOnInsert: { at: new Date() } }, { upsert: true });
+  return updated;
 }

@@ -32,7 +32,8 @@ export function createJobRoutes(deps: JobRoutesDeps): RouteGroup {
     auth: 'public',
     summary: '岗位列表：按关键词（中文分词无关，“电焊”能搜到“招聘熟练电焊工”）、工种、地区、工资、包吃住、接送方式、公益性岗位筛选，游标翻页',
     request: { query: JobListQuerySchema },
-    response: { schema: JobListResponseSchema },
+    // Cached pages come back as the same object, checked once.
+    response: { schema: JobListResponseSchema, reusesResults: true },
     handler: ({ query }) => listJobs(query, deps.clock(), deps.searchCache),
   });
 

@@ -2,7 +2,7 @@ import { Long, type Document } from 'bson';
 import { compareBson } from '../bson-order';
 import { fail } from '../errors';
 import { pathValues } from '../paths';
-import { countMatches, findMatches, project } from '../query';
+import { countMatches, findMatches, project, projectedFields } from '../query';
 import { collectionName, cursorReply, optionalDoc, optionalNumber, type CommandContext } from './context';
 
 export function find(ctx: CommandContext): Document {
@@ -23,7 +23,8 @@ export function find(ctx: CommandContext): Document {
   }
   const collation = optionalDoc(ctx.cmd, 'collation');
   const coll = ctx.engine.catalog.get(ctx.db, name);
-  const matches = findMatches(coll, filter, { sort, skip, limit: limit || undefined, hint: ctx.cmd.hint, collation, let: optionalDoc(ctx.cmd, 'let') }, ctx.view);
+  const fields = projectedFields(projection);
+  const matches = findMatches(coll, filter, { sort, skip, limit: limit || undefined, hint: ctx.cmd.hint, collation, let: optionalDoc(ctx.cmd, 'let'), fields }, ctx.view);
   ctx.engine.opCounters.query++;
   const docs = matches.map((m) => m.doc);
   const transform = (batch: Document[]): Document[] => project(batch, projection, filter, collation);

@@ -25,8 +25,11 @@ export function decodeDoc(bytes: Uint8Array): Document {
 /** Top-level field names wanted from a document, as UTF-8 bytes for comparing with element names. */
 export class FieldSet {
   readonly names: Buffer[];
+  /** The names by their byte length, so an element is compared only with names as long as its own. */
+  readonly byLength: (Buffer[] | undefined)[] = [];
   constructor(readonly fields: ReadonlySet<string>) {
     this.names = [...fields].map((f) => Buffer.from(f, 'utf8'));
+    for (const name of this.names) (this.byLength[name.length] ??= []).push(name);
   }
 }
 
@@ -35,13 +38,14 @@ export class FieldSet {
  * document, which is then decoded, so unneeded subdocuments cost neither time nor garbage.
  */
 export function decodeFields(bytes: Uint8Array, want: FieldSet, start = 0): Document {
-  const names = want.names;
+  const byLength = want.byLength;
   const picked: number[] = [];
   let total = 5;
   for (const el of onDemand.parseToElements(bytes, start)) {
     const [, nameOffset, nameLength, offset, length] = el;
+    const names = byLength[nameLength];
+    if (names === undefined) continue;
     for (const name of names) {
-      if (name.length !== nameLength) continue;
       let same = true;
       for (let i = 0; i < nameLength; i++) {
         if (bytes[nameOffset + i] !== name[i]) {
