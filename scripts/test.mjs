@@ -1,4 +1,4 @@
-// `npm test`: type-check every package, make sure the H5 and weapp builds are current, then run all Jest projects.
+// `npm test`: type-check and lint every package, make sure the H5 and weapp builds are current, then run all Jest projects.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ run('npx', ['tsc', '-p', 'shared']);
 run('npx', ['tsc', '-p', 'bff']);
 run('npx', ['tsc', '-p', 'tests']);
 run('npx', ['tsc', '-p', 'miniapp']);
+run('npx', ['eslint', '.']);
 buildIfStale('h5');
 buildIfStale('weapp');
 run('npx', ['jest', ...process.argv.slice(2)]);

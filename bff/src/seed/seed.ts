@@ -142,7 +142,7 @@ export async function seedDemoData(now: Date = new Date()): Promise<SeedResult> 
   );
 
   const accounts = await Promise.all(
-    DEMO_LOGINS.map(async (login: DemoLogin, i) => ({
+    DEMO_LOGINS.map(async (login: DemoLogin) => ({
       username: login.username,
       displayName: login.displayName,
       role: login.role,

@@ -30,6 +30,7 @@ function bucket(): mongoose.mongo.GridFSBucket {
 /** A safe display name: the original base name without path or control characters, and the sniffed extension. */
 function displayName(original: string, type: EvidenceContentType): string {
   const base = (original.split(/[\\/]/).pop() ?? '')
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .replace(/\.[^.]*$/, '')
     .slice(0, 80);
