@@ -142,3 +142,35 @@ describe('filters checked after an index lookup', () => {
     expect(await c.countDocuments({ v: '电焊工', n: 3 })).toBe(2);
   });
 });
+
+describe('finds that decode only what they need', () => {
+  it('when a find projects a few fields but filters and sorts on others (index-enforced or not), then it answers as mongod', async () => {
+    const c = db().collection<AnyDoc>('projected');
+    await c.createIndex({ kind: 1, at: -1 });
+    await c.insertMany(Array.from({ length: 300 }, (_, i) => ({ kind: i % 3 === 0 ? 'a' : 'b', at: new Date(i), n: i, tags: [`t${i % 5}`], big: 'x'.repeat(200), nested: { v: i } })));
+    const docs = await c
+      .find({ kind: 'a', n: { $gte: 30 }, tags: 't0', 'nested.v': { $lt: 200 } }, { projection: { n: 1 } })
+      .sort({ at: -1 })
+      .limit(4)
+      .toArray();
+    // kind a: n % 3 == 0; t0: n % 5 == 0 → multiples of 15 in [30, 200), newest first.
+    expect(docs).toEqual([195, 180, 165, 150].map((n) => ({ _id: expect.anything(), n })));
+    const noId = await c.find({ kind: 'b', n: { $lt: 5 } }, { projection: { _id: 0, tags: 1 } }).sort({ n: 1 }).toArray();
+    expect(noId).toEqual([{ tags: ['t1'] }, { tags: ['t2'] }, { tags: ['t4'] }]);
+    // An exclusion projection still gets every other field.
+    const excluded = await c.find({ kind: 'a', n: 0 }, { projection: { big: 0 } }).toArray();
+    expect(excluded).toEqual([{ _id: expect.anything(), kind: 'a', at: new Date(0), n: 0, tags: ['t0'], nested: { v: 0 } }]);
+  });
+
+  it('when an update uses the positional operator on a filter the index enforces, then the matched element is updated', async () => {
+    const c = db().collection<AnyDoc>('positional');
+    await c.createIndex({ owner: 1 });
+    await c.insertMany([
+      { owner: 'x', items: [{ k: 1, v: 0 }, { k: 2, v: 0 }] },
+      { owner: 'y', items: [{ k: 2, v: 0 }] },
+    ]);
+    await c.updateOne({ owner: 'x', 'items.k': 2 }, { $set: { 'items.$.v': 9 } });
+    expect((await c.findOne({ owner: 'x' }, { projection: { _id: 0, items: 1 } }))?.items).toEqual([{ k: 1, v: 0 }, { k: 2, v: 9 }]);
+    expect((await c.findOne({ owner: 'y' }, { projection: { _id: 0, items: 1 } }))?.items).toEqual([{ k: 2, v: 0 }]);
+  });
+});
