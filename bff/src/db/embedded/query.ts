@@ -1,4 +1,4 @@
-import { onDemand, type Document } from 'bson';
+import type { Document } from 'bson';
 import { Query, find as mingoFind } from 'mingo';
 import type { CollationSpec, Options } from 'mingo/types/types';
 import { compareBson } from './bson-order';
@@ -34,10 +34,24 @@ function rawChecks(quick: [string, Scalar][]): RawCheck[] {
   return quick.map(([k, want]) => [Buffer.from(k, 'utf8'), want, typeof want === 'string' ? Buffer.from(want, 'utf8') : null]);
 }
 
+const int32At = (bytes: Uint8Array, at: number): number => (bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16) | ((bytes[at + 3] as number) << 24);
+
 /** False only when the record certainly fails one of the equalities (like mayEqual, on raw elements). */
 function rawMayMatch(bytes: Uint8Array, checks: RawCheck[], start: number): boolean {
   let found = 0;
-  for (const [type, nameOffset, nameLength, offset, length] of onDemand.parseToElements(bytes, start)) {
+  // The top-level elements, walked in place (no per-element allocation: this runs once per scanned record).
+  const end = start + int32At(bytes, start) - 1;
+  let p = start + 4;
+  while (p < end) {
+    const type = bytes[p] as number;
+    const nameOffset = p + 1;
+    p = nameOffset;
+    while (bytes[p] !== 0) p++;
+    const nameLength = p - nameOffset;
+    const offset = p + 1;
+    const length = valueSize(bytes, type, offset);
+    if (length < 0) return true; // a type this walk does not know: leave it all to the decoded check
+    p = offset + length;
     for (const [name, want, text] of checks) {
       if (name.length !== nameLength || !sameBytes(bytes, nameOffset, name)) continue;
       found++;
@@ -46,6 +60,52 @@ function rawMayMatch(bytes: Uint8Array, checks: RawCheck[], start: number): bool
   }
   // A missing field never equals a scalar.
   return found >= checks.length;
+}
+
+/** Bytes a BSON value of `type` takes at `offset`; -1 for a type not known here. */
+function valueSize(bytes: Uint8Array, type: number, offset: number): number {
+  switch (type) {
+    case 1: // double
+    case 9: // UTC datetime
+    case 17: // timestamp
+    case 18: // int64
+      return 8;
+    case 2: // string
+    case 13: // JavaScript code
+    case 14: // symbol
+      return 4 + int32At(bytes, offset);
+    case 3: // document
+    case 4: // array
+    case 15: // code with scope
+      return int32At(bytes, offset);
+    case 5: // binary: length, subtype, bytes
+      return 5 + int32At(bytes, offset);
+    case 6: // undefined
+    case 10: // null
+    case 127: // max key
+    case 255: // min key
+      return 0;
+    case 7: // ObjectId
+      return 12;
+    case 8: // boolean
+      return 1;
+    case 11: {
+      // regex: two C strings
+      let q = offset;
+      while (bytes[q] !== 0) q++;
+      q++;
+      while (bytes[q] !== 0) q++;
+      return q + 1 - offset;
+    }
+    case 12: // DBPointer: string, then ObjectId
+      return 4 + int32At(bytes, offset) + 12;
+    case 16: // int32
+      return 4;
+    case 19: // decimal128
+      return 16;
+    default:
+      return -1;
+  }
 }
 
 function sameBytes(bytes: Uint8Array, at: number, want: Uint8Array): boolean {
@@ -64,12 +124,30 @@ function rawMayEqual(bytes: Uint8Array, type: number, offset: number, length: nu
       return typeof want === 'number' && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).readInt32LE(offset) === want;
     case 8:
       return typeof want === 'boolean' && (bytes[offset] === 1) === want;
+    case 4: // array: equal to a string when one of its own elements is that string
+      return text === null || rawArrayMayHold(bytes, offset, text);
     case 6: // undefined
     case 10: // null
       return false;
-    default: // arrays, documents, longs, decimals and the rest are left to the decoded check
+    default: // documents, longs, decimals and the rest are left to the decoded check
       return true;
   }
+}
+
+/** False only when the raw array certainly holds no element equal to the string (any non-string element: unknown). */
+function rawArrayMayHold(bytes: Uint8Array, offset: number, text: Buffer): boolean {
+  const end = offset + int32At(bytes, offset) - 1;
+  let p = offset + 4;
+  while (p < end) {
+    const type = bytes[p++];
+    while (bytes[p] !== 0) p++; // the element's name ("0", "1", ...)
+    p++;
+    if (type !== 2) return true;
+    const size = int32At(bytes, p);
+    if (size - 1 === text.length && sameBytes(bytes, p + 4, text)) return true;
+    p += 4 + size;
+  }
+  return false;
 }
 
 export interface FindOptions {

@@ -85,9 +85,13 @@ export function planJobQuery(filter: JobFilter, after: JobCursor | undefined, se
   if (q.publicWelfare !== undefined) candidates.push({ field: 'publicWelfare', value: q.publicWelfare as boolean });
 
   const kw = filter.keyword ? keywordQuery(filter.keyword) : null;
+  let grams: string[] = [];
   if (kw) {
-    // The equality on one gram is what the index looks up; each term in searchText decides.
+    // One gram is what the index looks up; the others, required too, rule most jobs out cheaply
+    // (the engine checks an equality on the stored array without decoding it); each term in
+    // searchText decides.
     for (const g of kw.grams) candidates.push({ field: 'searchGrams', value: g });
+    grams = kw.grams;
     for (const re of kw.patterns) and.push({ searchText: re });
   }
   and.push({ $or: [{ deadline: null }, { deadline: { $gte: filter.openAt } }] });
@@ -110,7 +114,9 @@ export function planJobQuery(filter: JobFilter, after: JobCursor | undefined, se
       bestScore = score;
     }
   }
-  if (best?.field === 'searchGrams') and.unshift({ searchGrams: best.value });
+  // The gram the index walks goes first: the embedded engine bounds its walk by the first equality on a field.
+  const walked = best?.field === 'searchGrams' ? best.value : undefined;
+  and.unshift(...[...grams].sort((a, b) => Number(b === walked) - Number(a === walked)).map((g) => ({ searchGrams: g })));
   const hint: IndexKey = best ? candidateIndex(best) : { status: 1, ...SORT };
   return { filter: { ...q, $and: and } as QueryFilter<JobRecord>, hint };
 }

@@ -1,4 +1,4 @@
-import { Decimal128, Long, MongoBulkWriteError } from 'mongodb';
+import { Binary, Code, Decimal128, Long, MaxKey, MinKey, MongoBulkWriteError, ObjectId, Timestamp } from 'mongodb';
 import { useEngine, type AnyDoc } from './helpers';
 
 const engine = useEngine();
@@ -140,6 +140,56 @@ describe('filters checked after an index lookup', () => {
     expect(await ids({ ok: true })).toEqual([6]);
     expect(await ids({ ok: false, v: null })).toEqual([5]);
     expect(await c.countDocuments({ v: '电焊工', n: 3 })).toBe(2);
+  });
+
+  it('match a string against stored arrays on their bytes as mongod does (own elements only, not nested arrays or subdocuments)', async () => {
+    const c = db().collection<AnyDoc>('rawarrays');
+    await c.insertMany([
+      { _id: 1, g: ['电焊', '焊工', '熟练'] },
+      { _id: 2, g: ['电焊工', '焊'] },
+      { _id: 3, g: [['电焊'], '工'] },
+      { _id: 4, g: [{ x: '电焊' }, 7, '电焊'] },
+      { _id: 5, g: [] },
+      { _id: 6, g: [1, 2, { y: 'z' }] },
+      { _id: 7, g: ['', 'a'] },
+    ]);
+    const ids = async (filter: AnyDoc): Promise<unknown[]> => (await c.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+    expect(await ids({ g: '电焊' })).toEqual([1, 4]);
+    expect(await ids({ $and: [{ g: '电焊' }, { g: '熟练' }] })).toEqual([1]);
+    expect(await ids({ g: '焊' })).toEqual([2]);
+    expect(await ids({ g: '' })).toEqual([7]);
+    expect(await ids({ g: 7 })).toEqual([4]);
+    expect(await ids({ g: 'z' })).toEqual([]);
+  });
+
+  it('find a field stored after values of every BSON type (the stored bytes are walked element by element)', async () => {
+    const c = db().collection<AnyDoc>('rawtypes');
+    const every = {
+      d: 1.5,
+      s: 'text',
+      o: { a: 1 },
+      a: [1, 'x'],
+      bin: new Binary(Buffer.from([1, 2, 3])),
+      id: new ObjectId(),
+      b: true,
+      at: new Date(0),
+      nil: null,
+      re: /ab+c/i,
+      code: new Code('return 1'),
+      i: 7,
+      ts: new Timestamp({ t: 1, i: 2 }),
+      l: Long.fromNumber(9),
+      dec: Decimal128.fromString('1.10'),
+      min: new MinKey(),
+      max: new MaxKey(),
+    };
+    await c.insertMany([
+      { _id: 1, ...every, v: 'yes' },
+      { _id: 2, ...every, v: 'no' },
+    ]);
+    expect((await c.find({ v: 'yes' }).toArray()).map((d) => d._id)).toEqual([1]);
+    expect((await c.find({ v: 'yes', i: 7, b: true }).toArray()).map((d) => d._id)).toEqual([1]);
+    expect(await c.countDocuments({ v: 'no', s: 'text' })).toBe(1);
   });
 });
 
