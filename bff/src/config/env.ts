@@ -61,6 +61,7 @@ const RawEnvSchema = z.object({
   RATE_LIMIT_SCALE: z.coerce.number().min(0).max(1000).default(1),
   /** Public job search result cache (modules/jobs/job-search-cache.ts): lifetime in ms (0 = off) and size. */
   JOB_SEARCH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
+  JOB_SEARCH_CACHE_STALE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
   JOB_SEARCH_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5000),
 });
 
@@ -87,7 +88,7 @@ export interface Config {
   /** Multiplies every abuse limit; 0 = off. */
   rateLimitScale: number;
   /** Public job search result cache; ttlMs 0 = off. */
-  jobSearchCache: { ttlMs: number; maxEntries: number };
+  jobSearchCache: { ttlMs: number; staleMs: number; maxEntries: number };
 }
 
 /** The public employment service connector (integrations/pes). */
@@ -222,7 +223,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
       leaseMs: raw.PES_LEASE_MS,
     },
     rateLimitScale: raw.RATE_LIMIT_SCALE,
-    jobSearchCache: { ttlMs: raw.JOB_SEARCH_CACHE_TTL_MS, maxEntries: raw.JOB_SEARCH_CACHE_MAX_ENTRIES },
+    jobSearchCache: { ttlMs: raw.JOB_SEARCH_CACHE_TTL_MS, staleMs: raw.JOB_SEARCH_CACHE_STALE_MS, maxEntries: raw.JOB_SEARCH_CACHE_MAX_ENTRIES },
   };
 }
 
@@ -258,7 +259,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       leaseMs: 5000,
     },
     rateLimitScale: 1,
-    jobSearchCache: { ttlMs: 30_000, maxEntries: 5000 },
+    jobSearchCache: { ttlMs: 30_000, staleMs: 30_000, maxEntries: 5000 },
     ...overrides,
   };
 }

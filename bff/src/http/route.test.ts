@@ -24,7 +24,7 @@ function appWith(reusesResults: boolean, answer: () => object) {
   app.use(errorHandler());
   app.use(buildRouter([{ basePath: '', group }]).routes());
   const cb = app.callback();
-  return { get: () => request(cb).get('/pages'), checks: () => checks };
+  return { get: (headers: Record<string, string> = {}) => request(cb).get('/pages').set(headers), checks: () => checks };
 }
 
 describe('route response checks', () => {
@@ -33,6 +33,21 @@ describe('route response checks', () => {
     const app = appWith(true, () => page);
     for (let i = 0; i < 3; i += 1) expect((await app.get().expect(200)).body).toEqual({ n: 1 });
     expect(app.checks()).toBe(1);
+  });
+
+  it('when a route reuses results, then the answer carries an ETag, a request holding it gets 304 without a body, and a changed page gets a new ETag', async () => {
+    let page = { n: 1 };
+    const app = appWith(true, () => page);
+    const first = await app.get().expect(200).expect('Content-Type', /application\/json/);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^W\/"[\w-]+"$/);
+    const again = await app.get({ 'If-None-Match': etag }).expect(304);
+    expect(again.text ?? '').toBe('');
+    expect(again.headers.etag).toBe(etag);
+    page = { n: 2 };
+    const changed = await app.get({ 'If-None-Match': etag }).expect(200);
+    expect(changed.body).toEqual({ n: 2 });
+    expect(changed.headers.etag).not.toBe(etag);
   });
 
   it('when a route reuses results but answers a new object, then each is checked, and a bad one is still refused', async () => {

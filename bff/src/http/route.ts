@@ -5,6 +5,7 @@
  *   export const jobRoutes = routeGroup({ prefix: '/jobs', tag: 'jobs' });
  *   jobRoutes.get('/:id', { summary, request: { params }, response: { schema }, handler });
  */
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Context } from 'koa';
 import type { RouterMiddleware } from '@koa/router';
@@ -39,7 +40,10 @@ export interface RouteSpec<
     schema: R;
     status?: 200 | 201 | 202;
     description?: string;
-    /** The handler may answer the same, never-changed object again (a cached page): its checked form is then reused, not checked anew. */
+    /**
+     * The handler may answer the same, never-changed object again (a cached page): it is checked and
+     * serialized once, answered with an ETag, and a request that already holds it gets 304.
+     */
     reusesResults?: boolean;
   };
   /** Error codes this route may answer besides VALIDATION_FAILED (with input) and INTERNAL. */
@@ -94,6 +98,16 @@ export interface RouteGroup {
   delete: RouteAdder;
 }
 
+interface SerializedResult {
+  json: Buffer;
+  etag: string;
+}
+
+function serialize(data: unknown): SerializedResult {
+  const json = Buffer.from(JSON.stringify(data));
+  return { json, etag: `W/"${createHash('sha1').update(json).digest('base64url')}"` };
+}
+
 type RouteAdder = <
   P extends z.ZodObject | undefined = undefined,
   Q extends z.ZodObject | undefined = undefined,
@@ -114,7 +128,12 @@ function register<
   const request = spec.request ?? {};
   const auth = spec.auth;
   const idempotencyMode = spec.idempotency ?? 'off';
-  const checkedResults = spec.response.reusesResults ? new WeakMap<object, unknown>() : null;
+  const serialized = spec.response.reusesResults ? new WeakMap<object, SerializedResult>() : null;
+  const checkResponse = (result: unknown): unknown => {
+    const checked = spec.response.schema.safeParse(result);
+    if (!checked.success) throw new ResponseContractError(`${method.toUpperCase()} ${fullPath}`, checked.error.issues);
+    return checked.data;
+  };
   const run: RouterMiddleware<AppState, Context> = async (ctx) => {
     const v = ctx.state.validated;
     // validate() ran with these same schemas, so the parsed values have these types.
@@ -125,16 +144,25 @@ function register<
       ctx,
     } as HandlerInput<P, Q, B>;
     const result = await spec.handler(input);
-    const reusable = checkedResults && typeof result === 'object' && result !== null ? result : null;
-    let data = reusable ? checkedResults?.get(reusable) : undefined;
-    if (data === undefined) {
-      const checked = spec.response.schema.safeParse(result);
-      if (!checked.success) throw new ResponseContractError(`${method.toUpperCase()} ${fullPath}`, checked.error.issues);
-      data = checked.data;
-      if (reusable) checkedResults?.set(reusable, data);
+    const reusable = serialized && typeof result === 'object' && result !== null ? result : null;
+    if (reusable) {
+      let answer = serialized?.get(reusable);
+      if (!answer) {
+        answer = serialize(checkResponse(result));
+        serialized?.set(reusable, answer);
+      }
+      ctx.status = status;
+      ctx.set('ETag', answer.etag);
+      if (ctx.fresh) {
+        ctx.status = 304;
+        return;
+      }
+      ctx.type = 'application/json; charset=utf-8';
+      ctx.body = answer.json;
+      return;
     }
     ctx.status = status;
-    ctx.body = data;
+    ctx.body = checkResponse(result);
   };
   return {
     method,

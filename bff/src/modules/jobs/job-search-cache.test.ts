@@ -12,6 +12,14 @@ import { JobSearchCache, searchCacheKey } from './job-search-cache';
 
 const db = useTestDb();
 
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('condition not met within 2 s');
+}
+
 /** One app (so one cache) for the whole test, on a clock the test moves. */
 function oneApp(cache: Config['jobSearchCache']) {
   const clock = manualClock(new Date());
@@ -23,7 +31,7 @@ function oneApp(cache: Config['jobSearchCache']) {
 
 describe('public job search cache', () => {
   it('when a job is published (any write through the job model), then the very next search shows it', async () => {
-    const { titles } = oneApp({ ttlMs: 60_000, maxEntries: 100 });
+    const { titles } = oneApp({ ttlMs: 60_000, staleMs: 0, maxEntries: 100 });
     await buildJob({ title: '电焊工甲', regionCode: '310115' });
     expect(await titles('?regionCode=31')).toEqual(['电焊工甲']);
     await buildJob({ title: '电焊工乙', regionCode: '310115', createdAt: new Date(Date.now() + 1000) });
@@ -31,7 +39,7 @@ describe('public job search cache', () => {
   });
 
   it('when staff close a job, then the next search no longer lists it', async () => {
-    const { http, titles, clock } = oneApp({ ttlMs: 60_000, maxEntries: 100 });
+    const { http, titles, clock } = oneApp({ ttlMs: 60_000, staleMs: 0, maxEntries: 100 });
     const job = await buildJob({ title: '待下架电焊工', regionCode: '150521' });
     await buildJob({ title: '留下的电焊工', regionCode: '150521', createdAt: new Date(Date.now() - 1000) });
     expect(await titles(`?q=${encodeURIComponent('电焊')}`)).toEqual(['待下架电焊工', '留下的电焊工']);
@@ -41,7 +49,7 @@ describe('public job search cache', () => {
   });
 
   it('when staff edit a job title, then keyword search finds it by the new words and no longer by the old', async () => {
-    const { http, titles, clock } = oneApp({ ttlMs: 60_000, maxEntries: 100 });
+    const { http, titles, clock } = oneApp({ ttlMs: 60_000, staleMs: 0, maxEntries: 100 });
     const job = await buildJob({ title: '招聘砌筑工', trade: '砌筑工', regionCode: '150521' });
     const staff = await signInAs('staff', { regionScope: '150521', clock });
     await http().patch(`/api/v1/staff/jobs/${job._id.toHexString()}`).set(staff.header).send({ title: '招聘熟练电焊工' }).expect(200);
@@ -51,7 +59,7 @@ describe('public job search cache', () => {
   });
 
   it('when a job changes through an update (as the PES sync writes), then cached pages are dropped', async () => {
-    const { titles } = oneApp({ ttlMs: 60_000, maxEntries: 100 });
+    const { titles } = oneApp({ ttlMs: 60_000, staleMs: 0, maxEntries: 100 });
     const job = await buildJob({ title: '钢筋工', trade: '钢筋工' });
     expect(await titles('?trade=钢筋工')).toEqual(['钢筋工']);
     await Job.updateOne({ _id: job._id }, { $set: { trade: '木工' } }).exec();
@@ -59,7 +67,7 @@ describe('public job search cache', () => {
   });
 
   it('when nothing is written through this process, then a page is reused within its TTL and refreshed after it', async () => {
-    const { titles, clock } = oneApp({ ttlMs: 3000, maxEntries: 100 });
+    const { titles, clock } = oneApp({ ttlMs: 3000, staleMs: 0, maxEntries: 100 });
     const job = await buildJob({ title: '保安员', trade: '保安员' });
     expect(await titles('?trade=保安员')).toEqual(['保安员']);
     // Another instance's write: this process's version does not move.
@@ -71,8 +79,22 @@ describe('public job search cache', () => {
     expect(await titles('?trade=保安员')).toEqual(['夜班保安员']);
   });
 
+  it('when a page is past its TTL but within the stale window, then it is answered at once while one background load refreshes it; past the window it is read anew', async () => {
+    const { titles, clock } = oneApp({ ttlMs: 3000, staleMs: 3000, maxEntries: 100 });
+    const job = await buildJob({ title: '保洁员', trade: '保洁员' });
+    expect(await titles('?trade=保洁员')).toEqual(['保洁员']);
+    await Job.collection.updateOne({ _id: job._id }, { $set: { title: '商场保洁员' } });
+    clock.advance(3500);
+    // Stale answer, refresh started behind it.
+    expect(await titles('?trade=保洁员')).toEqual(['保洁员']);
+    await waitFor(async () => (await titles('?trade=保洁员'))[0] === '商场保洁员');
+    await Job.collection.updateOne({ _id: job._id }, { $set: { title: '医院保洁员' } });
+    clock.advance(6000);
+    expect(await titles('?trade=保洁员')).toEqual(['医院保洁员']);
+  });
+
   it('when the cache is off (TTL 0), then every search reads the database', async () => {
-    const { titles } = oneApp({ ttlMs: 0, maxEntries: 100 });
+    const { titles } = oneApp({ ttlMs: 0, staleMs: 0, maxEntries: 100 });
     const job = await buildJob({ title: '厨师', trade: '厨师' });
     expect(await titles('?trade=厨师')).toEqual(['厨师']);
     await Job.collection.updateOne({ _id: job._id }, { $set: { title: '中餐厨师' } });
@@ -130,6 +152,31 @@ describe('JobSearchCache', () => {
       return page('stale');
     });
     expect(await cache.get('k', () => Promise.resolve(page('fresh')))).toEqual(page('fresh'));
+  });
+
+  it('when several searchers ask a stale page, then only one background load runs; a failed refresh keeps the stale page and is tried again', async () => {
+    let now = 0;
+    const cache = new JobSearchCache({ ttlMs: 1000, staleMs: 1000, maxEntries: 10, now: () => now });
+    await cache.get('k', () => Promise.resolve(page('old')));
+    now = 1500;
+    let loads = 0;
+    const failing = () => {
+      loads += 1;
+      return Promise.reject(new Error('db down'));
+    };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => cache.get('k', failing)));
+    expect(answers).toEqual(Array.from({ length: 5 }, () => page('old')));
+    expect(loads).toBe(1);
+    await new Promise((r) => setImmediate(r));
+    const fresh = () => {
+      loads += 1;
+      return Promise.resolve(page('new'));
+    };
+    expect(await cache.get('k', fresh)).toEqual(page('old'));
+    await new Promise((r) => setImmediate(r));
+    expect(loads).toBe(2);
+    expect(await cache.get('k', fresh)).toEqual(page('new'));
+    expect(loads).toBe(2);
   });
 
   it('when keys are built, then order and undefined values do not matter', () => {

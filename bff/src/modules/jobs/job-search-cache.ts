@@ -3,8 +3,10 @@
  * boards put one before search). Rules:
  * - keyed by the normalized query (parsed, region code normalized, keyword NFKC/lower case, keys sorted);
  * - bounded: least recently used entries go beyond `maxEntries`;
- * - a result lives `ttlMs` (30 s by default) at most, so a deadline passing or a write by another
- *   BFF instance shows within that time (a job gone meanwhile answers "not found" when opened);
+ * - a result is fresh for `ttlMs` (30 s by default); for `staleMs` more it is still answered while one
+ *   background load replaces it (stale-while-revalidate, so no searcher waits for a refresh), after
+ *   that it is gone: a deadline passing or a write by another BFF instance shows within
+ *   ttlMs + staleMs (a job gone meanwhile answers "not found" when opened);
  * - dropped as soon as any job is written through this process (jobs version, job.model.ts), so
  *   publishing, closing or a PES sync shows on the next search;
  * - concurrent misses of the same key share one database query.
@@ -16,6 +18,8 @@ import { currentJobsVersion } from './job.model';
 export interface JobSearchCacheOptions {
   ttlMs: number;
   maxEntries: number;
+  /** How long past ttlMs a page is still answered while it is refreshed (default 0). */
+  staleMs?: number;
   /** Milliseconds clock; tests move it. */
   now?: () => number;
 }
@@ -24,6 +28,7 @@ interface Entry {
   at: number;
   version: number;
   value: Promise<JobListResponse>;
+  refreshing?: boolean;
 }
 
 export class JobSearchCache {
@@ -44,10 +49,11 @@ export class JobSearchCache {
     const version = currentJobsVersion();
     const now = this.now();
     const hit = this.entries.get(key);
-    if (hit && hit.version === version && now - hit.at < this.options.ttlMs) {
+    if (hit && hit.version === version && now - hit.at < this.options.ttlMs + (this.options.staleMs ?? 0)) {
       // Most recently used last (Map keeps insertion order).
       this.entries.delete(key);
       this.entries.set(key, hit);
+      if (now - hit.at >= this.options.ttlMs && !hit.refreshing) this.refresh(key, hit, load);
       return hit.value;
     }
     if (hit) this.entries.delete(key);
@@ -61,6 +67,21 @@ export class JobSearchCache {
       if (this.entries.get(key) === entry) this.entries.delete(key);
       throw err;
     }
+  }
+
+  /** Replaces a stale entry by a new load in the background, unless a job is written meanwhile. */
+  private refresh(key: string, stale: Entry, load: () => Promise<JobListResponse>): void {
+    stale.refreshing = true;
+    const at = this.now();
+    load().then(
+      (page) => {
+        if (this.entries.get(key) !== stale || currentJobsVersion() !== stale.version) return;
+        this.entries.set(key, { at, version: stale.version, value: Promise.resolve(page) });
+      },
+      () => {
+        stale.refreshing = false;
+      },
+    );
   }
 
   get size(): number {
