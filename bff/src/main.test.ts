@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { connect } from 'node:net';
 
 const bffDir = resolve(__dirname, '..');
 
@@ -21,7 +22,7 @@ function clean(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /** Runs main.ts until it exits (or `until` sees its output, then SIGTERM). */
-function runMain(env: Record<string, string>, until?: (stdout: string) => boolean, timeoutMs = 60_000): Promise<Run & { sawReady: boolean }> {
+function runMain(env: Record<string, string>, until?: (stdout: string) => boolean, timeoutMs = 60_000, signal: NodeJS.Signals = 'SIGTERM'): Promise<Run & { sawReady: boolean }> {
   return new Promise((res, rej) => {
     // As `npm -w bff start` runs it.
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: bffDir, env: { ...clean(process.env), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -36,7 +37,7 @@ function runMain(env: Record<string, string>, until?: (stdout: string) => boolea
       stdout += d.toString();
       if (until && !sawReady && until(stdout)) {
         sawReady = true;
-        child.kill('SIGTERM');
+        child.kill(signal);
       }
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -45,6 +46,34 @@ function runMain(env: Record<string, string>, until?: (stdout: string) => boolea
       res({ code, stdout, stderr, sawReady });
     });
   });
+}
+
+/** The embedded engine's port from the start-up banner. */
+function enginePort(stdout: string): number {
+  const m = /Database: embedded engine in its own process \(mongodb:\/\/127\.0\.0\.1:(\d+)\//.exec(stdout);
+  if (!m) throw new Error(`no engine in its own process in the banner:\n${stdout}`);
+  return Number(m[1]);
+}
+
+/** Whether something still accepts connections on 127.0.0.1:port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((res) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      res(true);
+    });
+    socket.once('error', () => res(false));
+  });
+}
+
+async function stopsListening(port: number, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (Date.now() < deadline) {
+    if (!(await listening(port))) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
 }
 
 /** stderr lines that are ours (npm/node warnings aside). */
@@ -94,11 +123,24 @@ describe('start-up', () => {
     expect(first.stdout).toMatch(/broker\s+broker\s+\/ demo-broker-2024/);
     expect(first.stdout).toMatch(/staff\s+staff/);
     expect(first.stdout).toMatch(/intake\s+intake/);
+    // Its engine ran in a process of its own and stopped with it.
+    expect(await listening(enginePort(first.stdout))).toBe(false);
 
     // Data survives the restart: still there, not seeded twice.
     const second = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' }, banner, 90_000);
     expect(second.code).toBe(0);
     expect(second.stdout).not.toContain('demo data seeded');
     expect(second.stdout).toContain('Demo logins');
+  }, 200_000);
+
+  it('when the BFF is killed with kill -9, then its engine process ends by itself and a restart on the same data finds it intact', async () => {
+    const banner = (out: string) => /Demo logins[\s\S]*admin/.test(out);
+    const killed = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' }, banner, 90_000, 'SIGKILL');
+    expect(killed.sawReady).toBe(true);
+    expect(killed.code).toBeNull();
+    expect(await stopsListening(enginePort(killed.stdout), 10_000)).toBe(true);
+    const again = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' }, banner, 90_000);
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain('demo data seeded');
   }, 200_000);
 });

@@ -42,7 +42,7 @@ async function printBanner(config: Config, server: Server, db: Database): Promis
     '',
     `农牧民转移就业服务 is running: ${publicUrl(config, server)}`,
     `  API: ${publicUrl(config, server)}api/v1   OpenAPI: ${publicUrl(config, server)}api/openapi.json`,
-    `  Database: ${db.kind === 'embedded' ? `embedded engine (${db.displayUri}, data in ${config.dataDir})` : db.displayUri}`,
+    `  Database: ${db.kind === 'embedded' ? `embedded engine${config.embeddedDbProcess ? ' in its own process' : ''} (${db.displayUri}, data in ${config.dataDir})` : db.displayUri}`,
   ];
   if (config.seedDemoData) {
     const logins = await existingDemoLogins();
@@ -57,7 +57,14 @@ async function printBanner(config: Config, server: Server, db: Database): Promis
 export async function start(): Promise<Running> {
   const config = loadConfig();
   const logger: Logger = createLogger({ level: config.logLevel });
-  const db = await connectDatabase(config);
+  const db = await connectDatabase({
+    ...config,
+    // Without its database the BFF can only fail: exit so a supervisor restarts both.
+    onEmbeddedExit: (reason) => {
+      logger.fatal({ reason }, 'the embedded database engine stopped unexpectedly');
+      process.exit(1);
+    },
+  });
   try {
     await ensureIndexes();
     const backfilled = await backfillJobSearchFields();

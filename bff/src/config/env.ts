@@ -44,6 +44,8 @@ const RawEnvSchema = z.object({
   SMS_API_KEY: optionalText,
   SMS_SIGN_NAME: z.string().trim().min(1).default('转移就业服务'),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  /** The embedded engine in a process of its own (default) or inside the BFF's (false). */
+  EMBEDDED_DB_PROCESS: z.enum(['true', 'false']).optional(),
   // Public employment service (PES) connector; see integrations/pes/README.md.
   PES_ENABLED: z.enum(['true', 'false']).optional(),
   PES_BASE_URL: optionalText.pipe(z.url('must be a URL').optional()),
@@ -84,6 +86,8 @@ export interface Config {
   /** No baseUrl: development sends codes to the log instead of a provider. */
   sms: { baseUrl: string | undefined; apiKey: string | undefined; signName: string };
   seedDemoData: boolean;
+  /** Without MONGODB_URI: the embedded engine runs in a process of its own. */
+  embeddedDbProcess: boolean;
   pes: PesConfig;
   /** Multiplies every abuse limit; 0 = off. */
   rateLimitScale: number;
@@ -208,6 +212,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     wechat: { appId: raw.WECHAT_APPID, secret: raw.WECHAT_SECRET, baseUrl: raw.WECHAT_BASE_URL },
     sms: { baseUrl: raw.SMS_BASE_URL, apiKey: raw.SMS_API_KEY, signName: raw.SMS_SIGN_NAME },
     seedDemoData: !isProduction && raw.SEED_DEMO_DATA !== 'false',
+    embeddedDbProcess: raw.EMBEDDED_DB_PROCESS !== 'false',
     pes: {
       enabled: pesEnabled,
       baseUrl: raw.PES_BASE_URL,
@@ -244,6 +249,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     wechat: { appId: undefined, secret: undefined, baseUrl: 'http://127.0.0.1:9' },
     sms: { baseUrl: undefined, apiKey: undefined, signName: '转移就业服务' },
     seedDemoData: false,
+    embeddedDbProcess: false,
     pes: {
       enabled: false,
       baseUrl: undefined,

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import type { Config } from '../config/env';
-import { startEmbeddedMongo } from './embedded';
+import { startEmbeddedMongo, type EmbeddedMongo } from './embedded';
+import { startEmbeddedMongoProcess } from './embedded/process';
 
 export type DatabaseKind = 'mongodb' | 'embedded';
 
@@ -28,6 +29,10 @@ export function hidePassword(uri: string): string {
 export type DatabaseConfig = Pick<Config, 'mongodbUri' | 'dataDir' | 'mongodbConnectTimeoutMs'> & {
   /** Embedded engine only: null keeps data in memory (tests). Default DATA_DIR/db. */
   embeddedDbPath?: string | null;
+  /** Embedded engine only: run it in a process of its own (npm start) rather than in this one (tests). */
+  embeddedDbProcess?: boolean;
+  /** Embedded engine in its own process only: it ended without being stopped. */
+  onEmbeddedExit?: (reason: string) => void;
   /** Database name; default: the one in MONGODB_URI, or `zhuanyi` on the embedded engine. */
   dbName?: string;
 };
@@ -76,9 +81,11 @@ export async function connectDatabase(config: DatabaseConfig): Promise<Database>
   }
 
   const dbPath = config.embeddedDbPath === undefined ? join(config.dataDir, 'db') : config.embeddedDbPath;
-  let engine: Awaited<ReturnType<typeof startEmbeddedMongo>>;
+  let engine: EmbeddedMongo;
   try {
-    engine = await startEmbeddedMongo({ dbPath, port: 0 });
+    engine = config.embeddedDbProcess
+      ? await startEngineProcess(dbPath, config.onEmbeddedExit)
+      : await startEmbeddedMongo({ dbPath, port: 0 });
   } catch (err: unknown) {
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new DatabaseUnavailableError(
@@ -103,6 +110,24 @@ export async function connectDatabase(config: DatabaseConfig): Promise<Database>
   } catch (err: unknown) {
     await engine.stop().catch(() => undefined);
     throw err;
+  }
+}
+
+const LOCK_WAIT_MS = 5000;
+
+/**
+ * The engine of a BFF that was just killed ends by itself as soon as it sees its parent gone, and
+ * releases the data directory then: a restart waits a few seconds for that before it gives up.
+ */
+async function startEngineProcess(dbPath: string | null, onExit: ((reason: string) => void) | undefined): Promise<EmbeddedMongo> {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      return await startEmbeddedMongoProcess({ dbPath, port: 0, onUnexpectedExit: onExit });
+    } catch (err: unknown) {
+      if (!(err instanceof Error && err.message.startsWith('DBPathInUse')) || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 }
 

@@ -59,6 +59,26 @@ describe('http client', () => {
     expect(sent[0]?.method).toBe('GET');
   });
 
+  it('when a GET came with an ETag, then the same GET sends If-None-Match and a 304 answers the remembered body; another URL does not', async () => {
+    const page = { ok: true };
+    const { client, sent } = scripted([
+      { statusCode: 200, data: page, header: { ETag: 'W/"abc"' } },
+      { statusCode: 304, data: '', header: { etag: 'W/"abc"' } },
+      { statusCode: 200, data: { ok: false } },
+    ]);
+    await expect(client.get('/jobs', Ok, { q: '电焊' })).resolves.toEqual(page);
+    await expect(client.get('/jobs', Ok, { q: '电焊' })).resolves.toEqual(page);
+    expect(sent[0]?.header['If-None-Match']).toBeUndefined();
+    expect(sent[1]?.header['If-None-Match']).toBe('W/"abc"');
+    await expect(client.get('/jobs', Ok, { q: '普工' })).resolves.toEqual({ ok: false });
+    expect(sent[2]?.header['If-None-Match']).toBeUndefined();
+  });
+
+  it('when a 304 comes for a GET the client never saw with an ETag, then it is an error, not an empty answer', async () => {
+    const { client } = scripted([{ statusCode: 304, data: '' }]);
+    await expect(client.get('/jobs', Ok)).rejects.toBeInstanceOf(ApiError);
+  });
+
   it('when the body is a JSON string (weapp without dataType), then it is parsed', async () => {
     const { client } = scripted([{ statusCode: 200, data: '{"ok":false}' }]);
     await expect(client.get('/things', Ok)).resolves.toEqual({ ok: false });

@@ -130,9 +130,30 @@ function isRetryable(error: unknown): boolean {
   return error instanceof ApiError && RETRYABLE_STATUS.has(error.status);
 }
 
+/** The last answer of a GET that came with an ETag, so the same GET can ask "changed since?" and a 304 costs no body. */
+interface Validated {
+  etag: string;
+  data: unknown;
+}
+const VALIDATED_MAX = 30;
+
+function headerValue(header: RawResponse['header'], name: string): string | undefined {
+  if (!header) return undefined;
+  const lower = name.toLowerCase();
+  for (const [k, v] of Object.entries(header)) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}
+
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiError; retryAfter: number | null };
 
 export function createHttpClient(deps: HttpClientDeps) {
+  const validated = new Map<string, Validated>();
+  const remember = (url: string, etag: string, data: unknown): void => {
+    validated.delete(url);
+    validated.set(url, { etag, data });
+    if (validated.size > VALIDATED_MAX) validated.delete(validated.keys().next().value as string);
+  };
+
   async function attempt<S extends z.ZodType>(options: RequestOptions<S>, method: HttpMethod): Promise<Outcome<z.output<S>>> {
     const header: Record<string, string> = { Accept: 'application/json' };
     if (options.body !== undefined) header['Content-Type'] = 'application/json';
@@ -140,9 +161,13 @@ export function createHttpClient(deps: HttpClientDeps) {
     if (token) header.Authorization = `Bearer ${token}`;
     if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey;
 
+    const url = `${deps.baseUrl}${options.path}${buildQuery(options.query)}`;
+    const known = method === 'GET' ? validated.get(url) : undefined;
+    if (known) header['If-None-Match'] = known.etag;
+
     const timeout = options.timeoutMs ?? deps.timeoutMs;
     const task = deps.transport.send({
-      url: `${deps.baseUrl}${options.path}${buildQuery(options.query)}`,
+      url,
       method,
       header,
       data: options.body,
@@ -164,14 +189,17 @@ export function createHttpClient(deps: HttpClientDeps) {
       clearTimeout(timer);
     }
 
-    const data = parseBody(raw.data);
-    if (raw.statusCode < 200 || raw.statusCode >= 300) {
+    const unchanged = raw.statusCode === 304 && known !== undefined;
+    const data = unchanged ? known.data : parseBody(raw.data);
+    if (!unchanged && (raw.statusCode < 200 || raw.statusCode >= 300)) {
       return { ok: false, error: toApiError(raw.statusCode, data), retryAfter: retryAfterMs(raw.header) };
     }
     const parsed = options.schema.safeParse(data);
     if (!parsed.success) {
       throw new InvalidResponseError(options.path, parsed.error.message);
     }
+    const etag = method === 'GET' ? headerValue(raw.header, 'ETag') : undefined;
+    if (etag) remember(url, etag, data);
     return { ok: true, value: parsed.data as z.output<S> };
   }
 

@@ -3,27 +3,50 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EmbeddedMongo, EmbeddedMongoOptions } from './index';
 
+export interface EmbeddedProcessOptions extends EmbeddedMongoOptions {
+  /** Called when the engine process ends without stop() (a crash): the database is gone. */
+  onUnexpectedExit?: (reason: string) => void;
+}
+
+const LISTENING = 'embedded MongoDB-compatible engine listening';
+
 /**
  * The embedded engine in a process of its own (cli.ts), as mongod runs beside an application: its
  * work does not share the application's event loop. Answers once it listens; stop() ends it.
+ * It ends by itself when this process dies (its stdin closes), and it is in a process group of its
+ * own, so a terminal's Ctrl-C reaches the application, which stops it after closing its connections.
  */
-export function startEmbeddedMongoProcess(opts: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
-  const args = ['--import', 'tsx', join(__dirname, 'cli.ts'), '--port', String(opts.port ?? 0)];
+export function startEmbeddedMongoProcess(opts: EmbeddedProcessOptions = {}): Promise<EmbeddedMongo> {
+  const args = ['--import', 'tsx', join(__dirname, 'cli.ts'), '--port', String(opts.port ?? 0), '--exit-with-parent'];
   if (opts.dbPath === null) args.push('--inMemory');
   else if (opts.dbPath !== undefined) args.push('--dbpath', opts.dbPath);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  let stopping = false;
+  let lastError = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  createInterface({ input: child.stderr }).on('line', (line) => {
+    if (line.startsWith(LISTENING)) return;
+    lastError = line;
+    process.stderr.write(`[embedded engine] ${line}\n`);
+  });
   return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    child.once('exit', (code) => reject(new Error(`embedded engine process exited with ${code ?? 'a signal'} before listening`)));
-    lines.once('line', (uri) => {
-      lines.close();
+    let listening = false;
+    const stdout = createInterface({ input: child.stdout });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      const reason = lastError || `embedded engine process exited with ${code ?? signal}`;
+      if (!listening) reject(new Error(reason));
+      else if (!stopping) opts.onUnexpectedExit?.(reason);
+    });
+    stdout.once('line', (uri) => {
+      listening = true;
+      stdout.close();
       child.stdout.resume();
-      const port = Number(new URL(uri).port);
       resolve({
         uri,
-        port,
+        port: Number(new URL(uri).port),
         async stop() {
+          stopping = true;
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
           await exited;
         },
