@@ -1,5 +1,6 @@
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
+import compress from 'koa-compress';
 import { z } from 'zod';
 import type { Config } from './config/env';
 import type { Database } from './db/connection';
@@ -12,7 +13,7 @@ import { buildOpenApiDocument, documentedRoutes, type DocumentedRoute, type Moun
 import { requestContext } from './http/request-id';
 import { abuseLimits } from './http/rate-limit';
 import { securityHeaders } from './http/security-headers';
-import { routeGroup } from './http/route';
+import { COMPRESS_MIN_BYTES, routeGroup } from './http/route';
 import { serveH5 } from './http/static-files';
 import { createHealthRoutes } from './modules/health/health.routes';
 import { createJobsModule } from './modules/jobs/jobs.module';
@@ -96,6 +97,8 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   routesByApp.set(app, documentedRoutes(mounted));
 
   app.use(requestContext(deps.logger));
+  // JSON answers of 1 KB or more go compressed to clients that accept it (phones on a weak signal).
+  app.use(compress({ threshold: COMPRESS_MIN_BYTES, filter: (type) => /json/i.test(type) }));
   app.use(securityHeaders());
   app.use(errorHandler());
   app.use(async (ctx, next) => {

@@ -50,6 +50,22 @@ describe('route response checks', () => {
     expect(changed.headers.etag).not.toBe(etag);
   });
 
+  it('when a reused page is large and the client accepts gzip, then it comes gzipped (made once) with the same ETag; a client without gzip gets it plain', async () => {
+    const page = { n: 3, secret: '电焊工'.repeat(400) };
+    const app = appWith(true, () => page);
+    const zipped = await app.get({ 'Accept-Encoding': 'gzip' }).expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toMatch(/Accept-Encoding/);
+    expect(zipped.body).toEqual(page);
+    const again = await app.get({ 'Accept-Encoding': 'gzip' }).expect(200);
+    expect(again.body).toEqual(page);
+    const plain = await app.get({ 'Accept-Encoding': 'identity' }).expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toEqual(page);
+    expect(plain.headers.etag).toBe(zipped.headers.etag);
+    expect(app.checks()).toBe(1);
+  });
+
   it('when a route reuses results but answers a new object, then each is checked, and a bad one is still refused', async () => {
     let n: unknown = 1;
     const app = appWith(true, () => ({ n }));

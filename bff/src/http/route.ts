@@ -6,6 +6,7 @@
  *   jobRoutes.get('/:id', { summary, request: { params }, response: { schema }, handler });
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import type { Context } from 'koa';
 import type { RouterMiddleware } from '@koa/router';
@@ -101,12 +102,17 @@ export interface RouteGroup {
 interface SerializedResult {
   json: Buffer;
   etag: string;
+  /** Made on the first request that accepts gzip. */
+  gzip?: Buffer;
 }
 
 function serialize(data: unknown): SerializedResult {
   const json = Buffer.from(JSON.stringify(data));
   return { json, etag: `W/"${createHash('sha1').update(json).digest('base64url')}"` };
 }
+
+/** Bodies at least this long are sent compressed to clients that accept it (app.ts uses it too). */
+export const COMPRESS_MIN_BYTES = 1024;
 
 type RouteAdder = <
   P extends z.ZodObject | undefined = undefined,
@@ -158,6 +164,14 @@ function register<
         return;
       }
       ctx.type = 'application/json; charset=utf-8';
+      ctx.vary('Accept-Encoding');
+      // Compressed once per page, not per answer (the compress middleware leaves an encoded body alone).
+      if (answer.json.length >= COMPRESS_MIN_BYTES && ctx.acceptsEncodings('gzip', 'identity') === 'gzip') {
+        answer.gzip ??= gzipSync(answer.json);
+        ctx.set('Content-Encoding', 'gzip');
+        ctx.body = answer.gzip;
+        return;
+      }
       ctx.body = answer.json;
       return;
     }

@@ -77,6 +77,8 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
     url: plan.url,
     connections: plan.connections,
     duration: plan.durationS,
+    // What browsers and the WeChat client send.
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
     requests: [
       {
         method: 'GET',

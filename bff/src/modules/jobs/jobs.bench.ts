@@ -2,7 +2,8 @@
  * Job search under load: 100,000 jobs and 200,000 workers in the embedded engine (in a process of
  * its own, as a database server runs); the real app on one port and a bare Koa endpoint on another,
  * in this process; the load comes from autocannon in a
- * child process (50 connections, 10 s per run), the same way for every run, so the ratio is fair.
+ * child process (50 connections, 10 s per run, accepting gzip as browsers and WeChat do), the same way
+ * for every run, so the ratio is fair.
  * The searches: 300 distinct filter/keyword combinations with their first 3 pages, drawn Zipf-like.
  * Each run follows an unmeasured warm-up of the same load (WARMUP_S).
  * Figures: jobSearch.* with the public search cache as configured by default (30 s TTL, then 30 s
