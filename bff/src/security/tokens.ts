@@ -13,6 +13,8 @@ export const TOKEN_ISSUER = 'zhuanyi-bff';
 export const TOKEN_AUDIENCE = 'zhuanyi-api';
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+/** A spent refresh token sent again within this time is a retry, not a theft. */
+export const REFRESH_REUSE_GRACE_MS = 30_000;
 
 export interface TokenSubject {
   subjectId: string;
@@ -117,6 +119,13 @@ export class TokenService {
       return { subjectId: taken.subjectId, role, familyId: taken.familyId };
     }
     const known = await RefreshToken.findOne({ tokenHash }).lean();
+    if (known && known.usedAt !== null && known.revokedAt === null && known.expiresAt > now) {
+      // A phone whose refresh answer was lost sends the same token again at once: give it another
+      // pair rather than treat it as a stolen token (the reuse interval of OAuth providers).
+      if (now.getTime() - known.usedAt.getTime() <= REFRESH_REUSE_GRACE_MS) {
+        return { subjectId: known.subjectId, role: RoleSchema.parse(known.role), familyId: known.familyId };
+      }
+    }
     if (known && known.usedAt !== null) await this.revokeFamily(known.familyId);
     throw new UnauthenticatedError();
   }

@@ -151,9 +151,20 @@ describe('refresh tokens', () => {
     expect(second.status).toBe(200);
   });
 
-  it('when a spent refresh token is used again, then the whole family is revoked, including the newest token', async () => {
+  it('when the answer to a refresh is lost and the phone sends the same token again at once, then it gets a working pair and stays signed in', async () => {
+    const worker = await signInAs('worker', { config, clock });
+    const lost = TokenPairSchema.parse((await http().post('/api/v1/auth/refresh').send({ refreshToken: worker.refreshToken }).expect(200)).body);
+    clock.advance(5_000);
+    const retried = TokenPairSchema.parse((await http().post('/api/v1/auth/refresh').send({ refreshToken: worker.refreshToken }).expect(200)).body);
+    expect(retried.refreshToken).not.toBe(lost.refreshToken);
+    await http().get('/api/v1/auth/me').set('Authorization', `Bearer ${retried.accessToken}`).expect(200);
+    await http().post('/api/v1/auth/refresh').send({ refreshToken: retried.refreshToken }).expect(200);
+  });
+
+  it('when a spent refresh token is used again after the retry grace, then the whole family is revoked, including the newest token', async () => {
     const worker = await signInAs('worker', { config, clock });
     const rotated = TokenPairSchema.parse((await http().post('/api/v1/auth/refresh').send({ refreshToken: worker.refreshToken })).body);
+    clock.advance(31_000);
     const replay = await http().post('/api/v1/auth/refresh').send({ refreshToken: worker.refreshToken });
     expect(replay.status).toBe(401);
     const newest = await http().post('/api/v1/auth/refresh').send({ refreshToken: rotated.refreshToken });
