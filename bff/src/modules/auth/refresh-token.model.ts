@@ -4,7 +4,7 @@ import { RoleSchema } from '@zhuanyi/shared';
 /**
  * One refresh token, stored as its SHA-256 hash. Tokens of one sign-in form a family:
  * each refresh marks the old one used and issues the next; presenting a used token again
- * revokes the whole family.
+ * revokes the whole family, unless it comes within 30 s of its use (a retried refresh; tokens.ts).
  */
 const refreshTokenSchema = new Schema(
   {
