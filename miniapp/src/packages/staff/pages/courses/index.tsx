@@ -4,16 +4,17 @@ import type { z } from 'zod';
 import { useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice, SingleChoice, TextField, YesNo } from '@/components/Form';
-import { StatusView } from '@/components/StatusView';
 import { Tag } from '@/components/Tag';
-import { useAsync } from '@/hooks/use-async';
 import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { closeCourse, createCourse, listCourses, patchCourse } from '@/features/staff/api/console-api';
-import { apiErrors, beijingDateTime, beijingDay, checkWith, intOf, type FieldErrors } from '@/features/staff/console-forms';
+import { beijingDateTime, beijingDay, checkWith, intOf, type FieldErrors } from '@/features/staff/console-forms';
 import { StaffGate } from '@/features/staff/components/StaffGate';
 import { useFields } from '@/features/staff/hooks/use-fields';
-import { staffCan, useStaffSession } from '@/features/staff/hooks/use-staff-session';
+import { staffCan } from '@/features/staff/hooks/use-staff-session';
+import { PublishingPage, type PublishCardProps, type PublishFormProps } from '../../components/PublishingPage';
+import { SaveButtons } from '../../components/SaveButtons';
+import { useSave } from '../../hooks/use-save';
 
 type Course = z.infer<typeof StaffCourseSchema>;
 type Mode = 'offline' | 'online' | 'mixed';
@@ -35,9 +36,9 @@ interface Values {
 const blank = (region: string): Values => ({ title: '', trade: '', provider: '', regionCode: region, mode: 'offline', classHours: '', seats: '', startsOn: '', endsOn: '', orderBased: false, description: '', contactName: '', contactPhone: '' });
 const fromCourse = (c: Course): Values => ({ ...blank(c.regionCode), title: c.title, trade: c.trade, provider: c.provider, seats: String(c.seats), orderBased: c.orderBased });
 
-function CourseForm({ editing, region, onSaved, onCancel }: { editing: Course | null; region: string; onSaved: (c: Course) => void; onCancel: () => void }) {
+function CourseForm({ editing, region, onSaved, onCancel }: PublishFormProps<Course>) {
   const { values, errors, setErrors, set } = useFields<Values>(editing ? fromCourse(editing) : blank(region));
-  const [busy, setBusy] = useState(false);
+  const { busy, save } = useSave<Course>(onSaved, setErrors);
   const submit = () => {
     const found: FieldErrors = {};
     const seats = intOf(values.seats);
@@ -60,17 +61,7 @@ function CourseForm({ editing, region, onSaved, onCancel }: { editing: Course | 
     const checked = checkWith(editing ? StaffCoursePatchSchema : StaffCourseInputSchema, body);
     const all = { ...(checked.ok ? {} : checked.errors), ...found };
     if (Object.values(all).some(Boolean)) return setErrors(all);
-    setBusy(true);
-    (editing ? patchCourse(editing.id, body) : createCourse(body)).then(
-      (c) => {
-        setBusy(false);
-        onSaved(c);
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setErrors(apiErrors(e));
-      },
-    );
+    save(() => (editing ? patchCourse(editing.id, body) : createCourse(body)));
   };
   return (
     <View className="zy-staff-card">
@@ -107,22 +98,12 @@ function CourseForm({ editing, region, onSaved, onCancel }: { editing: Course | 
           <TextField label={`${t('staff.publish.contactPhone')}${t('staff.publish.optional')}`} type="number" maxlength={20} value={values.contactPhone} error={errors.contactPhone} onChange={set('contactPhone')} />
         </>
       ) : null}
-      {errors.form ? <Notice tone="error">{errors.form}</Notice> : null}
-      <View className="zy-staff-buttons">
-        <ActionButton onTap={submit} disabled={busy}>
-          {busy ? t('common.submitting') : t('staff.publish.save')}
-        </ActionButton>
-        {editing ? (
-          <ActionButton kind="secondary" onTap={onCancel}>
-            {t('common.cancel')}
-          </ActionButton>
-        ) : null}
-      </View>
+      <SaveButtons error={errors.form} busy={busy} editing={editing !== null} onSave={submit} onCancel={onCancel} />
     </View>
   );
 }
 
-function CourseCard({ course, onEdit, onSaved }: { course: Course; onEdit: () => void; onSaved: (c: Course) => void }) {
+function CourseCard({ course, onEdit, onSaved }: PublishCardProps<Course> & { course: Course }) {
   const [error, setError] = useState<string | null>(null);
   const open = course.status === 'open';
   return (
@@ -153,52 +134,13 @@ function CourseCard({ course, onEdit, onSaved }: { course: Course; onEdit: () =>
 }
 
 function Courses() {
-  const region = useStaffSession()?.regionScope ?? '';
-  const { state, reload, setState } = useAsync(() => listCourses(), 'courses');
-  const [editing, setEditing] = useState<Course | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [saved, setSaved] = useState(false);
-  const replace = (c: Course) => {
-    if (state.status !== 'ready') return;
-    const items = state.data.items.some((x) => x.id === c.id) ? state.data.items.map((x) => (x.id === c.id ? c : x)) : [c, ...state.data.items];
-    setState({ status: 'ready', data: { items } });
-  };
   return (
-    <View className="zy-staff-grid">
-      <View>
-        {saved ? <Notice tone="success">{t('staff.publish.saved')}</Notice> : null}
-        <CourseForm
-          key={`${editing?.id ?? 'new'}-${formKey}`}
-          editing={editing}
-          region={region}
-          onSaved={(c) => {
-            replace(c);
-            setEditing(null);
-            setFormKey((k) => k + 1);
-            setSaved(true);
-          }}
-          onCancel={() => setEditing(null)}
-        />
-      </View>
-      <View>
-        {state.status === 'loading' ? <StatusView kind="loading" title={t('common.loading')} /> : null}
-        {state.status === 'error' ? <StatusView kind="error" title={t('staff.publish.loadFailed')} hint={errorText(state.error)} onRetry={() => reload()} /> : null}
-        {state.status === 'ready' && state.data.items.length === 0 ? <StatusView kind="empty" title={t('staff.publish.empty')} /> : null}
-        {state.status === 'ready'
-          ? state.data.items.map((c) => (
-              <CourseCard
-                key={c.id}
-                course={c}
-                onSaved={replace}
-                onEdit={() => {
-                  setSaved(false);
-                  setEditing(c);
-                }}
-              />
-            ))
-          : null}
-      </View>
-    </View>
+    <PublishingPage<Course>
+      load={listCourses}
+      loadKey="courses"
+      renderForm={(props) => <CourseForm {...props} />}
+      renderCard={(c, props) => <CourseCard course={c} {...props} />}
+    />
   );
 }
 

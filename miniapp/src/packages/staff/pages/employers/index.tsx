@@ -4,16 +4,17 @@ import type { z } from 'zod';
 import { useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice, TextField, YesNo } from '@/components/Form';
-import { StatusView } from '@/components/StatusView';
 import { Tag } from '@/components/Tag';
-import { useAsync } from '@/hooks/use-async';
 import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { createEmployer, listEmployers, patchEmployer } from '@/features/staff/api/console-api';
-import { apiErrors, checkWith, optional } from '@/features/staff/console-forms';
+import { checkWith, optional } from '@/features/staff/console-forms';
 import { StaffGate } from '@/features/staff/components/StaffGate';
 import { useFields } from '@/features/staff/hooks/use-fields';
-import { staffCan, useStaffSession } from '@/features/staff/hooks/use-staff-session';
+import { staffCan } from '@/features/staff/hooks/use-staff-session';
+import { PublishingPage, type PublishCardProps, type PublishFormProps } from '../../components/PublishingPage';
+import { SaveButtons } from '../../components/SaveButtons';
+import { useSave } from '../../hooks/use-save';
 
 type Employer = z.infer<typeof StaffEmployerSchema>;
 interface Values {
@@ -29,24 +30,14 @@ interface Values {
 const blank = (region: string): Values => ({ name: '', creditCode: '', regionCode: region, industry: '', contactName: '', contactPhone: '', verified: false, description: '' });
 const fromEmployer = (e: Employer): Values => ({ name: e.name, creditCode: e.creditCode ?? '', regionCode: e.regionCode, industry: e.industry, contactName: e.contactName, contactPhone: e.contactPhone, verified: e.verified, description: '' });
 
-function EmployerForm({ editing, region, onSaved, onCancel }: { editing: Employer | null; region: string; onSaved: (e: Employer) => void; onCancel: () => void }) {
+function EmployerForm({ editing, region, onSaved, onCancel }: PublishFormProps<Employer>) {
   const { values, errors, setErrors, set } = useFields<Values>(editing ? fromEmployer(editing) : blank(region));
-  const [busy, setBusy] = useState(false);
+  const { busy, save } = useSave<Employer>(onSaved, setErrors);
   const submit = () => {
     const body = { ...values, creditCode: optional(values.creditCode), verified: values.verified === true, description: editing && values.description.trim() === '' ? undefined : values.description };
     const checked = checkWith(editing ? EmployerPatchSchema : EmployerInputSchema, body);
     if (!checked.ok) return setErrors(checked.errors);
-    setBusy(true);
-    (editing ? patchEmployer(editing.id, body) : createEmployer(body)).then(
-      (e) => {
-        setBusy(false);
-        onSaved(e);
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setErrors(apiErrors(e));
-      },
-    );
+    save(() => (editing ? patchEmployer(editing.id, body) : createEmployer(body)));
   };
   return (
     <View className="zy-staff-card">
@@ -59,22 +50,12 @@ function EmployerForm({ editing, region, onSaved, onCancel }: { editing: Employe
       <TextField label={t('staff.publish.contactPhone')} type="number" maxlength={11} value={values.contactPhone} error={errors.contactPhone} onChange={set('contactPhone')} />
       <YesNo label={t('staff.employers.verifiedLabel')} value={values.verified} error={errors.verified} onChange={set('verified')} />
       <TextField label={`${t('staff.publish.description')}${t('staff.publish.optional')}`} value={values.description} maxlength={2000} error={errors.description} onChange={set('description')} />
-      {errors.form ? <Notice tone="error">{errors.form}</Notice> : null}
-      <View className="zy-staff-buttons">
-        <ActionButton onTap={submit} disabled={busy}>
-          {busy ? t('common.submitting') : t('staff.publish.save')}
-        </ActionButton>
-        {editing ? (
-          <ActionButton kind="secondary" onTap={onCancel}>
-            {t('common.cancel')}
-          </ActionButton>
-        ) : null}
-      </View>
+      <SaveButtons error={errors.form} busy={busy} editing={editing !== null} onSave={submit} onCancel={onCancel} />
     </View>
   );
 }
 
-function EmployerCard({ employer, onEdit, onSaved }: { employer: Employer; onEdit: () => void; onSaved: (e: Employer) => void }) {
+function EmployerCard({ employer, onEdit, onSaved }: PublishCardProps<Employer> & { employer: Employer }) {
   const [error, setError] = useState<string | null>(null);
   const toggle = () =>
     patchEmployer(employer.id, { verified: !employer.verified }).then(onSaved, (e: unknown) => setError(errorText(e)));
@@ -100,53 +81,13 @@ function EmployerCard({ employer, onEdit, onSaved }: { employer: Employer; onEdi
 }
 
 function Employers() {
-  const region = useStaffSession()?.regionScope ?? '';
-  const { state, reload, setState } = useAsync(() => listEmployers(), 'employers');
-  const [editing, setEditing] = useState<Employer | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [saved, setSaved] = useState(false);
-  const replace = (e: Employer) => {
-    if (state.status === 'ready') {
-      const items = state.data.items.some((x) => x.id === e.id) ? state.data.items.map((x) => (x.id === e.id ? e : x)) : [e, ...state.data.items];
-      setState({ status: 'ready', data: { items } });
-    }
-  };
   return (
-    <View className="zy-staff-grid">
-      <View>
-        {saved ? <Notice tone="success">{t('staff.publish.saved')}</Notice> : null}
-        <EmployerForm
-          key={`${editing?.id ?? 'new'}-${formKey}`}
-          editing={editing}
-          region={region}
-          onSaved={(e) => {
-            replace(e);
-            setEditing(null);
-            setFormKey((k) => k + 1);
-            setSaved(true);
-          }}
-          onCancel={() => setEditing(null)}
-        />
-      </View>
-      <View>
-        {state.status === 'loading' ? <StatusView kind="loading" title={t('common.loading')} /> : null}
-        {state.status === 'error' ? <StatusView kind="error" title={t('staff.publish.loadFailed')} hint={errorText(state.error)} onRetry={() => reload()} /> : null}
-        {state.status === 'ready' && state.data.items.length === 0 ? <StatusView kind="empty" title={t('staff.publish.empty')} /> : null}
-        {state.status === 'ready'
-          ? state.data.items.map((e) => (
-              <EmployerCard
-                key={e.id}
-                employer={e}
-                onSaved={replace}
-                onEdit={() => {
-                  setSaved(false);
-                  setEditing(e);
-                }}
-              />
-            ))
-          : null}
-      </View>
-    </View>
+    <PublishingPage<Employer>
+      load={listEmployers}
+      loadKey="employers"
+      renderForm={(props) => <EmployerForm {...props} />}
+      renderCard={(e, props) => <EmployerCard employer={e} {...props} />}
+    />
   );
 }
 

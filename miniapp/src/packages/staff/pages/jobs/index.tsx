@@ -4,17 +4,19 @@ import type { z } from 'zod';
 import { useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice, SingleChoice, TextField, YesNo } from '@/components/Form';
-import { StatusView } from '@/components/StatusView';
 import { Tag } from '@/components/Tag';
 import { formatPay } from '@/features/jobs/format';
 import { useAsync } from '@/hooks/use-async';
 import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { closeJob, createJob, listEmployers, listJobs, patchJob, pushJob } from '@/features/staff/api/console-api';
-import { apiErrors, checkWith, fenOf, intOf, type FieldErrors } from '@/features/staff/console-forms';
+import { checkWith, fenOf, intOf, type FieldErrors } from '@/features/staff/console-forms';
 import { StaffGate } from '@/features/staff/components/StaffGate';
 import { useFields } from '@/features/staff/hooks/use-fields';
-import { staffCan, useStaffSession } from '@/features/staff/hooks/use-staff-session';
+import { staffCan } from '@/features/staff/hooks/use-staff-session';
+import { PublishingPage, type PublishCardProps, type PublishFormProps } from '../../components/PublishingPage';
+import { SaveButtons } from '../../components/SaveButtons';
+import { useSave } from '../../hooks/use-save';
 
 type Job = z.infer<typeof StaffJobSchema>;
 interface Values {
@@ -46,10 +48,10 @@ function numbers(v: Values): { payMinFen: number; payMaxFen: number; openings: n
   return { payMinFen: payMinFen ?? -1, payMaxFen: payMaxFen ?? -1, openings, errors };
 }
 
-function JobForm({ editing, region, onSaved, onCancel }: { editing: Job | null; region: string; onSaved: (j: Job) => void; onCancel: () => void }) {
+function JobForm({ editing, region, onSaved, onCancel }: PublishFormProps<Job>) {
   const employers = useAsync(() => listEmployers(), 'employers');
   const { values, errors, setErrors, set } = useFields<Values>(editing ? fromJob(editing) : blank(region));
-  const [busy, setBusy] = useState(false);
+  const { busy, save } = useSave<Job>(onSaved, setErrors);
   const submit = () => {
     const n = numbers(values);
     const body = editing
@@ -59,17 +61,7 @@ function JobForm({ editing, region, onSaved, onCancel }: { editing: Job | null; 
     const found = { ...(checked.ok ? {} : checked.errors), ...n.errors };
     if (!editing && !values.employerId) found.employerId = t('staff.jobs.employerRequired');
     if (Object.values(found).some(Boolean)) return setErrors(found);
-    setBusy(true);
-    (editing ? patchJob(editing.id, body) : createJob(body)).then(
-      (j) => {
-        setBusy(false);
-        onSaved(j);
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setErrors(apiErrors(e));
-      },
-    );
+    save(() => (editing ? patchJob(editing.id, body) : createJob(body)));
   };
   return (
     <View className="zy-staff-card">
@@ -107,22 +99,12 @@ function JobForm({ editing, region, onSaved, onCancel }: { editing: Job | null; 
           <TextField label={t('staff.publish.contactPhone')} type="number" maxlength={11} value={values.contactPhone} error={errors.contactPhone} onChange={set('contactPhone')} />
         </>
       ) : null}
-      {errors.form ? <Notice tone="error">{errors.form}</Notice> : null}
-      <View className="zy-staff-buttons">
-        <ActionButton onTap={submit} disabled={busy}>
-          {busy ? t('common.submitting') : t('staff.publish.save')}
-        </ActionButton>
-        {editing ? (
-          <ActionButton kind="secondary" onTap={onCancel}>
-            {t('common.cancel')}
-          </ActionButton>
-        ) : null}
-      </View>
+      <SaveButtons error={errors.form} busy={busy} editing={editing !== null} onSave={submit} onCancel={onCancel} />
     </View>
   );
 }
 
-function JobCard({ job, onEdit, onSaved }: { job: Job; onEdit: () => void; onSaved: (j: Job) => void }) {
+function JobCard({ job, onEdit, onSaved }: PublishCardProps<Job> & { job: Job }) {
   const [note, setNote] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const run = <T,>(call: () => Promise<T>, ok: (r: T) => void) => {
@@ -167,52 +149,13 @@ function JobCard({ job, onEdit, onSaved }: { job: Job; onEdit: () => void; onSav
 }
 
 function Jobs() {
-  const region = useStaffSession()?.regionScope ?? '';
-  const { state, reload, setState } = useAsync(() => listJobs(), 'jobs');
-  const [editing, setEditing] = useState<Job | null>(null);
-  const [formKey, setFormKey] = useState(0);
-  const [saved, setSaved] = useState(false);
-  const replace = (j: Job) => {
-    if (state.status !== 'ready') return;
-    const items = state.data.items.some((x) => x.id === j.id) ? state.data.items.map((x) => (x.id === j.id ? j : x)) : [j, ...state.data.items];
-    setState({ status: 'ready', data: { items } });
-  };
   return (
-    <View className="zy-staff-grid">
-      <View>
-        {saved ? <Notice tone="success">{t('staff.publish.saved')}</Notice> : null}
-        <JobForm
-          key={`${editing?.id ?? 'new'}-${formKey}`}
-          editing={editing}
-          region={region}
-          onSaved={(j) => {
-            replace(j);
-            setEditing(null);
-            setFormKey((k) => k + 1);
-            setSaved(true);
-          }}
-          onCancel={() => setEditing(null)}
-        />
-      </View>
-      <View>
-        {state.status === 'loading' ? <StatusView kind="loading" title={t('common.loading')} /> : null}
-        {state.status === 'error' ? <StatusView kind="error" title={t('staff.publish.loadFailed')} hint={errorText(state.error)} onRetry={() => reload()} /> : null}
-        {state.status === 'ready' && state.data.items.length === 0 ? <StatusView kind="empty" title={t('staff.publish.empty')} /> : null}
-        {state.status === 'ready'
-          ? state.data.items.map((j) => (
-              <JobCard
-                key={j.id}
-                job={j}
-                onSaved={replace}
-                onEdit={() => {
-                  setSaved(false);
-                  setEditing(j);
-                }}
-              />
-            ))
-          : null}
-      </View>
-    </View>
+    <PublishingPage<Job>
+      load={listJobs}
+      loadKey="jobs"
+      renderForm={(props) => <JobForm {...props} />}
+      renderCard={(j, props) => <JobCard job={j} {...props} />}
+    />
   );
 }
 
