@@ -119,12 +119,11 @@ export class TokenService {
       return { subjectId: taken.subjectId, role, familyId: taken.familyId };
     }
     const known = await RefreshToken.findOne({ tokenHash }).lean();
-    if (known && known.usedAt !== null && known.revokedAt === null && known.expiresAt > now) {
-      // A phone whose refresh answer was lost sends the same token again at once: give it another
-      // pair rather than treat it as a stolen token (the reuse interval of OAuth providers).
-      if (now.getTime() - known.usedAt.getTime() <= REFRESH_REUSE_GRACE_MS) {
-        return { subjectId: known.subjectId, role: RoleSchema.parse(known.role), familyId: known.familyId };
-      }
+    // A phone whose refresh answer was lost sends the same token again at once: give it another
+    // pair rather than treat it as a stolen token (the reuse interval of OAuth providers).
+    const usedAt = known?.usedAt;
+    if (known && usedAt && !known.revokedAt && known.expiresAt > now && now.getTime() - usedAt.getTime() <= REFRESH_REUSE_GRACE_MS) {
+      return { subjectId: known.subjectId, role: RoleSchema.parse(known.role), familyId: known.familyId };
     }
     if (known && known.usedAt !== null) await this.revokeFamily(known.familyId);
     throw new UnauthenticatedError();

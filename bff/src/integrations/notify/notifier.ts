@@ -212,7 +212,7 @@ export class Notifier {
       const claimed = await NotificationRetryModel.findOneAndUpdate(
         { _id: found._id, state: 'pending', attempts: found.attempts },
         { $set: { attempts, nextAt: wait === undefined ? null : new Date(now.getTime() + wait), ...(wait === undefined ? { state: 'failed' } : {}) } },
-        { new: true },
+        { returnDocument: 'after' },
       )
         .lean()
         .exec();
