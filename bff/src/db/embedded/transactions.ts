@@ -4,6 +4,14 @@ import type { ReadView } from './query';
 import { cloneDoc } from './storage/clone';
 import type { Collection } from './storage/collection';
 import type { FieldSet } from './storage/heap';
+import { SortedList } from './storage/sorted-list';
+import type { Index } from './indexes';
+
+/** A unique-index key written by this transaction, for record `rid` (it may be stale: see ownKeyTaken). */
+interface OwnKey {
+  key: unknown[];
+  rid: number;
+}
 
 export const TRANSIENT = 'TransientTransactionError';
 
@@ -28,6 +36,8 @@ export class LockWait extends Error {
 export class Transaction implements ReadView {
   state: 'active' | 'committed' | 'aborted' = 'active';
   readonly writes = new Map<Collection, Map<number, Document | null>>();
+  /** Per unique index, the keys of this transaction's written documents, in key order. */
+  private readonly ownKeys = new Map<Index, SortedList<OwnKey>>();
   lastUsed = Date.now();
   readonly startedAt = Date.now();
   /** Why it was aborted, for the NoSuchTransaction message. */
@@ -86,13 +96,36 @@ export class Transaction implements ReadView {
           if (coll.visible(erid, this.snap) === undefined) throw writeConflict();
           throw index.duplicateError(coll.ns, index.describe(key));
         }
-        if (own) {
-          for (const [orid, odoc] of own) {
-            if (orid === rid || !odoc) continue;
-            if (index.keysFor(odoc).some((k) => index.compareKeys(k, key) === 0)) throw index.duplicateError(coll.ns, index.describe(key));
-          }
-        }
+        if (own && this.ownKeyTaken(index, own, rid, key)) throw index.duplicateError(coll.ns, index.describe(key));
       }
+    }
+  }
+
+  /** Whether another document this transaction wrote still holds `key` (entries of replaced or removed versions are skipped). */
+  private ownKeyTaken(index: Index, own: Map<number, Document | null>, rid: number, key: unknown[]): boolean {
+    let list = this.ownKeys.get(index);
+    if (!list) {
+      // An index created after this transaction's first writes: list what it wrote so far.
+      list = new SortedList<OwnKey>((a, b) => index.compareKeys(a.key, b.key) || a.rid - b.rid);
+      for (const [orid, odoc] of own) if (odoc) for (const k of index.keysFor(odoc)) list.insert({ key: k, rid: orid });
+      this.ownKeys.set(index, list);
+    }
+    for (const e of list.iterate(list.seek((x) => index.compareKeys(x.key, key) >= 0), 1)) {
+      if (index.compareKeys(e.key, key) !== 0) return false;
+      if (e.rid === rid) continue;
+      const odoc = own.get(e.rid);
+      if (odoc && index.keysFor(odoc).some((k) => index.compareKeys(k, key) === 0)) return true;
+    }
+    return false;
+  }
+
+  private write(coll: Collection, rid: number, doc: Document): void {
+    this.own(coll).set(rid, doc);
+    for (const index of coll.indexes.values()) {
+      if (!index.unique) continue;
+      // Indexes without a list get one, from every own write, when first checked.
+      const list = this.ownKeys.get(index);
+      if (list) for (const key of index.keysFor(doc)) list.insert({ key, rid });
     }
   }
 
@@ -100,14 +133,14 @@ export class Transaction implements ReadView {
     const rid = coll.allocateRid();
     this.checkUnique(coll, rid, doc);
     coll.locks.set(rid, this.id);
-    this.own(coll).set(rid, doc);
+    this.write(coll, rid, doc);
   }
 
   replace(coll: Collection, rid: number, doc: Document): void {
     const own = this.own(coll);
     if (!own.has(rid)) this.claim(coll, rid);
     this.checkUnique(coll, rid, doc);
-    own.set(rid, doc);
+    this.write(coll, rid, doc);
   }
 
   remove(coll: Collection, rid: number): void {

@@ -118,6 +118,36 @@ describe('transactions through the driver', () => {
     expect(await c.countDocuments()).toBe(1);
   });
 
+  it('checks unique keys among its own writes as mongod does: a key freed by an update or delete inside it can be taken again, a held one cannot', async () => {
+    const c = db().collection<AnyDoc>('own-unique');
+    await c.createIndex({ k: 1 }, { unique: true });
+    await c.createIndex({ a: 1, b: 1 }, { unique: true, partialFilterExpression: { a: { $exists: true } } });
+    const session = engine.client().startSession();
+    try {
+      session.startTransaction();
+      await c.insertOne({ _id: 'x', k: 1, a: 1, b: 1 }, { session });
+      await c.updateOne({ _id: 'x' }, { $set: { k: 2, b: 2 } }, { session });
+      await c.insertOne({ _id: 'y', k: 1, a: 1, b: 1 }, { session }); // both keys freed by the update
+      await c.deleteOne({ _id: 'y' }, { session });
+      await c.insertOne({ _id: 'z', k: 1 }, { session }); // freed by the delete
+      await c.insertMany(Array.from({ length: 300 }, (_, i) => ({ _id: `m${i}`, k: 100 + i, a: 5, b: i })), { session });
+      await expect(c.insertOne({ _id: 'dup', k: 250, a: 9, b: 9 }, { session })).rejects.toMatchObject({ code: 11000 });
+    } finally {
+      await session.abortTransaction().catch(() => undefined);
+      await session.endSession();
+    }
+    const s2 = engine.client().startSession();
+    try {
+      s2.startTransaction();
+      await c.insertOne({ _id: 'p', k: 7, a: 3, b: 3 }, { session: s2 });
+      await expect(c.insertOne({ _id: 'q', k: 8, a: 3, b: 3 }, { session: s2 })).rejects.toMatchObject({ code: 11000, keyPattern: { a: 1, b: 1 } });
+    } finally {
+      await s2.abortTransaction().catch(() => undefined);
+      await s2.endSession();
+    }
+    expect(await c.countDocuments()).toBe(0);
+  });
+
   it('refuses commands that cannot run in a transaction', async () => {
     const session = engine.client().startSession();
     session.startTransaction();
