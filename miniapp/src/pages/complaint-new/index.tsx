@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice } from '@/components/Form';
 import { Screen } from '@/components/Screen';
+import { SignInFirst } from '@/features/auth/components/SignInFirst';
 import { useSession } from '@/features/auth/hooks/use-session';
 import { MissingItems } from '@/features/complaints/components/CaseView';
 import { ComplaintForm } from '@/features/complaints/components/ComplaintForm';
@@ -12,7 +13,7 @@ import { useComplaintForm } from '@/features/complaints/hooks/use-complaint-form
 import { useEvidence } from '@/features/complaints/hooks/use-evidence';
 import { getMyRegistration } from '@/features/workers/api/workers-api';
 import { t } from '@/i18n';
-import { go, routes } from '@/services/navigation';
+import { routes } from '@/services/navigation';
 
 /** The guided wage-arrears complaint; after filing, the case number and everything still missing in one list. */
 export default function ComplaintNewPage() {
@@ -35,16 +36,7 @@ export default function ComplaintNewPage() {
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
   }, [form.step, form.submit.kind]);
 
-  if (!session) {
-    return (
-      <Screen>
-        <View className="zy-page">
-          <Notice tone="info">{t('common.signInFirst')}</Notice>
-          <ActionButton onTap={() => go(routes.login)}>{t('common.goSignIn')}</ActionButton>
-        </View>
-      </Screen>
-    );
-  }
+  if (!session) return <SignInFirst />;
 
   if (form.submit.kind === 'done') {
     const { complaint, failedUploads } = form.submit;

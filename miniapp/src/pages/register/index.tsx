@@ -4,7 +4,9 @@ import { useEffect } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice } from '@/components/Form';
 import { Screen } from '@/components/Screen';
+import { SignInFirst } from '@/features/auth/components/SignInFirst';
 import { useSession } from '@/features/auth/hooks/use-session';
+import { RegistrationDone } from '@/features/workers/components/RegistrationDone';
 import { RegistrationForm } from '@/features/workers/components/RegistrationForm';
 import { useRegistrationForm } from '@/features/workers/hooks/use-registration-form';
 import { t } from '@/i18n';
@@ -22,37 +24,16 @@ export default function RegisterPage() {
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
   }, [form.step, form.submit.kind]);
 
-  if (!session) {
-    return (
-      <Screen>
-        <View className="zy-page">
-          <Notice tone="info">{t('common.signInFirst')}</Notice>
-          <ActionButton onTap={() => go(routes.login)}>{t('common.goSignIn')}</ActionButton>
-        </View>
-      </Screen>
-    );
-  }
+  if (!session) return <SignInFirst />;
 
   if (form.submit.kind === 'done') {
-    const { outcome, worker } = form.submit.result;
     return (
-      <Screen>
-        <View className="zy-page">
-          <Notice tone="success">{t(`registrationOutcome.${outcome}`)}</Notice>
-          <View className="zy-card">
-            <Text className="zy-title">{worker.name}</Text>
-            <Text className="zy-text">{worker.idNumberMasked}</Text>
-            <Text className="zy-text">{worker.household.regionName} {worker.household.group}</Text>
-          </View>
-          <Text className="zy-text">{t('register.doneHint')}</Text>
-          <View className="zy-actions">
-            <ActionButton onTap={() => go(routes.jobs)}>{t('tabs.jobs')}</ActionButton>
-            <ActionButton kind="secondary" onTap={() => go(routes.me)}>
-              {t('tabs.me')}
-            </ActionButton>
-          </View>
-        </View>
-      </Screen>
+      <RegistrationDone result={form.submit.result} hint={t('register.doneHint')}>
+        <ActionButton onTap={() => go(routes.jobs)}>{t('tabs.jobs')}</ActionButton>
+        <ActionButton kind="secondary" onTap={() => go(routes.me)}>
+          {t('tabs.me')}
+        </ActionButton>
+      </RegistrationDone>
     );
   }
 

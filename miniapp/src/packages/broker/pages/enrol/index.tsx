@@ -4,8 +4,9 @@ import { ConsentMethodSchema } from '@zhuanyi/shared';
 import { useEffect } from 'react';
 import { Screen } from '@/components/Screen';
 import { ActionButton } from '@/components/ActionButton';
-import { MultiChoice, Notice, SingleChoice } from '@/components/Form';
+import { MultiChoice, SingleChoice } from '@/components/Form';
 import { t } from '@/i18n';
+import { RegistrationDone } from '@/features/workers/components/RegistrationDone';
 import { RegistrationForm } from '@/features/workers/components/RegistrationForm';
 import { REGISTRATION_STEPS } from '@/features/workers/registration-form';
 import { useEnrolForm } from '@/features/brokers/hooks/use-enrol-form';
@@ -20,23 +21,11 @@ export default function BrokerEnrolPage() {
   }, [form.step, form.result]);
 
   if (form.result) {
-    const { outcome, worker } = form.result;
     return (
-      <Screen>
-        <View className="zy-page">
-          <Notice tone="success">{t(`registrationOutcome.${outcome}`)}</Notice>
-          <View className="zy-card">
-            <Text className="zy-title">{worker.name}</Text>
-            <Text className="zy-text">{worker.idNumberMasked}</Text>
-            <Text className="zy-text">{worker.household.regionName} {worker.household.group}</Text>
-          </View>
-          <Text className="zy-text">{t('broker.enrol.claimHint')}</Text>
-          <View className="zy-actions">
-            <ActionButton onTap={form.reset}>{t('broker.enrol.another')}</ActionButton>
-            <ActionButton kind="secondary" onTap={() => void Taro.redirectTo({ url: brokerRoutes.people })}>{t('broker.enrol.toPeople')}</ActionButton>
-          </View>
-        </View>
-      </Screen>
+      <RegistrationDone result={form.result} hint={t('broker.enrol.claimHint')}>
+        <ActionButton onTap={form.reset}>{t('broker.enrol.another')}</ActionButton>
+        <ActionButton kind="secondary" onTap={() => void Taro.redirectTo({ url: brokerRoutes.people })}>{t('broker.enrol.toPeople')}</ActionButton>
+      </RegistrationDone>
     );
   }
 
