@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './logging/logger';
 import { regionRepository } from './modules/regions/regions.repository';
 import { existingDemoLogins, seedDemoData } from './seed/seed';
 import { backfillJobSearchFields } from './modules/jobs/jobs.repository';
+import { backfillApplicationRegions } from './modules/applications/application-regions';
 import { startPesConnector } from './integrations/pes/pes.connector';
 
 export interface Running {
@@ -69,6 +70,8 @@ export async function start(): Promise<Running> {
     await ensureIndexes();
     const backfilled = await backfillJobSearchFields();
     if (backfilled > 0) logger.info({ jobs: backfilled }, 'keyword search fields added to older jobs');
+    const regioned = await backfillApplicationRegions();
+    if (regioned > 0) logger.info({ applications: regioned }, "older applications given their job's region");
     regionRepository();
     if (config.seedDemoData) {
       const seeded = await seedDemoData();

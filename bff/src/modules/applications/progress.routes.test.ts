@@ -17,6 +17,8 @@ import { useTestDb } from '../../test-support/test-db';
 import { AuditModel } from '../audit/audit.model';
 import { Course } from '../courses/course.model';
 import { createWorker } from '../staff/staff-test-kit';
+import { JobApplicationModel } from './application.model';
+import { backfillApplicationRegions } from './application-regions';
 
 const db = useTestDb();
 const http = () => testApp(db.database).http();
@@ -48,6 +50,21 @@ async function registeredWorker(): Promise<TestSubject> {
 const errorMessage = (body: unknown) => ErrorBodySchema.parse(body).error.message;
 
 describe('staff move applications forward', () => {
+  it('when an application was stored before applications carried a region, then county staff see it after the start-up backfill', async () => {
+    const job = await buildJob({ regionCode: COUNTY, title: '老报名的岗位' });
+    const worker = await registeredWorker();
+    const staff = await signInAs('staff', { regionScope: COUNTY });
+    const applied = await http().post(`/api/v1/jobs/${job._id.toHexString()}/applications`).set(worker.header).expect(201);
+    const id = String(applied.body.application.id);
+    await JobApplicationModel.collection.updateOne({}, { $unset: { regionCode: '' } });
+    const list = async () => StaffApplicationListSchema.parse((await http().get('/api/v1/staff/applications').set(staff.header).expect(200)).body).items.map((a) => a.id);
+    expect(await list()).toEqual([]);
+    expect(await backfillApplicationRegions(1)).toBe(1);
+    expect(await list()).toEqual([id]);
+    expect(await backfillApplicationRegions()).toBe(0);
+  });
+
+
   it('when county staff contact and then hire an applicant, then the worker sees 已录用 with its history, each step is audited and the worker told', async () => {
     const job = await buildJob({ regionCode: COUNTY, title: '招聘熟练电焊工' });
     const worker = await registeredWorker();
