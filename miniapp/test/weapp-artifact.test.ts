@@ -6,56 +6,7 @@
  * Component()), serves GET /api/v1/jobs from a mocked wx.request, and taps through the page.
  * Builds dist/weapp first when it is missing or older than the sources.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-
-const ROOT = path.resolve(__dirname, '..');
-const DIST = path.join(ROOT, 'dist/weapp');
-const SOURCES = [path.join(ROOT, 'src'), path.join(ROOT, 'config'), path.resolve(ROOT, '../shared/src')];
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    const mtime = entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs;
-    newest = Math.max(newest, mtime);
-  }
-  return newest;
-}
-
-function ensureWeappBuild(): void {
-  const built = path.join(DIST, 'app.js');
-  const stale = !fs.existsSync(built) || fs.statSync(built).mtimeMs < Math.max(...SOURCES.map(newestMtime));
-  if (stale) {
-    // Jest sets NODE_ENV=test, which would make Taro emit a non-production (3x larger) build.
-    const env = { ...process.env, NODE_ENV: 'production' };
-    execFileSync('npm', ['run', 'build:weapp'], { cwd: ROOT, env, stdio: 'pipe', timeout: 240_000 });
-  }
-}
-
-interface WxRequestOptions {
-  url: string;
-  method?: string;
-  header?: Record<string, string>;
-  success?: (res: { statusCode: number; data: unknown; header: Record<string, string>; errMsg: string }) => void;
-  fail?: (err: { errMsg: string }) => void;
-  complete?: (res: unknown) => void;
-}
-type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
-interface Simulated {
-  dom: HTMLElement;
-  instance: Record<string, unknown>;
-  attach(parent: Element): void;
-  querySelector(selector: string): Simulated | undefined;
-  querySelectorAll(selector: string): Simulated[];
-  dispatchEvent(name: string, options?: Record<string, unknown>): void;
-}
-interface Simulate {
-  load(componentPath: string, options?: Record<string, unknown>): string;
-  render(id: string, properties?: Record<string, unknown>): Simulated;
-  sleep(ms: number): Promise<void>;
-}
+import { ensureWeappBuild, renderBuiltPage, waitForText, type WxRequestOptions } from './weapp-harness';
 
 const jobsOf = (titles: string[]) =>
   titles.map((title, i) => ({
@@ -94,61 +45,13 @@ function installWx(): void {
   };
 }
 
-/** Turns a Page() definition into a Component() one so j-component can host it. */
-function adaptPageToComponent(options: PageOptions): Record<string, unknown> {
-  const methods: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value;
-  return {
-    data: options.data ?? {},
-    methods,
-    lifetimes: {
-      attached(this: Record<string, (arg?: unknown) => void>) {
-        this.onLoad?.({});
-        this.onShow?.();
-      },
-      ready(this: Record<string, () => void>) {
-        this.onReady?.();
-      },
-      detached(this: Record<string, () => void>) {
-        this.onUnload?.();
-      },
-    },
-  };
-}
-
-async function waitForText(root: HTMLElement, text: string, simulate: Simulate): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
-    if (root.textContent?.includes(text)) return;
-    await simulate.sleep(20);
-  }
-  throw new Error(`"${text}" never appeared; page text: ${root.textContent ?? ''}`);
-}
-
 describe('weapp artifact: jobs page', () => {
   jest.setTimeout(300_000);
 
   it('when the built page loads jobs through wx.request, then their titles render and taps on 加载更多 and a trade chip reach their handlers', async () => {
     ensureWeappBuild();
     installWx();
-    const g = globalThis as unknown as Record<string, unknown>;
-    const simulate = jest.requireActual<Simulate>('miniprogram-simulate');
-    const Component = g.Component as (options: Record<string, unknown>) => void;
-    let appInstance: Record<string, unknown> = {};
-    g.App = (options: Record<string, unknown>) => {
-      appInstance = options;
-    };
-    g.getApp = () => appInstance;
-    g.getCurrentPages = () => [];
-    g.Page = (options: PageOptions) => Component(adaptPageToComponent(options));
-
-    jest.requireActual(path.join(DIST, 'app.js'));
-    (appInstance.onLaunch as ((o: unknown) => void) | undefined)?.call(appInstance, { path: 'pages/jobs/index', query: {} });
-
-    const id = simulate.load(path.join(DIST, 'pages/jobs/index'), { rootPath: DIST });
-    const page = simulate.render(id);
-    const parent = document.createElement('parent-wrapper');
-    document.body.appendChild(parent);
-    page.attach(parent);
+    const { simulate, page } = renderBuiltPage('pages/jobs/index');
 
     await waitForText(page.dom, '招聘熟练缝纫工', simulate);
     expect(page.dom.textContent).toContain('纺织车间普工');

@@ -9,59 +9,10 @@
  *
  * WEAPP_DIR names a built weapp (default miniapp/dist/weapp, built when missing or stale).
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { startFakeWechat, type FakeWechat } from '../../bff/src/integrations/wechat/fake-wechat';
 import { startBff, type RunningBff } from '../../tests/support/bff-process';
-
-const ROOT = path.resolve(__dirname, '..');
-const DIST = process.env.WEAPP_DIR ?? path.join(ROOT, 'dist/weapp');
-/** The API origin compiled into the weapp build (config/index.ts). */
-const BUILT_ORIGIN = 'http://127.0.0.1:3000';
-
-const SOURCES = [path.join(ROOT, 'src'), path.join(ROOT, 'config'), path.resolve(ROOT, '../shared/src')];
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the weapp when it is missing or older than the sources (a given WEAPP_DIR is taken as built). */
-function ensureWeappBuild(): void {
-  const built = path.join(DIST, 'app.js');
-  if (fs.existsSync(built) && (process.env.WEAPP_DIR || fs.statSync(built).mtimeMs >= Math.max(...SOURCES.map(newestMtime)))) return;
-  // Jest sets NODE_ENV=test, which would make Taro emit a non-production build.
-  execFileSync('npm', ['run', 'build:weapp'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production', MINIAPP_OUT_DIR: DIST }, stdio: 'pipe', timeout: 600_000 });
-}
-
-interface WxRequestOptions {
-  url: string;
-  method?: string;
-  data?: unknown;
-  header?: Record<string, string>;
-  success?: (res: { statusCode: number; data: unknown; header: Record<string, string>; errMsg: string }) => void;
-  fail?: (err: { errMsg: string }) => void;
-  complete?: (res: unknown) => void;
-}
-type Callbacks = { success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void };
-type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
-interface Simulated {
-  dom: HTMLElement;
-  attach(parent: Element): void;
-  querySelectorAll(selector: string): Simulated[];
-  dispatchEvent(name: string, options?: Record<string, unknown>): void;
-}
-interface Simulate {
-  load(componentPath: string, options?: Record<string, unknown>): string;
-  render(id: string, properties?: Record<string, unknown>): Simulated;
-  sleep(ms: number): Promise<void>;
-}
+import { BUILT_ORIGIN, ensureWeappBuild, renderBuiltPage, until, type Callbacks, type WxRequestOptions } from './weapp-harness';
 
 /** wx.request → the real BFF over HTTP (the built origin swapped for the BFF's). */
 function forward(bff: RunningBff, sent: string[]) {
@@ -92,32 +43,6 @@ function forward(bff: RunningBff, sent: string[]) {
     req.end();
     return { abort: () => req.destroy(), onHeadersReceived: () => undefined, offHeadersReceived: () => undefined };
   };
-}
-
-function adaptPageToComponent(options: PageOptions): Record<string, unknown> {
-  const methods: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value;
-  return {
-    data: options.data ?? {},
-    methods,
-    lifetimes: {
-      attached(this: Record<string, (arg?: unknown) => void>) {
-        this.onLoad?.({});
-        this.onShow?.();
-      },
-      ready(this: Record<string, () => void>) {
-        this.onReady?.();
-      },
-    },
-  };
-}
-
-async function until(check: () => boolean, what: string | (() => string), simulate: Simulate): Promise<void> {
-  for (let i = 0; i < 500; i += 1) {
-    if (check()) return;
-    await simulate.sleep(20);
-  }
-  throw new Error(`never happened: ${typeof what === 'string' ? what : what()}`);
 }
 
 describe('weapp artifact: WeChat sign-in against a fake WeChat server through a real BFF', () => {
@@ -180,23 +105,7 @@ describe('weapp artifact: WeChat sign-in against a fake WeChat server through a 
     wechat.addLoginCode('artifact-login-2', { openid: 'o-artifact-worker' });
     wechat.addPhoneCode('artifact-phone-1', '13700001111');
 
-    const simulate = jest.requireActual<Simulate>('miniprogram-simulate');
-    const Component = g.Component as (options: Record<string, unknown>) => void;
-    let appInstance: Record<string, unknown> = {};
-    g.App = (options: Record<string, unknown>) => {
-      appInstance = options;
-    };
-    g.getApp = () => appInstance;
-    g.getCurrentPages = () => [];
-    g.Page = (options: PageOptions) => Component(adaptPageToComponent(options));
-    jest.requireActual(path.join(DIST, 'app.js'));
-    (appInstance.onLaunch as ((o: unknown) => void) | undefined)?.call(appInstance, { path: 'pages/login/index', query: {} });
-
-    const id = simulate.load(path.join(DIST, 'pages/login/index'), { rootPath: DIST });
-    const page = simulate.render(id);
-    const parent = document.createElement('parent-wrapper');
-    document.body.appendChild(parent);
-    page.attach(parent);
+    const { simulate, page } = renderBuiltPage('pages/login/index');
     await until(() => page.dom.textContent?.includes('微信登录') ?? false, 'the WeChat buttons render', simulate);
     expect(page.dom.textContent).toContain('微信手机号一键登录');
 

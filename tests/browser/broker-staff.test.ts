@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Locator, Page } from 'playwright-core';
 import { z } from 'zod';
 import {
   BrokerProfileSchema,
   EntitlementListSchema,
   JobListResponseSchema,
   TeamSchema,
-  TokenPairSchema,
   chinaDateOf,
   idNumberCheckChar,
   regionCodePath,
@@ -14,83 +12,38 @@ import {
 import { regionRepository } from '../../bff/src/modules/regions/regions.repository';
 import { seedAreaCodes } from '../../bff/src/seed/seed';
 import { registrationOf } from '../../bff/src/test-support/broker-rows';
-import { startBff, type RunningBff } from '../support/bff-process';
-import { launchBrowser, newPhoneContext } from '../support/browser';
-import { exact, settledScreenshot, shown, tapText } from '../support/taro-page';
-
-// Demo accounts printed by the BFF at start (bff/src/seed/demo-data.ts): the broker and the staff of area 0.
-const BROKER = { username: 'broker', password: 'demo-broker-2024' };
-const STAFF = { username: 'staff', password: 'demo-staff-2024' };
+import { apiJson, staffByPassword } from '../support/bff-api';
+import { newPhoneContext, watchedPage } from '../support/browser';
+import { BROKER, STAFF } from '../support/demo-accounts';
+import { useBffAndBrowser } from '../support/h5-suite';
+import { brokerSignIn, fillSmsSignIn, staffSignIn } from '../support/sign-in-pages';
+import { exact, input, settledScreenshot, shown, tapText } from '../support/taro-page';
 
 /** A valid 身份证号 born 1979-03-08 in 科尔沁左翼中旗 (150521). */
 const first17 = '15052119790308007';
 const ID_NUMBER = `${first17}${idNumberCheckChar(first17)}`;
 const PHONE = '13900007788';
 
-async function smsCode(bff: RunningBff, since: number): Promise<string> {
-  for (let i = 0; i < 100; i += 1) {
-    const codes = [...bff.output().slice(since).matchAll(/"devLoginCode":"(\d{6})"/g)];
-    const last = codes[codes.length - 1];
-    if (last?.[1]) return last[1];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no SMS code in the BFF log');
-}
-
-const input = (page: Page, placeholder: string): Locator => page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
 const namesOf = (code: string) => regionCodePath(code).map((c) => regionRepository().findByCode(c)?.name ?? c);
 
 describe('broker application and staff review in the H5 build served by the BFF', () => {
-  let bff: RunningBff;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    bff = await startBff();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bff?.stop();
-  });
+  const suite = useBffAndBrowser();
 
   async function api<S extends z.ZodType>(method: string, path: string, token: string | null, schema: S, body?: unknown): Promise<z.infer<S>> {
-    const res = await fetch(`${bff.baseUrl}/api/v1${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID(), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json: unknown = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
-    return schema.parse(json);
+    return schema.parse(await apiJson(suite.bff, path, { method, body, token: token ?? undefined, key: randomUUID() }));
   }
-  const signIn = async (who: { username: string; password: string }) => (await api('POST', '/auth/password', null, TokenPairSchema, who)).accessToken;
-
-  /** Staff pages need the staff sign-in form first (the H5 session is per browser context). */
-  async function staffSignIn(page: Page, url: string): Promise<void> {
-    await page.goto(`${bff.baseUrl}/#${url}`);
-    await shown(page, '工作人员登录').waitFor({ timeout: 30_000 });
-    const inputs = page.locator('input').filter({ visible: true });
-    await inputs.nth(0).fill(STAFF.username);
-    await inputs.nth(1).fill(STAFF.password);
-    await tapText(page, '登录');
-  }
+  const signIn = async (who: { username: string; password: string }) => (await staffByPassword(suite.bff, who)).accessToken;
 
   it('when a worker applies to be a broker, then staff of the region certify them with a reason and the worker sees it', async () => {
+    const { bff, browser } = suite;
     const area = seedAreaCodes()[0];
     if (!area) throw new Error('no seed area');
     const context = await newPhoneContext(browser);
-    const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const page = await watchedPage(context, errors);
 
     // 1. The worker signs in by SMS and opens 我的 → 申请当劳务经纪人.
-    await page.goto(`${bff.baseUrl}/#/pages/login/index`);
-    await input(page, '请输入11位手机号').fill(PHONE);
-    const logAt = bff.output().length;
-    await tapText(page, '获取验证码');
-    await shown(page, /秒后重发/).waitFor();
-    await input(page, '6位数字').fill(await smsCode(bff, logAt));
+    await fillSmsSignIn(page, bff, PHONE);
     await tapText(page, '登录');
     await shown(page, '第 1 步，共 5 步').waitFor({ timeout: 20_000 });
     await page.goto(`${bff.baseUrl}/#/pages/me/index`);
@@ -120,9 +73,8 @@ describe('broker application and staff review in the H5 build served by the BFF'
 
     // 3. Staff of the county see the application; certifying needs a reason.
     const staffContext = await newPhoneContext(browser);
-    const staffPage = await staffContext.newPage();
-    staffPage.on('pageerror', (e) => errors.push(e.message));
-    await staffSignIn(staffPage, '/packages/staff/pages/home/index');
+    const staffPage = await watchedPage(staffContext, errors);
+    await staffSignIn(staffPage, bff, STAFF);
     await tapText(staffPage, '劳务经纪人');
     const card = staffPage.locator('[data-testid="broker-card"]').filter({ visible: true }).filter({ hasText: '巴特尔' });
     await card.waitFor({ timeout: 20_000 });
@@ -160,18 +112,11 @@ describe('broker application and staff review in the H5 build served by the BFF'
     if (!area) throw new Error('no seed area');
     const first = '15052119880412005';
     const idNumber = `${first}${idNumberCheckChar(first)}`;
-    const context = await newPhoneContext(browser);
-    const page = await context.newPage();
+    const context = await newPhoneContext(suite.browser);
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const page = await watchedPage(context, errors);
 
-    await page.goto(`${bff.baseUrl}/#/packages/broker/pages/home/index`);
-    await shown(page, '经纪人登录').waitFor({ timeout: 30_000 });
-    const login = page.locator('input').filter({ visible: true });
-    await login.nth(0).fill(BROKER.username);
-    await login.nth(1).fill(BROKER.password);
-    await tapText(page, '登录');
-    await shown(page, '资格：已认定').waitFor({ timeout: 20_000 });
+    await brokerSignIn(page, suite.bff, BROKER);
     await tapText(page, '逐个登记');
 
     // The worker registration form, five steps.
@@ -218,6 +163,7 @@ describe('broker application and staff review in the H5 build served by the BFF'
   });
 
   it('when a team arrives, then staff confirm its stages and approve the broker’s claim with a reason', async () => {
+    const { bff, browser } = suite;
     const area = seedAreaCodes()[0];
     if (!area) throw new Error('no seed area');
     const today = chinaDateOf(new Date());
@@ -236,12 +182,11 @@ describe('broker application and staff review in the H5 build served by the BFF'
     await api('POST', `/brokers/me/teams/${team.id}/stages`, broker, TeamSchema, { stage: 'arrived', on: today });
 
     const context = await newPhoneContext(browser);
-    const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const page = await watchedPage(context, errors);
 
     // 1. Staff confirm the departure and the arrival.
-    await staffSignIn(page, '/packages/staff/pages/home/index');
+    await staffSignIn(page, bff, STAFF);
     await tapText(page, '联队进度确认');
     const teamCard = page.locator('.zy-staff-card').filter({ visible: true }).filter({ hasText: '保康镇赴外地务工联队' });
     await teamCard.waitFor({ timeout: 20_000 });

@@ -1,33 +1,21 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { TeamListSchema, TokenPairSchema } from '@zhuanyi/shared';
+import { TeamListSchema } from '@zhuanyi/shared';
 import { seedAreaCodes } from '../../bff/src/seed/seed';
 import { enrolmentRows, enrolmentXlsx, villagesOf, wrongChecksum } from '../../bff/src/test-support/broker-rows';
-import { startBff, type RunningBff } from '../support/bff-process';
-import { launchBrowser, newPhoneContext } from '../support/browser';
+import { apiJson, staffByPassword } from '../support/bff-api';
+import { newPhoneContext, watchedPage } from '../support/browser';
+import { BROKER } from '../support/demo-accounts';
+import { useBffAndBrowser } from '../support/h5-suite';
+import { brokerSignIn } from '../support/sign-in-pages';
 import { exact, settledScreenshot, shown, tapText } from '../support/taro-page';
 
-// The demo broker printed by the BFF at start (bff/src/seed/demo-data.ts).
-const USERNAME = 'broker';
-const PASSWORD = 'demo-broker-2024';
-
 describe('a labor broker in the H5 build served by the BFF', () => {
-  let bff: RunningBff;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    bff = await startBff();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bff?.stop();
-  });
+  const suite = useBffAndBrowser();
 
   it('when the demo broker signs in, enrolls people from a spreadsheet and forms a team, then rows are answered and the team records its departure', async () => {
+    const { bff, browser } = suite;
     const area = seedAreaCodes()[0];
     if (!area) throw new Error('no seed area');
     const rows = enrolmentRows({ count: 6, villages: villagesOf(area.township), offset: 300 });
@@ -38,18 +26,11 @@ describe('a labor broker in the H5 build served by the BFF', () => {
     writeFileSync(file, await enrolmentXlsx(rows));
 
     const context = await newPhoneContext(browser);
-    const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const page = await watchedPage(context, errors);
 
     // 1. Sign in with the broker account.
-    await page.goto(`${bff.baseUrl}/#/packages/broker/pages/home/index`);
-    await shown(page, '经纪人登录').waitFor({ timeout: 30_000 });
-    const inputs = page.locator('input').filter({ visible: true });
-    await inputs.nth(0).fill(USERNAME);
-    await inputs.nth(1).fill(PASSWORD);
-    await tapText(page, '登录');
-    await shown(page, '资格：已认定').waitFor({ timeout: 20_000 });
+    await brokerSignIn(page, bff, BROKER);
     await settledScreenshot(page, 'broker-01-home');
 
     // 2. Enrol by spreadsheet: the file input, then the answer per row.
@@ -97,10 +78,8 @@ describe('a labor broker in the H5 build served by the BFF', () => {
     await settledScreenshot(page, 'broker-05-home-chart');
 
     // The BFF agrees: one team, three members, one unconfirmed departure by organized train.
-    const signIn = TokenPairSchema.parse(
-      await (await fetch(`${bff.baseUrl}/api/v1/auth/password`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: USERNAME, password: PASSWORD }) })).json(),
-    );
-    const teams = TeamListSchema.parse(await (await fetch(`${bff.baseUrl}/api/v1/brokers/me/teams`, { headers: { Authorization: `Bearer ${signIn.accessToken}` } })).json());
+    const signIn = await staffByPassword(bff, BROKER);
+    const teams = TeamListSchema.parse(await apiJson(bff, '/brokers/me/teams', { token: signIn.accessToken }));
     expect(teams.items.map((tm) => [tm.name, tm.members.length, tm.stages.map((s) => [s.stage, s.transport, s.confirmedAt])])).toEqual([
       ['巴彦塔拉村赴上海务工联队', 3, [['departed', 'organized_train', null], ['arrived', null, null]]],
     ]);

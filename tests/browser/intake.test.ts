@@ -1,11 +1,13 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ComplaintSchema, TokenPairSchema, idNumberCheckChar, type TokenPair } from '@zhuanyi/shared';
-import { startBff, type RunningBff } from '../support/bff-process';
-import { launchBrowser, newPhoneContext, screenshot as save } from '../support/browser';
+import { ComplaintSchema, idNumberCheckChar } from '@zhuanyi/shared';
+import { api, signedInPhone, workerBySms } from '../support/bff-api';
+import { newDesktopContext, newPhoneContext, watchedPage } from '../support/browser';
+import { INTAKE, STAFF } from '../support/demo-accounts';
+import { useBffAndBrowser } from '../support/h5-suite';
+import { staffSignIn } from '../support/sign-in-pages';
+import { field, settledScreenshot as screenshot, shown, tap, tapText } from '../support/taro-page';
 
-// The demo intake officer printed by the BFF at start (bff/src/seed/demo-data.ts); scope: seed area 0, county 150521.
-const USERNAME = 'intake';
-const PASSWORD = 'demo-intake-2024';
+// The demo intake officer's scope: seed area 0, county 150521.
+const { username: USERNAME, password: PASSWORD } = INTAKE;
 const PHONE = '13900005566';
 
 const filing = {
@@ -18,77 +20,18 @@ const filing = {
   demands: ['pay_wages'],
 };
 
-// Taro's H5 router keeps earlier pages in the DOM, hidden: only look at what is on screen.
-const exact = (page: Page, text: string): Locator => page.getByText(text, { exact: true }).filter({ visible: true });
-const shown = (page: Page, text: string | RegExp): Locator => page.getByText(text).filter({ visible: true }).first();
-/** The input or textarea of the labelled field. */
-const field = (page: Page, label: string): Locator =>
-  page.locator('.zy-field').filter({ visible: true }).filter({ has: page.getByText(label, { exact: true }) }).locator('input, textarea').first();
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(600);
-  await save(page, name);
-}
-async function tap(target: Locator): Promise<void> {
-  await target.waitFor({ state: 'visible', timeout: 20_000 });
-  await target.tap();
-}
-const tapText = (page: Page, text: string, index = 0) => tap(exact(page, text).nth(index));
-
-async function smsCode(bff: RunningBff, since: number): Promise<string> {
-  for (let i = 0; i < 100; i += 1) {
-    const codes = [...bff.output().slice(since).matchAll(/"devLoginCode":"(\d{6})"/g)];
-    const last = codes[codes.length - 1];
-    if (last?.[1]) return last[1];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no SMS code in the BFF log');
-}
-
-async function api<T>(bff: RunningBff, path: string, init: { method?: string; body?: unknown; token?: string; key?: string }, parse: (v: unknown) => T): Promise<T> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  if (init.key) headers['Idempotency-Key'] = init.key;
-  const res = await fetch(`${bff.baseUrl}/api/v1${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-  const body: unknown = await res.json();
-  if (!res.ok) throw new Error(`${path} ${res.status} ${JSON.stringify(body)}`);
-  return parse(body);
-}
-
-/** A context already signed in as this subject (Taro H5 keeps storage as {"data": value}). */
-async function signedInContext(browser: Browser, pair: TokenPair): Promise<BrowserContext> {
-  const context = await newPhoneContext(browser);
-  const items = { 'auth.accessToken': pair.accessToken, 'auth.refreshToken': pair.refreshToken, 'auth.subject': JSON.stringify(pair.subject) };
-  await context.addInitScript((entries: Record<string, string>) => {
-    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, JSON.stringify({ data: v }));
-  }, items);
-  return context;
-}
-
 describe('an intake officer in the H5 build served by the BFF', () => {
-  let bff: RunningBff;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    bff = await startBff();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bff?.stop();
-  });
+  const suite = useBffAndBrowser();
 
   it('when a worker files a wage complaint, the officer accepts it, records a mediation and closes it with the amount recovered, and the worker sees each step', async () => {
+    const { bff, browser } = suite;
     // 1. A worker signs in by SMS and files a group complaint in the demo county (API).
-    const logAt = bff.output().length;
-    await api(bff, '/auth/sms/code', { method: 'POST', body: { phone: PHONE } }, (v) => v);
-    const worker = await api(bff, '/auth/sms', { method: 'POST', body: { phone: PHONE, code: await smsCode(bff, logAt) } }, (v) => TokenPairSchema.parse(v));
+    const worker = await workerBySms(bff, PHONE);
     const filed = await api(bff, '/complaints', { method: 'POST', body: filing, token: worker.accessToken, key: `intake-browser-${Date.now()}` }, (v) => ComplaintSchema.parse(v));
 
     const context = await newPhoneContext(browser);
-    const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const page = await watchedPage(context, errors);
 
     // 2. Sign in: empty fields and a wrong password are answered under the fields.
     await page.goto(`${bff.baseUrl}/#/packages/staff/pages/login/index`);
@@ -160,22 +103,20 @@ describe('an intake officer in the H5 build served by the BFF', () => {
     expect(notes).toContain('调解成功');
     expect(notes).toContain('追回金额 8000');
 
-    const workerContext = await signedInContext(browser, worker);
-    const workerPage = await workerContext.newPage();
-    workerPage.on('pageerror', (e) => errors.push(e.message));
+    const workerContext = await signedInPhone(browser, worker);
+    const workerPage = await watchedPage(workerContext, errors);
     await workerPage.goto(`${bff.baseUrl}/#/pages/complaint-case/index?id=${filed.id}`);
     await shown(workerPage, /追回金额 8000/).waitFor({ timeout: 30_000 });
     await shown(workerPage, /调解成功/).scrollIntoViewIfNeeded();
     await screenshot(workerPage, 'intake-09-worker-timeline');
 
     // 8. The same case on a desktop browser.
-    const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const desktop = await newDesktopContext(browser);
     const items = await page.evaluate(() => ({ ...localStorage }));
     await desktop.addInitScript((entries: Record<string, string>) => {
       for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
     }, items);
-    const deskPage = await desktop.newPage();
-    deskPage.on('pageerror', (e) => errors.push(e.message));
+    const deskPage = await watchedPage(desktop, errors);
     await deskPage.goto(`${bff.baseUrl}/#/packages/staff/pages/case/index?id=${filed.id}`);
     await shown(deskPage, '本案已办结，不能再办理').waitFor({ timeout: 30_000 });
     await screenshot(deskPage, 'intake-10-desktop-case');
@@ -186,10 +127,9 @@ describe('an intake officer in the H5 build served by the BFF', () => {
 
   it('when the demo county staff member signs in, the registry masks ID numbers until a reason is given, and the watch and monthly report show their figures', async () => {
     // A worker registers in a village of the demo county (API), so the registry has someone to show.
+    const { bff, browser } = suite;
     const phone = '13900007788';
-    const logAt = bff.output().length;
-    await api(bff, '/auth/sms/code', { method: 'POST', body: { phone } }, (v) => v);
-    const worker = await api(bff, '/auth/sms', { method: 'POST', body: { phone, code: await smsCode(bff, logAt) } }, (v) => TokenPairSchema.parse(v));
+    const worker = await workerBySms(bff, phone);
     const first17 = '15052119800315123';
     const registration = {
       name: '包金山',
@@ -211,13 +151,9 @@ describe('an intake officer in the H5 build served by the BFF', () => {
     await api(bff, '/workers/me', { method: 'PUT', body: registration, token: worker.accessToken, key: `intake-browser-reg-${Date.now()}` }, (v) => v);
 
     const context = await newPhoneContext(browser);
-    const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${bff.baseUrl}/#/packages/staff/pages/home/index`);
-    await field(page, '用户名').fill('staff');
-    await field(page, '密码').fill('demo-staff-2024');
-    await tapText(page, '登录');
+    const page = await watchedPage(context, errors);
+    await staffSignIn(page, bff, STAFF);
     await shown(page, /王晓梅/).waitFor({ timeout: 20_000 });
     await screenshot(page, 'intake-11-staff-home');
 

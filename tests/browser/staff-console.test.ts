@@ -1,79 +1,29 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import {
   AuditListSchema,
   StaffAccountListSchema,
   ComplaintSchema,
   IntakeQueueSchema,
   RegistryDetailSchema,
-  TokenPairSchema,
   creditCodeCheckChar,
   idNumberCheckChar,
-  type TokenPair,
 } from '@zhuanyi/shared';
-import { startBff, type RunningBff } from '../support/bff-process';
-import { launchBrowser, newPhoneContext } from '../support/browser';
-import { exact, settledScreenshot as screenshot, shown, tapText } from '../support/taro-page';
-
-// Demo accounts printed by the BFF at start (bff/src/seed/demo-data.ts); staff and intake: county 150521.
-const STAFF = { username: 'staff', password: 'demo-staff-2024', name: '王晓梅' };
-const INTAKE = { username: 'intake', password: 'demo-intake-2024' };
-const ADMIN = { username: 'admin', password: 'demo-admin-2024' };
-
-/** The input or textarea of the visible field labelled exactly `label`. */
-const field = (page: Page, label: string): Locator =>
-  page.locator('.zy-field').filter({ visible: true }).filter({ has: page.getByText(label, { exact: true }) }).locator('input, textarea').first();
-async function tap(target: Locator): Promise<void> {
-  await target.waitFor({ state: 'visible', timeout: 20_000 });
-  await target.tap();
-}
-
-async function api<T>(bff: RunningBff, path: string, init: { method?: string; body?: unknown; token?: string; key?: string }, parse: (v: unknown) => T): Promise<T> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  if (init.key) headers['Idempotency-Key'] = init.key;
-  const res = await fetch(`${bff.baseUrl}/api/v1${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-  const body: unknown = await res.json();
-  if (!res.ok) throw new Error(`${path} ${res.status} ${JSON.stringify(body)}`);
-  return parse(body);
-}
-const signIn = (bff: RunningBff, who: { username: string; password: string }) =>
-  api(bff, '/auth/password', { method: 'POST', body: { username: who.username, password: who.password } }, (v) => TokenPairSchema.parse(v));
-
-async function smsCode(bff: RunningBff, since: number): Promise<string> {
-  for (let i = 0; i < 100; i += 1) {
-    const codes = [...bff.output().slice(since).matchAll(/"devLoginCode":"(\d{6})"/g)];
-    const last = codes[codes.length - 1];
-    if (last?.[1]) return last[1];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no SMS code in the BFF log');
-}
-
-/** A phone-sized (or desktop) context already signed in as this subject (Taro H5 keeps storage as {"data": value}). */
-async function signedIn(browser: Browser, pair: TokenPair, desktop = false): Promise<BrowserContext> {
-  const context = desktop ? await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }) : await newPhoneContext(browser);
-  const items = { 'auth.accessToken': pair.accessToken, 'auth.refreshToken': pair.refreshToken, 'auth.subject': JSON.stringify(pair.subject) };
-  await context.addInitScript((entries: Record<string, string>) => {
-    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, JSON.stringify({ data: v }));
-  }, items);
-  return context;
-}
+import { api, signedInDesktop, signedInPhone as signedIn, staffByPassword as signIn, workerBySms } from '../support/bff-api';
+import { newPhoneContext, watchedPage } from '../support/browser';
+import { ADMIN, INTAKE, STAFF } from '../support/demo-accounts';
+import { useBffAndBrowser } from '../support/h5-suite';
+import { staffSignIn } from '../support/sign-in-pages';
+import { exact, field, settledScreenshot as screenshot, shown, tap, tapText } from '../support/taro-page';
 
 describe('the staff console in the H5 build served by the BFF', () => {
-  let bff: RunningBff;
-  let browser: Browser;
+  const suite = useBffAndBrowser();
   let workerId: string;
   const errors: string[] = [];
-  const watch = (page: Page) => page.on('pageerror', (e) => errors.push(e.message));
 
   beforeAll(async () => {
-    bff = await startBff();
-    browser = await launchBrowser();
+    const { bff } = suite;
     // A worker of the demo county registers (API): wants welding work, can travel far.
     const phone = '13900006602';
-    const logAt = bff.output().length;
-    await api(bff, '/auth/sms/code', { method: 'POST', body: { phone } }, (v) => v);
-    const worker = await api(bff, '/auth/sms', { method: 'POST', body: { phone, code: await smsCode(bff, logAt) } }, (v) => TokenPairSchema.parse(v));
+    const worker = await workerBySms(bff, phone);
     const first17 = '15052119880610232';
     const saved = await api(
       bff,
@@ -105,24 +55,16 @@ describe('the staff console in the H5 build served by the BFF', () => {
     workerId = saved.worker.id;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await bff?.stop();
-  });
-
   afterEach(() => {
     expect(errors).toEqual([]);
     errors.length = 0;
   });
 
   it('when a worker walks in, the staff member files the complaint on their behalf with the oral record; missing items are listed in one go and the case is in the intake queue', async () => {
+    const { bff, browser } = suite;
     const context = await newPhoneContext(browser);
-    const page = await context.newPage();
-    watch(page);
-    await page.goto(`${bff.baseUrl}/#/packages/staff/pages/home/index`);
-    await field(page, '用户名').fill(STAFF.username);
-    await field(page, '密码').fill(STAFF.password);
-    await tapText(page, '登录');
+    const page = await watchedPage(context, errors);
+    await staffSignIn(page, bff, STAFF);
     await shown(page, new RegExp(STAFF.name)).waitFor({ timeout: 20_000 });
     // Staff (not admin) see filing and publishing, not the admin pages.
     await shown(page, '代为登记投诉').waitFor();
@@ -169,10 +111,10 @@ describe('the staff console in the H5 build served by the BFF', () => {
   });
 
   it('when staff reveal a person’s ID number on their record with a reason, the admin finds that reveal in the audit trail by action and actor', async () => {
+    const { bff, browser } = suite;
     const staff = await signIn(bff, STAFF);
     const context = await signedIn(browser, staff);
-    const page = await context.newPage();
-    watch(page);
+    const page = await watchedPage(context, errors);
     await page.goto(`${bff.baseUrl}/#/packages/staff/pages/registry/index`);
     const card = page.locator('.zy-person').filter({ visible: true }).filter({ hasText: '包金花' });
     await card.waitFor({ timeout: 30_000 });
@@ -208,8 +150,7 @@ describe('the staff console in the H5 build served by the BFF', () => {
     // The admin: the audit page, filtered to reveals by this staff member.
     const admin = await signIn(bff, ADMIN);
     const adminContext = await signedIn(browser, admin);
-    const adminPage = await adminContext.newPage();
-    watch(adminPage);
+    const adminPage = await watchedPage(adminContext, errors);
     await adminPage.goto(`${bff.baseUrl}/#/packages/staff/pages/home/index`);
     await shown(adminPage, '审计日志').waitFor({ timeout: 30_000 });
     await shown(adminPage, '工作人员账号').waitFor();
@@ -233,9 +174,8 @@ describe('the staff console in the H5 build served by the BFF', () => {
     // The same search on a desktop browser; the API agrees.
     const audit = await api(bff, `/audit?action=reveal&actorId=${staff.subject.subjectId}`, { token: admin.accessToken }, (v) => AuditListSchema.parse(v));
     expect(audit.items.map((e) => [e.targetId, e.reason])).toContainEqual([workerId, reason]);
-    const desk = await signedIn(browser, admin, true);
-    const deskPage = await desk.newPage();
-    watch(deskPage);
+    const desk = await signedInDesktop(browser, admin);
+    const deskPage = await watchedPage(desk, errors);
     await deskPage.goto(`${bff.baseUrl}/#/packages/staff/pages/audit/index`);
     await shown(deskPage, /^已显示 \d+ 条$/).waitFor({ timeout: 30_000 });
     await tapText(deskPage, '查看完整信息');
@@ -245,10 +185,10 @@ describe('the staff console in the H5 build served by the BFF', () => {
   });
 
   it('when staff add an employer (credit code checked), publish a job and push it, the fitting person gets a job recommendation service; the job can be closed', async () => {
+    const { bff, browser } = suite;
     const staff = await signIn(bff, STAFF);
     const context = await signedIn(browser, staff);
-    const page = await context.newPage();
-    watch(page);
+    const page = await watchedPage(context, errors);
     await page.goto(`${bff.baseUrl}/#/packages/staff/pages/employers/index`);
     await shown(page, '单位名称').waitFor({ timeout: 30_000 });
     const employerName = `科左中旗钢构${Date.now().toString(36)}有限公司`;
@@ -307,10 +247,10 @@ describe('the staff console in the H5 build served by the BFF', () => {
   });
 
   it('when the admin creates a staff account (bad username refused under the field) and disables it with a reason, the account cannot sign in and the change is audited', async () => {
+    const { bff, browser } = suite;
     const admin = await signIn(bff, ADMIN);
     const context = await signedIn(browser, admin);
-    const page = await context.newPage();
-    watch(page);
+    const page = await watchedPage(context, errors);
     await page.goto(`${bff.baseUrl}/#/packages/staff/pages/accounts/index`);
     await shown(page, '现有账号').waitFor({ timeout: 30_000 });
     const username = `wk${Date.now().toString(36)}`;

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CourseListResponseSchema, JobListResponseSchema } from '@zhuanyi/shared';
 import { apiJson, signedInPhone, workerBySms } from '../support/bff-api';
-import { startBff, type RunningBff } from '../support/bff-process';
-import { launchBrowser } from '../support/browser';
+import { watchedPage } from '../support/browser';
+import { useBffAndBrowser } from '../support/h5-suite';
 import { settledScreenshot, shown } from '../support/taro-page';
 
 const PHONE = '13900005678';
@@ -49,21 +49,11 @@ function measure(page: Page): Promise<Measured> {
 }
 
 describe('care mode on the worker pages (H5, 360×640)', () => {
-  let bff: RunningBff;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    bff = await startBff();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bff?.stop();
-  });
+  const suite = useBffAndBrowser();
 
   it('when large text is switched on, then body text is at least 18 px and every tap target at least 60 px high on each main worker page', async () => {
     // A signed-in worker with an application and a course sign-up, so every list has cards and buttons.
+    const { bff, browser } = suite;
     const worker = await workerBySms(bff, PHONE);
     const job = JobListResponseSchema.parse(await apiJson(bff, '/jobs?limit=1')).items[0];
     const course = CourseListResponseSchema.parse(await apiJson(bff, '/courses?limit=20')).items.find((c) => c.signUpOpen);
@@ -72,9 +62,8 @@ describe('care mode on the worker pages (H5, 360×640)', () => {
     await apiJson(bff, `/courses/${course.id}/enrollments`, { body: {}, token: worker.accessToken });
 
     const context = await signedInPhone(browser, worker);
-    const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const page = await watchedPage(context, errors);
 
     await page.goto(`${bff.baseUrl}/#/pages/me/index`);
     await shown(page, '大字模式').waitFor({ timeout: 20_000 });

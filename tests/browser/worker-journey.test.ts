@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
 import { idNumberCheckChar } from '@zhuanyi/shared';
-import { repoRoot, startBff, type RunningBff } from '../support/bff-process';
-import { launchBrowser, newPhoneContext } from '../support/browser';
-import { exact, settledScreenshot, shown, tapText } from '../support/taro-page';
+import { repoRoot } from '../support/bff-process';
+import { newPhoneContext, watchedPage } from '../support/browser';
+import { useBffAndBrowser } from '../support/h5-suite';
+import { fillSmsSignIn } from '../support/sign-in-pages';
+import { exact, input, settledScreenshot, shown, tapText } from '../support/taro-page';
 
 /** A valid 身份证号 born 1985-06-15 in 科尔沁左翼中旗 (150521), male. */
 const first17 = '15052119850615003';
@@ -12,47 +13,20 @@ const ID_NUMBER = `${first17}${idNumberCheckChar(first17)}`;
 const PHONE = '13900001234';
 const PHOTO = join(repoRoot, 'tests/fixtures/payslip.png');
 
-/** The newest development SMS code sent after `since` characters of log. */
-async function smsCode(bff: RunningBff, since: number): Promise<string> {
-  for (let i = 0; i < 100; i += 1) {
-    const codes = [...bff.output().slice(since).matchAll(/"devLoginCode":"(\d{6})"/g)];
-    const last = codes[codes.length - 1];
-    if (last?.[1]) return last[1];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no SMS code in the BFF log');
-}
-
-const input = (page: Page, placeholder: string): Locator => page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
-
 describe('a new worker on a phone, in the H5 build served by the BFF', () => {
-  let bff: RunningBff;
-  let browser: Browser;
-
-  beforeAll(async () => {
+  beforeAll(() => {
     expect(readFileSync(PHOTO).subarray(1, 4).toString()).toBe('PNG');
-    bff = await startBff();
-    browser = await launchBrowser();
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bff?.stop();
-  });
+  const suite = useBffAndBrowser();
 
   it('when they sign in by SMS, register, find a welding job, apply, sign up for a course and file a complaint, then each step shows its result', async () => {
+    const { bff, browser } = suite;
     const context = await newPhoneContext(browser);
-    const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const page = await watchedPage(context, errors);
 
     // 1. Sign in by phone + SMS code.
-    await page.goto(`${bff.baseUrl}/#/pages/login/index`);
-    await input(page, '请输入11位手机号').fill(PHONE);
-    const logAt = bff.output().length;
-    await tapText(page, '获取验证码');
-    await shown(page, /秒后重发/).waitFor();
-    await input(page, '6位数字').fill(await smsCode(bff, logAt));
+    await fillSmsSignIn(page, bff, PHONE);
     await settledScreenshot(page, 'journey-01-sign-in');
     await tapText(page, '登录');
 

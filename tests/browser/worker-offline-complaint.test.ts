@@ -1,35 +1,22 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { ComplaintListResponseSchema, ComplaintSchema } from '@zhuanyi/shared';
 import { apiJson, signedInPhone, workerBySms } from '../support/bff-api';
-import { repoRoot, startBff, type RunningBff } from '../support/bff-process';
-import { launchBrowser } from '../support/browser';
-import { exact, settledScreenshot, shown, tapText } from '../support/taro-page';
+import { repoRoot } from '../support/bff-process';
+import { watchedPage } from '../support/browser';
+import { useBffAndBrowser } from '../support/h5-suite';
+import { exact, input, settledScreenshot, shown, tapText } from '../support/taro-page';
 
 const PHOTO = join(repoRoot, 'tests/fixtures/payslip.png');
 
-const input = (page: Page, placeholder: string) => page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
-
 describe('a complaint with a photo filed while the network drops (H5)', () => {
-  let bff: RunningBff;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    bff = await startBff();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bff?.stop();
-  });
+  const suite = useBffAndBrowser();
 
   it('when the photo upload fails for want of network, then the form and photo are kept, and 再次提交 files no second case and uploads the photo once with the same keys', async () => {
+    const { bff, browser } = suite;
     const worker = await workerBySms(bff, '13900009911');
     const context = await signedInPhone(browser, worker);
-    const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const page = await watchedPage(context, errors);
     const sent: Array<{ path: string; key: string | undefined }> = [];
     page.on('request', (r) => {
       const path = new URL(r.url()).pathname;

@@ -1,29 +1,15 @@
-import type { Browser } from 'playwright-core';
 import { ApplyResultSchema, CourseListResponseSchema, EnrollResultSchema, JobListResponseSchema } from '@zhuanyi/shared';
 import { apiJson, signedInPhone, staffByPassword, workerBySms } from '../support/bff-api';
-import { startBff, type RunningBff } from '../support/bff-process';
-import { launchBrowser } from '../support/browser';
+import { watchedPage } from '../support/browser';
+import { ADMIN, STAFF } from '../support/demo-accounts';
+import { useBffAndBrowser } from '../support/h5-suite';
 import { exact, settledScreenshot, shown, tapText } from '../support/taro-page';
 
-// Demo accounts printed by the BFF at start (bff/src/seed/demo-data.ts); staff: county 150521.
-const STAFF = { username: 'staff', password: 'demo-staff-2024' };
-const ADMIN = { username: 'admin', password: 'demo-admin-2024' };
-
 describe('staff move a worker’s application and course sign-up forward; the worker sees it (H5)', () => {
-  let bff: RunningBff;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    bff = await startBff();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await bff?.stop();
-  });
+  const suite = useBffAndBrowser();
 
   it('when an officer marks the application contacted then hired, and staff confirm, start and pass the sign-up, then 我的岗位报名 shows 已录用 and 我的培训 shows 已结业', async () => {
+    const { bff, browser } = suite;
     const worker = await workerBySms(bff, '13900007788');
     const job = JobListResponseSchema.parse(await apiJson(bff, '/jobs?limit=1')).items[0];
     if (!job) throw new Error('no seeded job');
@@ -67,9 +53,8 @@ describe('staff move a worker’s application and course sign-up forward; the wo
     await staffContext.close();
 
     const workerContext = await signedInPhone(browser, worker);
-    const page = await workerContext.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const page = await watchedPage(workerContext, errors);
     await page.goto(`${bff.baseUrl}/#/pages/applications/index`);
     await exact(page, '已录用').first().waitFor({ timeout: 20_000 });
     expect(await exact(page, '撤回报名').count()).toBe(0);

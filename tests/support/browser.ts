@@ -35,6 +35,18 @@ export async function newPhoneContext(browser: Browser): Promise<BrowserContext>
   });
 }
 
+/** A 1280×800 desktop context; `hasTouch` for pages whose form buttons must be tapped. */
+export async function newDesktopContext(browser: Browser, hasTouch = false): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 800 }, ...(hasTouch ? { hasTouch } : {}), locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+}
+
+/** A new page of `context` whose uncaught errors land in `errors`. */
+export async function watchedPage(context: BrowserContext, errors: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  return page;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);
