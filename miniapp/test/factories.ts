@@ -1,4 +1,4 @@
-import type { JobSummary, Region } from '@zhuanyi/shared';
+import type { JobSummary, Region, WorkerRegistration } from '@zhuanyi/shared';
 
 let seq = 0;
 
@@ -27,4 +27,51 @@ export function buildJob(overrides: Partial<JobSummary> = {}): JobSummary {
 
 export function buildRegion(code: string, name: string, level: Region['level'], parentCode: string | null): Region {
   return { code, name, level, parentCode };
+}
+
+/** The identity step of the registration form, filled in correctly. */
+export const FILLED_IDENTITY = { name: '巴特尔', idNumber: '15052119850615003X', ethnicity: '蒙古族', phone: '13900001234', education: 'junior' as const };
+
+/** Every required field of the registration form, with the household at `householdPath`. */
+export function filledRegistration(householdPath: Region[]) {
+  return {
+    ...FILLED_IDENTITY,
+    householdPath,
+    householdGroup: '三组',
+    mobility: 'nearby_only' as const,
+    employmentStatus: 'unemployed' as const,
+    entrepreneurActive: false,
+    wantsJob: false,
+    wantsTraining: true,
+    trainingTrades: ['电焊工'],
+  };
+}
+
+/** The registration record the BFF answers for filledRegistration(), masked as it sends it. */
+export function buildWorkerView(overrides: Partial<WorkerRegistration> = {}): WorkerRegistration {
+  return {
+    id: 'w1',
+    name: '巴特尔',
+    idNumberMasked: '150521********003X',
+    birthDate: '1985-06-15',
+    age: 41,
+    sex: 'male',
+    ethnicity: '蒙古族',
+    phoneMasked: '139****1234',
+    education: 'junior',
+    household: { regionCode: '150521100201', regionName: '保南村', group: '三组' },
+    keyGroups: [],
+    mobility: 'nearby_only',
+    skills: [],
+    certificates: [],
+    jobIntention: { wantsJob: false, trades: [], locations: [], expectedMonthlyPayFen: null },
+    trainingIntention: { wantsTraining: true, trades: ['电焊工'] },
+    employment: { status: 'unemployed', destination: null },
+    entrepreneurship: { active: false },
+    source: 'worker',
+    claimed: true,
+    createdAt: '2026-11-22T00:00:00.000Z',
+    updatedAt: '2026-11-22T00:00:00.000Z',
+    ...overrides,
+  };
 }

@@ -1,48 +1,11 @@
 import { act, renderHook } from '@testing-library/react';
 import { requests, setRequestHandler, type MockRequestOptions } from '../../../../test/mocks/taro';
-import { buildRegion } from '../../../../test/factories';
+import { buildRegion, buildWorkerView, filledRegistration } from '../../../../test/factories';
 import { enrolDraft, useEnrolForm } from './use-enrol-form';
 
 const village = [buildRegion('15', '内蒙古自治区', 'province', null), buildRegion('150521100201', '保南村', 'village', '15')];
-const filled = {
-  name: '巴特尔',
-  idNumber: '15052119850615003X',
-  ethnicity: '蒙古族',
-  phone: '13900001234',
-  education: 'junior' as const,
-  householdPath: village,
-  householdGroup: '三组',
-  mobility: 'nearby_only' as const,
-  employmentStatus: 'unemployed' as const,
-  entrepreneurActive: false,
-  wantsJob: false,
-  wantsTraining: true,
-  trainingTrades: ['电焊工'],
-};
-const worker = {
-  id: 'w1',
-  name: '巴特尔',
-  idNumberMasked: '150521********003X',
-  birthDate: '1985-06-15',
-  age: 41,
-  sex: 'male',
-  ethnicity: '蒙古族',
-  phoneMasked: '139****1234',
-  education: 'junior',
-  household: { regionCode: '150521100201', regionName: '保南村', group: '三组' },
-  keyGroups: [],
-  mobility: 'nearby_only',
-  skills: [],
-  certificates: [],
-  jobIntention: { wantsJob: false, trades: [], locations: [], expectedMonthlyPayFen: null },
-  trainingIntention: { wantsTraining: true, trades: ['电焊工'] },
-  employment: { status: 'unemployed', destination: null },
-  entrepreneurship: { active: false },
-  source: 'broker',
-  claimed: false,
-  createdAt: '2026-11-22T00:00:00.000Z',
-  updatedAt: '2026-11-22T00:00:00.000Z',
-};
+const filled = filledRegistration(village);
+const worker = buildWorkerView({ source: 'broker', claimed: false });
 
 const enrolments = () => requests.filter((r) => r.url.endsWith('/brokers/me/people') && r.method === 'POST');
 

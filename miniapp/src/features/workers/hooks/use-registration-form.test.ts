@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { requests, setRequestHandler, type MockRequestOptions } from '../../../../test/mocks/taro';
-import { buildRegion } from '../../../../test/factories';
+import { buildRegion, buildWorkerView, filledRegistration } from '../../../../test/factories';
 import { saveSession } from '@/services/auth-token';
 import { registrationDraft } from '../registration-form';
 import { useRegistrationForm } from './use-registration-form';
@@ -13,47 +13,10 @@ const village = [
   buildRegion('150521100201', '保南村', 'village', '150521100'),
 ];
 
-const filled = {
-  name: '巴特尔',
-  idNumber: '15052119850615003X',
-  ethnicity: '蒙古族',
-  phone: '13900001234',
-  education: 'junior' as const,
-  householdPath: village,
-  householdGroup: '三组',
-  mobility: 'nearby_only' as const,
-  employmentStatus: 'unemployed' as const,
-  entrepreneurActive: false,
-  wantsJob: false,
-  wantsTraining: true,
-  trainingTrades: ['电焊工'],
-};
+const filled = filledRegistration(village);
 
 const subject = { subjectId: 's1', role: 'worker' as const, regionScope: null, workerId: null, displayName: null, phoneMasked: '139****1234' };
-const worker = {
-  id: 'w1',
-  name: '巴特尔',
-  idNumberMasked: '150521********003X',
-  birthDate: '1985-06-15',
-  age: 41,
-  sex: 'male',
-  ethnicity: '蒙古族',
-  phoneMasked: '139****1234',
-  education: 'junior',
-  household: { regionCode: '150521100201', regionName: '保南村', group: '三组' },
-  keyGroups: [],
-  mobility: 'nearby_only',
-  skills: [],
-  certificates: [],
-  jobIntention: { wantsJob: false, trades: [], locations: [], expectedMonthlyPayFen: null },
-  trainingIntention: { wantsTraining: true, trades: ['电焊工'] },
-  employment: { status: 'unemployed', destination: null },
-  entrepreneurship: { active: false },
-  source: 'worker',
-  claimed: true,
-  createdAt: '2026-11-22T00:00:00.000Z',
-  updatedAt: '2026-11-22T00:00:00.000Z',
-};
+const worker = buildWorkerView();
 const tokens = (workerId: string | null) => ({
   tokenType: 'Bearer',
   accessToken: `access-${workerId ?? 'none'}`,

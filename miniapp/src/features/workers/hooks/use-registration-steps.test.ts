@@ -1,5 +1,5 @@
 import { act, renderHook } from '@testing-library/react';
-import { buildRegion } from '../../../../test/factories';
+import { buildRegion, FILLED_IDENTITY, filledRegistration } from '../../../../test/factories';
 import { createDraftStore } from '@/services/draft-store';
 import { ApiError, NetworkError } from '@/services/errors';
 import type { RegistrationValues } from '../registration-form';
@@ -7,18 +7,8 @@ import { useRegistrationSteps } from './use-registration-steps';
 
 const draft = createDraftStore<RegistrationValues>('draft.stepsTest', (v): v is RegistrationValues => typeof v === 'object' && v !== null);
 const village = [buildRegion('15', '内蒙古自治区', 'province', null), buildRegion('150521100201', '保南村', 'village', '15')];
-const identity = { name: '巴特尔', idNumber: '15052119850615003X', ethnicity: '蒙古族', phone: '13900001234', education: 'junior' as const };
-const complete = {
-  ...identity,
-  householdPath: village,
-  householdGroup: '三组',
-  mobility: 'nearby_only' as const,
-  employmentStatus: 'unemployed' as const,
-  entrepreneurActive: false,
-  wantsJob: false,
-  wantsTraining: true,
-  trainingTrades: ['电焊工'],
-};
+const identity = FILLED_IDENTITY;
+const complete = filledRegistration(village);
 
 describe('registration steps hook', () => {
   it('when a step has errors, then next stays there and each change clears only its own error', () => {
