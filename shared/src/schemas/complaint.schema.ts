@@ -144,7 +144,49 @@ export const ComplaintNoticeSchema = z.object({ code: z.string(), message: z.str
 
 export const ComplaintChannelSchema = z.enum(['online', 'walk_in', 'phone']);
 export type ComplaintChannel = z.infer<typeof ComplaintChannelSchema>;
-export const IntakePriorityReasonSchema = z.enum(['group_case', 'key_group', 'large_amount', 'older_worker']);
+export const IntakePriorityReasonSchema = z.enum(['group_case', 'key_group', 'large_amount', 'older_worker', 'near_deadline']);
+
+/** What a staff member may do with a case: act on it (its county), or follow it read-only (the worker's home county). */
+export const CaseAccessSchema = z.enum(['act', 'read']);
+export type CaseAccess = z.infer<typeof CaseAccessSchema>;
+
+/** Which office handles the case (the worksite county), as the worker and staff see it. */
+export const ComplaintJurisdictionSchema = z
+  .object({
+    regionCode: z.string().nullable(),
+    regionName: z.string().nullable(),
+    /** "XX县 劳动保障监察/仲裁院". */
+    office: z.string().nullable(),
+    /** No worksite given: the home county's triage must decide where it belongs (需确定管辖). */
+    needsJurisdiction: z.boolean(),
+    /** Moved from another county (the clocks still run from the first receipt). */
+    transferred: z.boolean(),
+  })
+  .meta({ id: 'ComplaintJurisdiction' });
+export type ComplaintJurisdiction = z.infer<typeof ComplaintJurisdictionSchema>;
+
+export const CaseTransferSchema = z.object({
+  fromRegionCode: z.string().nullable(),
+  fromRegionName: z.string().nullable(),
+  toRegionCode: z.string(),
+  toRegionName: z.string().nullable(),
+  reason: z.string(),
+  at: TimestampSchema,
+});
+
+/** The complainant as the officer sees them: masked by default; the full phone only through an audited reveal. */
+export const ComplainantSchema = z
+  .object({
+    name: z.string().nullable(),
+    phoneMasked: z.string().nullable(),
+    idMasked: z.string().nullable(),
+    age: z.number().int().nullable(),
+    olderWorker: z.boolean(),
+    keyGroups: z.array(z.string()),
+    householdRegionName: z.string().nullable(),
+  })
+  .meta({ id: 'Complainant' });
+export type Complainant = z.infer<typeof ComplainantSchema>;
 
 /** The green channel's side of a case (staff console; the worker sees the timeline). */
 export const ComplaintIntakeSchema = z
@@ -193,6 +235,11 @@ export const ComplaintIntakeSchema = z
       .nullable(),
     amountRecoveredFen: z.number().int().nullable(),
     workerName: z.string().nullable(),
+    /** act: this county handles it; read: the worker's home county follows it. */
+    access: CaseAccessSchema,
+    complainant: ComplainantSchema,
+    homeRegionName: z.string().nullable(),
+    transfers: z.array(CaseTransferSchema),
   })
   .meta({ id: 'ComplaintIntake' });
 export type ComplaintIntake = z.infer<typeof ComplaintIntakeSchema>;
@@ -235,6 +282,7 @@ export const ComplaintSchema = z
     clocks: z.array(StatutoryClockSchema),
     rejectionReason: z.string().nullable(),
     outcome: ComplaintOutcomeSchema.nullable(),
+    jurisdiction: ComplaintJurisdictionSchema,
     /** Green-channel details: for intake staff; workers get the same through the timeline. */
     intake: ComplaintIntakeSchema.optional(),
     createdAt: TimestampSchema,
@@ -253,6 +301,8 @@ export const ComplaintSummarySchema = z
     amountOwedFen: z.number().int().nonnegative().nullable(),
     groupCase: z.boolean(),
     missingCount: z.number().int().nonnegative(),
+    /** Office handling the case ("XX县 劳动保障监察/仲裁院"). */
+    office: z.string().nullable(),
     createdAt: TimestampSchema,
   })
   .meta({ id: 'ComplaintSummary' });
@@ -321,6 +371,8 @@ export const IntakeActionSchema = z
       note: optionalText(500),
     }),
     z.object({ action: z.literal('award'), amountYuan: AmountYuanSchema, summary: z.string().trim().min(2).max(2000) }),
+    /** Move the case to the county that can act (or confirm this one); the clocks keep running from the first receipt. */
+    z.object({ action: z.literal('transfer'), toRegionCode: RegionCodeSchema, reason: z.string().trim().min(2).max(500) }),
   ])
   .meta({ id: 'IntakeAction' });
 export type IntakeAction = z.infer<typeof IntakeActionSchema>;
