@@ -117,7 +117,7 @@ export class IntakeService {
     if ((r.amountOwedFen ?? 0) >= s.largeAmountFen) add('large_amount', 2);
     if (isOlderWorker(r.ageAtFiling)) add('older_worker', 1);
     const running = this.clocks(r, now).find((c) => c.stoppedAt === null && (c.state === 'running' || c.state === 'overdue'));
-    if (OPEN.includes(r.status) && running && (running.daysLeft ?? 99) <= s.dueSoonDays) add('near_deadline', 2);
+    if (OPEN.includes(r.status) && running?.state === 'running' && (running.daysLeft ?? 99) <= s.dueSoonDays) add('near_deadline', 2);
     return { score, reasons };
   }
 
