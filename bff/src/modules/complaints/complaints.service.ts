@@ -53,6 +53,8 @@ export interface WorkerFacts {
   householdRegionCode: string | null;
   /** 重点群体 the registration lists (priority). */
   keyGroups?: readonly string[];
+  /** The registration record's id. */
+  workerId?: string;
 }
 
 export interface WorkerFactsSource {
@@ -188,7 +190,7 @@ export class ComplaintsService {
     const created = await withPesEvents(() => ComplaintModel.create({
       caseNumber: `${county}-${day}-${String(seq).padStart(4, '0')}`,
       filedBy: viewer.subjectId,
-      workerId: viewer.workerId ?? null,
+      workerId: viewer.workerId ?? facts?.workerId ?? null,
       ...routing,
       keyGroupWorker: (facts?.keyGroups?.length ?? 0) > 0,
       status: 'submitted',
