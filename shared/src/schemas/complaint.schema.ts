@@ -3,6 +3,7 @@ import { yuanToFen } from '../domain/money';
 import { ComplaintMissingItems, ComplaintStatuses } from '../domain/complaint-rules';
 import { AWARD_EXTENSION_MAX_DAYS } from '../domain/complaint-clocks';
 import { MobilePhoneSchema, ObjectIdSchema, RegionCodeSchema, TimestampSchema } from './common.schema';
+import { KeyGroupSchema } from './worker.schema';
 
 /** Evidence limits, checked again by the BFF (by content, not by name). */
 export const EVIDENCE_MAX_FILES = 9;
@@ -182,7 +183,7 @@ export const ComplainantSchema = z
     idMasked: z.string().nullable(),
     age: z.number().int().nullable(),
     olderWorker: z.boolean(),
-    keyGroups: z.array(z.string()),
+    keyGroups: z.array(KeyGroupSchema),
     householdRegionName: z.string().nullable(),
   })
   .meta({ id: 'Complainant' });

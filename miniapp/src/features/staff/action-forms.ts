@@ -1,4 +1,4 @@
-import { yuanToFen, type Complaint, type ComplaintOutcome } from '@zhuanyi/shared';
+import { yuanToFen, type Complaint, type ComplaintOutcome, type Region } from '@zhuanyi/shared';
 import type { AppMessageKey } from '@/i18n';
 import type { IntakeActionInput } from './api/staff-api';
 
@@ -20,6 +20,8 @@ export interface ActionValues {
   approvedBy: string;
   outcome: ComplaintOutcome | null;
   amountRecovered: string;
+  /** Transfer: the county picked (province → county). */
+  transferTo: Region[];
 }
 
 export const emptyActionValues = (): ActionValues => ({
@@ -37,6 +39,7 @@ export const emptyActionValues = (): ActionValues => ({
   approvedBy: '',
   outcome: null,
   amountRecovered: '',
+  transferTo: [],
 });
 
 export type ActionErrors = Partial<Record<keyof ActionValues, AppMessageKey>>;
@@ -81,6 +84,9 @@ export function availableActions(c: Complaint): ActionKind[] {
   }
   const referral = c.intake?.referral;
   if (referral?.to === 'labor_inspection' && !referral.extended) list.push('inspection_extend');
+  // Any open case can move to the county that can act; a case waiting for 需确定管辖 offers it first.
+  if (c.jurisdiction.needsJurisdiction) list.unshift('transfer');
+  else list.push('transfer');
   return list;
 }
 
@@ -155,6 +161,13 @@ export function buildAction(kind: ActionKind, v: ActionValues): { action: Intake
       if (!filled(v.reason, 2)) errors.reason = 'staff.form.reasonRequired';
       if (!filled(v.approvedBy, 1)) errors.approvedBy = 'staff.form.approvedByRequired';
       action = { action: 'extend', days, reason: v.reason.trim(), approvedBy: v.approvedBy.trim() };
+      break;
+    }
+    case 'transfer': {
+      const county = v.transferTo.find((r) => r.level === 'county');
+      if (!county) errors.transferTo = 'staff.form.transferToRequired';
+      if (!filled(v.reason, 2)) errors.reason = 'staff.form.reasonRequired';
+      action = { action: 'transfer', toRegionCode: county?.code ?? '', reason: v.reason.trim() };
       break;
     }
     case 'close':
