@@ -144,6 +144,8 @@ export const StatutoryClockSchema = z.object({
 export const ComplaintNoticeSchema = z.object({ code: z.string(), message: z.string() });
 
 export const ComplaintChannelSchema = z.enum(['online', 'walk_in', 'phone']);
+/** Where a case is handed off: labour inspection, legal aid, public security (恶意欠薪). */
+export const HandoffToSchema = z.enum(['labor_inspection', 'legal_aid', 'public_security']);
 export type ComplaintChannel = z.infer<typeof ComplaintChannelSchema>;
 export const IntakePriorityReasonSchema = z.enum(['group_case', 'key_group', 'large_amount', 'older_worker', 'near_deadline']);
 
@@ -216,9 +218,15 @@ export const ComplaintIntakeSchema = z
       .nullable(),
     referral: z
       .object({
-        to: z.enum(['labor_inspection', 'legal_aid']),
+        to: HandoffToSchema,
         at: TimestampSchema,
         note: z.string().nullable(),
+        /** The receiving office, its answer due time and its answer (a tracked hand-off). */
+        office: z.string().nullable(),
+        dueAt: TimestampSchema.nullable(),
+        answer: z.string().nullable(),
+        answeredAt: TimestampSchema.nullable(),
+        overdue: z.boolean(),
         /** Labour inspection: decide on the case within 5 working days, investigate within 60 (+30 once). */
         acceptDueAt: TimestampSchema.nullable(),
         investigateDueAt: TimestampSchema.nullable(),
@@ -363,7 +371,17 @@ export const IntakeActionSchema = z
       agreedAmountYuan: z.preprocess((v) => (v === '' || v === null ? undefined : v), AmountYuanSchema.optional()),
       succeeded: z.boolean(),
     }),
-    z.object({ action: z.literal('refer'), to: z.enum(['labor_inspection', 'legal_aid']), note: optionalText(500) }),
+    z.object({
+      action: z.literal('refer'),
+      to: HandoffToSchema,
+      note: optionalText(500),
+      /** The receiving office by name (e.g. 科左中旗公安局经侦大队). */
+      office: optionalText(100),
+      /** Answer due (Shanghai date); default: inspection 5 working days, others 5 working days. */
+      dueDate: dateText.optional(),
+    }),
+    /** The receiving office's answer to a hand-off. */
+    z.object({ action: z.literal('handoff_answer'), answer: z.string().trim().min(2).max(1000) }),
     z.object({ action: z.literal('inspection_extend'), reason: z.string().trim().min(2).max(500) }),
     z.object({ action: z.literal('hearing'), hearingAt: TimestampSchema }),
     z.object({

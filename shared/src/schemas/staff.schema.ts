@@ -160,6 +160,8 @@ export const IntakeQueueItemSchema = z
     receivedAt: TimestampSchema,
     /** No worksite known: this (home) county must decide where the case belongs. */
     needsJurisdiction: z.boolean(),
+    /** A hand-off past its due time without an answer (shown like an overdue clock). */
+    handoffOverdue: z.boolean(),
     /** act: this county handles it; read: followed as the worker's home county. */
     access: CaseAccessSchema,
     regionName: z.string().nullable(),

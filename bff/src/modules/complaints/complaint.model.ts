@@ -107,7 +107,10 @@ const complaintSchema = new Schema(
       default: null,
     },
     referral: {
-      type: new Schema({ to: String, at: Date, note: String, acceptDueAt: Date, investigateDueAt: Date, extended: Boolean }, { _id: false }),
+      type: new Schema(
+        { to: String, at: Date, note: String, acceptDueAt: Date, investigateDueAt: Date, extended: Boolean, office: String, dueAt: Date, answer: String, answeredAt: Date },
+        { _id: false },
+      ),
       default: null,
     },
     procedure: { type: String, default: null },

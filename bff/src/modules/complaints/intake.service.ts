@@ -22,6 +22,7 @@ import {
   regionLevelOf,
   shanghaiDayNumber,
   t,
+  HandoffToSchema,
   type CaseAccess,
   type Complaint,
   type ComplaintStatus,
@@ -75,7 +76,18 @@ type Extra = Partial<{
   workerConfirmedAt: Date | null;
   keyGroupWorker: boolean;
   mediation: { record?: string | null; agreement?: string | null; agreedAmountFen?: number | null; succeeded?: boolean | null; at?: Date | null } | null;
-  referral: { to?: string | null; at?: Date | null; note?: string | null; acceptDueAt?: Date | null; investigateDueAt?: Date | null; extended?: boolean | null } | null;
+  referral: {
+    to?: string | null;
+    at?: Date | null;
+    note?: string | null;
+    acceptDueAt?: Date | null;
+    investigateDueAt?: Date | null;
+    extended?: boolean | null;
+    office?: string | null;
+    dueAt?: Date | null;
+    answer?: string | null;
+    answeredAt?: Date | null;
+  } | null;
   procedure: string | null;
   finalAward: boolean | null;
   hearingAt: Date | null;
@@ -191,9 +203,14 @@ export class IntakeService {
           : null,
         referral: r.referral?.at
           ? {
-              to: r.referral.to === 'legal_aid' ? 'legal_aid' : 'labor_inspection',
+              to: HandoffToSchema.catch('labor_inspection').parse(r.referral.to),
               at: iso(r.referral.at),
               note: r.referral.note ?? null,
+              office: r.referral.office ?? null,
+              dueAt: r.referral.dueAt ? iso(r.referral.dueAt) : null,
+              answer: r.referral.answer ?? null,
+              answeredAt: r.referral.answeredAt ? iso(r.referral.answeredAt) : null,
+              overdue: IntakeService.handoffOverdue(r, now),
               acceptDueAt: r.referral.acceptDueAt ? iso(r.referral.acceptDueAt) : null,
               investigateDueAt: r.referral.investigateDueAt ? iso(r.referral.investigateDueAt) : null,
               extended: !!r.referral.extended,
@@ -217,6 +234,12 @@ export class IntakeService {
         })),
       },
     };
+  }
+
+  /** A hand-off past its due time without an answer, on an open case. */
+  private static handoffOverdue(r: Rec, now: Date): boolean {
+    const h = r.referral;
+    return !!h?.at && !h.answeredAt && !!h.dueAt && h.dueAt < now && OPEN.includes(r.status);
   }
 
   /** Staff access only (act / read); a worker's own access is not a staff view. */
@@ -250,8 +273,9 @@ export class IntakeService {
       const current = clocks.filter((c) => c.stoppedAt === null).pop() ?? null;
       const greenDue = endOfWorkingDaysAfter(r.receivedAt, s.greenChannelWorkingDays);
       let urgency: IntakeQueueItem['urgency'] = 'on_track';
+      const handoffOverdue = IntakeService.handoffOverdue(r, now);
       if (!OPEN.includes(r.status) || !current) urgency = 'done';
-      else if (current.state === 'overdue') urgency = 'overdue';
+      else if (current.state === 'overdue' || handoffOverdue) urgency = 'overdue';
       else if ((current.daysLeft ?? 99) <= s.dueSoonDays || (r.status === 'submitted' && now > greenDue)) urgency = 'due_soon';
       items.push({
         id: r._id.toHexString(),
@@ -272,6 +296,7 @@ export class IntakeService {
         missingCount: this.deps.complaints.toComplaint(r).missingItems.length,
         receivedAt: iso(r.receivedAt),
         needsJurisdiction: r.needsJurisdiction === true,
+        handoffOverdue,
         access: view === 'mine' ? 'act' : 'read',
         regionName: countyName(r.intakeRegionCode),
       });
@@ -521,7 +546,11 @@ export class IntakeService {
       case 'refer': {
         if (!['accepted', 'mediating', 'submitted'].includes(r.status)) throw new ConflictError('error.complaintTransition');
         const inspection = action.to === 'labor_inspection';
-        step = t(inspection ? 'complaint.step.referInspection' : 'complaint.step.referLegalAid');
+        const office = action.office ?? t(`complaint.handoff.${action.to}`);
+        // The answer is due on the given day (end of it, Shanghai) or after 5 working days.
+        const dueAt = action.dueDate ? new Date(Date.parse(`${action.dueDate}T23:59:59+08:00`)) : endOfWorkingDaysAfter(now, INSPECTION_ACCEPT_WORKING_DAYS);
+        const kind = t(inspection ? 'complaint.step.referInspection' : action.to === 'legal_aid' ? 'complaint.step.referLegalAid' : 'complaint.step.referPolice');
+        step = t('complaint.step.handoffDue', { step: kind, office, date: dueAt.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) });
         updated = await this.push(
           r,
           {},
@@ -533,12 +562,22 @@ export class IntakeService {
               acceptDueAt: inspection ? endOfWorkingDaysAfter(now, INSPECTION_ACCEPT_WORKING_DAYS) : null,
               investigateDueAt: inspection ? endOfWorkingDaysAfter(now, INSPECTION_INVESTIGATE_WORKING_DAYS) : null,
               extended: false,
+              office,
+              dueAt,
+              answer: null,
+              answeredAt: null,
             },
           },
           'refer',
           step,
           viewer,
         );
+        break;
+      }
+      case 'handoff_answer': {
+        if (!r.referral?.at || r.referral.answeredAt) throw new ConflictError('error.complaintNotReferred');
+        step = t('complaint.step.handoffAnswered', { office: r.referral.office ?? '', answer: action.answer });
+        updated = await this.push(r, { 'referral.answeredAt': null }, { 'referral.answer': action.answer, 'referral.answeredAt': now }, 'handoff_answer', step, viewer);
         break;
       }
       case 'inspection_extend': {

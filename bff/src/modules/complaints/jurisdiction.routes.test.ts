@@ -221,4 +221,26 @@ describe('the officer’s case page and priority of online cases', () => {
     const later = (await queue(KZZQ)).items;
     expect(later.every((i) => i.priority.reasons.includes('near_deadline'))).toBe(true);
   });
+
+  it('when a case is handed off to public security with a due date, then the worker sees it, it turns overdue on the queue without an answer, and the answer clears it', async () => {
+    const clock = manualClock('2026-06-01T02:00:00Z'); // Monday
+    const { http, intake, file, queue } = world(clock);
+    const { login } = await turpanWorker(clock);
+    const c = await file(login.header, atWorksite(KZZQ));
+    const act = async (body: object, status = 200) => (await http().post(`/api/v1/intake/cases/${c.id}/actions`).set(await intake(KZZQ)).send(body).expect(status)).body as unknown;
+    await act({ action: 'accept' });
+    const referred = ComplaintSchema.parse(await act({ action: 'refer', to: 'public_security', office: '科左中旗公安局经侦大队', dueDate: '2026-06-05', note: '包工头失联，涉嫌拒不支付劳动报酬' }));
+    expect(referred.intake?.referral).toMatchObject({ to: 'public_security', office: '科左中旗公安局经侦大队', dueAt: '2026-06-05T15:59:59.000Z', answer: null, overdue: false });
+    const own = ComplaintSchema.parse((await http().get(`/api/v1/complaints/${c.id}`).set(login.header).expect(200)).body);
+    expect(own.timeline.at(-1)?.note).toContain('科左中旗公安局经侦大队，2026/6/5 前答复');
+
+    clock.advance(5 * DAY);
+    const late = (await queue(KZZQ)).items.find((i) => i.id === c.id);
+    expect(late).toMatchObject({ handoffOverdue: true, urgency: 'overdue' });
+    const answered = ComplaintSchema.parse(await act({ action: 'handoff_answer', answer: '已立案侦查' }));
+    expect(answered.intake?.referral).toMatchObject({ answer: '已立案侦查', overdue: false });
+    expect(answered.timeline.at(-1)?.note).toBe('科左中旗公安局经侦大队答复：已立案侦查');
+    expect((await queue(KZZQ)).items.find((i) => i.id === c.id)?.handoffOverdue).toBe(false);
+    await act({ action: 'handoff_answer', answer: '再次答复' }, 409);
+  });
 });
