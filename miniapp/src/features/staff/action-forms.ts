@@ -11,7 +11,11 @@ export interface ActionValues {
   succeeded: boolean | null;
   agreement: string;
   agreedAmount: string;
-  referTo: 'labor_inspection' | 'legal_aid' | null;
+  referTo: 'labor_inspection' | 'legal_aid' | 'public_security' | null;
+  /** Hand-off: receiving office, answer due (YYYY-MM-DD), and later its answer. */
+  office: string;
+  dueDate: string;
+  answer: string;
   note: string;
   hearingAt: string;
   amount: string;
@@ -31,6 +35,9 @@ export const emptyActionValues = (): ActionValues => ({
   agreement: '',
   agreedAmount: '',
   referTo: null,
+  office: '',
+  dueDate: '',
+  answer: '',
   note: '',
   hearingAt: '',
   amount: '',
@@ -84,6 +91,7 @@ export function availableActions(c: Complaint): ActionKind[] {
   }
   const referral = c.intake?.referral;
   if (referral?.to === 'labor_inspection' && !referral.extended) list.push('inspection_extend');
+  if (referral && referral.answeredAt === null) list.push('handoff_answer');
   // Any open case can move to the county that can act; a case waiting for 需确定管辖 offers it first.
   if (c.jurisdiction.needsJurisdiction) list.unshift('transfer');
   else list.push('transfer');
@@ -128,7 +136,12 @@ export function buildAction(kind: ActionKind, v: ActionValues): { action: Intake
       break;
     case 'refer':
       if (v.referTo === null) errors.referTo = 'staff.form.referToRequired';
-      action = { action: 'refer', to: v.referTo ?? 'labor_inspection', note: optional(v.note) };
+      if (v.dueDate.trim() !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(v.dueDate.trim())) errors.dueDate = 'staff.form.dueDateInvalid';
+      action = { action: 'refer', to: v.referTo ?? 'labor_inspection', note: optional(v.note), office: optional(v.office), dueDate: optional(v.dueDate) };
+      break;
+    case 'handoff_answer':
+      if (!filled(v.answer, 2)) errors.answer = 'staff.form.answerRequired';
+      action = { action: 'handoff_answer', answer: v.answer.trim() };
       break;
     case 'inspection_extend':
       if (!filled(v.reason, 2)) errors.reason = 'staff.form.reasonRequired';

@@ -106,8 +106,18 @@ export function ActionPanel({ complaint, onDone }: { complaint: Complaint; onDon
               options={[
                 { value: 'labor_inspection', label: t('staff.form.referInspection') },
                 { value: 'legal_aid', label: t('staff.form.referLegalAid') },
+                { value: 'public_security', label: t('staff.form.referPolice') },
               ]}
             />
+          ) : null}
+          {current === 'refer' ? (
+            <>
+              <TextField label={`${t('staff.form.office')}${t('staff.form.optional')}`} value={values.office} onChange={set('office')} maxlength={100} />
+              <TextField label={`${t('staff.form.dueDate')}${t('staff.form.optional')}`} hint={t('staff.form.dueDateHint')} value={values.dueDate} onChange={set('dueDate')} error={err('dueDate')} maxlength={10} />
+            </>
+          ) : null}
+          {current === 'handoff_answer' ? (
+            <TextArea label={t('staff.form.answer')} value={values.answer} onChange={set('answer')} error={err('answer')} />
           ) : null}
           {current === 'arbitrate' || current === 'hearing' ? (
             <TextField

@@ -17,6 +17,7 @@ export function QueueItemCard({ item, onOpen }: { item: IntakeQueueItem; onOpen:
       <View className="zy-inline">
         <Tag label={t(`complaint.status.${item.status}`)} tone="info" />
         {item.needsJurisdiction ? <Tag label={t('staff.queue.needsJurisdiction')} tone="warn" /> : null}
+        {item.handoffOverdue ? <Tag label={t('staff.queue.handoffOverdue')} tone="warn" /> : null}
         {item.priority.reasons.map((r) => (
           <Text key={r} className="zy-priority">{`★ ${t(`staff.priority.${r}`)}`}</Text>
         ))}
