@@ -6,15 +6,7 @@ import { revealComplainantPhone } from '../api/staff-api';
 import { formatYuan } from '../format';
 import { PhoneReveal } from './PhoneReveal';
 import './staff.scss';
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="zy-row">
-      <Text className="zy-row__label">{label}</Text>
-      <Text className="zy-row__value">{value}</Text>
-    </View>
-  );
-}
+import { Row } from './Row';
 
 /** Who complains: name, phone (masked, audited reveal, call), ID masked, age and key-group flags. */
 export function ComplainantCard({ complaint }: { complaint: Complaint }) {

@@ -5,15 +5,7 @@ import { chinaDate, chinaDateTime } from '@/features/complaints/format';
 import { t } from '@/i18n';
 import { formatYuan } from '../format';
 import './staff.scss';
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="zy-row">
-      <Text className="zy-row__label">{label}</Text>
-      <Text className="zy-row__value">{value}</Text>
-    </View>
-  );
-}
+import { Row } from './Row';
 
 /** The green channel's side of a case: source, priority, procedure, mediation, referral, award, amount recovered. */
 export function IntakeDetails({ complaint }: { complaint: Complaint }) {
