@@ -14,7 +14,7 @@ import { createWorker, staffApp } from '../staff/staff-test-kit';
 import { ComplaintModel } from './complaint.model';
 
 const db = useTestDb();
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 const DAY = 86_400_000;
 let n = 0;
 const key = () => `jurisdiction-${Date.now()}-${(n += 1)}`;
