@@ -104,7 +104,7 @@ describe('the green channel routes a case to the worksite county (H5 build serve
     expect((await report('650402')).complaints.received).toBe(0);
 
     // 3. Desktop: the 科左中旗 officer finds it in the queue and opens the case page.
-    const desktop = await newDesktopContext(browser);
+    const desktop = await newDesktopContext(browser, true);
     const desk = await watchedPage(desktop, errors);
     await staffSignIn(desk, bff, INTAKE);
     await desk.goto(`${bff.baseUrl}/#/packages/staff/pages/queue/index`);
