@@ -77,7 +77,9 @@ async function receiveFile(req: IncomingMessage): Promise<ReceivedFile> {
           for await (const chunk of stream) chunks.push(chunk as Buffer);
           if ((stream as { truncated?: boolean }).truncated) problem = new AppError('PAYLOAD_TOO_LARGE', { messageKey: 'error.importTooLarge' });
           else if (!file) file = { buffer: Buffer.concat(chunks), filename: info.filename || 'import' };
-        })(),
+        })().catch(() => {
+          problem ??= new ValidationError({ file: 'error.importMissing' }, 'error.importMissing');
+        }),
       );
     });
     parser.on('error', () => reject(new ValidationError({ file: 'error.importMissing' }, 'error.importMissing')));
@@ -87,6 +89,11 @@ async function receiveFile(req: IncomingMessage): Promise<ReceivedFile> {
         else if (!file || file.buffer.length === 0) reject(new ValidationError({ file: 'error.importMissing' }, 'error.importMissing'));
         else resolve(file);
       }, reject);
+    });
+    // A client that goes away mid-upload ends the parser (and its file stream) with an error.
+    req.once('error', (err: Error) => parser.destroy(err));
+    req.once('close', () => {
+      if (!req.complete) parser.destroy(new Error('request aborted'));
     });
     req.pipe(parser);
   });
@@ -151,7 +158,7 @@ export class ImportService {
     await new Promise<void>((resolve, reject) => {
       const up = bucket().openUploadStreamWithId(fileId, filename, { metadata: { brokerId: auth.subjectId, fileHash, format } });
       up.once('finish', () => resolve());
-      up.once('error', reject);
+      up.on('error', reject);
       up.end(this.deps.crypto.sealFile('importFile', file.buffer));
     });
     try {
