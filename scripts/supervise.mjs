@@ -3,6 +3,7 @@
 // brings a fresh BFF and engine. A BFF that fails quickly maxQuickFailures times in a row (a
 // configuration error, say: its one line says what to fix) is not started again.
 import { spawn } from 'node:child_process';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
