@@ -14,6 +14,7 @@ import busboy from 'busboy';
 import mongoose, { Types } from 'mongoose';
 import {
   IMPORT_MAX_BYTES,
+  IMPORT_MAX_UNPACKED_BYTES,
   IMPORT_MAX_ROWS,
   WorkerRegistrationInputSchema,
   issueText,
@@ -36,6 +37,7 @@ import type { FieldCrypto } from '../../security/field-crypto';
 import { assertCertifiedBroker } from './broker-gate';
 import { BrokerImportModel, type BrokerImportRecord, type ImportRowDoc } from './broker-import.model';
 import { EnrolmentModel } from './broker.model';
+import { checkZipLimits } from './sheet-table';
 import { SheetError, columnOfPath, readSheet, rowToInput, type SheetRow } from './spreadsheet';
 
 const BUCKET = 'imports';
@@ -105,6 +107,15 @@ function formatOf(file: ReceivedFile): 'xlsx' | 'csv' {
   throw new AppError('UNSUPPORTED_MEDIA_TYPE', { messageKey: 'error.importType' });
 }
 
+/** An xlsx whose zip directory declares more than the unpacked limit is refused before it is stored or inflated. */
+async function refuseZipBomb(buffer: Buffer): Promise<void> {
+  const problem = await checkZipLimits(buffer, IMPORT_MAX_UNPACKED_BYTES);
+  if (problem === 'unpacked') {
+    throw new AppError('PAYLOAD_TOO_LARGE', { messageKey: 'error.importUnpackedTooLarge', params: { maxMb: IMPORT_MAX_UNPACKED_BYTES / 1024 / 1024 }, fields: { file: 'error.importUnpackedTooLarge' } });
+  }
+  if (problem) throw new ValidationError({ file: 'error.importUnreadable' }, 'error.importUnreadable');
+}
+
 function safeName(name: string): string {
   // eslint-disable-next-line no-control-regex -- strips control characters from a file name
   return (name.split(/[\\/]/).pop() ?? 'import').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 100) || 'import';
@@ -147,6 +158,7 @@ export class ImportService {
     await assertCertifiedBroker(auth);
     const file = await receiveFile(req);
     const format = formatOf(file);
+    if (format === 'xlsx') await refuseZipBomb(file.buffer);
     const fileHash = createHash('sha256').update(file.buffer).digest('hex');
     const earlier = await BrokerImportModel.findOne({ brokerId: auth.subjectId, fileHash }).lean<BrokerImportRecord>().exec();
     if (earlier) {
