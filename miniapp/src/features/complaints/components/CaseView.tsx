@@ -20,6 +20,20 @@ export function MissingItems({ complaint }: { complaint: Complaint }) {
   );
 }
 
+/** Which office handles the case; after a transfer, where it went and that the clocks still run from the first receipt. */
+export function Jurisdiction({ complaint }: { complaint: Complaint }) {
+  const j = complaint.jurisdiction;
+  if (!j.office) return null;
+  if (j.needsJurisdiction) return <Notice tone="info">{`${t('complaint.needsJurisdiction')} · ${t('complaint.handledBy', { office: j.office })}`}</Notice>;
+  if (j.transferred)
+    return (
+      <Notice tone="info">
+        {`${t('complaint.transferredTo', { office: j.office })}。${t('complaint.clocksKept')}`}
+      </Notice>
+    );
+  return <Text className="zy-text case__office">{t('complaint.handledBy', { office: j.office })}</Text>;
+}
+
 /** Case number, the timeline and the statutory clocks. */
 export function CaseView({ complaint }: { complaint: Complaint }) {
   const reached = new Set(complaint.timeline.map((e) => e.status));
@@ -38,6 +52,7 @@ export function CaseView({ complaint }: { complaint: Complaint }) {
         <Text className="zy-text">{`${t('complaint.respondent')}：${complaint.respondent.name}`}</Text>
         {complaint.amountOwedFen !== null ? <Text className="zy-text">{`${t('complaint.amountOwed')}：${formatYuan(complaint.amountOwedFen)} ${t('common.yuan')}`}</Text> : null}
         <Text className="zy-muted">{t('complaint.evidenceCount', { count: complaint.evidence.length })}</Text>
+        <Jurisdiction complaint={complaint} />
       </View>
 
       {complaint.warnings.map((w) => (
