@@ -269,6 +269,7 @@ export const zhCN = {
     amountFen: '= {fen} 分',
     coWorkers: '还有几个工友也被欠了（不算你自己）',
     demands: '你想要什么（可多选）',
+    demandsRequired: '请至少选一项你想要的，比如“要回工资”',
     demandNote: '还想说的（可不填）',
     bankCard: '收工资的银行卡号（知道的话）',
     bankName: '开户银行（可不填）',
