@@ -67,6 +67,9 @@ const RawEnvSchema = z.object({
   JOB_SEARCH_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5000),
 });
 
+/** Every environment variable the BFF reads (the README documents each). */
+export const SETTING_NAMES: readonly string[] = Object.keys(RawEnvSchema.shape);
+
 export interface Config {
   nodeEnv: NodeEnv;
   isProduction: boolean;
