@@ -46,6 +46,9 @@ export const zhCN = {
   // Worker registration (实名登记).
   'error.workerNotRegistered': '还没有实名登记，请先填写登记表',
   'error.workerNotFound': '没有找到这条登记信息',
+  'error.consent.required': '请先阅读隐私说明，并同意我们处理你的身份证号等敏感信息，才能实名登记',
+  'error.consent.noticeOutdated': '隐私说明已更新，请重新阅读后再同意',
+  'error.consent.personalFirst': '请先同意隐私说明',
   'error.workerOwnedByOther': '这个身份证号已由其他账号登记，请联系村里的劳动保障协理员',
   'error.workerClaimNeedsPhone': '这个身份证号已由经纪人或工作人员代为登记，请用登记时留的手机号验证登录后认领',
   'error.workerClaimMismatch': '身份证号或手机号与登记信息不一致',
