@@ -74,6 +74,8 @@ const Taro = {
   },
 };
 
+export function useShareAppMessage(_callback: () => { title?: string; path?: string }): void {}
+
 export function usePullDownRefresh(callback: () => void): void {
   pageHooks.pullDownRefresh.push(callback);
 }

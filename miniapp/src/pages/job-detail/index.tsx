@@ -12,6 +12,8 @@ import { useSession } from '@/features/auth/hooks/use-session';
 import { ReportJob } from '@/features/jobs/components/ReportJob';
 import { formatPay, jobAddressText, transportLabelKey } from '@/features/jobs/format';
 import { useJobDetail } from '@/features/jobs/hooks/use-job-detail';
+import { SharePanel } from '@/features/share/components/SharePanel';
+import { shareTitle } from '@/features/share/share';
 import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { ApiError } from '@/services/errors';
@@ -121,6 +123,11 @@ export default function JobDetailPage() {
             ))}
           </View>
         ) : null}
+
+        <SharePanel
+          target={{ title: shareTitle([job.title, formatPay(job), job.regionName]), path: `/pages/job-detail/index?id=${job.id}` }}
+          lines={[formatPay(job), jobAddressText(job), job.employer.name]}
+        />
 
         {apply.status === 'done' ? (
           <Notice tone="success">
