@@ -42,6 +42,14 @@ describe('consent and sharing on a phone (H5 build served by the BFF)', () => {
     const after = await api(bff, '/consents/me', { token: worker.accessToken }, (v) => MyConsentsSchema.parse(v));
     expect(after.current.sensitive_info).toBe(false);
     expect(after.history.find((h) => h.purpose === 'sensitive_info')?.withdrawnAt).toEqual(expect.any(String));
+
+    // Care mode also reaches the tab bar (outside every page): its labels grow from 10 px.
+    const labelSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.weui-tabbar__label') ?? document.body).fontSize));
+    expect(await labelSize()).toBe(10);
+    await page.locator('taro-switch-core').filter({ visible: true }).tap();
+    await page.locator('.zy-screen--large').filter({ visible: true }).first().waitFor();
+    expect(await labelSize()).toBeGreaterThanOrEqual(15);
+    await settledScreenshot(page, 'care-tab-bar');
     expect(errors).toEqual([]);
     await context.close();
   });
