@@ -1,5 +1,6 @@
 import type { Document } from 'bson';
-import { Aggregator, ProcessingMode } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
+import { ProcessingMode } from 'mingo/core';
 import { CommandError, fail, toCommandError } from '../errors';
 import { isPlainObject } from '../paths';
 import { countMatches, findMatches, mingoOptions, streamMatches, type FindOptions } from '../query';
