@@ -93,13 +93,96 @@ for (const [name, key] of [['$ref', 'collection'], ['$id', 'oid'], ['$db', 'db']
   }
 }
 
+type CollationSpec = { locale: string; strength?: number; caseLevel?: boolean; caseFirst?: string; numericOrdering?: boolean; alternate?: string };
+
+/** An ICU locale as mongod writes it (en_US, zh@collation=pinyin) as a BCP 47 tag for Intl. */
+export function localeTag(locale: string): string {
+  const [base = '', keyword] = locale.split('@');
+  const tag = base.replace(/_/g, '-');
+  const co = /^collation=(\w+)$/.exec(keyword ?? '');
+  return co ? `${tag}-u-co-${co[1] as string}` : tag;
+}
+
+const collators = new Map<string, Intl.Collator>();
+
+/** A comparer for strings under a collation (strength 1: base letters, 2: and accents, 3: and case). */
+function collatorFor(spec: CollationSpec): Intl.Collator {
+  const key = JSON.stringify(spec);
+  let c = collators.get(key);
+  if (!c) {
+    const strength = spec.strength ?? 3;
+    let sensitivity: Intl.CollatorOptions['sensitivity'] = strength === 1 ? 'base' : strength === 2 ? 'accent' : 'variant';
+    if (spec.caseLevel === true && sensitivity === 'base') sensitivity = 'case';
+    if (spec.caseLevel === true && sensitivity === 'accent') sensitivity = 'variant';
+    try {
+      c = new Intl.Collator(localeTag(spec.locale), {
+        sensitivity,
+        numeric: spec.numericOrdering === true,
+        ignorePunctuation: spec.alternate === 'shifted',
+        ...(spec.caseFirst === 'upper' || spec.caseFirst === 'lower' ? { caseFirst: spec.caseFirst } : {}),
+      });
+    } catch {
+      return fail('BadValue', `Field 'locale' is invalid in: { locale: "${spec.locale}" }`);
+    }
+    collators.set(key, c);
+  }
+  return c;
+}
+
+function activeCollation(options: unknown): CollationSpec | null {
+  const spec = (options as { collation?: unknown } | undefined)?.collation;
+  if (spec === null || typeof spec !== 'object') return null;
+  const locale = (spec as { locale?: unknown }).locale;
+  return typeof locale === 'string' && locale !== 'simple' ? (spec as CollationSpec) : null;
+}
+
+type QueryOp = typeof queryOperators.$eq;
+
+/** Candidates a path condition is tested on: the value and, for an array, its elements. */
+function candidates(o: unknown, selector: string): unknown[] {
+  const v: unknown = resolve(o as never, selector, { unwrapArray: true });
+  return Array.isArray(v) ? [v, ...v] : [v];
+}
+
+/**
+ * Comparison operators that compare strings under the query's collation (manual: "Collation"): mingo's own
+ * operators only honour collation in $sort. Without a collation, or for non-strings, mingo's operator decides.
+ */
+function collated(builtIn: QueryOp, test: (cmp: number) => boolean, mode: 'equal' | 'negate' | 'range'): QueryOp {
+  return ((selector: string, value: unknown, options: never) => {
+    const spec = activeCollation(options);
+    const exact = builtIn(selector, value, options);
+    if (!spec) return exact;
+    const collator = collatorFor(spec);
+    const wanted = (Array.isArray(value) && (builtIn === queryOperators.$in || builtIn === queryOperators.$nin) ? value : [value]).filter((w): w is string => typeof w === 'string');
+    if (wanted.length === 0) return exact;
+    return (o: unknown) => {
+      const hit = candidates(o, selector).some((c) => typeof c === 'string' && wanted.some((w) => test(collator.compare(c, w))));
+      if (mode === 'negate') return !hit && exact(o as never);
+      // A string bound only compares with strings (type bracketing), and only as the collation orders them.
+      return mode === 'range' ? hit : hit || exact(o as never);
+    };
+  }) as QueryOp;
+}
+
+const collatedQueryOps = {
+  $eq: collated(queryOperators.$eq, (c) => c === 0, 'equal'),
+  $in: collated(queryOperators.$in, (c) => c === 0, 'equal'),
+  $ne: collated(queryOperators.$ne, (c) => c === 0, 'negate'),
+  $nin: collated(queryOperators.$nin, (c) => c === 0, 'negate'),
+  $gt: collated(queryOperators.$gt, (c) => c > 0, 'range'),
+  $gte: collated(queryOperators.$gte, (c) => c >= 0, 'range'),
+  $lt: collated(queryOperators.$lt, (c) => c < 0, 'range'),
+  $lte: collated(queryOperators.$lte, (c) => c <= 0, 'range'),
+};
+
 /** All of mingo's operators, with the engine's own where mongod's behaviour differs from mingo's. */
 export const engineContext = Context.init({
   accumulator: accumulatorOperators,
   expression: expressionOperators,
   pipeline: pipelineOperators,
   projection: projectionOperators,
-  query: { ...queryOperators, $type },
+  query: { ...queryOperators, ...collatedQueryOps, $type },
   window: windowOperators,
 });
 

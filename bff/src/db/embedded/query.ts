@@ -1,7 +1,7 @@
 import type { Document } from 'bson';
 import type { Query } from 'mingo/query';
 import type { CollationSpec, Options } from 'mingo/types/types';
-import { engineContext, engineQuery } from './mingo-context';
+import { engineContext, engineQuery, localeTag } from './mingo-context';
 import { compareBson } from './bson-order';
 import { CommandError, toCommandError } from './errors';
 import { isPlainObject, pathValues } from './paths';
@@ -159,6 +159,8 @@ export interface FindOptions {
   limit?: number;
   hint?: unknown;
   collation?: Document;
+  /** Set once the collection's default collation has been taken into account. */
+  collationResolved?: boolean;
   let?: Document;
 }
 
@@ -168,7 +170,7 @@ export function mingoOptions(collation?: Document, variables?: Document): Partia
     useStrictMode: true,
     scriptEnabled: false,
   };
-  if (collation && typeof collation.locale === 'string' && collation.locale !== 'simple') opts.collation = collation as unknown as CollationSpec;
+  if (collation && typeof collation.locale === 'string' && collation.locale !== 'simple') opts.collation = { ...collation, locale: localeTag(collation.locale) } as unknown as CollationSpec;
   if (variables) opts.variables = variables;
   return opts;
 }
@@ -227,6 +229,14 @@ function mayEqual(v: unknown, want: Scalar): boolean {
   return typeof v === 'object';
 }
 
+/** The collation a command runs with: its own, else its collection's default; "simple" means none (manual: "Collation"). */
+export function withCollation(coll: Collection | undefined, opts: FindOptions): FindOptions {
+  if (opts.collationResolved) return opts;
+  const given = opts.collation ?? (coll?.options.collation as Document | undefined);
+  const collation = given && given.locale !== 'simple' ? given : undefined;
+  return { ...opts, collation, collationResolved: true };
+}
+
 export interface Match {
   rid: number;
   doc: Document;
@@ -236,7 +246,8 @@ export interface Match {
  * How many visible documents match, without decoding any when the index answers the filter exactly;
  * otherwise matches are counted as they stream by, never collected.
  */
-export function countMatches(coll: Collection | undefined, filter: Document, opts: FindOptions, view: ReadView): number {
+export function countMatches(coll: Collection | undefined, filter: Document, optsIn: FindOptions, view: ReadView): number {
+  const opts = withCollation(coll, optsIn);
   if (coll && !opts.collation && view.extra(coll).length === 0) {
     if (Object.keys(filter).length === 0) return coll.size;
     const plan = planQuery(coll, filter, undefined, opts.hint);
@@ -281,7 +292,8 @@ function residualFilter(filter: Document, covered: Map<string, unknown>): Docume
 }
 
 /** Matches one by one in the planner's order (no sort, skip or limit), decoding each document once. */
-export function* streamMatches(coll: Collection | undefined, fullFilter: Document, opts: FindOptions, view: ReadView): Generator<Match> {
+export function* streamMatches(coll: Collection | undefined, fullFilter: Document, optsIn: FindOptions, view: ReadView): Generator<Match> {
+  const opts = withCollation(coll, optsIn);
   let matcher: Query | null | undefined = plainEqualities(fullFilter) ? undefined : compileFilter(fullFilter, opts.collation, opts.let);
   if (!coll) return;
   const plan = planQuery(coll, fullFilter, undefined, opts.hint, opts.collation);
@@ -343,7 +355,8 @@ export function topLevelFields(filter: Document, out = new Set<string>(['_id']))
 }
 
 /** Runs a filter through the best index (or a scan), then sorts, skips and limits. */
-export function findMatches(coll: Collection | undefined, filter: Document, opts: FindOptions, view: ReadView, stats?: ExecStats): Match[] {
+export function findMatches(coll: Collection | undefined, filter: Document, optsIn: FindOptions, view: ReadView, stats?: ExecStats): Match[] {
+  const opts = withCollation(coll, optsIn);
   // Parse the filter even when the collection is missing, so bad queries fail as on mongod;
   // plain field equalities need no parsing and are compiled only if an index does not answer them.
   let matcher: Query | null | undefined = plainEqualities(filter) ? undefined : compileFilter(filter, opts.collation, opts.let);
