@@ -345,6 +345,17 @@ export const staffZhCN = {
     detail: '内容：{detail}',
     target: '{type} {id}',
     count: '已显示 {count} 条',
+    /** Internal words in stored entries (types, fields, statuses) shown as plain Chinese; the log itself is append-only. */
+    words: {
+      account: '账号', application: '岗位报名', broker: '经纪人', broker_team_stage: '务工队进度', complaint: '投诉',
+      course: '培训课程', employer: '用人单位', enrollment: '培训报名', job: '岗位', notifications: '通知', report: '报表',
+      settings: '设置', subsidy_entitlement: '补贴', subsidy_rule: '补贴规则', worker: '实名登记', team: '务工队',
+      masked: '打码查看', record: '', idNumber: '身份证号', phone: '手机号', closed: '已关闭', pushed: '推送给', to: '', retry: '重试',
+      employment: '就业状态', applied: '已报名', contacted: '已联系', hired: '已录用', rejected: '未录用', withdrawn: '已撤回',
+      confirmed: '已确认', in_training: '培训中', completed: '已结业', failed: '未结业', cancelled: '已取消',
+      unemployed: '未就业', employed: '已就业', self_employed: '自主创业', public_welfare_post: '公益性岗位',
+      staff: '工作人员', intake: '仲裁受理', admin: '管理员', name: '姓名', title: '标题', status: '状态', active: '启用',
+    },
     actions: {
       reveal: '查看完整信息',
       view: '查看',

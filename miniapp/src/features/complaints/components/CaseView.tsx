@@ -4,7 +4,7 @@ import { Notice } from '@/components/Form';
 import { Tag } from '@/components/Tag';
 import { formatYuan } from '@/features/jobs/format';
 import { t } from '@/i18n';
-import { chinaDate, chinaDateTime, clockStateText } from '../format';
+import { chinaDate, chinaDateTime, clockStateText, timelineSteps } from '../format';
 import './CaseView.scss';
 
 /** What is still missing, in one list (容缺受理: the case is filed all the same). */
@@ -63,13 +63,17 @@ export function CaseView({ complaint }: { complaint: Complaint }) {
 
       <View className="zy-card">
         <Text className="case__heading">{t('complaint.timeline')}</Text>
-        {complaint.timeline.map((entry, i) => (
-          <View key={`${entry.status}-${i}`} className="case__step case__step--done">
+        {timelineSteps(complaint.timeline).map((step, i) => (
+          <View key={`${step.status}-${i}`} className="case__step case__step--done">
             <View className="case__dot" />
             <View className="case__step-body">
-              <Text className="case__step-title">{t(`complaint.status.${entry.status}`)}</Text>
-              <Text className="zy-muted">{chinaDateTime(entry.at)}</Text>
-              {entry.note ? <Text className="zy-text">{entry.note}</Text> : null}
+              <Text className="case__step-title">{t(`complaint.status.${step.status}`)}</Text>
+              {step.entries.map((entry, j) => (
+                <View key={`${entry.at}-${j}`}>
+                  <Text className="zy-muted">{chinaDateTime(entry.at)}</Text>
+                  {entry.note ? <Text className="zy-text">{entry.note}</Text> : null}
+                </View>
+              ))}
             </View>
           </View>
         ))}
