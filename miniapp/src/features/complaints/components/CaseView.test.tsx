@@ -27,6 +27,7 @@ function complaint(timeline: Complaint['timeline']): Complaint {
     clocks: [],
     rejectionReason: null,
     outcome: null,
+    jurisdiction: { regionCode: '150521', regionName: '科尔沁左翼中旗', office: '科尔沁左翼中旗 劳动保障监察/仲裁院', needsJurisdiction: false, transferred: false },
     createdAt: at(1),
     updatedAt: at(3),
   };
