@@ -258,7 +258,8 @@ export async function runJobSearchBench(): Promise<Record<string, number>> {
   const engine = inline ? await startEmbeddedMongo({ dbPath: null, port: 0 }) : await startEmbeddedMongoProcess({ dbPath: null, port: 0 });
   console.log(`[bench] jobs: embedded engine ${inline ? 'in this process' : 'in its own process'}`);
   mongoose.set('strictQuery', true);
-  await mongoose.connect(engine.uri, { autoIndex: false, maxPoolSize: 20 });
+  // Generous timeouts: a 5,000-job batch insert keeps the engine busy, longer still on a shared machine.
+  await mongoose.connect(engine.uri, { autoIndex: false, maxPoolSize: 20, connectTimeoutMS: 300_000, serverSelectionTimeoutMS: 300_000 });
   const servers: Server[] = [];
   try {
     await ensureIndexes();

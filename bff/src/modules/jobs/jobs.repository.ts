@@ -4,6 +4,7 @@ import type { TransportFilter } from '@zhuanyi/shared';
 import { bumpJobsVersion, Job, jobSearchFields, type JobRecord } from './job.model';
 import { Employer, type EmployerRecord } from './employer.model';
 import { keywordQuery } from './job-search';
+import { SEARCH_WORDS_VERSION } from './search-words';
 
 export interface JobFilter {
   keyword?: string;
@@ -127,10 +128,12 @@ export async function findEmployerById(id: Types.ObjectId | string): Promise<Emp
   return Employer.findById(id).lean<EmployerRecord>().exec();
 }
 
-const BACKFILL_MARKER = 'jobs.searchText';
+const BACKFILL_MARKER = `jobs.searchFields.${SEARCH_WORDS_VERSION}`;
+/** Jobs whose search fields are missing or were made with another search-words version. */
+const STALE_SEARCH_FIELDS = { $or: [{ searchText: { $exists: false } }, { searchVersion: { $ne: SEARCH_WORDS_VERSION } }] };
 
 /**
- * Gives jobs stored before `searchText` existed their search fields (keyword search decides on it).
+ * Gives jobs stored before `searchText` existed, or made with another search-words version, their search fields (keyword search decides on them).
  * Run at start-up after the indexes; a no-op once every job has them. Answers how many were updated.
  */
 export async function backfillJobSearchFields(batchSize = 500): Promise<number> {
@@ -142,7 +145,7 @@ export async function backfillJobSearchFields(batchSize = 500): Promise<number> 
   for (;;) {
     // In _id order from where the last batch ended, so each job is read once.
     const batch = await Job.collection
-      .find(after ? { _id: { $gt: after }, searchText: { $exists: false } } : { searchText: { $exists: false } }, {
+      .find(after ? { _id: { $gt: after }, ...STALE_SEARCH_FIELDS } : STALE_SEARCH_FIELDS, {
         projection: { title: 1, trade: 1, employerName: 1, regionName: 1, description: 1 },
         sort: { _id: 1 },
         hint: { _id: 1 },
@@ -154,7 +157,7 @@ export async function backfillJobSearchFields(batchSize = 500): Promise<number> 
     await Job.collection.bulkWrite(
       batch.map((j) => ({
         updateOne: {
-          filter: { _id: j._id, searchText: { $exists: false } },
+          filter: { _id: j._id, ...STALE_SEARCH_FIELDS },
           update: { $set: jobSearchFields({ title: String(j.title ?? ''), trade: String(j.trade ?? ''), employerName: String(j.employerName ?? ''), regionName: String(j.regionName ?? ''), description: typeof j.description === 'string' ? j.description : '' }) },
         },
       })),
