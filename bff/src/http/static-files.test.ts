@@ -1,6 +1,9 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import type request from 'supertest';
 import { ErrorBodySchema } from '@zhuanyi/shared';
 import { testApp } from '../test-support/test-app';
 
@@ -35,5 +38,55 @@ describe('H5 build at /', () => {
   it('when the folder does not exist, then / is a 404 error body', async () => {
     const { http } = testApp(db, { h5Dir: join(dir, 'not-built') });
     expect(ErrorBodySchema.parse((await http().get('/').expect(404)).body).error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('H5 assets on a weak signal', () => {
+  let dir: string;
+  const script = join(__dirname, '../../../miniapp/scripts/precompress.mjs');
+  const bundle = `var jobs=[${Array.from({ length: 400 }, (_, i) => `{title:"招聘电焊工${i}",pay:${i}}`).join(',')}];`;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'zhuanyi-h5-'));
+    mkdirSync(join(dir, 'js'));
+    writeFileSync(join(dir, 'index.html'), `<!doctype html><title>转移就业</title>${'<div>岗位</div>'.repeat(200)}`);
+    writeFileSync(join(dir, 'js', 'app.1a2b3c4d.js'), bundle);
+    writeFileSync(join(dir, 'js', 'tiny.5e6f7a8b.js'), 'console.log(1)');
+    execFileSync(process.execPath, [script, dir]);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('when the build is precompressed, then a browser accepting brotli gets the .br copy and one accepting gzip the .gz copy, each decoding to the file', async () => {
+    expect(existsSync(join(dir, 'js', 'app.1a2b3c4d.js.br'))).toBe(true);
+    // Too small to gain: left as is.
+    expect(existsSync(join(dir, 'js', 'tiny.5e6f7a8b.js.br'))).toBe(false);
+    const { http } = testApp(db, { h5Dir: dir });
+    const raw = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    };
+    const br = await http().get('/js/app.1a2b3c4d.js').set('Accept-Encoding', 'br, gzip').buffer(true).parse(raw).expect(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    // The client decodes it (as a browser does); the bytes sent are the brotli copy's.
+    expect((br.body as Buffer).toString()).toBe(bundle);
+    expect(Number(br.headers['content-length'])).toBe(brotliCompressSync(bundle, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(bundle) } }).length);
+    expect(Number(br.headers['content-length'])).toBeLessThan(Buffer.byteLength(bundle) / 4);
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    const gz = await http().get('/js/app.1a2b3c4d.js').set('Accept-Encoding', 'gzip').buffer(true).parse(raw).expect(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect((gz.body as Buffer).toString()).toBe(bundle);
+    expect(Number(gz.headers['content-length'])).toBeLessThan(Buffer.byteLength(bundle) / 4);
+    const plain = await http().get('/js/app.1a2b3c4d.js').set('Accept-Encoding', 'identity').buffer(true).parse(raw).expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('when a hashed asset is served, then it is cached for a year as immutable, while the page is revalidated every time', async () => {
+    const { http } = testApp(db, { h5Dir: dir });
+    const js = await http().get('/js/app.1a2b3c4d.js').expect(200);
+    expect(js.headers['cache-control']).toMatch(/max-age=31536000/);
+    expect(js.headers['cache-control']).toMatch(/immutable/);
+    const page = await http().get('/').set('Accept-Encoding', 'br').expect(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.headers['content-encoding']).toBe('br');
   });
 });

@@ -3,6 +3,7 @@ import { typeRank, compareBson } from './bson-order';
 import { fail } from './errors';
 import { compareKeyPart, type Index, type IndexEntry } from './indexes';
 import { isPlainObject } from './paths';
+import { cachedPlan, cachePlan, queryShape, reportRun } from './plan-cache';
 import type { Collection } from './storage/collection';
 
 /** Start or end of one type's bracket in BSON order: `$gt: 5` scans numbers above 5 and nothing else. */
@@ -35,6 +36,8 @@ interface FieldBounds {
   range?: Interval;
   /** The filter's condition the bounds came from. */
   cond?: unknown;
+  /** Other single-value equalities on the same field (from $and): each may bound a scan instead. */
+  alts?: FieldBounds[];
 }
 
 export interface Plan {
@@ -48,6 +51,26 @@ export interface Plan {
   count?: () => number;
   /** Filter conditions (field → the condition itself) every record the scan yields satisfies. */
   covered?: Map<string, unknown>;
+  /** Call with the records the run examined: a cached plan that did far worse than its trial is re-planned. */
+  report?: (examined: number) => void;
+  /** How the index was chosen, for explain. */
+  planning?: Planning;
+}
+
+export interface Planning {
+  shape: string;
+  fromCache: boolean;
+  /** The trial's candidates (winner first): index, records examined, matches found, whether it finished. */
+  trial: { index: string; works: number; matched: number; finished: boolean }[];
+}
+
+/** What a trial of candidate plans needs from the caller: whether a record matches the whole filter. */
+export interface PlanTrial {
+  probe: (rid: number) => boolean;
+  /** Matches the query needs (skip + limit, or a first batch). */
+  want: number;
+  /** Skip the cache and race the candidates (explain). */
+  fresh?: boolean;
 }
 
 /** The conditions of a choice that its index scan enforces exactly. */
@@ -56,7 +79,7 @@ function coveredConditions(choice: Choice, bounds: Map<string, FieldBounds>): Ma
   const fields = choice.index.fields;
   for (let i = 0; i < choice.prefix.length; i++) {
     const f = fields[i] as string;
-    const cond = bounds.get(f)?.cond;
+    const cond = i === 0 && choice.lead ? choice.lead.cond : bounds.get(f)?.cond;
     let v: unknown = cond;
     if (isPlainObject(cond)) v = Object.keys(cond).length === 1 && '$eq' in cond ? cond.$eq : undefined;
     if (v !== undefined && simpleScalar(v)) out.set(f, cond);
@@ -123,6 +146,7 @@ function collectBounds(filter: Document, out: Map<string, FieldBounds>): void {
     const prev = out.get(field);
     if (!prev) out.set(field, b);
     else if (b.points && !prev.points) out.set(field, b);
+    else if (b.points?.length === 1 && prev.points?.length === 1) (prev.alts ??= []).push(b);
   }
 }
 
@@ -168,6 +192,10 @@ interface Choice {
   prefix: unknown[];
   last: FieldBounds | null;
   score: number;
+  /** The alternative equality on the index's first field that bounds this scan (see FieldBounds.alts). */
+  lead?: FieldBounds;
+  /** Its position among the alternatives (0: the first condition). */
+  leadAt?: number;
 }
 
 /** Index entries an estimate may read before giving up on a candidate (so planning stays cheap). */
@@ -201,41 +229,60 @@ function chooseIndex(coll: Collection, bounds: Map<string, FieldBounds>, hint: I
   return winner;
 }
 
+/** How far an index's fields are bound by the filter (leading equalities, then one range or $in). */
+function shapeChoice(index: Index, bounds: Map<string, FieldBounds>, lead?: FieldBounds, leadAt?: number): Choice {
+  const prefix: unknown[] = [];
+  let last: FieldBounds | null = null;
+  let score = 0;
+  for (const [i, field] of index.fields.entries()) {
+    const b = i === 0 && lead ? lead : bounds.get(field);
+    if (!b || !usable(index, field, b)) break;
+    if (b.points && b.points.length === 1) {
+      prefix.push(b.points[0]);
+      score += 3;
+      continue;
+    }
+    last = b;
+    score += b.points ? 2 : 1;
+    break;
+  }
+  if (index.unique && prefix.length === index.fields.length) score += 2;
+  return lead ? { index, prefix, last, score, lead, leadAt } : { index, prefix, last, score };
+}
+
+function plannable(index: Index): boolean {
+  return !(index.special || index.isPartial || index.spec.hidden === true);
+}
+
 function pickIndex(coll: Collection, bounds: Map<string, FieldBounds>, hint: Index | null): Choice[] | null {
+  if (hint) return [shapeChoice(hint, bounds)];
   let best: Choice | null = null;
   let ties: Choice[] = [];
-  const candidates = hint ? [hint] : [...coll.indexes.values()];
-  for (const index of candidates) {
-    if (index.special || index.isPartial || index.spec.hidden === true) {
-      if (!hint) continue;
-    }
-    const prefix: unknown[] = [];
-    let last: FieldBounds | null = null;
-    let score = 0;
-    for (const field of index.fields) {
-      const b = bounds.get(field);
-      if (!b || !usable(index, field, b)) break;
-      if (b.points && b.points.length === 1) {
-        prefix.push(b.points[0]);
-        score += 3;
-        continue;
-      }
-      last = b;
-      score += b.points ? 2 : 1;
-      break;
-    }
-    if (index.unique && prefix.length === index.fields.length) score += 2;
-    if (score > 0 && best && score === best.score) ties.push({ index, prefix, last, score });
-    if (score > 0 && (!best || score > best.score)) {
-      best = { index, prefix, last, score };
-      ties = [best];
-    }
-    if (hint && !best) {
-      best = { index, prefix, last, score };
+  for (const index of coll.indexes.values()) {
+    if (!plannable(index)) continue;
+    const c = shapeChoice(index, bounds);
+    if (c.score > 0 && best && c.score === best.score) ties.push(c);
+    if (c.score > 0 && (!best || c.score > best.score)) {
+      best = c;
       ties = [best];
     }
   }
   return best ? ties : null;
+}
+
+/** Every index scan the filter can bound (each alternative equality on a leading field too), best shaped first. */
+function candidateChoices(coll: Collection, bounds: Map<string, FieldBounds>): Choice[] {
+  const out: Choice[] = [];
+  for (const index of coll.indexes.values()) {
+    if (!plannable(index)) continue;
+    const first = bounds.get(index.fields[0] as string);
+    const leads = first?.alts ? [first, ...first.alts] : [undefined];
+    leads.forEach((lead, at) => {
+      const c = shapeChoice(index, bounds, lead, lead ? at : undefined);
+      if (c.score > 0) out.push(c);
+    });
+  }
+  return out.sort((a, b) => b.score - a.score);
 }
 
 /** Entries between two bounds in index order, or in reverse order when `walk` is -1 (lazily either way). */
@@ -370,26 +417,94 @@ function countOf(index: Index, entries: Iterable<IndexEntry>): number {
   return n;
 }
 
-export function planQuery(coll: Collection, filter: Document, sort?: Document, hint?: unknown, collation?: unknown): Plan {
-  const hinted = findHint(coll, hint);
+/** The filter's index bounds, or none when a collation rules index bounds out. */
+function boundsOf(filter: Document, collation: unknown): Map<string, FieldBounds> {
   const bounds = new Map<string, FieldBounds>();
   if (!collation) collectBounds(filter, bounds);
+  return bounds;
+}
+
+/**
+ * mongod's works budget for a trial: 10,000 records or 29% of the collection, whichever is more.
+ * A candidate stops once it has examined as many as the best finished one, so a trial costs about
+ * (candidates × the winner's works).
+ */
+const trialBudget = (coll: Collection): number => Math.max(10_000, Math.ceil(coll.size * 0.29));
+
+interface TrialRun {
+  choice: Choice;
+  works: number;
+  matched: number;
+  finished: boolean;
+}
+
+/** Runs one candidate until it has `want` matches in order (or all of them, if it cannot give the sort), its end, or `cap` records. */
+function tryChoice(choice: Choice, sort: Document | undefined, trial: PlanTrial, cap: number): TrialRun {
+  const scan = scanOf(choice, sort);
+  const streams = !sort || scan.sorted;
+  let works = 0;
+  let matched = 0;
+  for (const rid of scan.rids) {
+    if (works >= cap) return { choice, works, matched, finished: false };
+    works++;
+    if (trial.probe(rid) && ++matched >= trial.want && streams) return { choice, works, matched, finished: true };
+  }
+  return { choice, works, matched, finished: true };
+}
+
+/** Races the candidates (one after another, each cut off at the best finished one's works); the winner first. */
+function raceChoices(coll: Collection, candidates: Choice[], sort: Document | undefined, trial: PlanTrial): TrialRun[] {
+  const runs: TrialRun[] = [];
+  let cap = trialBudget(coll);
+  for (const c of candidates) {
+    const run = tryChoice(c, sort, trial, cap);
+    runs.push(run);
+    if (run.finished) cap = Math.min(cap, run.works);
+  }
+  // Finished ones by fewest works; otherwise the most productive; earlier (better shaped) on ties.
+  const rank = (r: TrialRun): number => (r.finished ? r.works : 1e12 - r.matched);
+  return runs.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map((x) => x.r);
+}
+
+/** The scan of a choice: record ids, and whether they come in the sort's order. */
+function scanOf(choice: Choice, sort: Document | undefined): { rids: Iterable<number>; sorted: boolean; dir: 1 | -1 | 0; multi: boolean } {
+  const multi = choice.index.multikey || (choice.last?.points?.length ?? 0) > 1;
+  const single = choice.last === null || (choice.last.points?.length ?? 0) <= 1;
+  const dir = single ? sortDirection(choice.index, choice.prefix.length, sort) : 0;
+  if (dir === -1) return { rids: ridsOf(choice.index, scanChoice(choice, -1), multi, -1), sorted: true, dir, multi };
+  return { rids: ridsOf(choice.index, scanChoice(choice), multi), sorted: dir === 1, dir, multi };
+}
+
+function planOfChoice(choice: Choice, filter: Document, bounds: Map<string, FieldBounds>, sort: Document | undefined): Plan {
+  const scan = scanOf(choice, sort);
+  const exact = !choice.lead && coversFilter(filter, choice);
+  const count = exact && !scan.multi ? () => countOf(choice.index, scanChoice(choice)) : undefined;
+  const covered = choice.index.spec.collation ? undefined : coveredConditions(choice, bounds);
+  return { rids: scan.rids, sorted: scan.sorted, index: choice.index.name, exact, count, covered };
+}
+
+/**
+ * The plan of a find: with a trial (the caller's probe), as mongod plans: one candidate needs no
+ * choosing; otherwise the plan cached for the query's shape, or a race of the candidates whose
+ * winner is cached. Without a trial (counts, updates, aggregates): the best shaped index, equal
+ * shapes decided by the smaller scan.
+ */
+export function planQuery(coll: Collection, filter: Document, sort?: Document, hint?: unknown, collation?: unknown, trial?: PlanTrial): Plan {
+  const hinted = findHint(coll, hint);
+  const bounds = boundsOf(filter, collation);
+  if (trial && !hinted && !collation) {
+    const candidates = candidateChoices(coll, bounds);
+    if (candidates.length > 1) return planByTrial(coll, filter, bounds, sort, candidates, trial);
+  }
   const choice = chooseIndex(coll, bounds, hinted);
   if (choice && (choice.score > 0 || hinted)) {
-    const multi = choice.index.multikey || (choice.last?.points?.length ?? 0) > 1;
-    const single = choice.last === null || (choice.last.points?.length ?? 0) <= 1;
-    const dir = single ? sortDirection(choice.index, choice.prefix.length, sort) : 0;
     if (choice.score === 0) {
       // Hinted index without bounds: a full index walk.
       const d = sortDirection(choice.index, 0, sort);
       const from = d === -1 ? choice.index.list.last() : choice.index.list.first();
       return { rids: ridsOf(choice.index, choice.index.list.iterate(from, d === -1 ? -1 : 1), choice.index.multikey, d === -1 ? -1 : 1), sorted: d !== 0, index: choice.index.name };
     }
-    const exact = coversFilter(filter, choice);
-    const count = exact && !multi ? () => countOf(choice.index, scanChoice(choice)) : undefined;
-    const covered = choice.index.spec.collation ? undefined : coveredConditions(choice, bounds);
-    if (dir === -1) return { rids: ridsOf(choice.index, scanChoice(choice, -1), multi, -1), sorted: true, index: choice.index.name, exact, count, covered };
-    return { rids: ridsOf(choice.index, scanChoice(choice), multi), sorted: dir === 1, index: choice.index.name, exact, count, covered };
+    return planOfChoice(choice, filter, bounds, sort);
   }
   if (sort && Object.keys(sort).length > 0 && !collation) {
     for (const index of coll.indexes.values()) {
@@ -400,4 +515,24 @@ export function planQuery(coll: Collection, filter: Document, sort?: Document, h
     }
   }
   return { rids: coll.records.rids(), sorted: false, index: null };
+}
+
+function planByTrial(coll: Collection, filter: Document, bounds: Map<string, FieldBounds>, sort: Document | undefined, candidates: Choice[], trial: PlanTrial): Plan {
+  const shape = queryShape(filter, sort);
+  const cached = trial.fresh ? undefined : cachedPlan(coll, shape);
+  if (cached) {
+    const first = bounds.get(cached.index.fields[0] as string);
+    const lead = first?.alts ? [first, ...first.alts][cached.lead] : undefined;
+    const choice = shapeChoice(cached.index, bounds, lead, lead ? cached.lead : undefined);
+    const plan = planOfChoice(choice, filter, bounds, sort);
+    plan.report = (examined) => reportRun(coll, shape, cached, examined);
+    plan.planning = { shape, fromCache: true, trial: [] };
+    return plan;
+  }
+  const runs = raceChoices(coll, candidates, sort, trial);
+  const winner = runs[0] as TrialRun;
+  cachePlan(coll, shape, { index: winner.choice.index, lead: winner.choice.leadAt ?? 0, works: winner.works });
+  const plan = planOfChoice(winner.choice, filter, bounds, sort);
+  plan.planning = { shape, fromCache: false, trial: runs.map((r) => ({ index: r.choice.index.name, works: r.works, matched: r.matched, finished: r.finished })) };
+  return plan;
 }

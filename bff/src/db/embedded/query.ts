@@ -5,7 +5,7 @@ import { engineContext, engineQuery, localeTag } from './mingo-context';
 import { compareBson } from './bson-order';
 import { CommandError, toCommandError } from './errors';
 import { isPlainObject, pathValues } from './paths';
-import { planQuery } from './planner';
+import { planQuery, type Planning, type PlanTrial } from './planner';
 import type { Collection } from './storage/collection';
 import { FieldSet } from './storage/heap';
 
@@ -190,6 +190,8 @@ export interface ExecStats {
   keysExamined: number;
   docsExamined: number;
   sortedByIndex: boolean;
+  /** How the planner chose (cache or trial), when it had candidates to choose from. */
+  planning?: Planning;
 }
 
 function plainEqualities(filter: Document): boolean {
@@ -354,6 +356,29 @@ export function topLevelFields(filter: Document, out = new Set<string>(['_id']))
   return out;
 }
 
+/** Matches of the whole filter, for the planner's trial of candidate indexes (first batch: 101, as mongod). */
+function planTrial(coll: Collection, filter: Document, opts: FindOptions, view: ReadView, fresh: boolean): PlanTrial {
+  const limit = opts.limit && opts.limit > 0 ? opts.limit : 101;
+  const quick = requiredEqualities(filter);
+  const raw = quick.length > 0 && view.mayMatch ? rawChecks(quick) : null;
+  const filterFields = topLevelFields(filter);
+  const fields = filterFields ? new FieldSet(filterFields) : undefined;
+  let matcher: Query | null | undefined;
+  const probe = (rid: number): boolean => {
+    if (raw && view.mayMatch && !view.mayMatch(coll, rid, raw)) return false;
+    const doc = view.doc(coll, rid, fields);
+    if (doc === undefined) return false;
+    try {
+      for (const [k, want] of quick) if (!mayEqual(doc[k], want)) return false;
+      if (matcher === undefined) matcher = compileFilter(filter, undefined, opts.let);
+      return !matcher || matcher.test(doc);
+    } catch (err) {
+      throw toCommandError(err);
+    }
+  };
+  return { probe, want: Math.max(0, opts.skip ?? 0) + limit, fresh };
+}
+
 /** Runs a filter through the best index (or a scan), then sorts, skips and limits. */
 export function findMatches(coll: Collection | undefined, filter: Document, optsIn: FindOptions, view: ReadView, stats?: ExecStats): Match[] {
   const opts = withCollation(coll, optsIn);
@@ -363,8 +388,9 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
   if (!coll) return [];
   const sort = opts.sort && Object.keys(opts.sort).length > 0 ? opts.sort : undefined;
   const natural = sort && '$natural' in sort ? Number(sort.$natural) : 0;
-  const plan = planQuery(coll, filter, natural ? undefined : sort, opts.hint, opts.collation);
   const extra = view.extra(coll);
+  const trial = extra.length === 0 && !opts.collation ? planTrial(coll, filter, opts, view, stats !== undefined) : undefined;
+  const plan = planQuery(coll, filter, natural ? undefined : sort, opts.hint, opts.collation, trial);
   // Documents reached only through `extra` (history, own writes) are always evaluated, against the whole filter.
   let exact = plan.exact === true && extra.length === 0;
   if (plan.covered && plan.covered.size > 0 && extra.length === 0 && !opts.collation) {
@@ -410,7 +436,9 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
   for (const rid of plan.rids) if (!(more = consider(rid))) break;
   exact = false;
   if (more) for (const rid of extra) if (!consider(rid)) break;
+  plan.report?.(examined);
   if (stats) {
+    stats.planning = plan.planning;
     stats.index = plan.index;
     stats.docsExamined = examined;
     stats.keysExamined = plan.index ? examined : 0;

@@ -14,7 +14,7 @@ import { signInAs } from '../../test-support/auth';
 import { buildEmployer, buildJob } from '../../test-support/factories';
 import { JobApplicationModel } from '../applications/application.model';
 import { Job } from './job.model';
-import { backfillJobSearchFields, planJobQuery } from './jobs.repository';
+import { backfillJobSearchFields } from './jobs.repository';
 import { recommendJobs } from './recommendations';
 
 const db = useTestDb();
@@ -83,33 +83,6 @@ describe('find work: keyword search and filters', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(['电焊工6号', '电焊工5号', '电焊工4号', '电焊工3号', '电焊工2号', '电焊工1号', '电焊工0号']);
-  });
-
-  it('when planning searches, then each filter shape is served by an index that leads with its most selective equality', async () => {
-    const at = new Date();
-    expect(planJobQuery({ openAt: at }, undefined).hint).toEqual({ status: 1, createdAt: -1, _id: -1 });
-    expect(planJobQuery({ openAt: at, regionCode: '310115', trade: '电焊工', keyword: '电焊' }, undefined).hint).toEqual({ countyCode: 1, trade: 1, status: 1, createdAt: -1, _id: -1 });
-    expect(planJobQuery({ openAt: at, regionCode: '3101', trade: '电焊工' }, undefined).hint).toEqual({ cityCode: 1, trade: 1, status: 1, createdAt: -1, _id: -1 });
-    expect(planJobQuery({ openAt: at, regionCode: '310115' }, undefined).hint).toMatchObject({ countyCode: 1 });
-    expect(planJobQuery({ openAt: at, trade: '电焊工', keyword: '电焊' }, undefined).hint).toMatchObject({ trade: 1 });
-    expect(planJobQuery({ openAt: at, keyword: '电焊', regionCode: '31' }, undefined).hint).toMatchObject({ searchGrams: 1 });
-    expect(planJobQuery({ openAt: at, regionCode: '3101' }, undefined).hint).toMatchObject({ cityCode: 1 });
-    expect(planJobQuery({ openAt: at, publicWelfare: true }, undefined).hint).toMatchObject({ publicWelfare: 1 });
-    // Once counted from the index, the candidate with the fewest open jobs leads, whatever its kind.
-    const counted = (c: { field: string; value: unknown }) => (c.field === 'provinceCode' ? 12 : c.value === '焊工' ? 3 : 900);
-    expect(planJobQuery({ openAt: at, keyword: '电焊', regionCode: '31' }, undefined, counted).hint).toMatchObject({ provinceCode: 1 });
-    const gramLed = planJobQuery({ openAt: at, keyword: '电焊工', regionCode: '31' }, undefined, counted);
-    expect(gramLed.hint).toMatchObject({ searchGrams: 1 });
-    expect(JSON.stringify(gramLed.filter)).toContain('{"searchGrams":"焊工"}');
-    // The engine or MongoDB uses that index for the whole query (explain shows it).
-    await buildJob({ title: '招聘熟练电焊工' });
-    const plan = planJobQuery({ openAt: at, keyword: '电焊' }, undefined);
-    const explained = JSON.stringify(await Job.find(plan.filter).sort({ createdAt: -1, _id: -1 }).hint(plan.hint).limit(5).explain());
-    expect(explained).toContain('searchGrams_1_status_1_createdAt_-1__id_-1');
-    const pair = planJobQuery({ openAt: at, regionCode: '310115', trade: '电焊工' }, undefined);
-    const pairExplained = JSON.stringify(await Job.find(pair.filter).sort({ createdAt: -1, _id: -1 }).hint(pair.hint).limit(5).explain());
-    expect(pairExplained).toContain('countyCode_1_trade_1_status_1_createdAt_-1__id_-1');
-    expect((await Job.find(pair.filter).sort({ createdAt: -1, _id: -1 }).hint(pair.hint).lean()).map((j) => j.title)).toEqual(['招聘熟练电焊工']);
   });
 });
 

@@ -31,6 +31,10 @@ interface Entry {
   refreshing?: boolean;
 }
 
+/** Pages answered from a cache (fresh or stale) and pages loaded, over every enabled cache of this process. */
+const counters = { hits: 0, misses: 0 };
+export const jobSearchCacheCounters = (): { hits: number; misses: number } => ({ ...counters });
+
 export class JobSearchCache {
   private readonly entries = new Map<string, Entry>();
   private readonly now: () => number;
@@ -54,9 +58,11 @@ export class JobSearchCache {
       this.entries.delete(key);
       this.entries.set(key, hit);
       if (now - hit.at >= this.options.ttlMs && !hit.refreshing) this.refresh(key, hit, load);
+      counters.hits++;
       return hit.value;
     }
     if (hit) this.entries.delete(key);
+    counters.misses++;
     const value = load();
     const entry: Entry = { at: now, version, value };
     this.entries.set(key, entry);

@@ -5,7 +5,10 @@
  * on `searchText`, the same normalized text the grams come from: each term must stand in it
  * whole, so "电焊" finds "招聘熟练电焊工". A term found in searchText always has its grams
  * indexed, so whichever index a search walks, it finds the same jobs.
+ * Everyday words (工地 → 建筑/施工 …) and pinyin initials (dhg → 电焊工) are tokens in the same
+ * array (search-words/): such a term asks for its token alone.
  */
+import { jobTokens, termToken } from './search-words';
 
 /** NFKC (full-width → half-width), lower case, no whitespace or control characters. */
 export function normalizeSearchText(text: string): string {
@@ -27,9 +30,9 @@ function bigramsOf(chars: readonly string[], out: Set<string>): void {
   for (let i = 0; i + 1 < chars.length; i += 1) out.add(`${chars[i]}${chars[i + 1]}`);
 }
 
-/** The index terms of a job's searchable fields: bigrams of all, single characters of the short ones. */
-export function searchGramsOf(fields: { short: readonly string[]; long: readonly string[] }): string[] {
-  const out = new Set<string>();
+/** The index terms of a job's searchable fields: bigrams of all, single characters of the short ones, and its tokens (search-words/). */
+export function searchGramsOf(fields: { short: readonly string[]; long: readonly string[] }, trade = ''): string[] {
+  const out = new Set<string>(jobTokens(searchTextOf(fields), trade));
   for (const f of fields.short) {
     const chars = Array.from(normalizeSearchText(f));
     for (const c of chars) out.add(c);
@@ -73,10 +76,17 @@ export function keywordQuery(q: string): KeywordQuery | null {
     .slice(0, 5);
   if (terms.length === 0) return null;
   const grams = new Set<string>();
+  const textTerms: string[] = [];
   for (const t of terms) {
+    const token = termToken(t);
+    if (token) {
+      grams.add(token);
+      continue;
+    }
+    textTerms.push(t);
     const chars = Array.from(t);
     if (chars.length === 1) grams.add(chars[0] as string);
     else bigramsOf(chars, grams);
   }
-  return { grams: [...grams], terms, patterns: terms.map(termPattern) };
+  return { grams: [...grams], terms, patterns: textTerms.map(termPattern) };
 }

@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { TransportModeSchema, regionCodePath } from '@zhuanyi/shared';
 import { searchGramsOf, searchTextOf } from './job-search';
+import { SEARCH_WORDS_VERSION } from './search-words';
 
 const jobSchema = new Schema(
   {
@@ -41,6 +42,8 @@ const jobSchema = new Schema(
     countyCode: { type: String, default: null },
     searchGrams: { type: [String], default: [], select: false },
     searchText: { type: String, default: '', select: false },
+    /** The search-words version the two fields above were made with (a start-up backfill renews older ones). */
+    searchVersion: { type: String, default: null, select: false },
     /** Set on postings imported from the public employment service (integrations/pes). */
     upstreamId: { type: String },
     upstreamVersion: { type: Number },
@@ -64,7 +67,7 @@ export function jobDerivedFields(job: DerivedInput) {
 /** The keyword search fields (job-search.ts) of a job's texts. */
 export function jobSearchFields(job: Pick<DerivedInput, 'title' | 'trade' | 'employerName' | 'regionName' | 'description'>) {
   const texts = { short: [job.title, job.trade, job.employerName, job.regionName], long: [job.description ?? ''] };
-  return { searchGrams: searchGramsOf(texts), searchText: searchTextOf(texts) };
+  return { searchGrams: searchGramsOf(texts, job.trade), searchText: searchTextOf(texts), searchVersion: SEARCH_WORDS_VERSION };
 }
 
 jobSchema.pre('validate', function () {

@@ -4,6 +4,7 @@ import type { TransportFilter } from '@zhuanyi/shared';
 import { bumpJobsVersion, Job, jobSearchFields, type JobRecord } from './job.model';
 import { Employer, type EmployerRecord } from './employer.model';
 import { keywordQuery } from './job-search';
+import { SEARCH_WORDS_VERSION } from './search-words';
 
 export interface JobFilter {
   keyword?: string;
@@ -24,40 +25,18 @@ export interface JobCursor {
   id: string;
 }
 
-type IndexKey = Record<string, 1 | -1>;
 const SORT = { createdAt: -1, _id: -1 } as const;
-const byIndex = (field: string): IndexKey => ({ [field]: 1, status: 1, ...SORT });
-
-export interface JobQueryPlan {
-  filter: QueryFilter<JobRecord>;
-  /** The index that serves this query (the one expected to walk the fewest entries). */
-  hint: IndexKey;
-}
-
-/** One equality a compound index can lead with, and how many open jobs it is expected to match. */
-export interface IndexCandidate {
-  field: 'countyCode' | 'trade' | 'searchGrams' | 'cityCode' | 'provinceCode' | 'publicWelfare';
-  value: string | boolean;
-  /** Region candidates only: the trade too, through the region + trade index. */
-  trade?: string;
-}
-const candidateIndex = (c: IndexCandidate): IndexKey => (c.trade === undefined ? byIndex(c.field) : { [c.field]: 1, trade: 1, status: 1, ...SORT });
-const candidateEquality = (c: IndexCandidate): Record<string, unknown> => (c.trade === undefined ? { [c.field]: c.value } : { [c.field]: c.value, trade: c.trade });
-/** Open jobs per candidate, when known (counted from the index); undefined: not counted yet. */
-export type Selectivity = (c: IndexCandidate) => number | undefined;
-
-// Before anything is counted: region and trade together are narrowest, then a county, a trade, a keyword gram, and so on.
-const PRIOR: Record<IndexCandidate['field'], number> = { countyCode: 1, trade: 2, searchGrams: 3, cityCode: 4, provinceCode: 5, publicWelfare: 6 };
 
 /**
- * The filter and the index for a search. Equality fields lead the compound indexes and the sort
- * follows, so a page is a walk of one index in order; the rest is checked on the way. Of the
- * candidate indexes, the one with the fewest open jobs for this query's value is walked.
+ * The filter of a search. Every equality a job list filters on leads one of the compound indexes
+ * (job.model.ts) with the sort after it, so whichever the database's planner picks for the query's
+ * shape (MongoDB's, or the embedded engine's with its plan cache), a page is a walk of one index in
+ * order with the rest checked on the way. No hints: the planner races the candidates and caches the
+ * winner per shape.
  */
-export function planJobQuery(filter: JobFilter, after: JobCursor | undefined, selectivity?: Selectivity): JobQueryPlan {
+export function jobQueryFilter(filter: JobFilter, after: JobCursor | undefined): QueryFilter<JobRecord> {
   const q: Record<string, unknown> = { status: 'open' };
   const and: Record<string, unknown>[] = [];
-  const candidates: IndexCandidate[] = [];
 
   const region = filter.regionCode;
   const regionField = region === undefined ? null : region.length === 2 ? 'provinceCode' : region.length === 4 ? 'cityCode' : region.length === 6 ? 'countyCode' : null;
@@ -76,22 +55,12 @@ export function planJobQuery(filter: JobFilter, after: JobCursor | undefined, se
   else if (filter.transport !== undefined) q.transport = filter.transport;
   if (filter.payMinFen !== undefined) q.payMaxFen = { $gte: filter.payMinFen };
   if (filter.payMaxFen !== undefined) q.payMinFen = { $lte: filter.payMaxFen };
-  for (const field of ['countyCode', 'cityCode', 'provinceCode'] as const) {
-    if (typeof q[field] === 'string' && typeof q.trade === 'string') candidates.push({ field, value: q[field], trade: q.trade });
-  }
-  for (const field of ['countyCode', 'trade', 'cityCode', 'provinceCode'] as const) {
-    if (typeof q[field] === 'string') candidates.push({ field, value: q[field] });
-  }
-  if (q.publicWelfare !== undefined) candidates.push({ field: 'publicWelfare', value: q.publicWelfare as boolean });
 
   const kw = filter.keyword ? keywordQuery(filter.keyword) : null;
-  let grams: string[] = [];
   if (kw) {
-    // One gram is what the index looks up; the others, required too, rule most jobs out cheaply
-    // (the engine checks an equality on the stored array without decoding it); each term in
-    // searchText decides.
-    for (const g of kw.grams) candidates.push({ field: 'searchGrams', value: g });
-    grams = kw.grams;
+    // Every gram is required: each may bound the index walk (the planner picks), the others rule
+    // most jobs out cheaply; each term in searchText decides.
+    for (const g of kw.grams) and.push({ searchGrams: g });
     for (const re of kw.patterns) and.push({ searchText: re });
   }
   and.push({ $or: [{ deadline: null }, { deadline: { $gte: filter.openAt } }] });
@@ -101,25 +70,10 @@ export function planJobQuery(filter: JobFilter, after: JobCursor | undefined, se
     and.push({ createdAt: { $lte: after.createdAt } });
     and.push({ $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, _id: { $lt: id } }] });
   }
-
-  let best: IndexCandidate | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const n = selectivity?.(c);
-    // Counted ones compare by count; uncounted ones rank after counted and keep the prior order.
-    const prior = c.trade === undefined ? PRIOR[c.field] : 0;
-    const score = n === undefined ? 1e12 + prior * 1e6 + candidates.indexOf(c) : n * 10 + prior;
-    if (score < bestScore) {
-      best = c;
-      bestScore = score;
-    }
-  }
-  // The gram the index walks goes first: the embedded engine bounds its walk by the first equality on a field.
-  const walked = best?.field === 'searchGrams' ? best.value : undefined;
-  and.unshift(...[...grams].sort((a, b) => Number(b === walked) - Number(a === walked)).map((g) => ({ searchGrams: g })));
-  const hint: IndexKey = best ? candidateIndex(best) : { status: 1, ...SORT };
-  return { filter: { ...q, $and: and } as QueryFilter<JobRecord>, hint };
+  return { ...q, $and: and } as QueryFilter<JobRecord>;
 }
+
+export const JOB_LIST_SORT = SORT;
 
 /** What a job list shows (JobSummary), and nothing else, so less is encoded, sent and decoded. */
 const SUMMARY_PROJECTION = {
@@ -145,52 +99,20 @@ export type JobSummaryRecord = Pick<JobRecord, '_id' | keyof typeof SUMMARY_PROJ
  * straight from the driver (no mongoose casting or documents; the filter is already typed).
  */
 export async function findJobs(filter: JobFilter, after: JobCursor | undefined, limit: number): Promise<JobSummaryRecord[]> {
-  const plan = planJobQuery(filter, after, openJobsCounted);
   return Job.collection
-    .find(plan.filter as Filter<Document>, { projection: SUMMARY_PROJECTION, sort: SORT, hint: plan.hint, limit })
+    .find(jobQueryFilter(filter, after) as Filter<Document>, { projection: SUMMARY_PROJECTION, sort: SORT, limit })
     .toArray() as Promise<JobSummaryRecord[]>;
 }
 
-/** Open jobs matching an equality filter, newest first, through the given index (recommendations). */
+/** Open jobs matching an equality filter, newest first (recommendations). */
 export async function findOpenJobsBy(field: 'trade' | 'countyCode' | 'cityCode' | 'provinceCode' | 'publicWelfare' | null, value: string | boolean | null, openAt: Date, limit: number): Promise<JobRecord[]> {
   const q: Record<string, unknown> = { status: 'open', $or: [{ deadline: null }, { deadline: { $gte: openAt } }] };
   if (field) q[field] = value;
   return Job.find(q as QueryFilter<JobRecord>)
     .sort(SORT)
-    .hint(field ? byIndex(field) : { status: 1, ...SORT })
     .limit(limit)
     .lean<JobRecord[]>()
     .exec();
-}
-
-/**
- * How many open jobs an index candidate matches: counted from the index alone (a count of an
- * equality prefix needs no document), in the background, once per TTL; until then, unknown.
- */
-const COUNT_TTL_MS = 5 * 60_000;
-const counts = new Map<string, { n: number | undefined; at: number; pending?: Promise<void> }>();
-
-function openJobsCounted(c: IndexCandidate): number | undefined {
-  const key = `${c.field}\u0000${String(c.value)}\u0000${c.trade ?? ''}`;
-  const known = counts.get(key);
-  if (!known || (!known.pending && Date.now() - known.at > COUNT_TTL_MS)) void countOpenJobs(c, key, known?.n);
-  return known?.n;
-}
-
-async function countOpenJobs(c: IndexCandidate, key: string, previous: number | undefined): Promise<void> {
-  const pending = (async () => {
-    try {
-      const db = Job.db.db;
-      if (!db) throw new Error('not connected');
-      const res = await db.command({ count: Job.collection.collectionName, query: { ...candidateEquality(c), status: 'open' }, hint: candidateIndex(c) });
-      counts.set(key, { n: Number(res.n), at: Date.now() });
-      if (counts.size > 10_000) counts.delete(counts.keys().next().value as string);
-    } catch {
-      counts.delete(key);
-    }
-  })();
-  counts.set(key, { n: previous, at: Date.now(), pending });
-  return pending;
 }
 
 export async function findJobById(id: string): Promise<JobRecord | null> {
@@ -206,10 +128,12 @@ export async function findEmployerById(id: Types.ObjectId | string): Promise<Emp
   return Employer.findById(id).lean<EmployerRecord>().exec();
 }
 
-const BACKFILL_MARKER = 'jobs.searchText';
+const BACKFILL_MARKER = `jobs.searchFields.${SEARCH_WORDS_VERSION}`;
+/** Jobs whose search fields are missing or were made with another search-words version. */
+const STALE_SEARCH_FIELDS = { $or: [{ searchText: { $exists: false } }, { searchVersion: { $ne: SEARCH_WORDS_VERSION } }] };
 
 /**
- * Gives jobs stored before `searchText` existed their search fields (keyword search decides on it).
+ * Gives jobs stored before `searchText` existed, or made with another search-words version, their search fields (keyword search decides on them).
  * Run at start-up after the indexes; a no-op once every job has them. Answers how many were updated.
  */
 export async function backfillJobSearchFields(batchSize = 500): Promise<number> {
@@ -221,7 +145,7 @@ export async function backfillJobSearchFields(batchSize = 500): Promise<number> 
   for (;;) {
     // In _id order from where the last batch ended, so each job is read once.
     const batch = await Job.collection
-      .find(after ? { _id: { $gt: after }, searchText: { $exists: false } } : { searchText: { $exists: false } }, {
+      .find(after ? { _id: { $gt: after }, ...STALE_SEARCH_FIELDS } : STALE_SEARCH_FIELDS, {
         projection: { title: 1, trade: 1, employerName: 1, regionName: 1, description: 1 },
         sort: { _id: 1 },
         hint: { _id: 1 },
@@ -233,7 +157,7 @@ export async function backfillJobSearchFields(batchSize = 500): Promise<number> 
     await Job.collection.bulkWrite(
       batch.map((j) => ({
         updateOne: {
-          filter: { _id: j._id, searchText: { $exists: false } },
+          filter: { _id: j._id, ...STALE_SEARCH_FIELDS },
           update: { $set: jobSearchFields({ title: String(j.title ?? ''), trade: String(j.trade ?? ''), employerName: String(j.employerName ?? ''), regionName: String(j.regionName ?? ''), description: typeof j.description === 'string' ? j.description : '' }) },
         },
       })),

@@ -1,4 +1,5 @@
 import { Binary, Code, Decimal128, Long, MaxKey, MinKey, MongoBulkWriteError, ObjectId, Timestamp } from 'mongodb';
+import { planCacheCounters } from '../plan-cache';
 import { useEngine, type AnyDoc } from './helpers';
 
 const engine = useEngine();
@@ -222,5 +223,87 @@ describe('finds that decode only what they need', () => {
     await c.updateOne({ owner: 'x', 'items.k': 2 }, { $set: { 'items.$.v': 9 } });
     expect((await c.findOne({ owner: 'x' }, { projection: { _id: 0, items: 1 } }))?.items).toEqual([{ k: 1, v: 0 }, { k: 2, v: 9 }]);
     expect((await c.findOne({ owner: 'y' }, { projection: { _id: 0, items: 1 } }))?.items).toEqual([{ k: 2, v: 0 }]);
+  });
+});
+
+describe('the plan cache', () => {
+  interface Explained {
+    queryPlanner: { planCacheKey?: string; winningPlan: { inputStage?: { indexName?: string } }; rejectedPlans: { inputStage: { indexName: string } }[] };
+  }
+  // a: 999 on the first 5,000 (where b is 998, or 7 on five of them), a few of each small value on the rest (where b is 999).
+  const seed = async (name: string): Promise<void> => {
+    const c = db().collection<AnyDoc>(name);
+    await c.createIndex({ a: 1, t: -1 });
+    await c.createIndex({ b: 1, t: -1 });
+    await c.insertMany(Array.from({ length: 6000 }, (_, i) => ({ a: i < 5000 ? 999 : i % 50, b: i < 5000 ? (i % 1000 === 7 ? 7 : 998) : 999, t: i })));
+  };
+  const delta = (before: ReturnType<typeof planCacheCounters>) => {
+    const now = planCacheCounters();
+    return { hits: now.hits - before.hits, misses: now.misses - before.misses, evictions: now.evictions - before.evictions };
+  };
+
+  it('when a find has several candidate indexes, then they race once, the winner is cached for the shape and later finds of that shape with other values reuse it', async () => {
+    await seed('cache1');
+    const c = db().collection<AnyDoc>('cache1');
+    const start = planCacheCounters();
+    const first = await c.find({ a: 7, b: 999 }).sort({ t: -1 }).limit(3).toArray();
+    expect(first.map((d) => d.t)).toEqual([5957, 5907, 5857]);
+    expect(delta(start)).toMatchObject({ misses: 1, hits: 0 });
+    const again = await c.find({ a: 8, b: 999 }).sort({ t: -1 }).limit(3).toArray();
+    expect(again.map((d) => d.t)).toEqual([5958, 5908, 5858]);
+    expect(delta(start)).toMatchObject({ misses: 1, hits: 1 });
+    // explain races the candidates afresh and shows the loser; both value sets have one cache key.
+    const e1 = (await c.find({ a: 7, b: 999 }).sort({ t: -1 }).limit(3).explain('executionStats')) as unknown as Explained;
+    const e2 = (await c.find({ a: 1, b: 2 }).sort({ t: -1 }).limit(3).explain('executionStats')) as unknown as Explained;
+    expect(e1.queryPlanner.winningPlan.inputStage?.indexName).toBe('a_1_t_-1');
+    expect(e1.queryPlanner.rejectedPlans.map((p) => p.inputStage.indexName)).toEqual(['b_1_t_-1']);
+    expect(e1.queryPlanner.planCacheKey).toBe(e2.queryPlanner.planCacheKey);
+    const e3 = (await c.find({ a: 7 }).sort({ t: -1 }).limit(3).explain('executionStats')) as unknown as Explained;
+    expect(e3.queryPlanner.planCacheKey).toBeUndefined();
+  });
+
+  it('when the cached plan examines far more records than its trial did, then it is dropped and the next find of the shape races again', async () => {
+    await seed('cache2');
+    const c = db().collection<AnyDoc>('cache2');
+    const start = planCacheCounters();
+    await c.find({ a: 7, b: 999 }).sort({ t: -1 }).limit(3).toArray(); // caches a_1 (a few works)
+    // Same shape, values for which a is common and b rare: the cached a_1 plan reads thousands.
+    const bad = await c.find({ a: 999, b: 7 }).sort({ t: -1 }).limit(3).toArray();
+    expect(bad.map((d) => d.t)).toEqual([4007, 3007, 2007]);
+    expect(delta(start)).toMatchObject({ misses: 1, hits: 1, evictions: 1 });
+    await c.find({ a: 999, b: 7 }).sort({ t: -1 }).limit(3).toArray();
+    expect(delta(start)).toMatchObject({ misses: 2, hits: 1 });
+    // Re-planned for these values: b_1 now; the next such find is a hit that stays cached.
+    await c.find({ a: 999, b: 8 }).sort({ t: -1 }).limit(3).toArray();
+    expect(delta(start)).toMatchObject({ misses: 2, hits: 2, evictions: 1 });
+  });
+
+  it('when an index is created or dropped, or planCacheClear runs, then the cached plans of the collection are forgotten', async () => {
+    await seed('cache3');
+    const c = db().collection<AnyDoc>('cache3');
+    const start = planCacheCounters();
+    await c.find({ a: 7, b: 999 }).sort({ t: -1 }).limit(3).toArray();
+    await c.createIndex({ t: 1 });
+    await c.find({ a: 7, b: 999 }).sort({ t: -1 }).limit(3).toArray();
+    expect(delta(start)).toMatchObject({ misses: 2, hits: 0 });
+    await c.dropIndex('t_1');
+    await c.find({ a: 7, b: 999 }).sort({ t: -1 }).limit(3).toArray();
+    expect(delta(start)).toMatchObject({ misses: 3, hits: 0 });
+    await c.find({ a: 7, b: 999 }).sort({ t: -1 }).limit(3).toArray();
+    expect(delta(start)).toMatchObject({ misses: 3, hits: 1 });
+    await db().command({ planCacheClear: 'cache3' });
+    await c.find({ a: 7, b: 999 }).sort({ t: -1 }).limit(3).toArray();
+    expect(delta(start)).toMatchObject({ misses: 4, hits: 1 });
+  });
+
+  it('when several equalities on one array field are required, then each may bound the scan and the one with the fewest entries wins', async () => {
+    const c = db().collection<AnyDoc>('grams');
+    await c.createIndex({ g: 1, t: -1 });
+    await c.createIndex({ k: 1, t: -1 });
+    await c.insertMany(Array.from({ length: 3000 }, (_, i) => ({ g: i % 300 === 0 ? ['common', 'rare'] : ['common'], k: i % 2, t: i })));
+    const e = (await c.find({ $and: [{ g: 'common' }, { g: 'rare' }], k: 0 }).sort({ t: -1 }).limit(2).explain('executionStats')) as unknown as Explained & { executionStats: { totalDocsExamined: number } };
+    expect(e.queryPlanner.winningPlan.inputStage?.indexName).toBe('g_1_t_-1');
+    expect(e.executionStats.totalDocsExamined).toBe(2);
+    expect((await c.find({ $and: [{ g: 'common' }, { g: 'rare' }], k: 0 }).sort({ t: -1 }).limit(2).toArray()).map((d) => d.t)).toEqual([2700, 2400]);
   });
 });

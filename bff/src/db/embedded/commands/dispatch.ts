@@ -7,6 +7,7 @@ import * as admin from './admin';
 import { aggregate } from './aggregate';
 import type { CommandContext, Handler, ServerInfo } from './context';
 import { explain } from './explain';
+import { planCacheClear } from './plan-cache';
 import { findAndModify } from './find-and-modify';
 import * as hs from './handshake';
 import * as read from './read';
@@ -57,6 +58,7 @@ const HANDLERS: Record<string, Handler> = {
   collmod: admin.collMod,
   dbstats: admin.dbStats,
   collstats: admin.collStats,
+  plancacheclear: planCacheClear,
   endsessions: sessions.endSessions,
   killsessions: sessions.endSessions,
   startsession: sessions.startSession,
@@ -95,6 +97,7 @@ const CANONICAL: Record<string, string> = {
   collmod: 'collMod',
   dbstats: 'dbStats',
   collstats: 'collStats',
+  plancacheclear: 'planCacheClear',
   endsessions: 'endSessions',
   killsessions: 'killSessions',
   startsession: 'startSession',

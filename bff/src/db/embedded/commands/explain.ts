@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Document } from 'bson';
 import { fail } from '../errors';
 import { isPlainObject } from '../paths';
@@ -63,9 +64,16 @@ export function explain(ctx: CommandContext): Document {
     : { stage: 'COLLSCAN', filter, direction: 'forward' };
   if (sort && Object.keys(sort).length > 0 && !stats.sortedByIndex) plan = { stage: 'SORT', sortPattern: sort, inputStage: plan };
   const ns = `${ctx.db}.${collName}`;
+  // As mongod: the candidates a trial raced and lost, and the key of the query's shape in the plan cache.
+  const planning = stats.planning;
+  const rejectedPlans = (planning?.trial.slice(1) ?? []).map((r) => {
+    const i = coll?.indexes.get(r.index);
+    return { stage: 'FETCH', inputStage: { stage: 'IXSCAN', keyPattern: i?.spec.key, indexName: r.index }, trialWorks: r.works, trialAdvanced: r.matched };
+  });
+  const planCacheKey = planning ? createHash('sha256').update(planning.shape).digest('hex').slice(0, 8).toUpperCase() : undefined;
   return {
     explainVersion: '1',
-    queryPlanner: { namespace: ns, parsedQuery: filter, indexFilterSet: false, winningPlan: plan, rejectedPlans: [] },
+    queryPlanner: { namespace: ns, parsedQuery: filter, indexFilterSet: false, ...(planCacheKey ? { planCacheKey, queryHash: planCacheKey } : {}), winningPlan: plan, rejectedPlans },
     executionStats: {
       executionSuccess: true,
       nReturned: matches.length,
