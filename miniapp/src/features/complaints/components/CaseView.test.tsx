@@ -25,6 +25,7 @@ function complaint(timeline: Complaint['timeline']): Complaint {
     warnings: [],
     timeline,
     clocks: [],
+    jurisdiction: { regionCode: null, regionName: null, office: null, needsJurisdiction: false, transferred: false },
     rejectionReason: null,
     outcome: null,
     createdAt: at(1),
