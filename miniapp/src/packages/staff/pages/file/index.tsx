@@ -14,6 +14,9 @@ import { StaffGate } from '@/features/staff/components/StaffGate';
 import { staffCan } from '@/features/staff/hooks/use-staff-session';
 import { staffRoutes } from '@/features/staff/routes';
 
+/** A walk-in filing has no demands question (the oral record says what the person asks): 要回工资, as the API defaults. */
+const STAFF_FILED: ComplaintValues = { ...EMPTY_COMPLAINT, demands: ['pay_wages'] };
+
 interface Applicant {
   channel: 'walk_in' | 'phone';
   workerName: string;
@@ -64,7 +67,7 @@ function Filed({ complaint, role, again }: { complaint: Complaint; role: StaffRo
 
 function FileCase({ role }: { role: StaffRole }) {
   const [who, setWho] = useState<Applicant>(EMPTY_APPLICANT);
-  const [values, setValues] = useState<ComplaintValues>(EMPTY_COMPLAINT);
+  const [values, setValues] = useState<ComplaintValues>(STAFF_FILED);
   const [whoErrors, setWhoErrors] = useState<FieldErrors>({});
   const [errors, setErrors] = useState<ComplaintErrors>({});
   const [busy, setBusy] = useState(false);
@@ -123,7 +126,7 @@ function FileCase({ role }: { role: StaffRole }) {
         again={() => {
           key.current = newKey();
           setWho(EMPTY_APPLICANT);
-          setValues(EMPTY_COMPLAINT);
+          setValues(STAFF_FILED);
           setFiled(null);
         }}
       />
