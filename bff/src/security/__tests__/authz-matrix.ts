@@ -16,6 +16,7 @@ import type { FakeWechat } from '../../integrations/wechat/fake-wechat';
 import { buildJob } from '../../test-support/factories';
 import { EntitlementModel } from '../../modules/subsidies/subsidy.model';
 import { EnrollmentModel } from '../../modules/training/enrollment.model';
+import { SignInFailure } from '../../modules/auth/sign-in-failure.model';
 import {
   applyAsBroker,
   applyToJob,
@@ -426,6 +427,16 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   'PATCH /api/v1/staff/accounts/:id': {
     expect: roles(['admin']),
     request: (c) => ({ params: { id: c.w.subjects.otherStaff.subjectId }, body: { displayName: '其他旗县同事', reason: '更正姓名' } }),
+  },
+  'GET /api/v1/staff/sign-in-delays': { expect: roles(['admin']) },
+  'DELETE /api/v1/staff/sign-in-delays/:id': {
+    expect: roles(['admin']),
+    request: async () => {
+      const username = `guessed${randomBytes(4).toString('hex')}`;
+      const now = new Date();
+      await SignInFailure.create({ _id: `account:${username}`, kind: 'account', label: username, failures: 6, blockedUntil: new Date(now.getTime() + 60_000), lastFailureAt: now, expiresAt: new Date(now.getTime() + 86_400_000) });
+      return { params: { id: `account:${username}` } };
+    },
   },
   'GET /api/v1/staff/settings/:regionCode': {
     expect: roles(['staff', 'intake', 'admin'], { otherStaff: 404, otherIntake: 404 }),
