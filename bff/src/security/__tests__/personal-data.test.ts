@@ -13,7 +13,7 @@ import { testConfig } from '../../config/env';
 import { connectDatabase, ensureIndexes, type Database } from '../../db/connection';
 import { enrolmentCsv, enrolmentRows, villagesOf } from '../../test-support/broker-rows';
 import { testApp } from '../../test-support/test-app';
-import { bankCardNumber, buildWorld, complaintInput, COUNTY_A, idempotencyKey, phoneFor, registeredWorker, type World } from './authz-fixtures';
+import { bankCardNumber, buildWorld, complaintInput, COUNTY_A, idempotencyKey, idNumberFor, phoneFor, registeredWorker, type World } from './authz-fixtures';
 
 jest.setTimeout(180_000);
 
@@ -89,6 +89,28 @@ describe('personal data in clear', () => {
       expect(res.status).toBe(201);
       expect(JSON.stringify(res.body)).not.toContain(card);
     }
+    // Personal numbers typed into free text (address, demand note, an intake officer's note), grouped as people type them.
+    const typedId = idNumberFor();
+    const typedPhone = phoneFor();
+    const typedCard = bankCardNumber();
+    const grouped = (digits: string) => digits.replace(/(\d{4})(?=\d)/g, '$1 ');
+    for (const v of [typedId, typedPhone, typedCard, grouped(typedCard), `${typedPhone.slice(0, 3)}-${typedPhone.slice(3, 7)}-${typedPhone.slice(7)}`]) secrets.cards.add(v);
+    const freeText = {
+      ...complaintInput(),
+      project: { name: '幸福小区二期', regionCode: COUNTY_A, address: `幸福路12号，工头身份证 ${typedId}` },
+      demandNote: `请打到我卡上 ${grouped(typedCard)}，有事打 ${typedPhone.slice(0, 3)}-${typedPhone.slice(3, 7)}-${typedPhone.slice(7)}`,
+    };
+    const filedFree = await http().post('/api/v1/complaints').set(worker.header).set('Idempotency-Key', idempotencyKey()).send(freeText);
+    expect(filedFree.status).toBe(201);
+    const shown = JSON.stringify(filedFree.body);
+    for (const v of [typedId, typedCard, grouped(typedCard), typedPhone]) expect(shown).not.toContain(v);
+    expect(shown).toContain(`****${typedCard.slice(-4)}`);
+    const rejected = await http()
+      .post(`/api/v1/complaints/${String((filedFree.body as { id: string }).id)}/decisions`)
+      .set(world.subjects.intake.header)
+      .send({ action: 'reject', reason: `身份证 ${typedId} 与本人不符，请带卡 ${typedCard} 来窗口` });
+    expect(rejected.status).toBe(200);
+    expect(JSON.stringify(rejected.body)).not.toContain(typedId);
     // A spreadsheet of people entered by a broker.
     const rows = enrolmentRows({ count: 5, villages: villagesOf('150521100'), offset: 400 + (process.pid % 1000) });
     for (const r of rows) {
