@@ -17,6 +17,8 @@ import { buildJob } from '../../test-support/factories';
 import { EntitlementModel } from '../../modules/subsidies/subsidy.model';
 import { EnrollmentModel } from '../../modules/training/enrollment.model';
 import { SignInFailure } from '../../modules/auth/sign-in-failure.model';
+import { OwnershipConflict } from '../../modules/workers/ownership-conflict.model';
+import { Worker, type WorkerRecord } from '../../modules/workers/worker.model';
 import {
   applyAsBroker,
   applyToJob,
@@ -232,6 +234,22 @@ export const authzMatrix: Record<string, MatrixEntry> = {
     // Broker and staff of county A enter someone there; staff of county B may not (403 out of scope).
     expect: roles(['broker', 'staff'], { otherStaff: 403 }),
     request: () => ({ body: registrationInput({ householdRegionCode: VILLAGE_A }) }),
+  },
+  'GET /api/v1/staff/ownership-conflicts': { expect: roles(STAFF) },
+  'POST /api/v1/staff/ownership-conflicts/:id/decision': {
+    expect: roles(STAFF, { otherStaff: 404 }),
+    request: async (c) => {
+      const record = await Worker.findById(c.w.workerRecordId).lean<WorkerRecord>().exec();
+      if (!record) throw new Error('no worker record');
+      const conflict = await OwnershipConflict.create({
+        workerId: record._id,
+        claimantLoginId: new Types.ObjectId(),
+        fields: { idIndex: record.idIndex, idEnc: record.idEnc, name: '认领人', phoneIndex: record.phoneIndex, phoneEnc: record.phoneEnc },
+        regionCode: record.household.regionCode,
+        countyCode: record.household.countyCode,
+      });
+      return { params: { id: conflict._id.toHexString() }, body: { action: 'refuse', reason: '核验不是本人' } };
+    },
   },
   'GET /api/v1/workers/:id': {
     expect: roles(['broker', 'staff', 'admin'], { otherBroker: 404, otherStaff: 404 }),
