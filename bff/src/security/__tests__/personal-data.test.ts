@@ -8,7 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditListSchema, ErrorBodySchema, idNumberCheckChar, RevealResponseSchema } from '@zhuanyi/shared';
+import { AuditListSchema, ErrorBodySchema, idNumberCheckChar, luhnValid, RevealResponseSchema } from '@zhuanyi/shared';
 import { testConfig } from '../../config/env';
 import { connectDatabase, ensureIndexes, type Database } from '../../db/connection';
 import { enrolmentCsv, enrolmentRows, villagesOf } from '../../test-support/broker-rows';
@@ -46,24 +46,11 @@ afterAll(async () => {
 function isIdNumber(s: string): boolean {
   return s.length === 18 && idNumberCheckChar(s.slice(0, 17)) === s.slice(17).toUpperCase() && /^(19|20)\d{2}(0[1-9]|1[0-2])/.test(s.slice(6, 12));
 }
-function luhn(s: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < s.length; i += 1) {
-    let d = Number(s[s.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 /** Everything in `text` shaped like personal data (standing alone, not inside a hash), and every known secret found in it. */
 function findings(text: string, where: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])/g)) if (isIdNumber(m[0])) out.push(`${where}: ID number ${m[0]}`);
-  for (const m of text.matchAll(/(?<![0-9A-Za-z])[0-9]{16,19}(?![0-9A-Za-z])/g)) if (luhn(m[0]) && !isIdNumber(m[0])) out.push(`${where}: bank card ${m[0]}`);
+  for (const m of text.matchAll(/(?<![0-9A-Za-z])[0-9]{16,19}(?![0-9A-Za-z])/g)) if (luhnValid(m[0]) && !isIdNumber(m[0])) out.push(`${where}: bank card ${m[0]}`);
   for (const m of text.matchAll(/(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])/g)) if (!PUBLIC_CONTACT_PHONES.has(m[0])) out.push(`${where}: phone ${m[0]}`);
   for (const s of [...secrets.idNumbers, ...secrets.phones, ...secrets.cards]) if (text.includes(s)) out.push(`${where}: known secret ${s}`);
   return out;
