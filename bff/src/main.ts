@@ -16,6 +16,8 @@ import { startPesConnector } from './integrations/pes/pes.connector';
 import { FieldCrypto } from './security/field-crypto';
 import { checkFieldKey, WRONG_FIELD_KEY_MESSAGE } from './security/field-key-check';
 import { DEMO_LEFT_MESSAGE, demoAccountsLeft } from './seed/demo-removal';
+import { startUploadSweeper } from './db/upload-sweeper';
+import { installLastResort } from './process-guard';
 
 export interface Running {
   config: Config;
@@ -61,6 +63,7 @@ async function printBanner(config: Config, server: Server, db: Database): Promis
 export async function start(): Promise<Running> {
   const config = loadConfig();
   const logger: Logger = createLogger({ level: config.logLevel });
+  installLastResort(logger);
   const db = await connectDatabase({
     ...config,
     // Without its database the BFF can only fail: exit so a supervisor restarts both.
@@ -82,6 +85,8 @@ export async function start(): Promise<Running> {
       const left = await demoAccountsLeft();
       if (left.length > 0) throw new ConfigError(DEMO_LEFT_MESSAGE(left));
     }
+    // Chunks and files of uploads a killed process left behind (old enough not to be in progress).
+    const stopSweeper = startUploadSweeper(logger, config.uploadSweepAgeMs);
     if (config.seedDemoData) {
       const seeded = await seedDemoData();
       if (seeded.seeded) logger.info({ seeded }, 'demo data seeded into the empty database');
@@ -114,6 +119,7 @@ export async function start(): Promise<Running> {
           server.closeIdleConnections();
           setTimeout(() => server.closeAllConnections(), 5000).unref();
         });
+        stopSweeper();
         await pes?.stop();
         await db.close();
         logger.info('stopped');

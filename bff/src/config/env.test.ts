@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ConfigError, decodeKey32, loadConfig } from './env';
+import { ConfigError, SETTING_NAMES, decodeKey32, loadConfig } from './env';
 
 const KEY_HEX = '3f9a1c7e5b2d8046e1f3a5c7b9d0e2f4a6c8e0b2d4f6081a3c5e7092b4d6f8a1';
 const KEY_B64 = Buffer.alloc(32, 9).toString('base64');
@@ -126,5 +126,13 @@ describe('loadConfig', () => {
     expect(decodeKey32(KEY_HEX)?.length).toBe(32);
     expect(decodeKey32(Buffer.alloc(16).toString('base64'))).toBeNull();
     expect(decodeKey32('zz'.repeat(32))).toBeNull();
+  });
+});
+
+describe('README settings', () => {
+  it('when the BFF reads a setting, then the README documents it (PORT, HOST, DATA_DIR and every other one)', () => {
+    const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+    expect(SETTING_NAMES).toEqual(expect.arrayContaining(['PORT', 'HOST', 'DATA_DIR']));
+    expect(SETTING_NAMES.filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
   });
 });
