@@ -31,6 +31,7 @@ import { PesAdminService, type PesControls } from './integrations/pes/pes.servic
 import { createStaffModule } from './modules/staff/staff.module';
 import { createProgressRoutes } from './modules/applications/progress.routes';
 import { AuditService } from './modules/audit/audit.service';
+import { fieldKeyProbe } from './security/field-key-check';
 
 export interface AppDeps {
   config: Config;
@@ -80,7 +81,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   const training = createTrainingModule({ clock: security.clock });
   const staff = createStaffModule({ config: deps.config, logger: deps.logger, clock: security.clock, crypto: security.crypto, complaints: complaints.service });
   const mounted: MountedGroup[] = [
-    { basePath: '', group: createHealthRoutes(deps.db) },
+    { basePath: '', group: createHealthRoutes(deps.db, fieldKeyProbe(security.crypto)) },
     { basePath: '', group: docsRoutes },
     ...apiModules.map((group) => ({ basePath: API_V1, group })),
     ...security.routes.map((group) => ({ basePath: API_V1, group })),

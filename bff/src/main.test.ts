@@ -16,7 +16,7 @@ interface Run {
 function clean(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(env)) {
-    if (!/^(MONGODB_|JWT_|FIELD_|WECHAT_|SMS_|PORT$|HOST$|DATA_DIR$|NODE_ENV$|LOG_LEVEL$|SEED_)/.test(k)) out[k] = v;
+    if (!/^(MONGODB_|JWT_|FIELD_|WECHAT_|SMS_|PORT$|HOST$|DATA_DIR$|NODE_ENV$|LOG_LEVEL$|SEED_|DEMO$)/.test(k)) out[k] = v;
   }
   return out;
 }
@@ -114,9 +114,9 @@ describe('start-up', () => {
     expect(r.stderr).not.toContain('s3cret');
   }, 60_000);
 
-  it('when started with the embedded engine, then it seeds, prints the URL and demo logins, and SIGTERM stops it cleanly', async () => {
+  it('when started in demo mode with the embedded engine, then it seeds, prints the URL and demo logins, and SIGTERM stops it cleanly', async () => {
     const banner = (out: string) => /Demo logins[\s\S]*admin/.test(out);
-    const first = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' }, banner, 90_000);
+    const first = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DEMO: '1' }, banner, 90_000);
     expect(first.sawReady).toBe(true);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/is running: http:\/\/127\.0\.0\.1:\d+\//);
@@ -127,7 +127,7 @@ describe('start-up', () => {
     expect(await listening(enginePort(first.stdout))).toBe(false);
 
     // Data survives the restart: still there, not seeded twice.
-    const second = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' }, banner, 90_000);
+    const second = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', DEMO: '1' }, banner, 90_000);
     expect(second.code).toBe(0);
     expect(second.stdout).not.toContain('demo data seeded');
     expect(second.stdout).toContain('Demo logins');
@@ -135,12 +135,63 @@ describe('start-up', () => {
 
   it('when the BFF is killed with kill -9, then its engine process ends by itself and a restart on the same data finds it intact', async () => {
     const banner = (out: string) => /Demo logins[\s\S]*admin/.test(out);
-    const killed = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' }, banner, 90_000, 'SIGKILL');
+    const killed = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DEMO: '1' }, banner, 90_000, 'SIGKILL');
     expect(killed.sawReady).toBe(true);
     expect(killed.code).toBeNull();
     expect(await stopsListening(enginePort(killed.stdout), 10_000)).toBe(true);
-    const again = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' }, banner, 90_000);
+    const again = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', DEMO: '1' }, banner, 90_000);
     expect(again.code).toBe(0);
     expect(again.stdout).not.toContain('demo data seeded');
   }, 200_000);
+
+  it('when started without DEMO, then no demo data, no demo logins and no fake PES', async () => {
+    const r = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' }, (out) => out.includes('is running:'), 90_000);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('Demo logins');
+    expect(r.stdout).not.toContain('demo data seeded');
+    expect(r.stdout).not.toContain('fake PES');
+  }, 120_000);
+
+  it('when production meets a demo-seeded database, it refuses until `npm run demo:remove`; a wrong FIELD_ENCRYPTION_KEY stops it with one line', async () => {
+    const secrets = { JWT_SECRET: 'k7Qm2vX9pL4rT8wZ1nB6yH3jD5fG0sAe', FIELD_ENCRYPTION_KEY: '3f9a1c7e5b2d8046e1f3a5c7b9d0e2f4a6c8e0b2d4f6081a3c5e7092b4d6f8a1' };
+    const production = {
+      ...secrets,
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      EMBEDDED_DB_PROCESS: 'false',
+      WECHAT_APPID: 'wx0123456789',
+      WECHAT_SECRET: 'a3f9c1e7b5d2084f6e1c3a5b',
+      SMS_BASE_URL: 'https://sms.example.cn',
+      SMS_API_KEY: 'Sk-93fj2k4l5m6n7p8q',
+    };
+    const running = (out: string) => out.includes('is running:');
+    const demo = await runMain({ ...secrets, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DEMO: '1', EMBEDDED_DB_PROCESS: 'false' }, (out) => /Demo logins[\s\S]*admin/.test(out), 90_000);
+    expect(demo.code).toBe(0);
+
+    const refused = await runMain(production);
+    expect(refused.code).toBe(1);
+    expect(ownLines(refused.stderr)).toEqual([expect.stringMatching(/^This database was seeded with demo data \(admin, broker, intake, staff\): run `npm run demo:remove`/)]);
+
+    const removal = await new Promise<Run>((res) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/seed/remove-demo.cli.ts'], { cwd: bffDir, env: { ...clean(process.env), ...production }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('exit', (code) => res({ code, stdout, stderr }));
+    });
+    expect(removal.code).toBe(0);
+    expect(removal.stdout).toMatch(/Demo data removed: 4 accounts, \d+ employers, 40 jobs, \d+ courses\./);
+
+    const started = await runMain(production, running, 90_000);
+    expect(started.sawReady).toBe(true);
+    expect(started.code).toBe(0);
+    expect(started.stdout).not.toContain('Demo logins');
+
+    const wrongKey = await runMain({ ...production, FIELD_ENCRYPTION_KEY: 'b1d3f5a7c9e0b2d4f6a8c0e1f3a5b7d9c2e4f6a8b0d1e3f5a7c9e2b4d6f8a0c1' });
+    expect(wrongKey.code).toBe(1);
+    expect(ownLines(wrongKey.stderr)).toEqual([expect.stringMatching(/^FIELD_ENCRYPTION_KEY does not open the personal data already stored in this database/)]);
+  }, 300_000);
 });

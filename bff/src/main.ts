@@ -13,6 +13,9 @@ import { existingDemoLogins, seedDemoData } from './seed/seed';
 import { backfillJobSearchFields } from './modules/jobs/jobs.repository';
 import { backfillApplicationRegions } from './modules/applications/application-regions';
 import { startPesConnector } from './integrations/pes/pes.connector';
+import { FieldCrypto } from './security/field-crypto';
+import { checkFieldKey, WRONG_FIELD_KEY_MESSAGE } from './security/field-key-check';
+import { DEMO_LEFT_MESSAGE, demoAccountsLeft } from './seed/demo-removal';
 import { startUploadSweeper } from './db/upload-sweeper';
 import { installLastResort } from './process-guard';
 
@@ -50,7 +53,7 @@ async function printBanner(config: Config, server: Server, db: Database): Promis
   if (config.seedDemoData) {
     const logins = await existingDemoLogins();
     if (logins.length > 0) {
-      lines.push('  Demo logins (development only):');
+      lines.push('  Demo logins (demo mode only; `npm run demo:remove` takes them away):');
       for (const l of logins) lines.push(`    ${l.role.padEnd(7)} ${l.username.padEnd(8)} / ${l.password.padEnd(18)} ${l.displayName} · ${l.scopeName}`);
     }
   }
@@ -76,6 +79,12 @@ export async function start(): Promise<Running> {
     const regioned = await backfillApplicationRegions();
     if (regioned > 0) logger.info({ applications: regioned }, "older applications given their job's region");
     regionRepository();
+    // A wrong key would seal new data that the old key's data cannot be matched with: stop here.
+    if ((await checkFieldKey(new FieldCrypto(config.fieldEncryptionKey))) !== 'ok') throw new ConfigError(WRONG_FIELD_KEY_MESSAGE);
+    if (config.isProduction) {
+      const left = await demoAccountsLeft();
+      if (left.length > 0) throw new ConfigError(DEMO_LEFT_MESSAGE(left));
+    }
     // Chunks and files of uploads a killed process left behind (old enough not to be in progress).
     const stopSweeper = startUploadSweeper(logger, config.uploadSweepAgeMs);
     if (config.seedDemoData) {
@@ -95,7 +104,7 @@ export async function start(): Promise<Running> {
       throw err;
     });
     await printBanner(config, server, db);
-    if (pes) process.stdout.write(`  PES: ${pes.fake ? `fake PES (development) at ${pes.baseUrl}` : pes.baseUrl}; sync and outbox delivery running\n\n`);
+    if (pes) process.stdout.write(`  PES: ${pes.fake ? `fake PES (demo mode) at ${pes.baseUrl}` : pes.baseUrl}; sync and outbox delivery running\n\n`);
     // Villages load on first use; load them now, in slices, rather than on a person's first tap.
     regionRepository()
       .warmUpInBackground()

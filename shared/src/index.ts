@@ -1,6 +1,7 @@
 export * from './errors/error-codes';
 export * from './domain/id-card';
 export * from './domain/phone';
+export * from './domain/personal-numbers';
 export * from './domain/person-name';
 export * from './domain/region-code';
 export * from './i18n';

@@ -24,14 +24,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real BFF (`bff/src/main.ts`) as a child process with its own data directory and waits until ready. */
+/** Starts the real BFF (`bff/src/main.ts`) in demo mode (demo accounts, SMS codes in its log) as a child process with its own data directory and waits until ready. */
 export async function startBff(env: Record<string, string> = {}): Promise<RunningBff> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'zhuanyi-bff-'));
   let log = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(repoRoot, 'bff'),
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
+    env: { ...process.env, NODE_ENV: 'development', DEMO: '1', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));

@@ -44,6 +44,8 @@ const RawEnvSchema = z.object({
   SMS_BASE_URL: optionalText.pipe(z.url('must be a URL').optional()),
   SMS_API_KEY: optionalText,
   SMS_SIGN_NAME: z.string().trim().min(1).default('转移就业服务'),
+  /** Demo mode, asked for explicitly (`npm start -- --demo`): demo data, SMS codes in the log, the fake PES. */
+  DEMO: z.enum(['1', 'true', '0', 'false']).optional(),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   /** The embedded engine in a process of its own (default) or inside the BFF's (false). */
   EMBEDDED_DB_PROCESS: z.enum(['true', 'false']).optional(),
@@ -93,6 +95,9 @@ export interface Config {
   wechat: { appId: string | undefined; secret: string | undefined; baseUrl: string };
   /** No baseUrl: development sends codes to the log instead of a provider. */
   sms: { baseUrl: string | undefined; apiKey: string | undefined; signName: string };
+  /** Demo mode (DEMO=1): only on a loopback HOST, never in production. Development SMS codes go to the log. */
+  demo: boolean;
+  /** Demo mode only: fill an empty database with demo data and accounts. */
   seedDemoData: boolean;
   /** Without MONGODB_URI: the embedded engine runs in a process of its own. */
   embeddedDbProcess: boolean;
@@ -113,7 +118,7 @@ export interface PesConfig {
   enabled: boolean;
   baseUrl: string | undefined;
   apiKey: string | undefined;
-  /** Development only: start the fake PES beside the BFF and use it. */
+  /** Demo mode only: start the fake PES beside the BFF and use it. */
   startFake: boolean;
   syncIntervalMs: number;
   outboxIntervalMs: number;
@@ -146,6 +151,26 @@ export function decodeKey32(text: string): Buffer | null {
     return b.length === 32 ? b : null;
   }
   return null;
+}
+
+/** 127.0.0.1 and the rest of 127/8, ::1 and localhost: only this machine can connect. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** Fewer than 10 distinct characters, or a short pattern repeated (`abcabcabc…`). */
+export function weakSecret(text: string): boolean {
+  if (new Set(text).size < 10) return true;
+  for (let period = 1; period <= 8; period += 1) {
+    if (text.length >= period * 3 && text === text.slice(0, period).repeat(Math.ceil(text.length / period)).slice(0, text.length)) return true;
+  }
+  return false;
+}
+
+/** A 32-byte key with fewer than 12 distinct bytes (all zero, one byte repeated, a short pattern): random keys have ~28. */
+export function weakKey(key: Buffer): boolean {
+  return new Set(key).size < 12;
 }
 
 interface DevSecrets {
@@ -197,19 +222,39 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const dataDir = isAbsolute(raw.DATA_DIR) ? raw.DATA_DIR : resolve(base, raw.DATA_DIR);
 
   const problems: string[] = [];
+  const demo = raw.DEMO === '1' || raw.DEMO === 'true';
   if (isProduction) {
     const required = ['JWT_SECRET', 'FIELD_ENCRYPTION_KEY', 'WECHAT_APPID', 'WECHAT_SECRET', 'SMS_BASE_URL', 'SMS_API_KEY'] as const;
     for (const key of required) if (raw[key] === undefined) problems.push(`${key} is required when NODE_ENV=production`);
+    if (demo) problems.push('DEMO=1 (demo data, SMS codes in the log, fake PES) is not allowed when NODE_ENV=production');
     if (raw.SEED_DEMO_DATA === 'true') problems.push('SEED_DEMO_DATA=true is not allowed when NODE_ENV=production');
     if (raw.PES_FAKE === 'true') problems.push('PES_FAKE=true is not allowed when NODE_ENV=production');
     if (raw.RATE_LIMIT_SCALE === 0) problems.push('RATE_LIMIT_SCALE=0 (no abuse limits) is not allowed when NODE_ENV=production');
+    for (const key of ['WECHAT_BASE_URL', 'SMS_BASE_URL', 'PES_BASE_URL'] as const) {
+      const url = raw[key];
+      if (url !== undefined && !url.toLowerCase().startsWith('https://')) problems.push(`${key} must be an https:// address when NODE_ENV=production`);
+    }
+  } else if (!isLoopbackHost(raw.HOST)) {
+    // Development conveniences (generated secrets, plain upstreams, demo) never face other machines.
+    problems.push(`HOST=${raw.HOST} is reachable from other machines: set NODE_ENV=production (with its secrets) or use HOST=127.0.0.1`);
   }
-  // Development runs against the fake PES unless a real one is configured; tests start their own.
-  const pesFake = raw.NODE_ENV === 'development' && raw.PES_BASE_URL === undefined && raw.PES_FAKE !== 'false';
+  if (!demo) {
+    if (raw.SEED_DEMO_DATA === 'true' && !isProduction) problems.push('SEED_DEMO_DATA=true needs DEMO=1');
+    if (raw.PES_FAKE === 'true' && !isProduction) problems.push('PES_FAKE=true needs DEMO=1');
+  }
+  if (raw.JWT_SECRET !== undefined && weakSecret(raw.JWT_SECRET)) problems.push('JWT_SECRET is too weak (repeated characters or a short pattern): use `openssl rand -base64 48`');
+  for (const key of ['SMS_API_KEY', 'PES_API_KEY', 'WECHAT_SECRET'] as const) {
+    const value = raw[key];
+    if (isProduction && value !== undefined && (value.length < 16 || weakSecret(value))) problems.push(`${key} is too weak (at least 16 characters, not repeated ones)`);
+  }
+  // Development runs against the fake PES only in demo mode unless a real one is configured; tests start their own.
+  const pesFake = demo && raw.PES_BASE_URL === undefined && raw.PES_FAKE !== 'false';
   const pesEnabled = raw.PES_ENABLED === undefined ? raw.PES_BASE_URL !== undefined || pesFake : raw.PES_ENABLED === 'true';
   if (pesEnabled && raw.PES_BASE_URL === undefined && !pesFake) problems.push('PES_BASE_URL is required when PES_ENABLED=true');
-  if (raw.FIELD_ENCRYPTION_KEY !== undefined && decodeKey32(raw.FIELD_ENCRYPTION_KEY) === null) {
-    problems.push('FIELD_ENCRYPTION_KEY must be 32 bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)');
+  if (raw.FIELD_ENCRYPTION_KEY !== undefined) {
+    const key = decodeKey32(raw.FIELD_ENCRYPTION_KEY);
+    if (key === null) problems.push('FIELD_ENCRYPTION_KEY must be 32 bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)');
+    else if (weakKey(key)) problems.push('FIELD_ENCRYPTION_KEY is too weak (all zero or repeated bytes): use `openssl rand -base64 32`');
   }
   const trustedProxies = raw.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter((p) => p !== '');
   for (const p of trustedProxies) if (!isProxyAddress(p)) problems.push(`TRUSTED_PROXIES: ${p} is not an IP address or CIDR range`);
@@ -235,7 +280,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     fieldEncryptionKey: key,
     wechat: { appId: raw.WECHAT_APPID, secret: raw.WECHAT_SECRET, baseUrl: raw.WECHAT_BASE_URL },
     sms: { baseUrl: raw.SMS_BASE_URL, apiKey: raw.SMS_API_KEY, signName: raw.SMS_SIGN_NAME },
-    seedDemoData: !isProduction && raw.SEED_DEMO_DATA !== 'false',
+    demo,
+    seedDemoData: demo && raw.SEED_DEMO_DATA !== 'false',
     embeddedDbProcess: raw.EMBEDDED_DB_PROCESS !== 'false',
     pes: {
       enabled: pesEnabled,
@@ -274,6 +320,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     fieldEncryptionKey: Buffer.alloc(32, 7),
     wechat: { appId: undefined, secret: undefined, baseUrl: 'http://127.0.0.1:9' },
     sms: { baseUrl: undefined, apiKey: undefined, signName: '转移就业服务' },
+    demo: true,
     seedDemoData: false,
     embeddedDbProcess: false,
     pes: {

@@ -47,3 +47,11 @@ describe('log redaction', () => {
     expect(raw).toContain('sign-up by [PHONE]');
   });
 });
+
+describe('personal numbers typed as people type them', () => {
+  it('when a log line holds a grouped phone, a grouped ID number or a bank card, then each is replaced', () => {
+    const card = '6222021234567890128';
+    const line = redactText(`备注：电话 138-0013-8000，卡号 ${card.replace(/(\d{4})(?=\d)/g, '$1 ')}，另一张 ${card}`);
+    expect(line).toBe('备注：电话 [PHONE]，卡号 [CARD]，另一张 [CARD]');
+  });
+});

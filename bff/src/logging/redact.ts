@@ -1,8 +1,9 @@
 /**
  * Log redaction: by key (anything named like an ID number, phone, token, password, secret)
  * and by pattern inside any string (18-character 身份证号, 11-digit mobile numbers, bearer
- * tokens and JWTs).
+ * tokens and JWTs, bank card numbers by Luhn, and any of these grouped by spaces or dashes).
  */
+import { findPersonalNumbers, type PersonalNumberKind } from '@zhuanyi/shared';
 
 export const REDACTED = '[REDACTED]';
 
@@ -21,8 +22,23 @@ export function isSensitiveKey(key: string): boolean {
   return SENSITIVE_KEY.test(key);
 }
 
+const MARKER: Record<PersonalNumberKind, string> = { idNumber: '[ID]', phone: '[PHONE]', bankCard: '[CARD]' };
+
+/** Personal numbers as people type them (grouped by spaces or dashes; bank cards by Luhn). */
+function redactPersonalNumbers(text: string): string {
+  const found = findPersonalNumbers(text);
+  if (found.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const m of found) {
+    out += text.slice(at, m.start) + MARKER[m.kind];
+    at = m.end;
+  }
+  return out + text.slice(at);
+}
+
 export function redactText(text: string): string {
-  let out = text;
+  let out = redactPersonalNumbers(text);
   for (const [re, replacement] of PATTERNS) out = out.replace(re, replacement);
   return out;
 }

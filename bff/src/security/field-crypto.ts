@@ -9,7 +9,7 @@
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export type SensitiveField = 'idNumber' | 'phone' | 'bankCard' | 'smsCode';
+export type SensitiveField = 'idNumber' | 'phone' | 'bankCard' | 'smsCode' | 'clientAddress';
 /** Whole files holding personal data (uploaded spreadsheets), sealed before they are stored. */
 export type SensitiveFile = 'importFile';
 
@@ -31,7 +31,7 @@ export class FieldCrypto {
   constructor(masterKey: Buffer) {
     if (masterKey.length !== 32) throw new Error('FIELD_ENCRYPTION_KEY must be 32 bytes');
     this.encKey = derive(masterKey, 'field-encryption');
-    const kinds: SensitiveField[] = ['idNumber', 'phone', 'bankCard', 'smsCode'];
+    const kinds: SensitiveField[] = ['idNumber', 'phone', 'bankCard', 'smsCode', 'clientAddress'];
     this.indexKeys = new Map(kinds.map((k) => [k, derive(masterKey, `blind-index:${k}`)]));
   }
 

@@ -7,6 +7,7 @@ import { Job } from '../modules/jobs/job.model';
 import { regionRepository } from '../modules/regions/regions.repository';
 import { ensureDefaultSubsidyRules } from '../modules/subsidies/subsidies.service';
 import { regionFullName } from '../modules/regions/regions.service';
+import { markDemoSeeded } from './demo-removal';
 import { DEMO_LOGINS, SEED_AREAS, SEED_COURSES, SEED_EMPLOYERS, SEED_JOBS, type DemoLogin } from './demo-data';
 
 const DAY = 24 * 3600_000;
@@ -151,6 +152,7 @@ export async function seedDemoData(now: Date = new Date()): Promise<SeedResult> 
       certifiedAt: login.certified ? now : null,
     })),
   );
+  await markDemoSeeded(now);
   await Account.insertMany(accounts);
 
   return { seeded: true, employers: employers.length, jobs: jobs.length, courses: SEED_COURSES.length, accounts: accounts.length };

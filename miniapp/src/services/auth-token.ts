@@ -75,6 +75,12 @@ export function saveSubject(subject: AuthSubject): void {
 }
 
 export function clearSession(): void {
+  // Drafts (draft-store.ts, keys `draft.*`) go with the session: the next person sees empty forms.
+  try {
+    for (const key of Taro.getStorageInfoSync().keys) if (key.startsWith('draft.')) Taro.removeStorageSync(key);
+  } catch {
+    // Storage unavailable: nothing kept either.
+  }
   Taro.removeStorageSync(TOKEN_KEY);
   Taro.removeStorageSync(REFRESH_KEY);
   Taro.removeStorageSync(SUBJECT_KEY);

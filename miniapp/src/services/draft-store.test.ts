@@ -1,3 +1,6 @@
+import Taro from '@tarojs/taro';
+import type { AuthSubject } from '@zhuanyi/shared';
+import { clearSession, saveSession } from './auth-token';
 import { createDraftStore } from './draft-store';
 
 interface Form {
@@ -75,5 +78,44 @@ describe('draft store files', () => {
     const store = createDraftStore<Form>('draft.files3', isForm);
     const kept = store.attach({ name: '李四' }, Array.from({ length: 12 }, (_, i) => photo(i + 1)));
     expect(kept).toHaveLength(9);
+  });
+});
+
+describe('drafts belong to their account', () => {
+  interface Reg {
+    name: string;
+    idNumber: string;
+    note: string;
+  }
+  const isReg = (v: unknown): v is Reg => typeof v === 'object' && v !== null && typeof (v as Reg).name === 'string';
+  const signIn = (subjectId: string) =>
+    saveSession({ accessToken: `access-${subjectId}`, refreshToken: `refresh-${subjectId}-long-enough`, subject: { subjectId, role: 'worker', displayName: null, regionScope: null, workerId: null, phoneMasked: '139****1234' } as AuthSubject });
+  const ID = '150521198803151236';
+  const CARD = '6222021234567890128';
+
+  it('when a draft is saved, then the full ID number and a card typed into a note are not in storage, and the body is kept as a hash', () => {
+    signIn('aaaaaaaaaaaaaaaaaaaaaaaa');
+    const store = createDraftStore<Reg>('draft.reg', isReg, Date.now, ['idNumber']);
+    store.save({ name: '巴特尔', idNumber: ID, note: `卡号 ${CARD}，电话 13800138000` });
+    store.keyFor({ name: '巴特尔', idNumber: ID, note: '' }, { idNumber: ID, cardNumber: CARD });
+    const stored = JSON.stringify(Object.fromEntries(Taro.getStorageInfoSync().keys.map((k) => [k, Taro.getStorageSync(k)])));
+    expect(stored).not.toContain(ID);
+    expect(stored).not.toContain(ID.slice(0, 14));
+    expect(stored).not.toContain(CARD);
+    expect(store.load()?.values).toEqual({ name: '巴特尔', idNumber: '', note: '' });
+  });
+
+  it('when another person signs in on the same phone, then they see no draft; sign-out removes every draft', () => {
+    signIn('aaaaaaaaaaaaaaaaaaaaaaaa');
+    const store = createDraftStore<Reg>('draft.reg', isReg, Date.now, ['idNumber']);
+    store.save({ name: '巴特尔', idNumber: '', note: '家住三组' });
+    signIn('bbbbbbbbbbbbbbbbbbbbbbbb');
+    expect(store.load()).toBeNull();
+    signIn('aaaaaaaaaaaaaaaaaaaaaaaa');
+    expect(store.load()?.values.note).toBe('家住三组');
+    clearSession();
+    expect(Taro.getStorageInfoSync().keys.filter((k) => k.startsWith('draft.'))).toEqual([]);
+    signIn('aaaaaaaaaaaaaaaaaaaaaaaa');
+    expect(store.load()).toBeNull();
   });
 });

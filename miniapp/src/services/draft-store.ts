@@ -1,4 +1,6 @@
 import Taro from '@tarojs/taro';
+import { findPersonalNumbers } from '@zhuanyi/shared';
+import { getSubject } from './auth-token';
 import { createIdempotencyKey } from './http';
 
 /**
@@ -11,6 +13,12 @@ import { createIdempotencyKey } from './http';
  * own upload key and whether it is uploaded, so a retry uploads only what is left, each with
  * the key it was first sent with. Once the record is made, its id is kept (`resultId`) so a
  * retry never files a second one.
+ *
+ * Drafts belong to the account signed in (`<key>:<subjectId>`), so the next person on a shared
+ * phone sees an empty form, and sign-out removes them all (clearSession). What is stored is
+ * reduced: the fields named secret (the full ID number, the bank card) are never written, a
+ * whole ID or card number typed into any other text is cut out, and the last body sent is kept
+ * as a hash only (enough to tell a resend of the same content).
  */
 export interface DraftFile {
   /** Local path: a weapp saved/temp file or an H5 blob URL. */
@@ -33,7 +41,7 @@ const MAX_NAME = 255;
 export interface Draft<T> {
   values: T;
   idempotencyKey: string;
-  /** The body last sent with this key; null before the first attempt. */
+  /** A hash of the body last sent with this key; null before the first attempt. */
   sentBody: string | null;
   savedAt: number;
   files: DraftFile[];
@@ -61,8 +69,43 @@ function isDraftFile(v: unknown): v is DraftFile {
   return typeof f.path === 'string' && typeof f.name === 'string' && typeof f.size === 'number' && typeof f.type === 'string' && typeof f.key === 'string' && typeof f.uploaded === 'boolean';
 }
 
-export function createDraftStore<T>(storageKey: string, isValues: (v: unknown) => v is T, now: () => number = Date.now): DraftStore<T> {
+/** FNV-1a (two 32-bit lanes): tells equal bodies apart without keeping them. */
+function bodyHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x85ebca6b) >>> 0;
+  }
+  return `h${a.toString(16)}${b.toString(16)}`;
+}
+
+/** The values as stored: secret fields blank, whole ID and card numbers cut out of other text. */
+function reduced(value: unknown, secretFields: ReadonlySet<string>, key?: string): unknown {
+  if (key !== undefined && secretFields.has(key)) return typeof value === 'string' ? '' : value;
+  if (typeof value === 'string') {
+    let out = value;
+    for (const m of findPersonalNumbers(value).reverse()) if (m.kind !== 'phone') out = out.slice(0, m.start) + out.slice(m.end);
+    return out;
+  }
+  if (Array.isArray(value)) return value.map((v) => reduced(v, secretFields));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reduced(v, secretFields, k)]));
+  return value;
+}
+
+/** `baseKey` starts with `draft.` (clearSession removes every such key at sign-out). */
+export function createDraftStore<T>(
+  baseKey: string,
+  isValues: (v: unknown) => v is T,
+  now: () => number = Date.now,
+  /** Fields never written to the phone (the full ID number, the bank card). */
+  secretFields: readonly string[] = [],
+): DraftStore<T> {
+  const secrets = new Set(secretFields);
+  const keyOf = (): string => `${baseKey}:${getSubject()?.subjectId ?? 'signed-out'}`;
   const read = (): Draft<T> | null => {
+    const storageKey = keyOf();
     try {
       const raw: unknown = Taro.getStorageSync(storageKey);
       if (typeof raw !== 'string' || raw === '') return null;
@@ -82,7 +125,7 @@ export function createDraftStore<T>(storageKey: string, isValues: (v: unknown) =
   };
   const write = (draft: Draft<T>): Draft<T> => {
     try {
-      Taro.setStorageSync(storageKey, JSON.stringify(draft));
+      Taro.setStorageSync(keyOf(), JSON.stringify({ ...draft, values: reduced(draft.values, secrets) }));
     } catch {
       // Storage full: the form still works, only the copy on the phone is missing.
     }
@@ -107,7 +150,7 @@ export function createDraftStore<T>(storageKey: string, isValues: (v: unknown) =
       return write(fresh(values, read()));
     },
     keyFor(values, body) {
-      const text = JSON.stringify(body);
+      const text = bodyHash(JSON.stringify(body));
       const current = read();
       const reuse = current && (current.sentBody === null || current.sentBody === text);
       const key = reuse ? current.idempotencyKey : createIdempotencyKey();
@@ -135,7 +178,7 @@ export function createDraftStore<T>(storageKey: string, isValues: (v: unknown) =
       if (current) write({ ...current, resultId: id, savedAt: now() });
     },
     clear() {
-      Taro.removeStorageSync(storageKey);
+      Taro.removeStorageSync(keyOf());
     },
   };
 }

@@ -59,6 +59,7 @@ function request(options: MockRequestOptions) {
 const Taro = {
   request,
   getStorageSync: (key: string): unknown => storage.get(key) ?? '',
+  getStorageInfoSync: (): { keys: string[] } => ({ keys: [...storage.keys()] }),
   setStorageSync: (key: string, value: unknown): void => {
     storage.set(key, value);
   },

@@ -60,6 +60,23 @@ export const StaffAccountPatchSchema = z
   .meta({ id: 'StaffAccountPatch' });
 export const StaffAccountListSchema = z.object({ items: z.array(StaffAccountSchema) }).meta({ id: 'StaffAccountList' });
 
+// ── Sign-in delays (password guessing slowed per account, address, or account on a known address) ──
+export const SignInDelaySchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['account', 'address', 'known']),
+    /** The username, a masked address (203.0.113.*), or both. */
+    label: z.string(),
+    failures: z.number().int(),
+    /** Null when no delay is running now (failures still count for a day). */
+    blockedUntil: z.iso.datetime().nullable(),
+    lastFailureAt: z.iso.datetime(),
+  })
+  .meta({ id: 'SignInDelay' });
+export type SignInDelay = z.infer<typeof SignInDelaySchema>;
+export const SignInDelayListSchema = z.object({ items: z.array(SignInDelaySchema) }).meta({ id: 'SignInDelayList' });
+export const SignInDelayParamsSchema = z.object({ id: z.string().min(3).max(200) });
+
 // ── Audit trail ──────────────────────────────────────────────────────────────
 export const AuditActionSchema = z.enum(['reveal', 'view', 'create', 'update', 'decide', 'verify', 'service', 'export', 'disable']);
 export const AuditEntrySchema = z

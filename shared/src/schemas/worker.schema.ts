@@ -245,3 +245,31 @@ export type WorkerClaimRequest = z.infer<typeof WorkerClaimRequestSchema>;
 export const WorkerIdParamsSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{24}$/i, { message: 'validation.objectId' }),
 });
+
+// ── ID squatting: a registration whose ID number another login holds, waiting for proof ──
+export const OwnershipConflictSchema = z
+  .object({
+    id: z.string(),
+    workerId: z.string(),
+    idNumberMasked: z.string(),
+    /** The record as it stands (the login holding it now). */
+    current: z.object({ name: z.string(), phoneMasked: z.string() }),
+    /** Who asks for it back (to be checked against the ID card in person). */
+    claimant: z.object({ name: z.string(), phoneMasked: z.string() }),
+    regionCode: z.string(),
+    regionName: z.string().nullable(),
+    state: z.enum(['open', 'granted', 'refused']),
+    reason: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'OwnershipConflict' });
+export type OwnershipConflict = z.infer<typeof OwnershipConflictSchema>;
+export const OwnershipConflictListSchema = z.object({ items: z.array(OwnershipConflictSchema) }).meta({ id: 'OwnershipConflictList' });
+export const OwnershipConflictDecisionSchema = z
+  .object({
+    /** grant: the ID card was checked in person and the record goes to the claimant; refuse: it stays. */
+    action: z.enum(['grant', 'refuse']),
+    reason: z.string().trim().min(2, { message: 'validation.reasonRequired' }).max(200),
+  })
+  .meta({ id: 'OwnershipConflictDecision' });
+export type OwnershipConflictDecision = z.infer<typeof OwnershipConflictDecisionSchema>;

@@ -11,6 +11,7 @@ import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../security/clock';
 import { systemClock } from '../../security/clock';
 import type { FieldCrypto, SensitiveField } from '../../security/field-crypto';
+import { openSealedDeep } from '../../security/sealed-text';
 import { isRetryable, type PesAdapter } from './pes.adapter';
 import type { PesPushBody } from './pes.contract';
 import { PesOutbox, type OutboxRecord } from './pes.models';
@@ -66,7 +67,8 @@ export class OutboxDispatcher {
 
   /** The body sent for an item: its data with sealed values opened. */
   bodyOf(item: OutboxRecord): PesPushBody {
-    const data: Record<string, unknown> = { ...(item.data as Record<string, unknown>) };
+    // Personal numbers typed into free text stay sealed in the outbox until this call.
+    const data = openSealedDeep(this.o.crypto, item.data) as Record<string, unknown>;
     for (const s of item.sealed) data[s.path] = this.o.crypto.decrypt(s.field as SensitiveField, s.value);
     return {
       idempotencyKey: item.idempotencyKey,

@@ -15,7 +15,7 @@ const bffDir = resolve(__dirname, '../../..');
 
 function cleanEnv(): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(MONGODB_|JWT_|FIELD_|WECHAT_|SMS_|PES_|PORT$|HOST$|DATA_DIR$|NODE_ENV$|LOG_LEVEL$|SEED_)/.test(k)) out[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (!/^(MONGODB_|JWT_|FIELD_|WECHAT_|SMS_|PES_|PORT$|HOST$|DATA_DIR$|NODE_ENV$|LOG_LEVEL$|SEED_|DEMO$)/.test(k)) out[k] = v;
   return out;
 }
 
@@ -82,6 +82,7 @@ describe('PES delivery across a crash', () => {
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      DEMO: '1',
       SEED_DEMO_DATA: 'true',
       PES_ENABLED: 'true',
       PES_BASE_URL: pes.baseUrl,

@@ -1,6 +1,6 @@
 /**
- * Sending one-time codes by SMS. Development (no SMS_BASE_URL) writes the code to the log;
- * production posts to the provider's HTTP API:
+ * Sending one-time codes by SMS. Demo mode (DEMO=1, no SMS_BASE_URL) writes the code to the log;
+ * without a provider and outside demo mode, sending fails (no code is ever logged); otherwise it posts to the provider's HTTP API:
  *   POST {SMS_BASE_URL}/v1/sms/send   Authorization: Bearer {SMS_API_KEY}
  *   { "to": "13800005678", "signName": "转移就业服务", "template": "LOGIN_CODE", "params": { "code": "123456", "minutes": 5 } }
  *   → 2xx { "messageId": "…" }
@@ -11,7 +11,7 @@ import type { Logger } from '../../logging/logger';
 import { requestJson, UpstreamError } from '../http-json';
 
 export interface SmsProvider {
-  readonly kind: 'log' | 'http';
+  readonly kind: 'log' | 'http' | 'none';
   sendLoginCode(phone: string, code: string, minutes: number): Promise<void>;
 }
 
@@ -45,8 +45,17 @@ export class HttpSmsProvider implements SmsProvider {
   }
 }
 
-export function createSmsProvider(config: Pick<Config, 'sms'>, logger: Logger): SmsProvider {
+/** No SMS_BASE_URL outside demo mode: nothing can be sent, and the code is not written anywhere. */
+export class NoSmsProvider implements SmsProvider {
+  readonly kind = 'none' as const;
+
+  sendLoginCode(): Promise<void> {
+    return Promise.reject(new UpstreamError('sms', 'no SMS provider configured (set SMS_BASE_URL, or DEMO=1 for codes in the log)'));
+  }
+}
+
+export function createSmsProvider(config: Pick<Config, 'sms' | 'demo'>, logger: Logger): SmsProvider {
   const { baseUrl, apiKey, signName } = config.sms;
-  if (!baseUrl) return new LogSmsProvider(logger);
+  if (!baseUrl) return config.demo ? new LogSmsProvider(logger) : new NoSmsProvider();
   return new HttpSmsProvider({ baseUrl, apiKey: apiKey ?? '', signName });
 }

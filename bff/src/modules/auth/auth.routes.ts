@@ -22,7 +22,7 @@ export function createAuthRoutes(auth: AuthService, workers: WorkerSignInService
   const routes = routeGroup({ prefix: '/auth', tag: 'auth' });
 
   routes.post('/password', {
-    summary: '工作人员、经纪人账号密码登录（连续输错5次锁定15分钟）',
+    summary: '工作人员、经纪人账号密码登录（连续输错后按账号和地址逐步延时，常用设备不受他人输错影响）',
     auth: 'public',
     request: { body: PasswordSignInRequestSchema },
     limits: LIMITS.passwordSignIn,
@@ -30,7 +30,7 @@ export function createAuthRoutes(auth: AuthService, workers: WorkerSignInService
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'],
     handler: async ({ body, ctx }) => {
       try {
-        return await auth.signInWithPassword(body);
+        return await auth.signInWithPassword(body, ctx.ip);
       } catch (err: unknown) {
         if (err instanceof SignInLockedError) ctx.set('Retry-After', String(err.retryAfterSeconds));
         throw err;

@@ -11,11 +11,9 @@ import type { FieldCrypto } from '../../security/field-crypto';
 import type { TokenService, TokenSubject } from '../../security/tokens';
 import { Account } from '../accounts/account.model';
 import { verifyPassword } from '../accounts/password';
-import { SignInFailure } from './sign-in-failure.model';
+import { SignInThrottle } from './sign-in-throttle';
 import { WorkerLogin, type WorkerLoginRecord } from './worker-login.model';
 
-export const MAX_PASSWORD_FAILURES = 5;
-export const PASSWORD_LOCK_MINUTES = 15;
 
 /** A bcrypt hash of a random string: compared against when the username is unknown, so timing says nothing. */
 const DUMMY_HASH = '$2b$10$wDNNCHa9TRQMVbowoyVha.JdE0InaP36kC8pTvLSFNyQoafPkjRYq';
@@ -26,7 +24,7 @@ export interface AuthServiceDeps {
   clock: Clock;
 }
 
-/** Thrown while a username is locked; carries the seconds to wait. */
+/** Thrown while a sign-in is delayed; carries the seconds to wait. */
 export class SignInLockedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
     super('RATE_LIMITED', { messageKey: 'error.signInLocked', params: { minutes: Math.ceil(retryAfterSeconds / 60) } });
@@ -40,7 +38,11 @@ interface LoadedSubject {
 }
 
 export class AuthService implements Authenticator {
-  constructor(private readonly deps: AuthServiceDeps) {}
+  private readonly throttle: SignInThrottle;
+
+  constructor(private readonly deps: AuthServiceDeps) {
+    this.throttle = new SignInThrottle(deps.crypto);
+  }
 
   /** The current state of a subject, or null when it does not exist or is disabled. */
   async loadSubject(subjectId: string, role: Role): Promise<LoadedSubject | null> {
@@ -111,42 +113,25 @@ export class AuthService implements Authenticator {
     return this.pair({ subjectId: login._id.toHexString(), role: 'worker' }, this.workerSubject(login), isNew);
   }
 
-  /** Staff-side sign-in with lockout after repeated failures. */
-  async signInWithPassword(input: PasswordSignInRequest): Promise<TokenPair> {
+  /** Staff-side sign-in, slowed per address and per account after repeated failures (sign-in-throttle.ts). */
+  async signInWithPassword(input: PasswordSignInRequest, ip: string): Promise<TokenPair> {
     const now = this.deps.clock();
-    const key = input.username;
-    const failure = await SignInFailure.findById(key).lean();
-    if (failure?.lockedUntil && failure.lockedUntil > now) {
-      throw new SignInLockedError(Math.ceil((failure.lockedUntil.getTime() - now.getTime()) / 1000));
-    }
-    const account = await Account.findOne({ username: key }).lean();
+    const keys = { username: input.username, ip };
+    const wait = await this.throttle.waitSeconds(keys, now);
+    if (wait > 0) throw new SignInLockedError(wait);
+    const account = await Account.findOne({ username: input.username }).lean();
     const ok = await verifyPassword(input.password, account?.passwordHash ?? DUMMY_HASH);
     if (!account || !ok) {
-      await this.recordFailure(key, now);
+      await this.throttle.recordFailure(keys, now);
       throw new AppError('UNAUTHENTICATED', { messageKey: 'error.badCredentials' });
     }
-    await SignInFailure.deleteOne({ _id: key });
+    await this.throttle.recordSuccess(keys, now);
     if (!account.active) throw new AppError('FORBIDDEN', { messageKey: 'error.accountDisabled' });
     const subjectId = account._id.toHexString();
     const role = account.role;
     const loaded = await this.loadSubject(subjectId, role);
     if (!loaded) throw new AppError('UNAUTHENTICATED', { messageKey: 'error.badCredentials' });
     return this.pair({ subjectId, role }, loaded, false);
-  }
-
-  private async recordFailure(key: string, now: Date): Promise<void> {
-    const expiresAt = new Date(now.getTime() + 24 * 3600_000);
-    const doc = await SignInFailure.findOneAndUpdate(
-      { _id: key },
-      { $inc: { failures: 1 }, $set: { expiresAt } },
-      { upsert: true, returnDocument: 'after' },
-    ).lean();
-    if (doc && doc.failures >= MAX_PASSWORD_FAILURES) {
-      await SignInFailure.updateOne(
-        { _id: key },
-        { $set: { failures: 0, lockedUntil: new Date(now.getTime() + PASSWORD_LOCK_MINUTES * 60_000) } },
-      );
-    }
   }
 
   /** Rotates a refresh token: the old one is spent, a new pair in the same family comes back. */

@@ -39,6 +39,7 @@ import { caseListFilter, loadCase } from './case-access';
 import { jurisdictionOf, officeOf, routeCase } from './jurisdiction';
 import { deleteEvidence, openEvidence, receiveEvidence } from './evidence.store';
 import { caseEventChange, complaintChange, withPesEvents } from '../../integrations/pes/pes-events';
+import { maskSealed, sealFreeText, sealOptional } from '../../security/sealed-text';
 
 /** Seals the bank card number and the respondent's phone (FieldCrypto satisfies it). */
 export interface BankCardSealer {
@@ -129,15 +130,15 @@ export class ComplaintsService {
         name: r.project?.name ?? null,
         regionCode,
         regionName: regionCode ? regionFullName(regionCode) : null,
-        address: r.project?.address ?? null,
+        address: maskSealed(r.project?.address ?? null),
       },
-      mainContractor: r.mainContractor ?? null,
+      mainContractor: maskSealed(r.mainContractor ?? null),
       workPeriod: { from: r.workFrom ?? null, to: r.workTo ?? null },
       amountOwedFen: r.amountOwedFen ?? null,
       coWorkersOwed: r.coWorkersOwed,
       groupCase: isGroupCase(r.coWorkersOwed),
       demands: r.demands as Complaint['demands'],
-      demandNote: r.demandNote ?? null,
+      demandNote: maskSealed(r.demandNote ?? null),
       bankCard: r.bankCard ? { cardMasked: `**** **** **** ${r.bankCard.last4}`, bankName: r.bankCard.bankName ?? null, holderName: r.bankCard.holderName ?? null } : null,
       evidence: r.evidence.map((e) => ({
         id: e.fileId.toHexString(),
@@ -148,9 +149,9 @@ export class ComplaintsService {
       })),
       missingItems: missing.map((code) => ({ code, message: t(`complaint.missing.${code}`) })),
       warnings,
-      timeline: r.timeline.map((e) => ({ status: e.status, at: iso(e.at), note: e.note ?? null })),
+      timeline: r.timeline.map((e) => ({ status: e.status, at: iso(e.at), note: maskSealed(e.note ?? null) })),
       clocks: clocks.map(clockView),
-      rejectionReason: r.rejectionReason ?? null,
+      rejectionReason: maskSealed(r.rejectionReason ?? null),
       outcome: (r.outcome as ComplaintOutcome | null) ?? null,
       jurisdiction: jurisdictionOf(r),
       createdAt: iso(r.createdAt),
@@ -200,14 +201,15 @@ export class ComplaintsService {
         name: input.respondent.name,
         phoneEnc: input.respondent.phone ? this.deps.crypto.encrypt('phone', input.respondent.phone) : null,
       },
-      project: { name: input.project?.name ?? null, regionCode: input.project?.regionCode ?? null, address: input.project?.address ?? null },
-      mainContractor: input.mainContractor ?? null,
+      // Personal numbers typed into free text are sealed like the structured ones.
+      project: { name: input.project?.name ?? null, regionCode: input.project?.regionCode ?? null, address: sealOptional(this.deps.crypto, input.project?.address ?? null) },
+      mainContractor: sealOptional(this.deps.crypto, input.mainContractor ?? null),
       workFrom: input.workPeriod?.from ?? null,
       workTo: input.workPeriod?.to ?? null,
       amountOwedFen: input.amountOwedYuan ?? null,
       coWorkersOwed: input.coWorkersOwed,
       demands: input.demands,
-      demandNote: input.demandNote ?? null,
+      demandNote: sealOptional(this.deps.crypto, input.demandNote ?? null),
       bankCard: card
         ? { numberEnc: this.deps.crypto.encrypt('bankCard', card.cardNumber), last4: card.cardNumber.slice(-4), bankName: card.bankName ?? null, holderName: card.holderName ?? null }
         : null,
@@ -281,7 +283,7 @@ export class ComplaintsService {
     if (viewer.role !== 'intake') throw notFound();
     const r = await this.findVisible(viewer, id, 'act');
     const now = this.deps.clock();
-    const entry = (status: ComplaintStatus, note: string | null) => ({ status, at: now, note, by: viewer.subjectId });
+    const entry = (status: ComplaintStatus, note: string | null) => ({ status, at: now, note: sealOptional(this.deps.crypto, note), by: viewer.subjectId });
     const move = async (to: ComplaintStatus, set: Record<string, unknown>, note: string | null) => {
       if (!canMoveComplaint(r.status, to)) throw new ConflictError('error.complaintTransition');
       return withPesEvents(
@@ -298,7 +300,7 @@ export class ComplaintsService {
         updated = await move('accepted', { decidedAt: now, acceptedAt: now }, null);
         break;
       case 'reject':
-        updated = await move('rejected', { decidedAt: now, rejectionReason: decision.reason }, decision.reason);
+        updated = await move('rejected', { decidedAt: now, rejectionReason: sealFreeText(this.deps.crypto, decision.reason) }, decision.reason);
         break;
       case 'mediate':
         updated = await move('mediating', {}, null);

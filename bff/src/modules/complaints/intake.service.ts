@@ -37,6 +37,7 @@ import type { AuthContext } from '../../http/auth';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors';
 import type { Clock } from '../../security/clock';
 import type { FieldCrypto } from '../../security/field-crypto';
+import { maskSealed, sealFreeText, sealOptional, sealTextFields } from '../../security/sealed-text';
 import type { RetryRun } from '../../integrations/notify/notifier';
 import { inTransaction } from '../../integrations/pes/outbox';
 import { WorkerLogin } from '../auth/worker-login.model';
@@ -186,11 +187,11 @@ export class IntakeService {
     const clocks = this.clocks(r, now);
     return {
       ...base,
-      timeline: r.timeline.map((e) => ({ status: e.status, at: iso(e.at), note: e.note ?? null, ...((e as { action?: string }).action ? { action: (e as { action?: string }).action } : {}) })),
+      timeline: r.timeline.map((e) => ({ status: e.status, at: iso(e.at), note: maskSealed(e.note ?? null), ...((e as { action?: string }).action ? { action: (e as { action?: string }).action } : {}) })),
       clocks: clocks.map(clockView),
       intake: {
         channel: (r.channel as 'online' | 'walk_in' | 'phone' | undefined) ?? 'online',
-        oralRecord: r.oralRecord ?? null,
+        oralRecord: maskSealed(r.oralRecord ?? null),
         workerConfirmedAt: r.workerConfirmedAt ? iso(r.workerConfirmedAt) : null,
         priority: this.priority(r, s, now),
         greenChannelDueAt: iso(greenDue),
@@ -199,16 +200,16 @@ export class IntakeService {
         finalAward: r.finalAward ?? null,
         hearingAt: r.hearingAt ? iso(r.hearingAt) : null,
         mediation: r.mediation?.at
-          ? { record: r.mediation.record ?? '', agreement: r.mediation.agreement ?? null, agreedAmountFen: r.mediation.agreedAmountFen ?? null, succeeded: !!r.mediation.succeeded, at: iso(r.mediation.at) }
+          ? { record: maskSealed(r.mediation.record ?? ''), agreement: maskSealed(r.mediation.agreement ?? null), agreedAmountFen: r.mediation.agreedAmountFen ?? null, succeeded: !!r.mediation.succeeded, at: iso(r.mediation.at) }
           : null,
         referral: r.referral?.at
           ? {
               to: HandoffToSchema.catch('labor_inspection').parse(r.referral.to),
               at: iso(r.referral.at),
-              note: r.referral.note ?? null,
+              note: maskSealed(r.referral.note ?? null),
               office: r.referral.office ?? null,
               dueAt: r.referral.dueAt ? iso(r.referral.dueAt) : null,
-              answer: r.referral.answer ?? null,
+              answer: maskSealed(r.referral.answer ?? null),
               answeredAt: r.referral.answeredAt ? iso(r.referral.answeredAt) : null,
               overdue: IntakeService.handoffOverdue(r, now),
               acceptDueAt: r.referral.acceptDueAt ? iso(r.referral.acceptDueAt) : null,
@@ -216,8 +217,8 @@ export class IntakeService {
               extended: !!r.referral.extended,
             }
           : null,
-        advanceExecution: r.advanceExecution?.at ? { amountFen: r.advanceExecution.amountFen ?? 0, at: iso(r.advanceExecution.at), note: r.advanceExecution.note ?? null } : null,
-        award: r.award?.at ? { amountFen: r.award.amountFen ?? 0, summary: r.award.summary ?? '', at: iso(r.award.at), final: !!r.award.final } : null,
+        advanceExecution: r.advanceExecution?.at ? { amountFen: r.advanceExecution.amountFen ?? 0, at: iso(r.advanceExecution.at), note: maskSealed(r.advanceExecution.note ?? null) } : null,
+        award: r.award?.at ? { amountFen: r.award.amountFen ?? 0, summary: maskSealed(r.award.summary ?? ''), at: iso(r.award.at), final: !!r.award.final } : null,
         extensionApproval: r.extensionApproval?.at ? { approvedBy: r.extensionApproval.approvedBy ?? null, reason: r.extensionApproval.reason ?? '', at: iso(r.extensionApproval.at) } : null,
         amountRecoveredFen: r.amountRecoveredFen ?? null,
         workerName: r.workerName ?? null,
@@ -365,14 +366,14 @@ export class IntakeService {
       status: 'submitted',
       caseType: c.caseType,
       respondent: { kind: c.respondent.kind, name: c.respondent.name, phoneEnc: c.respondent.phone ? this.deps.crypto.encrypt('phone', c.respondent.phone) : null },
-      project: { name: c.project?.name ?? null, regionCode: c.project?.regionCode ?? null, address: c.project?.address ?? null },
-      mainContractor: c.mainContractor ?? null,
+      project: { name: c.project?.name ?? null, regionCode: c.project?.regionCode ?? null, address: sealOptional(crypto, c.project?.address ?? null) },
+      mainContractor: sealOptional(crypto, c.mainContractor ?? null),
       workFrom: c.workPeriod?.from ?? null,
       workTo: c.workPeriod?.to ?? null,
       amountOwedFen: c.amountOwedYuan ?? null,
       coWorkersOwed: c.coWorkersOwed,
       demands: c.demands,
-      demandNote: c.demandNote ?? null,
+      demandNote: sealOptional(crypto, c.demandNote ?? null),
       bankCard: c.bankCard
         ? { numberEnc: crypto.encrypt('bankCard', c.bankCard.cardNumber), last4: c.bankCard.cardNumber.slice(-4), bankName: c.bankCard.bankName ?? null, holderName: c.bankCard.holderName ?? null }
         : null,
@@ -381,7 +382,7 @@ export class IntakeService {
       timeline: [{ status: 'submitted', at: now, note: filedNote, by: viewer.subjectId, action: 'filed_by_staff' }],
       receivedAt: now,
       channel: input.channel,
-      oralRecord: input.oralRecord,
+      oralRecord: sealOptional(crypto, input.oralRecord),
       workerName,
       workerPhoneEnc: phone ? crypto.encrypt('phone', phone) : null,
       workerPhoneIndex: phone ? crypto.blindIndex('phone', phone) : null,
@@ -404,7 +405,7 @@ export class IntakeService {
     const or: Record<string, unknown>[] = [{ filedBy: worker.subjectId }];
     if (login?.phoneIndex) or.push({ workerPhoneIndex: login.phoneIndex });
     const rows = await ComplaintModel.find({ $or: or, channel: { $in: ['walk_in', 'phone'] }, workerConfirmedAt: null }).sort({ receivedAt: -1 }).limit(20).lean<Rec[]>().exec();
-    return { items: rows.map((r) => ({ id: r._id.toHexString(), caseNumber: r.caseNumber, respondentName: r.respondent?.name ?? '', oralRecord: r.oralRecord ?? null, receivedAt: iso(r.receivedAt) })) };
+    return { items: rows.map((r) => ({ id: r._id.toHexString(), caseNumber: r.caseNumber, respondentName: r.respondent?.name ?? '', oralRecord: maskSealed(r.oralRecord ?? null), receivedAt: iso(r.receivedAt) })) };
   }
 
   async confirm(worker: AuthContext, id: string): Promise<Complaint> {
@@ -432,7 +433,7 @@ export class IntakeService {
     const now = this.deps.clock();
     const updated = await ComplaintModel.findOneAndUpdate(
       { _id: r._id, status: r.status, ...cond },
-      { $set: set, $push: { timeline: { status: r.status, at: now, note, by: viewer.subjectId, action }, ...more } },
+      { $set: sealTextFields(this.deps.crypto, set), $push: { timeline: { status: r.status, at: now, note: sealFreeText(this.deps.crypto, note), by: viewer.subjectId, action }, ...more } },
       { returnDocument: 'after' },
     )
       .lean<Rec>()

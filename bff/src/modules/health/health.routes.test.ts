@@ -23,4 +23,17 @@ describe('health checks', () => {
     const res = await http().get('/readyz').expect(503);
     expect(ErrorBodySchema.parse(res.body).error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' });
   });
+
+  it('when FIELD_ENCRYPTION_KEY is not the key the stored data was sealed with, then /readyz is 503', async () => {
+    const db = await startTestDb();
+    try {
+      await testApp(db.database).http().get('/readyz').expect(200); // the first start writes the key check record
+      const wrong = testApp(db.database, { fieldEncryptionKey: Buffer.from('b1d3f5a7c9e0b2d4f6a8c0e1f3a5b7d9c2e4f6a8b0d1e3f5a7c9e2b4d6f8a0c1', 'hex') });
+      const res = await wrong.http().get('/readyz').expect(503);
+      expect(ErrorBodySchema.parse(res.body).error.code).toBe('SERVICE_UNAVAILABLE');
+      await testApp(db.database).http().get('/readyz').expect(200);
+    } finally {
+      await db.stop();
+    }
+  });
 });

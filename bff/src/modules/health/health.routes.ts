@@ -2,9 +2,10 @@ import { HealthResponseSchema, ReadyResponseSchema } from '@zhuanyi/shared';
 import { ServiceUnavailableError } from '../../http/errors';
 import { routeGroup, type RouteGroup } from '../../http/route';
 import type { Database } from '../../db/connection';
+import { WRONG_FIELD_KEY_MESSAGE, type FieldKeyState } from '../../security/field-key-check';
 
-/** /healthz: the process answers. /readyz: the database answers a ping too. */
-export function createHealthRoutes(db: Pick<Database, 'kind' | 'ping'>): RouteGroup {
+/** /healthz: the process answers. /readyz: the database answers a ping, and FIELD_ENCRYPTION_KEY opens its data. */
+export function createHealthRoutes(db: Pick<Database, 'kind' | 'ping'>, fieldKey?: () => Promise<FieldKeyState>): RouteGroup {
   const routes = routeGroup({ prefix: '', tag: 'health' });
   routes.get('/healthz', {
     auth: 'public',
@@ -23,6 +24,7 @@ export function createHealthRoutes(db: Pick<Database, 'kind' | 'ping'>): RouteGr
       } catch (err: unknown) {
         throw new ServiceUnavailableError(err);
       }
+      if (fieldKey && (await fieldKey()) !== 'ok') throw new ServiceUnavailableError(new Error(WRONG_FIELD_KEY_MESSAGE));
       return { status: 'ready' as const, database: db.kind };
     },
   });

@@ -29,6 +29,9 @@ import {
   RevealRequestSchema,
   RevealResponseSchema,
   ServiceCreateSchema,
+  SignInDelayListSchema,
+  SignInDelayParamsSchema,
+  SignInDelaySchema,
   StaffAccountCreateSchema,
   StaffAccountListSchema,
   StaffAccountPatchSchema,
@@ -50,6 +53,7 @@ import {
   WatchRecomputeResultSchema,
 } from '@zhuanyi/shared';
 import { listRetries } from '../../integrations/notify/notifier';
+import { clearSignInDelay, listSignInDelays } from '../auth/sign-in-throttle';
 import { authOf } from '../../http/auth';
 import { NotFoundError } from '../../http/errors';
 import { routeGroup, type RouteGroup } from '../../http/route';
@@ -380,5 +384,26 @@ export function createStaffRoutes(d: StaffRouteDeps): RouteGroup[] {
     },
   });
 
-  return [accounts, settings, intake, registry, pub, watch, reports, notices];
+  const delays = routeGroup({ prefix: '/staff/sign-in-delays', tag: 'staff-accounts' });
+  delays.get('/', {
+    summary: '密码登录延时（按账号、地址或常用设备；输错越多等得越久）',
+    auth: { roles: ['admin'] },
+    response: { schema: SignInDelayListSchema },
+    handler: async () => ({ items: await listSignInDelays(d.clock()) }),
+  });
+  delays.delete('/:id', {
+    summary: '解除一条登录延时（记入审计日志）',
+    auth: { roles: ['admin'] },
+    request: { params: SignInDelayParamsSchema },
+    response: { schema: SignInDelaySchema },
+    errors: ['NOT_FOUND'],
+    handler: async ({ ctx, params }) => {
+      const cleared = await clearSignInDelay(params.id, d.clock());
+      if (!cleared) throw new NotFoundError();
+      await d.audit.record(authOf(ctx), { action: 'update', targetType: 'signInDelay', targetId: null, detail: `cleared ${cleared.kind} ${cleared.label}` });
+      return cleared;
+    },
+  });
+
+  return [accounts, settings, intake, registry, pub, watch, reports, notices, delays];
 }

@@ -3,11 +3,14 @@ import type { Clock } from '../../security/clock';
 import type { FieldCrypto } from '../../security/field-crypto';
 import { createConsentRoutes } from '../consents/consents.routes';
 import { ConsentService } from '../consents/consents.service';
-import { createWorkerRoutes } from './workers.routes';
+import { AuditService } from '../audit/audit.service';
+import { OwnershipConflictsService } from './ownership-conflicts.service';
+import { createOwnershipConflictRoutes, createWorkerRoutes } from './workers.routes';
 import { WorkerService } from './workers.service';
 
 export function createWorkersModule(deps: { crypto: FieldCrypto; clock: Clock }): { service: WorkerService; routes: RouteGroup[] } {
   const consents = new ConsentService(deps.clock);
   const service = new WorkerService({ ...deps, consents });
-  return { service, routes: [createWorkerRoutes(service), createConsentRoutes(consents)] };
+  const conflicts = new OwnershipConflictsService(deps, new AuditService(deps.clock));
+  return { service, routes: [createWorkerRoutes(service), createConsentRoutes(consents), createOwnershipConflictRoutes(conflicts)] };
 }

@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import {
   ErrorBodySchema,
   idNumberCheckChar,
+  OwnershipConflictListSchema,
   WorkerRegistrationResultSchema,
   WorkerRegistrationSchema,
   type WorkerRegistrationInput,
@@ -57,6 +58,12 @@ async function putMine(header: { Authorization: string }, body: unknown, key: st
   const req = http().put('/api/v1/workers/me').set(header);
   if (key) req.set('Idempotency-Key', key);
   return req.send(body as object);
+}
+
+async function ok(pending: ReturnType<typeof putMine>) {
+  const res = await pending;
+  expect(res.status).toBe(200);
+  return res;
 }
 
 describe('worker self-registration (实名登记)', () => {
@@ -218,15 +225,58 @@ describe('worker self-registration (实名登记)', () => {
     expect(res.body.error.fields['Idempotency-Key']).toBe('缺少请求编号（Idempotency-Key）');
   });
 
-  it('when another login already owns the ID number, then 409 and nothing changes', async () => {
-    const owner = await signInAs('worker', { config, clock });
-    const other = await signInAs('worker', { config, clock });
-    await putMine(owner.header, buildRegistration());
-    const res = await putMine(other.header, buildRegistration({ householdGroup: '九组' }));
-    expect(res.status).toBe(409);
-    expect(res.body.error.message).toBe('这个身份证号已由其他账号登记，请联系村里的劳动保障协理员');
-    const mine = await http().get('/api/v1/workers/me').set(owner.header);
-    expect(mine.body.household.group).toBe('三组');
+  it('when another login already holds the ID number, then the answer looks like a fresh registration and the holder’s record is untouched', async () => {
+    const squatter = await signInAs('worker', { config, clock, phone: '13900000001' });
+    const owner = await signInAs('worker', { config, clock, phone: '13847501234' });
+    const stranger = await signInAs('worker', { config, clock });
+    await ok(putMine(squatter.header, buildRegistration({ phone: '13900000001' })));
+    const res = await putMine(owner.header, buildRegistration({ householdGroup: '九组' }));
+    const fresh = await putMine(stranger.header, buildRegistration({ idNumber: ID_B, householdGroup: '九组' }));
+    expect(res.status).toBe(fresh.status);
+    const answer = WorkerRegistrationResultSchema.parse(res.body);
+    expect(answer.outcome).toBe(WorkerRegistrationResultSchema.parse(fresh.body).outcome);
+    expect(Object.keys(answer.worker).sort()).toEqual(Object.keys(WorkerRegistrationResultSchema.parse(fresh.body).worker).sort());
+    expect(answer.worker).toMatchObject({ household: expect.objectContaining({ group: '九组' }), phoneMasked: '138****1234' });
+    // It reads back as submitted; the holder's record is as it was.
+    expect((await http().get('/api/v1/workers/me').set(owner.header).expect(200)).body.household.group).toBe('九组');
+    expect((await http().get('/api/v1/workers/me').set(squatter.header).expect(200)).body.household.group).toBe('三组');
+    expect(await Worker.countDocuments()).toBe(2);
+  });
+
+  it('when the real owner proved the phone on a squatted record at sign-in, then registering takes the record back at once', async () => {
+    const squatter = await signInAs('worker', { config, clock });
+    const owner = await signInAs('worker', { config, clock, phone: '13847501234' });
+    await ok(putMine(squatter.header, buildRegistration())); // typed the owner's phone, not proven by the squatter
+    const res = await ok(putMine(owner.header, buildRegistration({ householdGroup: '五组' })));
+    expect(WorkerRegistrationResultSchema.parse(res.body).outcome).toBe('claimed');
+    expect((await http().get('/api/v1/workers/me').set(owner.header).expect(200)).body.household.group).toBe('五组');
+    await http().get('/api/v1/workers/me').set(squatter.header).expect(404);
+  });
+
+  it('when staff check the owner in person, then they see the conflict in their queue, give the record back, and it is audited; other counties see nothing', async () => {
+    const squatter = await signInAs('worker', { config, clock, phone: '13900000001' });
+    const owner = await signInAs('worker', { config, clock, phone: '13847501234' });
+    const staff = await signInAs('staff', { config, clock, regionScope: '150521' });
+    const otherStaff = await signInAs('staff', { config, clock, regionScope: '652101' });
+    const admin = await signInAs('admin', { config, clock });
+    await ok(putMine(squatter.header, buildRegistration({ phone: '13900000001' })));
+    await ok(putMine(owner.header, buildRegistration({ householdGroup: '九组' })));
+    await ok(putMine(owner.header, buildRegistration({ householdGroup: '八组' }))); // a resubmission refreshes, never duplicates
+    const queue = OwnershipConflictListSchema.parse((await http().get('/api/v1/staff/ownership-conflicts').set(staff.header).expect(200)).body);
+    expect(queue.items).toHaveLength(1);
+    expect(queue.items[0]).toMatchObject({ current: { phoneMasked: '139****0001' }, claimant: { phoneMasked: '138****1234' }, state: 'open' });
+    expect(queue.items[0]?.idNumberMasked).toBe(`${ID_A.slice(0, 6)}********${ID_A.slice(-4)}`);
+    expect(OwnershipConflictListSchema.parse((await http().get('/api/v1/staff/ownership-conflicts').set(otherStaff.header).expect(200)).body).items).toEqual([]);
+    const id = queue.items[0]?.id ?? '';
+    await http().post(`/api/v1/staff/ownership-conflicts/${id}/decision`).set(otherStaff.header).send({ action: 'grant', reason: '核验身份证' }).expect(404);
+    await http().post(`/api/v1/staff/ownership-conflicts/${id}/decision`).set(owner.header).send({ action: 'grant', reason: '核验身份证' }).expect(403);
+    const granted = await http().post(`/api/v1/staff/ownership-conflicts/${id}/decision`).set(staff.header).send({ action: 'grant', reason: '本人持身份证到站核验' }).expect(200);
+    expect(granted.body.state).toBe('granted');
+    expect((await http().get('/api/v1/workers/me').set(owner.header).expect(200)).body.household.group).toBe('八组');
+    await http().get('/api/v1/workers/me').set(squatter.header).expect(404);
+    await http().post(`/api/v1/staff/ownership-conflicts/${id}/decision`).set(staff.header).send({ action: 'refuse', reason: '重复处理' }).expect(409);
+    const audit = await http().get('/api/v1/audit').query({ action: 'verify', targetType: 'worker' }).set(admin.header).expect(200);
+    expect(JSON.stringify(audit.body)).toContain('本人持身份证到站核验');
   });
 
   it('when the worker has not registered, then GET my registration is 404 with a plain message', async () => {

@@ -1,4 +1,8 @@
 import {
+  IdParamsSchema,
+  OwnershipConflictDecisionSchema,
+  OwnershipConflictListSchema,
+  OwnershipConflictSchema,
   WorkerClaimRequestSchema,
   WorkerIdParamsSchema,
   WorkerRegistrationInputSchema,
@@ -8,6 +12,7 @@ import {
 import { authOf } from '../../http/auth';
 import { routeGroup, type RouteGroup } from '../../http/route';
 import type { WorkerService } from './workers.service';
+import type { OwnershipConflictsService } from './ownership-conflicts.service';
 
 export function createWorkerRoutes(workers: WorkerService): RouteGroup {
   const routes = routeGroup({ prefix: '/workers', tag: 'workers' });
@@ -60,5 +65,25 @@ export function createWorkerRoutes(workers: WorkerService): RouteGroup {
     handler: ({ params, ctx }) => workers.getForStaff(authOf(ctx), params.id),
   });
 
+  return routes;
+}
+
+/** ID squatting: registrations whose ID number another login holds, for staff to settle in person. */
+export function createOwnershipConflictRoutes(service: OwnershipConflictsService): RouteGroup {
+  const routes = routeGroup({ prefix: '/staff/ownership-conflicts', tag: 'workers' });
+  routes.get('/', {
+    summary: '身份证号被其他账号登记的待核实申请（本地区；核验本人身份证后可把登记还给本人）',
+    auth: { roles: ['staff', 'admin'] },
+    response: { schema: OwnershipConflictListSchema },
+    handler: ({ ctx }) => service.list(authOf(ctx)),
+  });
+  routes.post('/:id/decision', {
+    summary: '处理一条待核实申请：当面核验身份证后归还登记（grant），或维持原登记（refuse）；记入审计日志',
+    auth: { roles: ['staff', 'admin'] },
+    request: { params: IdParamsSchema, body: OwnershipConflictDecisionSchema },
+    response: { schema: OwnershipConflictSchema },
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    handler: ({ ctx, params, body }) => service.decide(authOf(ctx), params.id, body),
+  });
   return routes;
 }

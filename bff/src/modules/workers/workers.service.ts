@@ -28,6 +28,7 @@ import type { Clock } from '../../security/clock';
 import type { FieldCrypto } from '../../security/field-crypto';
 import { findRegion, regionFullName } from '../regions/regions.service';
 import { registrationChange, withPesEvents } from '../../integrations/pes/pes-events';
+import { giveRecordTo, holdForOwnershipCheck, openConflictOf } from './ownership-conflicts.service';
 import { assertCertifiedBroker } from '../brokers/broker-gate';
 import type { ConsentService } from '../consents/consents.service';
 import type { WorkerRecord } from './worker.model';
@@ -160,8 +161,35 @@ export class WorkerService {
 
   async getMine(auth: AuthContext): Promise<WorkerRegistration> {
     const mine = await findWorkerOwnedBy(auth.subjectId);
-    if (!mine) throw new NotFoundError('error.workerNotRegistered');
-    return this.toRegistration(mine);
+    if (mine) return this.toRegistration(mine);
+    // A registration waiting for the ownership check reads back as the person submitted it.
+    const held = await openConflictOf(auth.subjectId);
+    if (!held) throw new NotFoundError('error.workerNotRegistered');
+    return this.toRegistration(this.asSubmitted(auth, held._id, held.fields, held.createdAt));
+  }
+
+  /** What the caller submitted, shaped as a record, for an answer that reveals nothing about the one stored. */
+  private asSubmitted(auth: AuthContext, id: WorkerRecord['_id'], fields: WorkerFields, at: Date, base?: WorkerRecord): WorkerRecord {
+    return {
+      ...(base ?? { source: 'worker', createdBy: { role: auth.role, subjectId: auth.subjectId }, claimedAt: null, createdAt: at, tracking: null, verifiedAt: null, verifiedBy: null, watch: null }),
+      ...fields,
+      _id: base?._id ?? id,
+      updatedAt: at,
+    } as WorkerRecord;
+  }
+
+  /**
+   * The ID number is held by another login: if this login proved the phone on the record, the record
+   * comes back to it at once; otherwise the submission waits for staff (answered as `outcome`).
+   */
+  private async squatted(auth: AuthContext, held: WorkerRecord, fields: WorkerFields, mine: WorkerRecord | null): Promise<WorkerRegistrationResult> {
+    const loginPhone = await findLoginPhoneIndex(auth.subjectId);
+    if (!mine && loginPhone && this.deps.crypto.sameIndex(loginPhone, held.phoneIndex)) {
+      const back = await giveRecordTo(held._id, held.ownerLoginId, auth.subjectId, fields, this.deps.clock());
+      if (back) return this.result('claimed', back);
+    }
+    const conflict = await holdForOwnershipCheck(auth.subjectId, held, fields);
+    return mine ? this.result('updated', this.asSubmitted(auth, mine._id, fields, this.deps.clock(), mine)) : this.result('created', this.asSubmitted(auth, conflict._id, fields, conflict.createdAt));
   }
 
   /** PUT my registration: create, update, or claim the record a broker or staff entered. */
@@ -171,12 +199,12 @@ export class WorkerService {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const [mine, byId] = await Promise.all([findWorkerOwnedBy(auth.subjectId), findWorkerByIdIndex(fields.idIndex)]);
       if (mine) {
-        if (byId && !byId._id.equals(mine._id)) throw conflict('error.workerOwnedByOther');
+        if (byId && !byId._id.equals(mine._id)) return this.squatted(auth, byId, fields, mine);
         const updated = await this.update(mine._id, fields);
         return this.result('updated', updated);
       }
       if (byId) {
-        if (byId.ownerLoginId) throw conflict('error.workerOwnedByOther');
+        if (byId.ownerLoginId) return this.squatted(auth, byId, fields, null);
         const claimed = await this.claim(auth, byId, fields);
         if (claimed) return this.result('claimed', claimed);
         continue; // someone claimed it in between: look again

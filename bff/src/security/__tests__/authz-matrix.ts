@@ -17,6 +17,9 @@ import type { FakeWechat } from '../../integrations/wechat/fake-wechat';
 import { buildJob } from '../../test-support/factories';
 import { EntitlementModel } from '../../modules/subsidies/subsidy.model';
 import { EnrollmentModel } from '../../modules/training/enrollment.model';
+import { SignInFailure } from '../../modules/auth/sign-in-failure.model';
+import { OwnershipConflict } from '../../modules/workers/ownership-conflict.model';
+import { Worker, type WorkerRecord } from '../../modules/workers/worker.model';
 import {
   applyAsBroker,
   applyToJob,
@@ -254,6 +257,22 @@ export const authzMatrix: Record<string, MatrixEntry> = {
     expect: roles(['broker', 'staff'], { otherStaff: 403 }),
     request: () => ({ body: registrationInput({ householdRegionCode: VILLAGE_A }) }),
   },
+  'GET /api/v1/staff/ownership-conflicts': { expect: roles(STAFF) },
+  'POST /api/v1/staff/ownership-conflicts/:id/decision': {
+    expect: roles(STAFF, { otherStaff: 404 }),
+    request: async (c) => {
+      const record = await Worker.findById(c.w.workerRecordId).lean<WorkerRecord>().exec();
+      if (!record) throw new Error('no worker record');
+      const conflict = await OwnershipConflict.create({
+        workerId: record._id,
+        claimantLoginId: new Types.ObjectId(),
+        fields: { idIndex: record.idIndex, idEnc: record.idEnc, name: '认领人', phoneIndex: record.phoneIndex, phoneEnc: record.phoneEnc },
+        regionCode: record.household.regionCode,
+        countyCode: record.household.countyCode,
+      });
+      return { params: { id: conflict._id.toHexString() }, body: { action: 'refuse', reason: '核验不是本人' } };
+    },
+  },
   'GET /api/v1/workers/:id': {
     expect: roles(['broker', 'staff', 'admin'], { otherBroker: 404, otherStaff: 404 }),
     request: (c) => ({ params: { id: c.w.brokerPersonId } }),
@@ -448,6 +467,16 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   'PATCH /api/v1/staff/accounts/:id': {
     expect: roles(['admin']),
     request: (c) => ({ params: { id: c.w.subjects.otherStaff.subjectId }, body: { displayName: '其他旗县同事', reason: '更正姓名' } }),
+  },
+  'GET /api/v1/staff/sign-in-delays': { expect: roles(['admin']) },
+  'DELETE /api/v1/staff/sign-in-delays/:id': {
+    expect: roles(['admin']),
+    request: async () => {
+      const username = `guessed${randomBytes(4).toString('hex')}`;
+      const now = new Date();
+      await SignInFailure.create({ _id: `account:${username}`, kind: 'account', label: username, failures: 6, blockedUntil: new Date(now.getTime() + 60_000), lastFailureAt: now, expiresAt: new Date(now.getTime() + 86_400_000) });
+      return { params: { id: `account:${username}` } };
+    },
   },
   'GET /api/v1/staff/settings/:regionCode': {
     expect: roles(['staff', 'intake', 'admin'], { otherStaff: 404, otherIntake: 404 }),

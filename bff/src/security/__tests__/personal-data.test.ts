@@ -8,12 +8,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditListSchema, ErrorBodySchema, idNumberCheckChar, RevealResponseSchema } from '@zhuanyi/shared';
+import { AuditListSchema, ErrorBodySchema, idNumberCheckChar, luhnValid, RevealResponseSchema } from '@zhuanyi/shared';
 import { testConfig } from '../../config/env';
 import { connectDatabase, ensureIndexes, type Database } from '../../db/connection';
 import { enrolmentCsv, enrolmentRows, villagesOf } from '../../test-support/broker-rows';
 import { testApp } from '../../test-support/test-app';
-import { bankCardNumber, buildWorld, complaintInput, COUNTY_A, idempotencyKey, phoneFor, registeredWorker, type World } from './authz-fixtures';
+import { bankCardNumber, buildWorld, complaintInput, COUNTY_A, idempotencyKey, idNumberFor, phoneFor, registeredWorker, type World } from './authz-fixtures';
 
 jest.setTimeout(180_000);
 
@@ -46,24 +46,11 @@ afterAll(async () => {
 function isIdNumber(s: string): boolean {
   return s.length === 18 && idNumberCheckChar(s.slice(0, 17)) === s.slice(17).toUpperCase() && /^(19|20)\d{2}(0[1-9]|1[0-2])/.test(s.slice(6, 12));
 }
-function luhn(s: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < s.length; i += 1) {
-    let d = Number(s[s.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
 /** Everything in `text` shaped like personal data (standing alone, not inside a hash), and every known secret found in it. */
 function findings(text: string, where: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(/(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])/g)) if (isIdNumber(m[0])) out.push(`${where}: ID number ${m[0]}`);
-  for (const m of text.matchAll(/(?<![0-9A-Za-z])[0-9]{16,19}(?![0-9A-Za-z])/g)) if (luhn(m[0]) && !isIdNumber(m[0])) out.push(`${where}: bank card ${m[0]}`);
+  for (const m of text.matchAll(/(?<![0-9A-Za-z])[0-9]{16,19}(?![0-9A-Za-z])/g)) if (luhnValid(m[0]) && !isIdNumber(m[0])) out.push(`${where}: bank card ${m[0]}`);
   for (const m of text.matchAll(/(?<![0-9A-Za-z])1[3-9][0-9]{9}(?![0-9A-Za-z])/g)) if (!PUBLIC_CONTACT_PHONES.has(m[0])) out.push(`${where}: phone ${m[0]}`);
   for (const s of [...secrets.idNumbers, ...secrets.phones, ...secrets.cards]) if (text.includes(s)) out.push(`${where}: known secret ${s}`);
   return out;
@@ -89,6 +76,28 @@ describe('personal data in clear', () => {
       expect(res.status).toBe(201);
       expect(JSON.stringify(res.body)).not.toContain(card);
     }
+    // Personal numbers typed into free text (address, demand note, an intake officer's note), grouped as people type them.
+    const typedId = idNumberFor();
+    const typedPhone = phoneFor();
+    const typedCard = bankCardNumber();
+    const grouped = (digits: string) => digits.replace(/(\d{4})(?=\d)/g, '$1 ');
+    for (const v of [typedId, typedPhone, typedCard, grouped(typedCard), `${typedPhone.slice(0, 3)}-${typedPhone.slice(3, 7)}-${typedPhone.slice(7)}`]) secrets.cards.add(v);
+    const freeText = {
+      ...complaintInput(),
+      project: { name: '幸福小区二期', regionCode: COUNTY_A, address: `幸福路12号，工头身份证 ${typedId}` },
+      demandNote: `请打到我卡上 ${grouped(typedCard)}，有事打 ${typedPhone.slice(0, 3)}-${typedPhone.slice(3, 7)}-${typedPhone.slice(7)}`,
+    };
+    const filedFree = await http().post('/api/v1/complaints').set(worker.header).set('Idempotency-Key', idempotencyKey()).send(freeText);
+    expect(filedFree.status).toBe(201);
+    const shown = JSON.stringify(filedFree.body);
+    for (const v of [typedId, typedCard, grouped(typedCard), typedPhone]) expect(shown).not.toContain(v);
+    expect(shown).toContain(`****${typedCard.slice(-4)}`);
+    const rejected = await http()
+      .post(`/api/v1/complaints/${String((filedFree.body as { id: string }).id)}/decisions`)
+      .set(world.subjects.intake.header)
+      .send({ action: 'reject', reason: `身份证 ${typedId} 与本人不符，请带卡 ${typedCard} 来窗口` });
+    expect(rejected.status).toBe(200);
+    expect(JSON.stringify(rejected.body)).not.toContain(typedId);
     // A spreadsheet of people entered by a broker.
     const rows = enrolmentRows({ count: 5, villages: villagesOf('150521100'), offset: 400 + (process.pid % 1000) });
     for (const r of rows) {

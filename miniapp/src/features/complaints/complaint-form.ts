@@ -184,4 +184,4 @@ function isComplaintValues(v: unknown): v is ComplaintValues {
   return typeof v === 'object' && v !== null && typeof (v as { respondentName?: unknown }).respondentName === 'string' && Array.isArray((v as { demands?: unknown }).demands);
 }
 
-export const complaintDraft = createDraftStore<ComplaintValues>('draft.complaint', isComplaintValues);
+export const complaintDraft = createDraftStore<ComplaintValues>('draft.complaint', isComplaintValues, Date.now, ['bankCard']);

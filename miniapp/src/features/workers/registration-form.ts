@@ -245,4 +245,4 @@ function isRegistrationValues(v: unknown): v is RegistrationValues {
   return typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string' && Array.isArray((v as { householdPath?: unknown }).householdPath);
 }
 
-export const registrationDraft = createDraftStore<RegistrationValues>('draft.registration', isRegistrationValues);
+export const registrationDraft = createDraftStore<RegistrationValues>('draft.registration', isRegistrationValues, Date.now, ['idNumber']);

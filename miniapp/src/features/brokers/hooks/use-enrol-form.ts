@@ -22,7 +22,7 @@ function registrationFields(fields: Readonly<Record<string, string>>): Record<st
 }
 
 /** The broker's draft of one person (apart from the broker's own registration draft). */
-export const enrolDraft = createDraftStore<RegistrationValues>('draft.brokerEnrol', isValues);
+export const enrolDraft = createDraftStore<RegistrationValues>('draft.brokerEnrol', isValues, Date.now, ['idNumber']);
 
 /**
  * The worker registration form, sent by a broker for someone else: the person's consent must
