@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorBodySchema } from '@zhuanyi/shared';
 import { testApp } from '../test-support/test-app';
+import { inlineScriptHashes } from './security-headers';
 
 const db = { kind: 'embedded' as const, ping: () => Promise.resolve() };
 
@@ -35,5 +37,24 @@ describe('H5 build at /', () => {
   it('when the folder does not exist, then / is a 404 error body', async () => {
     const { http } = testApp(db, { h5Dir: join(dir, 'not-built') });
     expect(ErrorBodySchema.parse((await http().get('/').expect(404)).body).error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('content security policy of the H5 page', () => {
+  let dir: string;
+  const bootstrap = '!function(n){n.document.documentElement.style.fontSize="20px"}(window);';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'zhuanyi-h5-csp-'));
+    writeFileSync(join(dir, 'index.html'), `<!doctype html><head><script>${bootstrap}</script><script defer src="/js/app.js"></script></head><div id="app"></div>`);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("when the page is served, then its inline bootstrap script is allowed by hash and script-src has no 'unsafe-inline'", async () => {
+    const { http } = testApp(db, { h5Dir: dir });
+    const csp = String((await http().get('/').expect(200)).headers['content-security-policy']);
+    const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    expect(scriptSrc).not.toContain('unsafe-inline');
+    expect(scriptSrc).toContain(`'sha256-${createHash('sha256').update(bootstrap).digest('base64')}'`);
+    expect(inlineScriptHashes(`<script src="/x.js"></script>`)).toEqual([]);
   });
 });
