@@ -37,7 +37,7 @@ import type { Clock } from '../../security/clock';
 import { afterDesc, decodeKeyset, encodeKeyset } from '../../db/cursor';
 import { regionFullName } from '../regions/regions.service';
 import { ComplaintModel, nextSequence, type ComplaintRecord } from './complaint.model';
-import { deleteEvidence, openEvidence, receiveEvidence } from './evidence.store';
+import { deleteEvidence, openEvidence, receiveEvidence, tooManyEvidence } from './evidence.store';
 import { caseEventChange, complaintChange, withPesEvents } from '../../integrations/pes/pes-events';
 
 /** Seals the bank card number and the respondent's phone (FieldCrypto satisfies it). */
@@ -272,7 +272,7 @@ export class ComplaintsService {
       .exec();
     if (!updated) {
       await deleteEvidence(stored.map((s) => s.fileId));
-      throw new ValidationError({ files: 'error.evidenceTooMany' }, 'error.evidenceTooMany');
+      throw tooManyEvidence();
     }
     return this.toComplaint(updated);
   }
