@@ -72,6 +72,9 @@ const RawEnvSchema = z.object({
   TRUSTED_PROXIES: z.string().default(''),
 });
 
+/** Every environment variable the BFF reads (the README documents each). */
+export const SETTING_NAMES: readonly string[] = Object.keys(RawEnvSchema.shape);
+
 export interface Config {
   nodeEnv: NodeEnv;
   isProduction: boolean;

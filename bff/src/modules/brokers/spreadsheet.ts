@@ -12,6 +12,7 @@ import {
   EmploymentStatusSchema,
   KeyGroupSchema,
   MobilitySchema,
+  exampleIdNumber,
   t,
   type MessageKey,
 } from '@zhuanyi/shared';
@@ -60,7 +61,7 @@ const NOTES: Record<ColumnKey, string> = {
 
 const EXAMPLE: Record<ColumnKey, string> = {
   name: '阿拉坦·巴特尔',
-  idNumber: '150521199001011234',
+  idNumber: exampleIdNumber('15052119900101123'),
   ethnicity: '蒙古族',
   phone: '13800005678',
   education: t('education.junior'),
