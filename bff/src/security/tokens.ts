@@ -115,6 +115,11 @@ export class TokenService {
       { returnDocument: 'before' },
     ).lean();
     if (taken) {
+      // A family revoked for a replay while this token was being issued stays revoked.
+      if (await RefreshToken.exists({ familyId: taken.familyId, revokedAt: { $ne: null } })) {
+        await this.revokeFamily(taken.familyId);
+        throw new UnauthenticatedError();
+      }
       const role = RoleSchema.parse(taken.role);
       return { subjectId: taken.subjectId, role, familyId: taken.familyId };
     }
