@@ -1,3 +1,4 @@
+import { clientAddress } from './http/client-address';
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import compress from 'koa-compress';
@@ -59,8 +60,8 @@ export function routesOf(app: Koa<AppState>): readonly DocumentedRoute[] {
 
 /** Builds the Koa app; it never listens (main.ts does, tests use app.callback()). */
 export function createApp(deps: AppDeps): Koa<AppState> {
-  // Behind one trusted proxy: the client address is the last X-Forwarded-For entry (the ones before it are the client's word).
-  const app = new Koa<AppState>({ proxy: deps.config.isProduction, maxIpsCount: 1 });
+  // X-Forwarded-For is read by clientAddress(), from configured proxies only (TRUSTED_PROXIES).
+  const app = new Koa<AppState>({ proxy: false });
 
   let doc: OpenApiDocument | undefined;
   const docsRoutes = routeGroup({ prefix: '/api', tag: 'docs' });
@@ -97,10 +98,11 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   const router = buildRouter(mounted);
   routesByApp.set(app, documentedRoutes(mounted));
 
+  app.use(clientAddress(deps.config.trustedProxies));
   app.use(requestContext(deps.logger));
   // JSON answers of 1 KB or more go compressed to clients that accept it (phones on a weak signal).
   app.use(compress({ threshold: COMPRESS_MIN_BYTES, filter: (type) => /json/i.test(type) }));
-  app.use(securityHeaders());
+  app.use(securityHeaders(deps.config.h5Dir));
   app.use(errorHandler());
   app.use(async (ctx, next) => {
     await next();

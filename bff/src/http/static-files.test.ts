@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import type request from 'supertest';
 import { ErrorBodySchema } from '@zhuanyi/shared';
 import { testApp } from '../test-support/test-app';
+import { inlineScriptHashes } from './security-headers';
 
 const db = { kind: 'embedded' as const, ping: () => Promise.resolve() };
 
@@ -88,5 +90,24 @@ describe('H5 assets on a weak signal', () => {
     const page = await http().get('/').set('Accept-Encoding', 'br').expect(200);
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(page.headers['content-encoding']).toBe('br');
+  });
+});
+
+describe('content security policy of the H5 page', () => {
+  let dir: string;
+  const bootstrap = '!function(n){n.document.documentElement.style.fontSize="20px"}(window);';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'zhuanyi-h5-csp-'));
+    writeFileSync(join(dir, 'index.html'), `<!doctype html><head><script>${bootstrap}</script><script defer src="/js/app.js"></script></head><div id="app"></div>`);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("when the page is served, then its inline bootstrap script is allowed by hash and script-src has no 'unsafe-inline'", async () => {
+    const { http } = testApp(db, { h5Dir: dir });
+    const csp = String((await http().get('/').expect(200)).headers['content-security-policy']);
+    const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    expect(scriptSrc).not.toContain('unsafe-inline');
+    expect(scriptSrc).toContain(`'sha256-${createHash('sha256').update(bootstrap).digest('base64')}'`);
+    expect(inlineScriptHashes(`<script src="/x.js"></script>`)).toEqual([]);
   });
 });

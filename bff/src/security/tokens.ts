@@ -115,16 +115,23 @@ export class TokenService {
       { returnDocument: 'before' },
     ).lean();
     if (taken) {
+      // A family revoked for a replay while this token was being issued stays revoked.
+      if (await RefreshToken.exists({ familyId: taken.familyId, revokedAt: { $ne: null } })) {
+        await this.revokeFamily(taken.familyId);
+        throw new UnauthenticatedError();
+      }
       const role = RoleSchema.parse(taken.role);
       return { subjectId: taken.subjectId, role, familyId: taken.familyId };
     }
+    // A phone whose refresh answer was lost sends the same token again at once: give it one more
+    // pair (once only, claimed atomically) rather than treat it as a stolen token.
+    const graced = await RefreshToken.findOneAndUpdate(
+      { tokenHash, usedAt: { $gte: new Date(now.getTime() - REFRESH_REUSE_GRACE_MS) }, graceUsedAt: null, revokedAt: null, expiresAt: { $gt: now } },
+      { $set: { graceUsedAt: now } },
+      { returnDocument: 'before' },
+    ).lean();
+    if (graced) return { subjectId: graced.subjectId, role: RoleSchema.parse(graced.role), familyId: graced.familyId };
     const known = await RefreshToken.findOne({ tokenHash }).lean();
-    // A phone whose refresh answer was lost sends the same token again at once: give it another
-    // pair rather than treat it as a stolen token (the reuse interval of OAuth providers).
-    const usedAt = known?.usedAt;
-    if (known && usedAt && !known.revokedAt && known.expiresAt > now && now.getTime() - usedAt.getTime() <= REFRESH_REUSE_GRACE_MS) {
-      return { subjectId: known.subjectId, role: RoleSchema.parse(known.role), familyId: known.familyId };
-    }
     if (known && known.usedAt !== null) await this.revokeFamily(known.familyId);
     throw new UnauthenticatedError();
   }

@@ -177,6 +177,17 @@ describe('refresh tokens', () => {
     await http().post('/api/v1/auth/refresh').send({ refreshToken: retried.refreshToken }).expect(200);
   });
 
+  it('when a spent token is sent again within the grace many times, even all at once, then only one extra pair is given and a further reuse revokes the family', async () => {
+    const worker = await signInAs('worker', { config, clock });
+    await http().post('/api/v1/auth/refresh').send({ refreshToken: worker.refreshToken }).expect(200);
+    clock.advance(1_000);
+    const replays = await Promise.all(Array.from({ length: 5 }, () => http().post('/api/v1/auth/refresh').send({ refreshToken: worker.refreshToken })));
+    expect(replays.map((r) => r.status).sort()).toEqual([200, 401, 401, 401, 401]);
+    const extra = TokenPairSchema.parse(replays.find((r) => r.status === 200)?.body);
+    // The replays past the one extra pair were treated as theft: the family, the extra pair included, is revoked.
+    await http().post('/api/v1/auth/refresh').send({ refreshToken: extra.refreshToken }).expect(401);
+  });
+
   it('when a spent refresh token is used again after the retry grace, then the whole family is revoked, including the newest token', async () => {
     const worker = await signInAs('worker', { config, clock });
     const rotated = TokenPairSchema.parse((await http().post('/api/v1/auth/refresh').send({ refreshToken: worker.refreshToken })).body);

@@ -15,6 +15,8 @@ const refreshTokenSchema = new Schema(
     issuedAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
     usedAt: { type: Date, default: null },
+    /** When the one reuse the grace interval allows was given (a second reuse revokes the family). */
+    graceUsedAt: { type: Date, default: null },
     revokedAt: { type: Date, default: null },
   },
   { collection: 'refresh_tokens', versionKey: false },

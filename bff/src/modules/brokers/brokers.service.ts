@@ -94,8 +94,9 @@ export class BrokerService {
     if (!area || !['county', 'township'].includes(area.level) || !isWithinRegion(input.villageCode, input.serviceAreaCode.slice(0, 6))) {
       throw new ValidationError({ serviceAreaCode: 'validation.regionCode.notFound' });
     }
+    // Whether a staff account has this username is not the applicant's to learn: a clash is
+    // found at certification, where the staff member sees it and asks for another name.
     const username = input.username.trim().toLowerCase();
-    if (await Account.exists({ username })) throw new AppError('CONFLICT', { messageKey: 'error.brokerUsernameTaken' });
     const { crypto } = this.deps;
     const now = this.deps.clock();
     try {

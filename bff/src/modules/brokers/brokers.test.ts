@@ -14,6 +14,7 @@ import { seedAreaCodes } from '../../seed/seed';
 import { signInAs, type TestSubject } from '../../test-support/auth';
 import { idNumberOf, registrationOf as registrationIn, villagesOf } from '../../test-support/broker-rows';
 import { useTestDb } from '../../test-support/test-db';
+import { Account } from '../accounts/account.model';
 import { AuditModel } from '../audit/audit.model';
 
 const db = useTestDb();
@@ -101,6 +102,30 @@ describe('becoming a broker', () => {
       [staff.subjectId, 'decide', '收取务工人员费用，暂停核查', 'certified → suspended'],
       [staff.subjectId, 'decide', '核查属实，取消资格', 'suspended → revoked'],
     ]);
+  });
+});
+
+describe('a broker application with a username staff already use', () => {
+  it('when a worker applies with an existing staff username, then the answer is the same as for a free one; the clash is shown to staff at certification', async () => {
+    await Account.create({ username: 'wang_staff', displayName: '王晓梅', role: 'staff', regionScope: '150521', passwordHash: 'x', active: true });
+    const application = (name: string, i: number) => ({
+      name: '包·巴雅尔',
+      idNumber: idNumberOf(9100 + i),
+      phone: `1384750910${i}`,
+      villageCode: village,
+      serviceAreaCode: township,
+      experience: '组织本村劳务输出五年。',
+      username: name,
+      password: 'long-enough-pass',
+    });
+    const taken = await http().post('/api/v1/brokers/applications').set((await signInAs('worker', { clock })).header).send(application('wang_staff', 1));
+    const free = await http().post('/api/v1/brokers/applications').set((await signInAs('worker', { clock })).header).send(application('nobody_uses_this', 2));
+    expect([taken.status, free.status]).toEqual([201, 201]);
+    expect(Object.keys(taken.body as object).sort()).toEqual(Object.keys(free.body as object).sort());
+
+    const staff = await signInAs('staff', { regionScope: '150521', clock });
+    const clash = await http().post(`/api/v1/brokers/${BrokerProfileSchema.parse(taken.body).id}/decisions`).set(staff.header).send({ action: 'certify', reason: '材料齐全' }).expect(409);
+    expect(clash.body.error.message).toBe(t('error.brokerUsernameTaken'));
   });
 });
 

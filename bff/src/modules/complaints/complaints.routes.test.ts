@@ -129,6 +129,8 @@ describe('wage-arrears complaints', () => {
     const big = Buffer.concat([JPEG, Buffer.alloc(11 * 1024 * 1024, 1)]);
     const res = await http().post(`/api/v1/complaints/${c.id}/evidence`).set(worker.header).attach('files', big, 'big.jpg').expect(413);
     expect(ErrorBodySchema.parse(res.body).error.code).toBe('PAYLOAD_TOO_LARGE');
+    // The real limit, not the placeholder.
+    expect(ErrorBodySchema.parse(res.body).error.message).toBe('每个文件不能超过 10 MB');
     expect(await db.database.connection.db?.collection('evidence.chunks').countDocuments()).toBe(0);
   });
 

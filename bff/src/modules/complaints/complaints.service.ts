@@ -37,7 +37,7 @@ import { regionFullName } from '../regions/regions.service';
 import { ComplaintModel, nextSequence, type ComplaintRecord } from './complaint.model';
 import { caseListFilter, loadCase } from './case-access';
 import { jurisdictionOf, officeOf, routeCase } from './jurisdiction';
-import { deleteEvidence, openEvidence, receiveEvidence } from './evidence.store';
+import { deleteEvidence, openEvidence, receiveEvidence, tooManyEvidence } from './evidence.store';
 import { caseEventChange, complaintChange, withPesEvents } from '../../integrations/pes/pes-events';
 import { maskSealed, sealFreeText, sealOptional } from '../../security/sealed-text';
 
@@ -266,7 +266,7 @@ export class ComplaintsService {
       .exec();
     if (!updated) {
       await deleteEvidence(stored.map((s) => s.fileId));
-      throw new ValidationError({ files: 'error.evidenceTooMany' }, 'error.evidenceTooMany');
+      throw tooManyEvidence();
     }
     return this.toComplaint(updated);
   }

@@ -9,7 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import mongoose, { Types } from 'mongoose';
-import { EVIDENCE_MAX_BYTES, type EvidenceContentType } from '@zhuanyi/shared';
+import { EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, type EvidenceContentType } from '@zhuanyi/shared';
 import { AppError, ValidationError } from '../../http/errors';
 import { removeFiles } from '../../db/gridfs-sweep';
 import { EXTENSION_OF, SNIFF_BYTES, sniffEvidenceType } from './evidence-type';
@@ -39,7 +39,10 @@ function displayName(original: string, type: EvidenceContentType): string {
   return `${base || 'evidence'}.${EXTENSION_OF[type]}`;
 }
 
-const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', { messageKey: 'error.evidenceTooLarge' });
+const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', { messageKey: 'error.evidenceTooLarge', params: { maxMb: Math.round(EVIDENCE_MAX_BYTES / 1024 / 1024) } });
+/** Too many files for the case: the message names the real limit. */
+export const tooManyEvidence = () =>
+  new AppError('VALIDATION_FAILED', { messageKey: 'error.evidenceTooMany', params: { max: EVIDENCE_MAX_FILES }, fields: { files: 'error.evidenceTooMany' } });
 const badType = () => new AppError('UNSUPPORTED_MEDIA_TYPE', { messageKey: 'error.evidenceType' });
 
 interface Upload {
@@ -148,7 +151,7 @@ async function storeFile(
 export async function receiveEvidence(req: IncomingMessage, opts: { maxFiles: number; metadata: Record<string, unknown> }): Promise<StoredEvidence[]> {
   const contentType = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data/i.test(contentType)) throw badType();
-  if (opts.maxFiles <= 0) throw new ValidationError({ files: 'error.evidenceTooMany' }, 'error.evidenceTooMany');
+  if (opts.maxFiles <= 0) throw tooManyEvidence();
 
   let parser: busboy.Busboy;
   try {
@@ -165,7 +168,7 @@ export async function receiveEvidence(req: IncomingMessage, opts: { maxFiles: nu
   parser.on('file', (_field, stream, info) => {
     work.push(storeFile(stream, info.filename ?? 'evidence', opts.metadata, refuse, () => failure !== null));
   });
-  parser.on('filesLimit', () => refuse(new ValidationError({ files: 'error.evidenceTooMany' }, 'error.evidenceTooMany')));
+  parser.on('filesLimit', () => refuse(tooManyEvidence()));
   const finished = new Promise<void>((resolve, reject) => {
     parser.on('close', () => resolve());
     parser.on('error', (err: unknown) => reject(new AppError('VALIDATION_FAILED', { messageKey: 'error.evidenceMissing', cause: err })));

@@ -120,7 +120,8 @@ export class PublishingService {
     // Like updates (loadJob): staff publish in their region; jobs elsewhere are admins'.
     if (!inScope(auth, input.regionCode)) throw new NotFoundError('error.outOfScope');
     const employer = await Employer.findById(input.employerId).lean<EmployerRecord>().exec();
-    if (!employer) throw new NotFoundError('error.employerNotFound');
+    // Another county's employer is not the staff member's to publish for (as if it did not exist).
+    if (!employer || !inScope(auth, employer.regionCode)) throw new NotFoundError('error.employerNotFound');
     const { employerId: _ignored, ...fields } = input;
     void _ignored;
     const job = await Job.create({

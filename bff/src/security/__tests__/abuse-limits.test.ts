@@ -2,10 +2,12 @@
  * Abuse limits (per IP and per account, counted in MongoDB so every instance shares them),
  * security headers and request size limits.
  */
+import { BlockList } from 'node:net';
 import request from 'supertest';
 import { ErrorBodySchema } from '@zhuanyi/shared';
 import { createApp } from '../../app';
 import { testConfig } from '../../config/env';
+import { clientAddressOf } from '../../http/client-address';
 import { RateLimitCounter } from '../../http/rate-limit';
 import { createLogger } from '../../logging/logger';
 import { manualClock } from '../../security/clock';
@@ -105,14 +107,34 @@ describe('abuse limits', () => {
 });
 
 describe('client address behind the proxy', () => {
-  it('when a client writes its own X-Forwarded-For entries, then the limit still counts the address the proxy added', async () => {
-    const app = createApp({ config: testConfig({ rateLimitScale: SCALE, isProduction: true }), logger: createLogger({ level: 'silent' }), db: db.database, clock });
+  it('when a client writes its own X-Forwarded-For entries, then the limit still counts the address the trusted proxy added', async () => {
+    const app = createApp({ config: testConfig({ rateLimitScale: SCALE, trustedProxies: ['127.0.0.0/8', '::1'] }), logger: createLogger({ level: 'silent' }), db: db.database, clock });
     const callback = app.callback();
     const max = maxOf(LIMITS.smsCode, 'sms-code-ip');
     const ask = (spoofed: string) =>
       request(callback).post('/api/v1/auth/sms/code').set('X-Forwarded-For', `${spoofed}, 203.0.113.7`).send({ phone: phoneFor() });
     for (let i = 0; i < max; i += 1) expect((await ask(`10.0.0.${i}`)).status).toBe(200);
     expectLimited(await ask('10.9.9.9'));
+  });
+  it('when no proxy is configured (or the connection is not from one), then X-Forwarded-For is ignored and the connection address is counted', async () => {
+    const app = createApp({ config: testConfig({ rateLimitScale: SCALE, isProduction: true, trustedProxies: ['10.1.0.0/16'] }), logger: createLogger({ level: 'silent' }), db: db.database, clock });
+    const callback = app.callback();
+    const max = maxOf(LIMITS.smsCode, 'sms-code-ip');
+    const ask = (i: number) => request(callback).post('/api/v1/auth/sms/code').set('X-Forwarded-For', `198.51.100.${i}`).send({ phone: phoneFor() });
+    for (let i = 0; i < max; i += 1) expect((await ask(i)).status).toBe(200);
+    expectLimited(await ask(200));
+  });
+
+  it('reads X-Forwarded-For from the right, past trusted proxies only', () => {
+    const trusted = new BlockList();
+    trusted.addSubnet('10.1.0.0', 16, 'ipv4');
+    trusted.addAddress('::1', 'ipv6');
+    expect(clientAddressOf('10.1.2.3', '6.6.6.6, 203.0.113.7', trusted)).toBe('203.0.113.7');
+    expect(clientAddressOf('10.1.2.3', '203.0.113.7, 10.1.9.9', trusted)).toBe('203.0.113.7');
+    expect(clientAddressOf('::ffff:10.1.2.3', '203.0.113.7', trusted)).toBe('203.0.113.7');
+    expect(clientAddressOf('198.51.100.1', '203.0.113.7', trusted)).toBe('198.51.100.1');
+    expect(clientAddressOf('10.1.2.3', 'not-an-ip', trusted)).toBe('10.1.2.3');
+    expect(clientAddressOf('::1', undefined, trusted)).toBe('::1');
   });
 });
 
