@@ -7,6 +7,13 @@ import { getExact, isPlainObject, setExact } from './paths';
 import { mingoOptions } from './query';
 import { cloneDoc } from './storage/clone';
 
+/** Paths of one operator handed to mingo in one call. */
+interface Batch {
+  op: string;
+  spec: Document;
+  roots: string[];
+}
+
 /** One operator applied to one path. */
 interface PathUpdate {
   op: string;
@@ -139,23 +146,39 @@ export function applyOperators(
   updates.sort((a, b) => comparePaths(a.path, b.path));
   const holder = [cloneDoc(doc)];
   const config = { arrayFilters, cloneMode: 'deep' as const, ...(variables ? { let: variables } : {}) };
+  // Consecutive paths of one operator that mingo can take in one call (its per-call set-up is the cost).
+  let batch: Batch | null = null;
+  const flush = (): void => {
+    const b = batch as Batch | null;
+    if (!b) return;
+    try {
+      updateOne(holder, {}, { [b.op]: b.spec } as Modifier<Document>, config, mingoOptions());
+    } catch (err) {
+      throw toCommandError(err);
+    }
+    batch = null;
+  };
   for (const { op, value, ...rest } of updates) {
-    const next = holder[0] as Document;
     const path = isInsert ? rest.path : resolvePositional(doc, rest.path, query);
     if (op === '$set' && (path === '_id' || path.startsWith('_id.'))) {
-      if (isInsert) setExact(next, path, cloneDoc({ v: value }).v);
+      flush();
+      if (isInsert) setExact(holder[0] as Document, path, cloneDoc({ v: value }).v);
       else if (!sameId(getExact(doc, path), value, sameValue)) {
         throw new CommandError(66, 'ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
       }
       continue;
     }
-    checkArrayTarget(next, op, path);
-    if (op === '$pull' && pullByDocumentQuery(next, path, value)) continue;
-    try {
-      updateOne(holder, {}, { [op]: { [path]: value } } as Modifier<Document>, config, mingoOptions());
-    } catch (err) {
-      throw toCommandError(err);
-    }
+    // mingo keys its conflict check on the path up to the first array placeholder.
+    const root = path.split('.$')[0] as string;
+    const current = batch as Batch | null;
+    if (current && (current.op !== op || current.roots.some((r) => r === root || r.startsWith(`${root}.`) || root.startsWith(`${r}.`)))) flush();
+    checkArrayTarget(holder[0] as Document, op, path);
+    if (op === '$pull' && (flush(), pullByDocumentQuery(holder[0] as Document, path, value))) continue;
+    const open: Batch = (batch as Batch | null) ?? { op, spec: {}, roots: [] };
+    open.spec[path] = value;
+    open.roots.push(root);
+    batch = open;
   }
+  flush();
   return holder[0] as Document;
 }
