@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { DEFAULT_LOCALE, LocaleSchema, localeDir, matchLocale, type LocaleCode } from '@zhuanyi/shared';
-import { setLocale as setCatalogLocale } from '@/i18n';
+import { setLocale as setCatalogLocale, t } from '@/i18n';
 
 /**
  * The UI language: the user's own choice on this device, else the phone's (or browser's)
@@ -63,4 +63,17 @@ export function subscribeLocale(listener: () => void): () => void {
 /** Forget the cached language (tests). */
 export function resetLocaleCache(): void {
   current = null;
+}
+
+/** Tab bar labels come from app.config (Chinese): set them in the active language. */
+export function applyTabBar(): void {
+  if (getActiveLocale() === 'zh-CN' && !hasChosenLocale()) return;
+  const labels = [t('tabs.jobs'), t('tabs.training'), t('tabs.complaint'), t('tabs.me')];
+  labels.forEach((text, index) => {
+    try {
+      void Promise.resolve(Taro.setTabBarItem({ index, text })).catch(() => undefined);
+    } catch {
+      // Not on a tab page.
+    }
+  });
 }
