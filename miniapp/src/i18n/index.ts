@@ -45,7 +45,12 @@ export function hasMessage(key: string): key is MessageKey {
 
 /** Translate a key, filling `{name}` placeholders. Missing keys show the key itself. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const active = locales[current];
+  return tIn(current, key, params);
+}
+
+/** The same in a given language (read-aloud reads the Chinese text where there is no voice for the user's). */
+export function tIn(locale: LocaleCode, key: MessageKey, params?: MessageParams): string {
+  const active = locales[locale];
   const text =
     (active ? lookup(active.messages, active.shared, key) : undefined) ??
     lookup(fallback.messages, fallback.shared, key) ??

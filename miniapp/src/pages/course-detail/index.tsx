@@ -13,7 +13,8 @@ import { cancelEnrollment, enroll, getCourse } from '@/features/training/api/tra
 import { audienceText, canCancel, enrollmentTone, formatChinaDay, seatsText } from '@/features/training/format';
 import { formatYuan } from '@/features/jobs/format';
 import { useAsync } from '@/hooks/use-async';
-import { t } from '@/i18n';
+import { ReadAloudButton } from '@/features/speech/components/ReadAloudButton';
+import { t, tIn } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { createIdempotencyKey } from '@/services/http';
 import { go, routes } from '@/services/navigation';
@@ -80,9 +81,21 @@ export default function CourseDetailPage() {
   const course = state.data;
   const active = enrollment !== null && enrollment.status !== 'cancelled';
 
+  const spoken = (tr: typeof t) =>
+    [
+      course.title,
+      `${tr('training.provider')}: ${course.provider}`,
+      `${tr('training.mode')}: ${tr(`course.mode.${course.mode}`)}`,
+      course.place ? `${tr('training.place')}: ${course.place}` : '',
+      `${tr('training.schedule')}: ${course.schedule}`,
+      tr('training.deadline', { date: formatChinaDay(course.signUpDeadline) }),
+      course.description ?? '',
+    ].join('. ');
+
   return (
     <Screen>
       <View className="zy-page">
+        <ReadAloudButton text={spoken(t)} zhText={spoken((key, params) => tIn('zh-CN', key, params))} />
         <View className="zy-card">
           <View className="zy-inline">
             <TradeIcon trade={course.trade} />

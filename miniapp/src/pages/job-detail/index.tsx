@@ -12,7 +12,8 @@ import { useSession } from '@/features/auth/hooks/use-session';
 import { ReportJob } from '@/features/jobs/components/ReportJob';
 import { formatPay, transportLabelKey } from '@/features/jobs/format';
 import { useJobDetail } from '@/features/jobs/hooks/use-job-detail';
-import { t } from '@/i18n';
+import { t, tIn } from '@/i18n';
+import { ReadAloudButton } from '@/features/speech/components/ReadAloudButton';
 import { errorText } from '@/services/error-text';
 import { ApiError } from '@/services/errors';
 import { go, routes } from '@/services/navigation';
@@ -64,9 +65,21 @@ export default function JobDetailPage() {
     else void submit();
   };
 
+  const spoken = (tr: typeof t) =>
+    [
+      job.title,
+      job.employer.name,
+      `${tr('jobs.hours')}: ${job.workHours}`,
+      job.mealsAndLodging ? tr('jobs.foodYes') : tr('jobs.foodNo'),
+      `${tr('jobs.address')}: ${job.regionName} ${job.workAddress}`,
+      tr('job.noFeesNotice'),
+      job.description ?? '',
+    ].join('. ');
+
   return (
     <Screen>
       <View className="zy-page">
+        <ReadAloudButton text={spoken(t)} zhText={spoken((key, params) => tIn('zh-CN', key, params))} />
         <View className="zy-card">
           <View className="job-detail__trade">
             <TradeIcon trade={job.trade} />
@@ -96,7 +109,7 @@ export default function JobDetailPage() {
 
         <View className="job-detail__fees" ariaRole="note">
           <Text className="job-detail__fees-title">{t('jobs.noFeesTitle')}</Text>
-          <Text className="job-detail__fees-text">{t('job.noFeesNotice')}</Text>
+          <Text className="job-detail__fees-text zy-prose">{t('job.noFeesNotice')}</Text>
           {!reporting ? (
             <View className="job-detail__report">
               <ActionButton kind="secondary" onTap={() => (session ? setReporting(true) : go(routes.login))}>
