@@ -19,7 +19,8 @@ describe('server errors in the user language', () => {
   it('when the language is Uyghur, then the message and keyed fields come from the Uyghur catalog with their values', () => {
     setLocale('ug');
     const error = toApiError(400, body);
-    expect(errorText(error)).toBe('دەلىللەش كودى خاتا، يەنە 3 قېتىم سىنىيالايسىز');
+    // The count is isolated left to right (LRI…PDI) inside the right-to-left sentence.
+    expect(errorText(error)).toBe('دەلىللەش كودى خاتا، يەنە \u20663\u2069 قېتىم سىنىيالايسىز');
     expect(error.fields.phone).toBe('11 خانىلىق تېلېفون نومۇرىنى كىرگۈزۈڭ');
     // A field without a key keeps the server's Chinese text.
     expect(error.fields.note).toBe('这段是服务器自己写的');
