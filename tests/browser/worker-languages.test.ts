@@ -138,6 +138,8 @@ describe('the worker pages in Mongolian, Uyghur and Tibetan at 360×640', () => 
     await settledScreenshot(page, `lang-${lang}-03-register`);
     await tapText(page, m.common!.next!);
     for (const name of who.region) await tapText(page, name);
+    await input(page, m.register!.householdGroupPlaceholder!).fill('三组');
+    await settledScreenshot(page, `lang-${lang}-03b-register-home`);
     await tapText(page, m.common!.next!);
     await tapText(page, s['mobility.can_travel_far']!);
     await tapText(page, s['employmentStatus.unemployed']!);
