@@ -20,7 +20,7 @@ export function ReadAloudButton({ text, zhText }: ReadAloudButtonProps) {
       ariaLabel={speaking ? t('readAloud.stop') : t('readAloud.button')}
       onClick={() => (speaking ? stop() : void read(text, zhText ?? text))}
     >
-      <Text className="zy-speak__icon">{speaking ? '■' : '🔊'}</Text>
+      <Text className="zy-speak__icon">{speaking ? '■' : '▶'}</Text>
       <Text className="zy-speak__label">{speaking ? t('readAloud.stop') : t('readAloud.button')}</Text>
     </View>
   );

@@ -41,7 +41,7 @@ export function VoiceInputButton({ onText }: { onText: (text: string) => void })
       ariaLabel={listening ? t('voice.listening') : t('voice.button')}
       onClick={() => (listening ? session.current?.stop() : void start())}
     >
-      <Text className="zy-speak__icon">🎤</Text>
+      <Text className="zy-speak__icon">◉</Text>
       <Text className="zy-speak__label">{listening ? t('voice.listening') : t('voice.button')}</Text>
     </View>
   );
