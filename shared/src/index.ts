@@ -26,3 +26,4 @@ export * from './schemas/broker.schema';
 export * from './schemas/pes.schema';
 export * from './domain/credit-code';
 export * from './domain/progress-rules';
+export * from './schemas/consent.schema';

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { applyTabBar, getActiveLocale, getDir } from '@/services/locale';
-import { getTextLevel, subscribeTextLevel } from '@/services/text-size';
+import { getTextLevel, markDocumentTextLevel, subscribeTextLevel } from '@/services/text-size';
 import './ui.scss';
 
 /** The current text level; re-renders when the user switches large text. */
@@ -16,6 +16,7 @@ export function useTextLevel() {
 export function Screen({ children, large = false }: { children: ReactNode; large?: boolean }) {
   const level = useTextLevel();
   const effective = large && level === 'normal' ? 'large' : level;
+  useEffect(() => markDocumentTextLevel(level), [level]);
   const locale = getActiveLocale();
   const dir = getDir();
   const size = effective === 'normal' ? 'zy-screen' : `zy-screen zy-screen--large zy-screen--${effective}`;

@@ -6,6 +6,8 @@ const staffOnlyPrefixes = ['report.', 'pes.', 'watch.', 'service.', 'role.', 're
 const staffOnlyKeys = new Set<string>([
   ...Object.keys(zhCNBrokers),
   'error.scopeRequired',
+  'error.complainantNoPhone',
+  'error.transferRegion',
   'error.outOfScope',
   'error.employerNotFound',
   'error.accountNotFound',
