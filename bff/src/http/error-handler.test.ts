@@ -99,7 +99,7 @@ describe('error handler', () => {
     const body = ErrorBodySchema.parse(res.body).error;
     expect(body.fieldKeys).toMatchObject({
       name: { key: 'validation.personName.characters' },
-      phone: { key: 'validation.phone.format' },
+      phone: { key: 'validation.phone.length' },
     });
     expect(Object.keys(body.fieldKeys ?? {}).sort()).toEqual(Object.keys(body.fields ?? {}).sort());
     const notFound = ErrorBodySchema.parse((await http().get('/not-found').expect(404)).body).error;

@@ -8,8 +8,8 @@ const body = {
     message: '验证码不对，还可以再试 3 次',
     messageKey: 'error.smsCodeWrong',
     params: { left: 3 },
-    fields: { phone: '请填写11位手机号码', note: '这段是服务器自己写的' },
-    fieldKeys: { phone: { key: 'validation.phone.format' } },
+    fields: { phone: '手机号码应为11位数字', note: '这段是服务器自己写的' },
+    fieldKeys: { phone: { key: 'validation.phone.length' } },
   },
 };
 
@@ -21,7 +21,7 @@ describe('server errors in the user language', () => {
     const error = toApiError(400, body);
     // The count is isolated left to right (LRI…PDI) inside the right-to-left sentence.
     expect(errorText(error)).toBe('دەلىللەش كودى خاتا، يەنە \u20663\u2069 قېتىم سىنىيالايسىز');
-    expect(error.fields.phone).toBe('11 خانىلىق تېلېفون نومۇرىنى كىرگۈزۈڭ');
+    expect(error.fields.phone).toBe('تېلېفون نومۇرى 11 خانىلىق سان بولىدۇ');
     // A field without a key keeps the server's Chinese text.
     expect(error.fields.note).toBe('这段是服务器自己写的');
   });
