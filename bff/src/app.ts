@@ -15,7 +15,7 @@ import { requestContext } from './http/request-id';
 import { abuseLimits } from './http/rate-limit';
 import { securityHeaders } from './http/security-headers';
 import { COMPRESS_MIN_BYTES, routeGroup } from './http/route';
-import { serveH5 } from './http/static-files';
+import { serveFonts, serveH5 } from './http/static-files';
 import { createHealthRoutes } from './modules/health/health.routes';
 import { createJobsModule } from './modules/jobs/jobs.module';
 import { createTrainingModule } from './modules/training/training.module';
@@ -108,6 +108,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     await next();
     if (ctx.status === 404 && ctx.body === undefined) throw new NotFoundError();
   });
+  app.use(serveFonts());
   app.use(serveH5(deps.config.h5Dir));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }));
   app.use(authentication(security.auth));

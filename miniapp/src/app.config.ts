@@ -44,4 +44,6 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   lazyCodeLoading: 'requiredComponents',
+  // WeChat's speech plugin (同声传译): read-aloud (textToSpeech) and voice input, behind services/speech.ts.
+  plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } },
 });

@@ -1,5 +1,9 @@
 import type { PropsWithChildren } from 'react';
+import { applyActiveLocale } from './features/language/apply-locale';
 import './app.scss';
+
+// The stored or phone's language, before the first page renders.
+applyActiveLocale();
 
 /*
  * UI kit: NutUI React Taro was measured against this app (see miniapp/README.md, "UI kit").

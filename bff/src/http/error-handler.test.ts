@@ -61,7 +61,7 @@ describe('error handler', () => {
     const { http } = failingApp();
     const res = await http().get('/not-found').set('X-Request-Id', 'test-request-0001').expect(404);
     expect(ErrorBodySchema.parse(res.body)).toEqual({
-      error: { code: 'NOT_FOUND', message: '该岗位不存在或已下架', requestId: 'test-request-0001' },
+      error: { code: 'NOT_FOUND', message: '该岗位不存在或已下架', requestId: 'test-request-0001', messageKey: 'error.jobNotFound' },
     });
     expect(res.headers['x-request-id']).toBe('test-request-0001');
     await http().get('/forbidden').expect(403);
@@ -86,6 +86,24 @@ describe('error handler', () => {
       idNumber: '身份证号校验位不对，请核对后重新填写',
       phone: '手机号码应为11位数字',
     });
+  });
+
+  it('when an error has catalog keys, then the body carries key, params and field keys so clients render it in their language', async () => {
+    const { http } = failingApp();
+    const fields = ErrorBodySchema.parse((await http().get('/fields').expect(400)).body).error;
+    expect(fields).toMatchObject({
+      messageKey: 'error.VALIDATION_FAILED',
+      fieldKeys: { villageCode: { key: 'validation.regionCode.village' } },
+    });
+    const res = await http().post('/workers').send({ name: 'Tom', idNumber: '110105194912310021', phone: '12345' }).expect(400);
+    const body = ErrorBodySchema.parse(res.body).error;
+    expect(body.fieldKeys).toMatchObject({
+      name: { key: 'validation.personName.characters' },
+      phone: { key: 'validation.phone.length' },
+    });
+    expect(Object.keys(body.fieldKeys ?? {}).sort()).toEqual(Object.keys(body.fields ?? {}).sort());
+    const notFound = ErrorBodySchema.parse((await http().get('/not-found').expect(404)).body).error;
+    expect(notFound).toMatchObject({ messageKey: 'error.jobNotFound', message: '该岗位不存在或已下架' });
   });
 
   it('when a body is valid but untidy, then the handler sees the parsed, normalized value', async () => {
@@ -117,7 +135,7 @@ describe('error handler', () => {
     const { http, logs } = failingApp();
     const res = await http().get('/boom').expect(500);
     const body = ErrorBodySchema.parse(res.body);
-    expect(body.error).toEqual({ code: 'INTERNAL', message: '系统出错了，请稍后再试', requestId: expect.any(String) });
+    expect(body.error).toEqual({ code: 'INTERNAL', message: '系统出错了，请稍后再试', messageKey: 'error.INTERNAL', requestId: expect.any(String) });
     expect(JSON.stringify(res.body)).not.toContain('secret');
     const logged = logs.raw.join('\n');
     expect(logged).toContain('secret internals');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import mongoose from 'mongoose';
-import { fieldMessages, t, type ErrorBody, type ErrorCode, type MessageKey, type MessageParams } from '@zhuanyi/shared';
+import { fieldMessageKeys, fieldMessages, isMessageKey, t, type ErrorBody, type ErrorCode, type MessageKey, type MessageParams } from '@zhuanyi/shared';
 import { AppError, statusOf } from './errors';
 import type { AppMiddleware } from './context';
 
@@ -8,6 +8,8 @@ interface Answer {
   code: ErrorCode;
   messageKey: MessageKey;
   fields?: Record<string, string>;
+  /** Catalog key and values of each field's text (when it came from a key). */
+  fieldKeys?: Record<string, { key: string; params?: MessageParams }>;
   /** Placeholder values for the message. */
   params?: MessageParams;
   /** True when the error is ours to fix: logged with its stack. */
@@ -52,13 +54,21 @@ function isMongoUnavailable(err: unknown): boolean {
 /** Maps anything thrown to an error code and Chinese text. */
 export function toAnswer(err: unknown): Answer {
   if (err instanceof AppError) {
-    const fields = err.fields
-      ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [k, t(v, err.params)]))
+    const entries = Object.entries(err.fields ?? {});
+    const fields = err.fields ? Object.fromEntries(entries.map(([k, v]) => [k, t(v, err.params)])) : undefined;
+    const keyed = entries.filter(([, v]) => isMessageKey(v));
+    const fieldKeys = keyed.length
+      ? Object.fromEntries(keyed.map(([k, v]) => [k, err.params ? { key: v, params: err.params } : { key: v }]))
       : undefined;
-    return { code: err.code, messageKey: err.messageKey, fields, params: err.params };
+    return { code: err.code, messageKey: err.messageKey, fields, fieldKeys, params: err.params };
   }
   if (err instanceof z.core.$ZodError) {
-    return { code: 'VALIDATION_FAILED', messageKey: 'error.VALIDATION_FAILED', fields: fieldMessages(err.issues) };
+    return {
+      code: 'VALIDATION_FAILED',
+      messageKey: 'error.VALIDATION_FAILED',
+      fields: fieldMessages(err.issues),
+      fieldKeys: fieldMessageKeys(err.issues),
+    };
   }
   if (err instanceof mongoose.Error.ValidationError) {
     const fields: Record<string, string> = {};
@@ -104,6 +114,9 @@ export function errorHandler(): AppMiddleware {
           message: t(answer.messageKey, answer.params),
           ...(answer.fields && Object.keys(answer.fields).length > 0 ? { fields: answer.fields } : {}),
           requestId: ctx.state.requestId,
+          messageKey: answer.messageKey,
+          ...(answer.params ? { params: answer.params } : {}),
+          ...(answer.fieldKeys && Object.keys(answer.fieldKeys).length > 0 ? { fieldKeys: answer.fieldKeys } : {}),
         },
       };
       ctx.state.errorCode = answer.code;

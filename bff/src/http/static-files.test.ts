@@ -111,3 +111,24 @@ describe('content security policy of the H5 page', () => {
     expect(inlineScriptHashes(`<script src="/x.js"></script>`)).toEqual([]);
   });
 });
+
+describe('web fonts at /fonts', () => {
+  it.each(['noto-sans-mongolian.woff2', 'noto-naskh-arabic.woff2', 'noto-serif-tibetan.woff2'])(
+    'when %s is asked, then it is served as woff2 with long caching and open to the weapp',
+    async (file) => {
+      const { http } = testApp(db);
+      const res = await http().get(`/fonts/${file}`).buffer(true).expect(200);
+      expect(res.headers['content-type']).toBe('font/woff2');
+      expect(res.headers['cache-control']).toMatch(/max-age=\d{6,}/);
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+      const body = res.body as Buffer;
+      expect(body.subarray(0, 4).toString('latin1')).toBe('wOF2');
+    },
+  );
+
+  it('when a font is missing or the path climbs out, then the JSON 404 answers', async () => {
+    const { http } = testApp(db);
+    expect(ErrorBodySchema.parse((await http().get('/fonts/none.woff2').expect(404)).body).error.code).toBe('NOT_FOUND');
+    await http().get('/fonts/../package.json').expect(404);
+  });
+});

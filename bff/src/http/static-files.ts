@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { send } from '@koa/send';
 import type { AppMiddleware } from './context';
 
@@ -32,6 +33,27 @@ export function serveH5(root: string): AppMiddleware {
     } catch (err: unknown) {
       const status = err !== null && typeof err === 'object' ? Reflect.get(err, 'status') : undefined;
       if (status !== 404) throw err;
+    }
+  };
+}
+
+/** Web fonts for Mongolian, Uyghur and Tibetan (bff/static/fonts), fetched only when a page needs them. */
+export const FONTS_DIR = resolve(__dirname, '../../static/fonts');
+
+/** Serves `/fonts/*.woff2` with long caching; the weapp's loadFontFace fetches them cross-origin. */
+export function serveFonts(root: string = FONTS_DIR): AppMiddleware {
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith('/fonts/') || (ctx.method !== 'GET' && ctx.method !== 'HEAD') || !/^\/fonts\/[\w.-]+\.woff2$/.test(ctx.path)) {
+      return next();
+    }
+    ctx.set('Access-Control-Allow-Origin', '*');
+    try {
+      await send(ctx, ctx.path.slice('/fonts'.length), { root, maxAge: 30 * 24 * 3600_000, immutable: true });
+      ctx.type = 'font/woff2';
+    } catch (err: unknown) {
+      const status = err !== null && typeof err === 'object' ? Reflect.get(err, 'status') : undefined;
+      if (status !== 404) throw err;
+      return next();
     }
   };
 }

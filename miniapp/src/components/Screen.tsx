@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { applyTabBar, getActiveLocale, getDir } from '@/services/locale';
 import { getTextLevel, markDocumentTextLevel, subscribeTextLevel } from '@/services/text-size';
 import './ui.scss';
 
@@ -8,11 +9,18 @@ export function useTextLevel() {
   return useSyncExternalStore(subscribeTextLevel, getTextLevel, getTextLevel);
 }
 
-/** Every page's root: background, text scale (user switch or system font scale), safe padding. */
+/**
+ * Every page's root: background, text scale (user switch or system font scale), safe padding, and the
+ * language: its font, direction (Uyghur right to left) and script rules (zy-lang--<code>).
+ */
 export function Screen({ children, large = false }: { children: ReactNode; large?: boolean }) {
   const level = useTextLevel();
   const effective = large && level === 'normal' ? 'large' : level;
   useEffect(() => markDocumentTextLevel(level), [level]);
-  const className = effective === 'normal' ? 'zy-screen' : `zy-screen zy-screen--large zy-screen--${effective}`;
+  const locale = getActiveLocale();
+  const dir = getDir();
+  const size = effective === 'normal' ? 'zy-screen' : `zy-screen zy-screen--large zy-screen--${effective}`;
+  const className = `${size} zy-lang--${locale} zy-dir--${dir}`;
+  useEffect(applyTabBar, []);
   return <View className={className}>{children}</View>;
 }

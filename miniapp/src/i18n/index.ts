@@ -45,14 +45,31 @@ export function hasMessage(key: string): key is MessageKey {
 
 /** Translate a key, filling `{name}` placeholders. Missing keys show the key itself. */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const active = locales[current];
+  return tIn(current, key, params);
+}
+
+/** The same in a given language (read-aloud reads the Chinese text where there is no voice for the user's). */
+export function tIn(locale: LocaleCode, key: MessageKey, params?: MessageParams): string {
+  const active = locales[locale];
   const text =
     (active ? lookup(active.messages, active.shared, key) : undefined) ??
     lookup(fallback.messages, fallback.shared, key) ??
     key;
   if (!params) return text;
+  const rtl = active?.dir === 'rtl';
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined ? whole : String(value);
+    if (value === undefined) return whole;
+    return rtl ? isolate(String(value)) : String(value);
   });
+}
+
+const NUMBER_LIKE = /^[\d\s+\-–.,:/*%¥元()]+$/;
+
+/**
+ * In right-to-left text, a value is isolated so it keeps its own direction: numbers, phones,
+ * dates and amounts left to right (LRI…PDI), names by their first strong letter (FSI…PDI).
+ */
+export function isolate(value: string): string {
+  return NUMBER_LIKE.test(value) ? `\u2066${value}\u2069` : `\u2068${value}\u2069`;
 }

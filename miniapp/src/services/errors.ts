@@ -9,6 +9,9 @@ export class ApiError extends Error {
     readonly status: number,
     readonly fields: Readonly<Record<string, string>> = {},
     readonly requestId?: string,
+    /** The catalog key of the server's message and its values: rendered in the user's language. */
+    readonly messageKey?: string,
+    readonly params?: Readonly<Record<string, string | number>>,
   ) {
     super(message);
   }

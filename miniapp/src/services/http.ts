@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { ErrorBodySchema, TokenPairSchema, type ErrorCode } from '@zhuanyi/shared';
 import type { z } from 'zod';
 import { appConfig } from '@/config';
+import { hasMessage, t } from '@/i18n';
 import { clearSession, getAccessToken, getRefreshToken, saveSession } from './auth-token';
 import { ApiError, InvalidResponseError, NetworkError } from './errors';
 
@@ -92,12 +93,24 @@ function codeForStatus(status: number): ErrorCode {
   return 'INTERNAL';
 }
 
+/** Field texts in the user's language where the server sent the key (the Chinese text otherwise). */
+function localizedFields(
+  fields: Record<string, string> | undefined,
+  keys: Record<string, { key: string; params?: Record<string, string | number> }> | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = { ...fields };
+  for (const [path, { key, params }] of Object.entries(keys ?? {})) {
+    if (hasMessage(key)) out[path] = t(key, params);
+  }
+  return out;
+}
+
 /** Map a non-2xx answer to ApiError, trusting the error body when it has the agreed shape. */
 export function toApiError(status: number, data: unknown): ApiError {
   const parsed = ErrorBodySchema.safeParse(data);
   if (parsed.success) {
-    const { code, message, fields, requestId } = parsed.data.error;
-    return new ApiError(code, message, status, fields ?? {}, requestId);
+    const { code, message, fields, requestId, messageKey, params, fieldKeys } = parsed.data.error;
+    return new ApiError(code, message, status, localizedFields(fields, fieldKeys), requestId, messageKey, params);
   }
   return new ApiError(codeForStatus(status), `HTTP ${status}`, status);
 }

@@ -23,7 +23,7 @@ describe('text size: WeChat font scale and the large-text switch', () => {
     withScale(1.4);
     expect(getTextLevel()).toBe('xlarge');
     const { container, unmount } = render(<Screen>正文</Screen>);
-    expect(container.firstElementChild?.className).toBe('zy-screen zy-screen--large zy-screen--xlarge');
+    expect(container.firstElementChild?.className).toBe('zy-screen zy-screen--large zy-screen--xlarge zy-lang--zh-CN zy-dir--ltr');
     unmount();
 
     withScale(1.15);
@@ -31,9 +31,9 @@ describe('text size: WeChat font scale and the large-text switch', () => {
     withScale(1);
     expect(getTextLevel()).toBe('normal');
     const page = render(<Screen>正文</Screen>);
-    expect(page.container.firstElementChild?.className).toBe('zy-screen');
+    expect(page.container.firstElementChild?.className).toBe('zy-screen zy-lang--zh-CN zy-dir--ltr');
     act(() => setLargeText(true));
-    expect(page.container.firstElementChild?.className).toBe('zy-screen zy-screen--large zy-screen--large');
+    expect(page.container.firstElementChild?.className).toBe('zy-screen zy-screen--large zy-screen--large zy-lang--zh-CN zy-dir--ltr');
     expect(Taro.getStorageSync('settings.largeText')).toBe(true);
   });
 

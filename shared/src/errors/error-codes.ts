@@ -19,6 +19,8 @@ export const ErrorCodes = [
 export const ErrorCodeSchema = z.enum(ErrorCodes);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
+const MessageParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+
 /** `message` is plain Chinese; `fields` maps a dotted input path to its Chinese problem. */
 export const ErrorBodySchema = z
   .object({
@@ -27,6 +29,11 @@ export const ErrorBodySchema = z
       message: z.string(),
       fields: z.record(z.string(), z.string()).optional(),
       requestId: z.string().optional(),
+      /** The catalog key of `message` and its placeholder values: clients render it in the user's language. */
+      messageKey: z.string().optional(),
+      params: MessageParamsSchema.optional(),
+      /** Catalog key (and values) of each entry in `fields`, for the same reason. */
+      fieldKeys: z.record(z.string(), z.object({ key: z.string(), params: MessageParamsSchema.optional() })).optional(),
     }),
   })
   .meta({ id: 'ErrorBody' });

@@ -69,3 +69,15 @@ export function fieldMessages(issues: readonly z.core.$ZodIssue[]): Record<strin
   }
   return fields;
 }
+
+/** `{ 'a.b': { key, params } }` for a ZodError's issues (same paths as fieldMessages), so clients can translate. */
+export function fieldMessageKeys(issues: readonly z.core.$ZodIssue[]): Record<string, { key: MessageKey; params: MessageParams }> {
+  const fields: Record<string, { key: MessageKey; params: MessageParams }> = {};
+  for (const issue of issues) {
+    const path = issue.path.map((p) => (typeof p === 'symbol' ? p.toString() : String(p))).join('.');
+    if (!(path in fields)) {
+      fields[path] = { key: isMessageKey(issue.message) ? issue.message : messageKeyForIssue(issue), params: issueParams(issue) };
+    }
+  }
+  return fields;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MobilePhoneSchema, RoleSchema, TimestampSchema } from './common.schema';
+import { LocaleSchema } from '../i18n/locales';
 
 /**
  * Sign-in and tokens. Access tokens are short-lived JWTs sent as `Authorization: Bearer …`;
@@ -18,6 +19,8 @@ export const AuthSubjectSchema = z
     displayName: z.string().nullable(),
     /** Masked phone (138****5678) when known. */
     phoneMasked: z.string().nullable(),
+    /** The UI language kept on the account (null until chosen); the app applies it on sign-in. */
+    locale: LocaleSchema.nullable().optional(),
   })
   .meta({ id: 'AuthSubject' });
 export type AuthSubject = z.infer<typeof AuthSubjectSchema>;

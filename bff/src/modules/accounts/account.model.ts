@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
-import { RoleSchema } from '@zhuanyi/shared';
+import { LocaleCodes, RoleSchema } from '@zhuanyi/shared';
 
 /**
  * A staff-side login (broker, staff, arbitration intake, admin). Workers sign in with
@@ -19,6 +19,8 @@ const accountSchema = new Schema(
     /** Brokers only: certified by staff and when. */
     certifiedAt: { type: Date, default: null },
     active: { type: Boolean, required: true, default: true },
+    /** UI language the person chose; null until chosen. */
+    locale: { type: String, enum: LocaleCodes, default: null },
   },
   { timestamps: true, collection: 'accounts' },
 );

@@ -2,6 +2,7 @@ import {
   AuthSubjectSchema,
   PasswordSignInRequestSchema,
   RefreshRequestSchema,
+  SetLocaleRequestSchema,
   SignOutRequestSchema,
   SignOutResponseSchema,
   SmsCodeRequestSchema,
@@ -112,6 +113,15 @@ export function createAuthRoutes(auth: AuthService, workers: WorkerSignInService
     response: { schema: AuthSubjectSchema },
     errors: ['UNAUTHENTICATED'],
     handler: ({ ctx }) => auth.me(authOf(ctx)),
+  });
+
+  routes.put('/me/locale', {
+    summary: '保存本人的界面语言（中文、蒙古文、维吾尔文、藏文），换手机登录也用它',
+    auth: { roles: ANY_ROLE },
+    request: { body: SetLocaleRequestSchema },
+    response: { schema: AuthSubjectSchema },
+    errors: ['UNAUTHENTICATED', 'VALIDATION_FAILED'],
+    handler: ({ body, ctx }) => auth.setLocale(authOf(ctx), body.locale),
   });
 
   return routes;

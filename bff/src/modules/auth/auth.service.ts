@@ -3,7 +3,15 @@
  * are Accounts; workers are WorkerLogins. A disabled subject is refused at every step.
  */
 import { Types } from 'mongoose';
-import { maskMobilePhone, type AuthSubject, type PasswordSignInRequest, type Role, type TokenPair } from '@zhuanyi/shared';
+import {
+  LocaleSchema,
+  maskMobilePhone,
+  type AuthSubject,
+  type LocaleCode,
+  type PasswordSignInRequest,
+  type Role,
+  type TokenPair,
+} from '@zhuanyi/shared';
 import { AppError, UnauthenticatedError } from '../../http/errors';
 import type { AuthContext, Authenticator } from '../../http/auth';
 import type { Clock } from '../../security/clock';
@@ -37,6 +45,11 @@ interface LoadedSubject {
   subject: AuthSubject;
 }
 
+function localeOf(value: string | null | undefined): LocaleCode | null {
+  const parsed = LocaleSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 export class AuthService implements Authenticator {
   private readonly throttle: SignInThrottle;
 
@@ -64,6 +77,7 @@ export class AuthService implements Authenticator {
         workerId: null,
         displayName: account.displayName,
         phoneMasked: account.phoneEnc ? maskMobilePhone(this.deps.crypto.decrypt('phone', account.phoneEnc)) : null,
+        locale: localeOf(account.locale),
       },
     };
   }
@@ -75,7 +89,15 @@ export class AuthService implements Authenticator {
     if (login.phoneEnc) phoneMasked = maskMobilePhone(this.deps.crypto.decrypt('phone', login.phoneEnc));
     return {
       auth: { subjectId, role: 'worker', regionScope: null, ...(workerId ? { workerId } : {}) },
-      subject: { subjectId, role: 'worker', regionScope: null, workerId: workerId ?? null, displayName: null, phoneMasked },
+      subject: {
+        subjectId,
+        role: 'worker',
+        regionScope: null,
+        workerId: workerId ?? null,
+        displayName: null,
+        phoneMasked,
+        locale: localeOf(login.locale),
+      },
     };
   }
 
@@ -85,6 +107,14 @@ export class AuthService implements Authenticator {
     const loaded = await this.loadSubject(claims.subjectId, claims.role);
     if (!loaded) throw new UnauthenticatedError();
     return loaded.auth;
+  }
+
+  /** Keeps the person's UI language on their login, so another phone opens in it too. */
+  async setLocale(auth: AuthContext, locale: LocaleCode): Promise<AuthSubject> {
+    const id = new Types.ObjectId(auth.subjectId);
+    if (auth.role === 'worker') await WorkerLogin.updateOne({ _id: id }, { $set: { locale } });
+    else await Account.updateOne({ _id: id }, { $set: { locale } });
+    return this.me(auth);
   }
 
   async me(auth: AuthContext): Promise<AuthSubject> {

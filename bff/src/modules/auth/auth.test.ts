@@ -210,3 +210,25 @@ describe('refresh tokens', () => {
     expect((await http().post('/api/v1/auth/refresh').send({ refreshToken: worker.refreshToken })).status).toBe(401);
   });
 });
+
+describe('UI language kept on the account', () => {
+  it('when a worker saves a language, then /auth/me and the next sign-in pair carry it; a bad code is refused', async () => {
+    const worker = await signInAs('worker', { config, clock });
+    const before = AuthSubjectSchema.parse((await http().get('/api/v1/auth/me').set(worker.header).expect(200)).body);
+    expect(before.locale).toBeNull();
+    const saved = await http().put('/api/v1/auth/me/locale').set(worker.header).send({ locale: 'ug' }).expect(200);
+    expect(AuthSubjectSchema.parse(saved.body).locale).toBe('ug');
+    expect(AuthSubjectSchema.parse((await http().get('/api/v1/auth/me').set(worker.header).expect(200)).body).locale).toBe('ug');
+    const refreshed = await http().post('/api/v1/auth/refresh').send({ refreshToken: worker.refreshToken }).expect(200);
+    expect(TokenPairSchema.parse(refreshed.body).subject.locale).toBe('ug');
+    const bad = await http().put('/api/v1/auth/me/locale').set(worker.header).send({ locale: 'mn-Cyrl' }).expect(400);
+    expect(ErrorBodySchema.parse(bad.body).error.fieldKeys?.locale?.key).toBe('validation.invalidOption');
+  });
+
+  it('when staff save a language, then it is kept on their account; without a token the route is 401', async () => {
+    const staff = await signInAs('staff', { config, clock });
+    await http().put('/api/v1/auth/me/locale').set(staff.header).send({ locale: 'bo' }).expect(200);
+    expect((await Account.findById(staff.subjectId).lean())?.locale).toBe('bo');
+    await http().put('/api/v1/auth/me/locale').send({ locale: 'bo' }).expect(401);
+  });
+});

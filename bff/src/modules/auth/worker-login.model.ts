@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { LocaleCodes } from '@zhuanyi/shared';
 
 /**
  * How a worker signs in: by WeChat openid and/or by phone. One login per person; the
@@ -16,6 +17,8 @@ const workerLoginSchema = new Schema(
     workerId: { type: Schema.Types.ObjectId, default: undefined },
     active: { type: Boolean, required: true, default: true },
     lastSignInAt: { type: Date, default: null },
+    /** UI language the worker chose (zh-CN, mn-Mong, ug, bo); null until chosen. */
+    locale: { type: String, enum: LocaleCodes, default: null },
   },
   { timestamps: true, collection: 'worker_logins' },
 );

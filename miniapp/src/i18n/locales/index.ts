@@ -1,12 +1,21 @@
-import { zhCN as sharedZhCN } from '@zhuanyi/shared';
+import { zhCN as sharedZhCN, type LocaleCode } from '@zhuanyi/shared';
 import { zhCN, type Catalog } from './zh-CN';
+import { mnMong } from './mn-Mong';
+import { ug } from './ug';
+import { bo } from './bo';
 
-/** Locales the product plans to serve: Simplified Chinese, Mongolian, Uyghur, Tibetan. */
-export type LocaleCode = 'zh-CN' | 'mn' | 'ug' | 'bo';
+export type { LocaleCode };
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]> };
+/** Same shape as T with every text required (a translation must cover every key). */
+export type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };
 export type PartialCatalog = DeepPartial<Catalog>;
 export type SharedCatalog = Partial<Record<keyof typeof sharedZhCN, string>>;
+
+/** Sections only staff and brokers see: they stay Chinese. */
+export const staffSections = ['broker', 'staff', 'progress'] as const;
+/** The worker's pages: every language translates all of it (checked by tsc and the completeness test). */
+export type WorkerCatalog = Translation<Omit<Catalog, (typeof staffSections)[number]>>;
 
 export interface LocaleInfo {
   code: LocaleCode;
@@ -18,12 +27,12 @@ export interface LocaleInfo {
   shared: SharedCatalog;
 }
 
-/**
- * Registered catalogs. To add a language, write locales/<code>.ts with both parts
- * and register it here; keys it lacks fall back to zh-CN.
- */
-export const locales: Partial<Record<LocaleCode, LocaleInfo>> = {
+/** Registered catalogs; keys a language lacks (staff and broker pages) fall back to zh-CN. */
+export const locales: Record<LocaleCode, LocaleInfo> = {
   'zh-CN': { code: 'zh-CN', dir: 'ltr', messages: zhCN, shared: sharedZhCN },
+  'mn-Mong': { code: 'mn-Mong', dir: 'ltr', ...mnMong },
+  ug: { code: 'ug', dir: 'rtl', ...ug },
+  bo: { code: 'bo', dir: 'ltr', ...bo },
 };
 
 export const fallback: { messages: Catalog; shared: typeof sharedZhCN } = { messages: zhCN, shared: sharedZhCN };

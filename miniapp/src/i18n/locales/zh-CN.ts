@@ -380,6 +380,21 @@ export const zhCN = {
     loadFailed: '地区没有加载出来',
     empty: '这一级没有下属地区',
   },
+  language: {
+    title: '语言',
+    hint: '选好后，页面都用这种文字',
+  },
+  readAloud: {
+    button: '读给我听',
+    stop: '停止朗读',
+    unavailable: '这台手机不能朗读',
+  },
+  voice: {
+    button: '说话输入',
+    listening: '正在听，说完再点一下',
+    unavailable: '这台手机不能说话输入，请打字',
+    failed: '没有听清，请再说一次',
+  },
   share: {
     button: '分享给亲友',
     weappHint: '点右上角“···”，可以转发给亲友或村里的微信群',

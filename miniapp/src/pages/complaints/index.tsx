@@ -50,7 +50,7 @@ export default function ComplaintsPage() {
     <Screen>
       <View className="zy-page">
         <View className="zy-card">
-          <Text className="zy-text">{t('complaint.intro')}</Text>
+          <Text className="zy-text zy-prose">{t('complaint.intro')}</Text>
           <ActionButton onTap={() => go(session ? routes.complaintNew : routes.login)}>{t('complaint.start')}</ActionButton>
         </View>
         {session ? (

@@ -15,7 +15,8 @@ import { formatYuan } from '@/features/jobs/format';
 import { SharePanel } from '@/features/share/components/SharePanel';
 import { shareTitle } from '@/features/share/share';
 import { useAsync } from '@/hooks/use-async';
-import { t } from '@/i18n';
+import { ReadAloudButton } from '@/features/speech/components/ReadAloudButton';
+import { t, tIn } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { createIdempotencyKey } from '@/services/http';
 import { go, routes } from '@/services/navigation';
@@ -82,9 +83,21 @@ export default function CourseDetailPage() {
   const course = state.data;
   const active = enrollment !== null && enrollment.status !== 'cancelled';
 
+  const spoken = (tr: typeof t) =>
+    [
+      course.title,
+      `${tr('training.provider')}: ${course.provider}`,
+      `${tr('training.mode')}: ${tr(`course.mode.${course.mode}`)}`,
+      course.place ? `${tr('training.place')}: ${course.place}` : '',
+      `${tr('training.schedule')}: ${course.schedule}`,
+      tr('training.deadline', { date: formatChinaDay(course.signUpDeadline) }),
+      course.description ?? '',
+    ].join('. ');
+
   return (
     <Screen>
       <View className="zy-page">
+        <ReadAloudButton text={spoken(t)} zhText={spoken((key, params) => tIn('zh-CN', key, params))} />
         <View className="zy-card">
           <View className="zy-inline">
             <TradeIcon trade={course.trade} />

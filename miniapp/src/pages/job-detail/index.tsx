@@ -12,9 +12,10 @@ import { useSession } from '@/features/auth/hooks/use-session';
 import { ReportJob } from '@/features/jobs/components/ReportJob';
 import { formatPay, jobAddressText, transportLabelKey } from '@/features/jobs/format';
 import { useJobDetail } from '@/features/jobs/hooks/use-job-detail';
+import { ReadAloudButton } from '@/features/speech/components/ReadAloudButton';
 import { SharePanel } from '@/features/share/components/SharePanel';
 import { shareTitle } from '@/features/share/share';
-import { t } from '@/i18n';
+import { t, tIn } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { ApiError } from '@/services/errors';
 import { go, routes } from '@/services/navigation';
@@ -66,9 +67,21 @@ export default function JobDetailPage() {
     else void submit();
   };
 
+  const spoken = (tr: typeof t) =>
+    [
+      job.title,
+      job.employer.name,
+      `${tr('jobs.hours')}: ${job.workHours}`,
+      job.mealsAndLodging ? tr('jobs.foodYes') : tr('jobs.foodNo'),
+      `${tr('jobs.address')}: ${job.regionName} ${job.workAddress}`,
+      tr('job.noFeesNotice'),
+      job.description ?? '',
+    ].join('. ');
+
   return (
     <Screen>
       <View className="zy-page">
+        <ReadAloudButton text={spoken(t)} zhText={spoken((key, params) => tIn('zh-CN', key, params))} />
         <View className="zy-card">
           <View className="job-detail__trade">
             <TradeIcon trade={job.trade} />
@@ -98,7 +111,7 @@ export default function JobDetailPage() {
 
         <View className="job-detail__fees" ariaRole="note">
           <Text className="job-detail__fees-title">{t('jobs.noFeesTitle')}</Text>
-          <Text className="job-detail__fees-text">{t('job.noFeesNotice')}</Text>
+          <Text className="job-detail__fees-text zy-prose">{t('job.noFeesNotice')}</Text>
           {!reporting ? (
             <View className="job-detail__report">
               <ActionButton kind="secondary" onTap={() => (session ? setReporting(true) : go(routes.login))}>

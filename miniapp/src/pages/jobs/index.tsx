@@ -6,6 +6,7 @@ import { Screen } from '@/components/Screen';
 import { useSession } from '@/features/auth/hooks/use-session';
 import { hasExtraFilters, type JobFilters as Filters } from '@/features/jobs/api/get-jobs';
 import { JobFilters } from '@/features/jobs/components/JobFilters';
+import { LanguageSwitch } from '@/features/language/components/LanguageSwitch';
 import { JobList } from '@/features/jobs/components/JobList';
 import { RecommendedJobs } from '@/features/jobs/components/RecommendedJobs';
 import { useJobs } from '@/features/jobs/hooks/use-jobs';
@@ -33,6 +34,7 @@ export default function JobsPage() {
 
   return (
     <Screen>
+      <LanguageSwitch compact />
       <JobFilters value={filters} onChange={setFilters} />
       {!searching && session?.workerId ? <RecommendedJobs onOpen={open} /> : null}
       {!searching && !session?.workerId ? (

@@ -6,6 +6,7 @@ import { Screen } from '@/components/Screen';
 import { signOut } from '@/features/auth/api/auth-api';
 import { useSession } from '@/features/auth/hooks/use-session';
 import { brokerRoutes } from '@/features/brokers/routes';
+import { LanguageSwitch } from '@/features/language/components/LanguageSwitch';
 import { MyConsentsCard } from '@/features/consents/components/MyConsentsCard';
 import { t } from '@/i18n';
 import { go, routes } from '@/services/navigation';
@@ -49,6 +50,8 @@ export default function MePage() {
             </>
           )}
         </View>
+
+        <LanguageSwitch />
 
         <View className="zy-card me__switch">
           <View className="me__switch-text">

@@ -62,7 +62,7 @@ export default function RegisterPage() {
   return (
     <Screen>
       <View className="zy-page">
-        {form.step === 0 ? <Text className="zy-text">{t('register.intro')}</Text> : null}
+        {form.step === 0 ? <Text className="zy-text zy-prose">{t('register.intro')}</Text> : null}
         {form.restored && form.step === 0 ? <Notice tone="info">{t('register.draftRestored')}</Notice> : null}
         <RegistrationForm {...form} send={() => void form.send()} />
       </View>

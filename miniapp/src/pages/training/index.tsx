@@ -32,7 +32,7 @@ export default function TrainingPage() {
   return (
     <Screen>
       <View className="training-page__head">
-        <Text className="training-page__intro">{t('training.intro')}</Text>
+        <Text className="training-page__intro zy-prose">{t('training.intro')}</Text>
         <ScrollView className="training-page__scroll" scrollX enhanced showScrollbar={false}>
         <View className="training-page__chips">
           <Chip label={t('common.all')} selected={!trade} onTap={() => setTrade(undefined)} />

@@ -9,6 +9,7 @@ import {
   type TokenPair,
 } from '@zhuanyi/shared';
 import { clearSession, getRefreshToken, saveSession, saveSubject } from '@/services/auth-token';
+import { reconcileAccountLocale } from '@/features/language/apply-locale';
 import { http } from '@/services/http';
 
 /** POST /auth/sms/code: a one-time code by SMS (at most one a minute). */
@@ -19,6 +20,7 @@ export function requestSmsCode(phone: string): Promise<SmsCodeSent> {
 async function keep(pair: Promise<TokenPair>): Promise<TokenPair> {
   const value = await pair;
   saveSession(value);
+  await reconcileAccountLocale(value.subject);
   return value;
 }
 

@@ -3,7 +3,8 @@ import { ComplaintStatuses, type Complaint } from '@zhuanyi/shared';
 import { Notice } from '@/components/Form';
 import { Tag } from '@/components/Tag';
 import { formatYuan } from '@/features/jobs/format';
-import { t } from '@/i18n';
+import { ReadAloudButton } from '@/features/speech/components/ReadAloudButton';
+import { t, tIn, type MessageKey } from '@/i18n';
 import { chinaDate, chinaDateTime, clockStateText, timelineSteps } from '../format';
 import './CaseView.scss';
 
@@ -37,6 +38,11 @@ export function Jurisdiction({ complaint }: { complaint: Complaint }) {
 /** Case number, the timeline and the statutory clocks. */
 export function CaseView({ complaint }: { complaint: Complaint }) {
   const reached = new Set(complaint.timeline.map((e) => e.status));
+  const timelineText = (tr: (key: MessageKey) => string) =>
+    [
+      tr('complaint.timeline'),
+      ...complaint.timeline.map((e) => [tr(`complaint.status.${e.status}`), chinaDateTime(e.at), e.note ?? ''].join(' ')),
+    ].join('. ');
   // Statuses still ahead (the usual path), shown greyed after the real entries.
   const ahead = complaint.status === 'rejected' || complaint.status === 'closed' ? [] : ComplaintStatuses.filter((s) => s !== 'rejected' && !reached.has(s));
   return (
@@ -63,6 +69,7 @@ export function CaseView({ complaint }: { complaint: Complaint }) {
 
       <View className="zy-card">
         <Text className="case__heading">{t('complaint.timeline')}</Text>
+        <ReadAloudButton text={timelineText((key) => t(key))} zhText={timelineText((key) => tIn('zh-CN', key))} />
         {timelineSteps(complaint.timeline).map((step, i) => (
           <View key={`${step.status}-${i}`} className="case__step case__step--done">
             <View className="case__dot" />

@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Field, MultiChoice, Notice, SingleChoice, StepHeader, TextField } from '@/components/Form';
 import { RegionPicker } from '@/features/regions/components/RegionPicker';
-import { t } from '@/i18n';
+import { ReadAloudButton } from '@/features/speech/components/ReadAloudButton';
+import { VoiceInputButton } from '@/features/speech/components/VoiceInputButton';
+import { t, tIn, type MessageKey } from '@/i18n';
 import type { PickedFile } from '@/services/upload';
 import { COMPLAINT_STEPS, amountFen, type ComplaintErrors, type ComplaintValues } from '../complaint-form';
 import type { ComplaintSubmit } from '../hooks/use-complaint-form';
@@ -132,6 +134,7 @@ export function WantStep({ values, errors, update }: StepProps) {
         onChange={(demands) => update({ demands })}
       />
       <TextField label={t('complaint.demandNote')} value={values.demandNote} maxlength={500} error={errors.demandNote} onChange={(demandNote) => update({ demandNote })} />
+      <VoiceInputButton onText={(heard) => update({ demandNote: `${values.demandNote ?? ''}${heard}`.slice(0, 500) })} />
       <TextField label={t('complaint.bankCard')} type="number" maxlength={23} value={values.bankCard} error={errors.bankCard} onChange={(bankCard) => update({ bankCard })} />
       {values.bankCard.trim() !== '' ? (
         <TextField label={t('complaint.bankName')} value={values.bankName} maxlength={40} error={errors.bankName} onChange={(bankName) => update({ bankName })} />
@@ -190,6 +193,19 @@ interface Props extends StepProps {
 
 const STEP_VIEWS = [WhoStep, WhereStep, MoneyStep, WantStep];
 
+/** The questions each step asks, read aloud by 读给我听. */
+const STEP_QUESTIONS: readonly (readonly MessageKey[])[] = [
+  ['complaint.caseType', 'complaint.respondentKind', 'complaint.respondentName', 'complaint.respondentPhone'],
+  ['complaint.projectName', 'complaint.projectRegion', 'complaint.projectAddress', 'complaint.mainContractor', 'complaint.workFrom', 'complaint.workTo'],
+  ['complaint.amount', 'complaint.coWorkers'],
+  ['complaint.demands', 'complaint.demandNote', 'complaint.bankCard'],
+  ['complaint.evidenceHint'],
+];
+
+function questionsText(step: number, title: MessageKey, tr: (key: MessageKey) => string): string {
+  return [tr(title), ...(STEP_QUESTIONS[step] ?? []).map((key) => tr(key))].join('. ');
+}
+
 /** Five short steps; only the first asks for anything required. */
 export function ComplaintForm({ values, errors, update, step, submit, next, prev, send, evidence }: Props) {
   const info = COMPLAINT_STEPS[step] ?? COMPLAINT_STEPS[0]!;
@@ -199,6 +215,10 @@ export function ComplaintForm({ values, errors, update, step, submit, next, prev
   return (
     <View className="complaint">
       <StepHeader step={step + 1} total={COMPLAINT_STEPS.length} title={t(`complaint.steps.${info.id}`)} />
+      <ReadAloudButton
+        text={questionsText(step, `complaint.steps.${info.id}`, (key) => t(key))}
+        zhText={questionsText(step, `complaint.steps.${info.id}`, (key) => tIn('zh-CN', key))}
+      />
       {errors.form ? <Notice tone="error">{errors.form}</Notice> : null}
       {submit.kind === 'offline' ? <Notice tone="warn">{t('complaint.offline')}</Notice> : null}
       {StepView ? <StepView values={values} errors={errors} update={update} /> : <EvidencePicker {...evidence} />}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Chip } from '@/components/Chip';
 import { t } from '@/i18n';
 import { RegionPicker } from '@/features/regions/components/RegionPicker';
+import { VoiceInputButton } from '@/features/speech/components/VoiceInputButton';
 import { hasExtraFilters, type JobFilters as Filters } from '../api/get-jobs';
 import { TRADE_FILTERS } from '../trades';
 import './JobFilters.scss';
@@ -40,6 +41,12 @@ export function JobFilters({ value, onChange }: JobFiltersProps) {
           {t('common.search')}
         </View>
       </View>
+      <VoiceInputButton
+        onText={(heard) => {
+          setDraft(heard);
+          onChange({ ...value, q: heard.slice(0, 50) });
+        }}
+      />
       <Text className="job-filters__label">{t('jobs.tradeLabel')}</Text>
       <ScrollView className="job-filters__trades" scrollX enhanced showScrollbar={false}>
         <View className="job-filters__track">

@@ -1,0 +1,97 @@
+import Taro from '@tarojs/taro';
+import { localeDir, type AuthSubject, type LocaleCode } from '@zhuanyi/shared';
+import { appConfig } from '@/config';
+import { getAccessToken, saveSubject } from '@/services/auth-token';
+import { applyTabBar, chooseLocale, getActiveLocale, hasChosenLocale } from '@/services/locale';
+import { saveAccountLocale } from './api/save-locale';
+
+/** Web fonts per script, served by the BFF at /fonts (never in the weapp package). */
+export const fontFamilies: Partial<Record<LocaleCode, { family: string; file: string; range: string }>> = {
+  'mn-Mong': { family: 'Noto Sans Mongolian', file: 'noto-sans-mongolian.woff2', range: 'U+1800-18AF, U+202F' },
+  ug: { family: 'Noto Naskh Arabic', file: 'noto-naskh-arabic.woff2', range: 'U+0600-06FF, U+0750-077F, U+FB50-FDFF, U+FE70-FEFF' },
+  bo: { family: 'Noto Serif Tibetan', file: 'noto-serif-tibetan.woff2', range: 'U+0F00-0FFF' },
+};
+
+const loadedFonts = new Set<string>();
+
+/**
+ * Fetch the language's font on demand: weapp through loadFontFace, H5 through an @font-face
+ * (limited to the script's unicode-range) added only when the language is in use.
+ */
+function loadFont(code: LocaleCode): void {
+  const font = fontFamilies[code];
+  if (!font || loadedFonts.has(font.family)) return;
+  const origin = appConfig.apiBaseUrl.replace(/\/api\/v1$/, '');
+  if (process.env.TARO_ENV !== 'weapp') {
+    if (typeof document === 'undefined') return;
+    loadedFonts.add(font.family);
+    const style = document.createElement('style');
+    style.dataset.font = font.file;
+    style.textContent = `@font-face{font-family:'${font.family}';src:url('${origin}/fonts/${font.file}') format('woff2');unicode-range:${font.range};font-display:swap}`;
+    document.head.appendChild(style);
+    return;
+  }
+  loadedFonts.add(font.family);
+  void Taro.loadFontFace({ global: true, family: font.family, source: `url("${origin}/fonts/${font.file}")` }).catch(() =>
+    loadedFonts.delete(font.family),
+  );
+}
+
+function applyDocument(code: LocaleCode): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = code;
+  document.documentElement.dir = localeDir[code];
+}
+
+
+/**
+ * At start-up: the stored or phone's language on the document, and its font. In H5 all three
+ * @font-face rules are declared (the language switch shows each name in its own script); the browser
+ * fetches a file only when a glyph in its unicode-range is drawn.
+ */
+export function applyActiveLocale(): LocaleCode {
+  const code = getActiveLocale();
+  applyDocument(code);
+  if (process.env.TARO_ENV === 'weapp') loadFont(code);
+  else (Object.keys(fontFamilies) as LocaleCode[]).forEach(loadFont);
+  return code;
+}
+
+/** The user picked a language: keep it on the device and account, then redraw the current page in it. */
+export async function switchLocale(code: LocaleCode): Promise<void> {
+  chooseLocale(code);
+  applyDocument(code);
+  loadFont(code);
+  applyTabBar();
+  if (getAccessToken()) {
+    try {
+      saveSubject(await saveAccountLocale(code));
+    } catch {
+      // The device keeps the choice; the account catches up at the next sign-in.
+    }
+  }
+  const pages = Taro.getCurrentPages();
+  const page = pages[pages.length - 1];
+  const route = page?.route ? `/${page.route.replace(/^\//, '')}` : '/pages/jobs/index';
+  await Taro.reLaunch({ url: route });
+}
+
+/** After sign-in: the account's language wins; an account without one takes this device's choice. */
+export async function reconcileAccountLocale(subject: AuthSubject): Promise<void> {
+  if (subject.locale) {
+    if (subject.locale !== getActiveLocale()) {
+      chooseLocale(subject.locale);
+      applyDocument(subject.locale);
+      loadFont(subject.locale);
+      applyTabBar();
+    }
+    return;
+  }
+  if (hasChosenLocale()) {
+    try {
+      saveSubject(await saveAccountLocale(getActiveLocale()));
+    } catch {
+      // Next sign-in tries again.
+    }
+  }
+}

@@ -1,0 +1,35 @@
+// Builds the on-demand web fonts for Mongolian, Uyghur and Tibetan into bff/static/fonts as woff2,
+// subset to each script's Unicode blocks (plus digits and punctuation), from Debian's Noto fonts:
+//   apt-get download fonts-noto-core fonts-noto-extra && dpkg -x <deb> <dir>
+//   node scripts/build-fonts.mjs <dir>/usr/share/fonts/truetype/noto
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import subsetFont from 'subset-font';
+
+const src = process.argv[2] ?? '/usr/share/fonts/truetype/noto';
+const out = resolve(import.meta.dirname, '../bff/static/fonts');
+
+function range(from, to) {
+  let s = '';
+  for (let c = from; c <= to; c += 1) s += String.fromCodePoint(c);
+  return s;
+}
+const common = range(0x20, 0x7e) + '\u00ab\u00bb\u200b\u200c\u200d\u200e\u200f\u202f\u2010\u2013\u2014\u2026\u00b7';
+
+export const fonts = [
+  { file: 'NotoSansMongolian-Regular.ttf', out: 'noto-sans-mongolian.woff2', text: common + range(0x1800, 0x18af) + range(0x11660, 0x1167f) },
+  {
+    file: 'NotoNaskhArabic-Regular.ttf',
+    out: 'noto-naskh-arabic.woff2',
+    text: common + range(0x0600, 0x06ff) + range(0x0750, 0x077f) + range(0xfb50, 0xfdff) + range(0xfe70, 0xfeff),
+  },
+  { file: 'NotoSerifTibetan-Regular.ttf', out: 'noto-serif-tibetan.woff2', text: common + range(0x0f00, 0x0fff) },
+];
+
+await mkdir(out, { recursive: true });
+for (const font of fonts) {
+  const input = await readFile(join(src, font.file));
+  const woff2 = await subsetFont(input, font.text, { targetFormat: 'woff2' });
+  await writeFile(join(out, font.out), woff2);
+  console.log(`${font.out}: ${input.length} -> ${woff2.length} bytes`);
+}
