@@ -25,7 +25,6 @@ function complaint(timeline: Complaint['timeline']): Complaint {
     warnings: [],
     timeline,
     clocks: [],
-    jurisdiction: { regionCode: null, regionName: null, office: null, needsJurisdiction: false, transferred: false },
     rejectionReason: null,
     outcome: null,
     jurisdiction: { regionCode: '150521', regionName: '科尔沁左翼中旗', office: '科尔沁左翼中旗 劳动保障监察/仲裁院', needsJurisdiction: false, transferred: false },
