@@ -26,3 +26,5 @@ export * from './schemas/broker.schema';
 export * from './schemas/pes.schema';
 export * from './domain/credit-code';
 export * from './domain/progress-rules';
+export * from './domain/outcomes';
+export * from './schemas/outcome.schema';

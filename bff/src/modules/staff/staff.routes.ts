@@ -1,4 +1,4 @@
-/** Staff console routes: accounts, settings, intake, registry, publishing, watch and reports. */
+/** Staff console routes: accounts, settings, intake, registry, publishing and reports (the watch: ../watch). */
 import { z } from 'zod';
 import {
   ComplaintIdParamsSchema,
@@ -44,9 +44,6 @@ import {
   StaffJobPatchSchema,
   StaffJobSchema,
   VerifyRequestSchema,
-  WatchCountsQuerySchema,
-  WatchCountsSchema,
-  WatchRecomputeResultSchema,
 } from '@zhuanyi/shared';
 import { listRetries } from '../../integrations/notify/notifier';
 import { authOf } from '../../http/auth';
@@ -63,7 +60,7 @@ import type { PublishingService } from './publishing.service';
 import { saveSettings, settingsFor } from './region-settings';
 import type { RegistryService } from './registry.service';
 import { inScope, regionFor } from './scope';
-import type { WatchService } from './watch.service';
+import type { WatchService } from '../watch/watch.service';
 
 export interface StaffRouteDeps {
   clock: Clock;
@@ -307,24 +304,6 @@ export function createStaffRoutes(d: StaffRouteDeps): RouteGroup[] {
     handler: ({ ctx, params, body }) => d.publishing.recordResult(authOf(ctx), params.id, body.enrollmentId, body.result),
   });
 
-  const watch = routeGroup({ prefix: '/watch', tag: 'watch' });
-  watch.get('/counts', {
-    summary: '四色预警：按村统计红橙黄绿人数（规则见 rules）',
-    auth: STAFF,
-    request: { query: WatchCountsQuerySchema },
-    response: { schema: WatchCountsSchema },
-    errors: ['NOT_FOUND'],
-    handler: ({ ctx, query }) => d.watch.counts(regionFor(authOf(ctx), query.regionCode)),
-  });
-  watch.post('/recompute', {
-    summary: '按当前规则重新计算本地区的四色预警',
-    auth: STAFF,
-    request: { query: WatchCountsQuerySchema },
-    response: { schema: WatchRecomputeResultSchema },
-    errors: ['NOT_FOUND'],
-    handler: async ({ ctx, query }) => ({ recomputed: await d.watch.recomputeRegion(regionFor(authOf(ctx), query.regionCode)) }),
-  });
-
   const reports = routeGroup({ prefix: '/reports', tag: 'reports' });
   reports.get('/monthly', {
     summary: '月报：转移就业、实名登记、培训、欠薪投诉，对照年度目标',
@@ -371,5 +350,5 @@ export function createStaffRoutes(d: StaffRouteDeps): RouteGroup[] {
     },
   });
 
-  return [accounts, settings, intake, registry, pub, watch, reports, notices];
+  return [accounts, settings, intake, registry, pub, reports, notices];
 }

@@ -153,6 +153,16 @@ async function workerChanged(id: Types.ObjectId | undefined): Promise<void> {
   if (!id) return;
   for (const l of changeListeners) await l(id);
 }
+/** Called after a batch (an import) stored many records without the per-document hooks. */
+type WorkersBatchListener = (rows: ReadonlyArray<Pick<WorkerRecord, '_id' | 'household' | 'employment' | 'tracking' | 'updatedAt'>>) => Promise<void>;
+const batchListeners: WorkersBatchListener[] = [];
+export function onWorkersBatchSaved(listener: WorkersBatchListener): void {
+  if (!batchListeners.includes(listener)) batchListeners.push(listener);
+}
+export async function workersBatchSaved(rows: Parameters<WorkersBatchListener>[0]): Promise<void> {
+  if (!rows.length) return;
+  for (const l of batchListeners) await l(rows);
+}
 workerSchema.post('save', async function () {
   await workerChanged(this._id);
 });

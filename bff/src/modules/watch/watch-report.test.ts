@@ -4,7 +4,7 @@ import { manualClock } from '../../security/clock';
 import { signInAs } from '../../test-support/auth';
 import { useTestDb } from '../../test-support/test-db';
 import { Worker } from '../workers/worker.model';
-import { createWorker, staffApp, workerDoc } from './staff-test-kit';
+import { createWorker, staffApp, workerDoc } from '../staff/staff-test-kit';
 
 const db = useTestDb();
 jest.setTimeout(60_000);
