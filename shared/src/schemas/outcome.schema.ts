@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { HistorySources, OutcomeKinds } from '../domain/outcomes';
 import { WatchColors } from '../domain/watch-rules';
 import { ObjectIdSchema, TimestampSchema } from './common.schema';
-import { EntitlementStateSchema } from './subsidy.schema';
+import { EntitlementSchema, EntitlementStateSchema } from './subsidy.schema';
 import { EmploymentStatusSchema, WorkLocationSchema } from './worker.schema';
 
 const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
@@ -110,3 +110,8 @@ export const WorkerGrantListSchema = z
   .meta({ id: 'WorkerGrantList' });
 export type WorkerGrantList = z.infer<typeof WorkerGrantListSchema>;
 export const GrantIdParamsSchema = z.object({ id: ObjectIdSchema });
+
+/** Staff: workers' grants the data already proves (due, facts verified), to approve and pay without a claim (免申即享). */
+export const ReadyToPayListSchema = z
+  .object({ items: z.array(EntitlementSchema), totalFen: z.number().int() })
+  .meta({ id: 'ReadyToPayList' });

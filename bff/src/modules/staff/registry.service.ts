@@ -27,6 +27,7 @@ import { Account } from '../accounts/account.model';
 import type { AuditService } from '../audit/audit.service';
 import { regionFullName } from '../regions/regions.service';
 import { EnrollmentModel } from '../training/enrollment.model';
+import { holdsVerification, verifiedFactsKey } from '../workers/verified-facts';
 import { Worker, type WorkerRecord } from '../workers/worker.model';
 import type { OutcomeService } from '../outcomes/outcomes.service';
 import { ServiceRecordModel, type ServiceRecordDoc } from './service-record.model';
@@ -76,7 +77,7 @@ export class RegistryService {
       mobility: w.mobility,
       status: w.employment.status,
       location: w.employment.destination?.location ?? null,
-      verified: !!w.verifiedAt,
+      verified: holdsVerification(w),
       watch: {
         color: (w.watch?.color as RegistryPerson['watch']['color'] | undefined) ?? null,
         reasons: (w.watch?.reasons ?? []).map((code) => ({ code: code as WatchReason, message: watchReasonText(code, rules) })),
@@ -181,7 +182,7 @@ export class RegistryService {
 
   async verify(auth: AuthContext, id: string, note: string | undefined): Promise<RegistryDetail> {
     const w = await this.load(auth, id);
-    const updated = await Worker.findOneAndUpdate({ _id: w._id }, { $set: { verifiedAt: this.deps.clock(), verifiedBy: auth.subjectId } }, { returnDocument: 'after' }).lean<WorkerRecord>().exec();
+    const updated = await Worker.findOneAndUpdate({ _id: w._id }, { $set: { verifiedAt: this.deps.clock(), verifiedBy: auth.subjectId, verifiedFacts: verifiedFactsKey(w) } }, { returnDocument: 'after' }).lean<WorkerRecord>().exec();
     await this.deps.audit.record(auth, { action: 'verify', targetType: 'worker', targetId: id, regionCode: w.household.regionCode, detail: note ?? null });
     return this.toDetail((await Worker.findById(id).lean<WorkerRecord>().exec()) ?? updated ?? w);
   }

@@ -22,6 +22,7 @@ import { createWatchRoutes } from '../watch/watch.routes';
 import { WatchSweep } from '../watch/watch-sweep';
 import { WatchService } from '../watch/watch.service';
 import { onWorkersBatchSaved } from '../workers/worker.model';
+import { clearStaleVerifications } from '../workers/verified-facts';
 
 export interface StaffModuleDeps {
   config: Config;
@@ -45,9 +46,13 @@ export function createStaffModule(deps: StaffModuleDeps): { routes: RouteGroup[]
   const watch = new WatchService(clock, followUps);
   const sweep = new WatchSweep({ clock, watch });
   const outcomes = new OutcomeService({ clock, audit });
-  onWorkerChanged((id) => watch.recompute(id));
+  onWorkerChanged(async (id) => {
+    await clearStaleVerifications([id]);
+    await watch.recompute(id);
+  });
   // Imported people get their color (and their history entry) at once.
   onWorkersBatchSaved(async (rows) => {
+    await clearStaleVerifications(rows.map((r) => r._id));
     await watch.recomputeMany(rows.map((r) => r._id));
     await outcomes.fromRegistrations(rows, 'import', 'import');
   });

@@ -53,6 +53,8 @@ export interface WorkerRecord extends WorkerFields {
   /** Checked by staff (核实). */
   verifiedAt?: Date | null;
   verifiedBy?: string | null;
+  /** The facts verified (see verified-facts.ts); a change of them clears the verification. */
+  verifiedFacts?: string | null;
   /** Four-color watch, recomputed when the record changes. */
   watch?: { color: string | null; reasons: string[]; computedAt: Date | null } | null;
 }
@@ -124,6 +126,7 @@ const workerSchema = new Schema<WorkerRecord>(
     },
     verifiedAt: { type: Date, default: null },
     verifiedBy: { type: String, default: null },
+    verifiedFacts: { type: String, default: null },
     watch: {
       type: new Schema({ color: { type: String, default: null }, reasons: { type: [String], default: [] }, computedAt: { type: Date, default: null } }, { _id: false }),
       default: null,
