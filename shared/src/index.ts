@@ -28,3 +28,5 @@ export * from './domain/credit-code';
 export * from './domain/progress-rules';
 export * from './domain/outcomes';
 export * from './schemas/outcome.schema';
+export * from './domain/indicators';
+export * from './schemas/indicator.schema';

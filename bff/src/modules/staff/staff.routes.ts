@@ -14,6 +14,8 @@ import {
   IntakeQueueSchema,
   JobPushRequestSchema,
   JobPushResultSchema,
+  IndicatorQuerySchema,
+  IndicatorReportSchema,
   MonthlyReportQuerySchema,
   MonthlyReportSchema,
   NotificationRetryListSchema,
@@ -54,7 +56,7 @@ import type { Clock } from '../../security/clock';
 import type { AuditService } from '../audit/audit.service';
 import type { IntakeService } from '../complaints/intake.service';
 import type { ReportService } from '../reports/report.service';
-import { monthlyReportXlsx } from '../reports/report.xlsx';
+import { indicatorReportXlsx, monthlyReportXlsx } from '../reports/report.xlsx';
 import type { AccountsAdminService } from './accounts-admin.service';
 import type { PublishingService } from './publishing.service';
 import { saveSettings, settingsFor } from './region-settings';
@@ -328,6 +330,31 @@ export function createStaffRoutes(d: StaffRouteDeps): RouteGroup[] {
       ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       ctx.attachment(`monthly-${region}-${query.month}.xlsx`);
       return monthlyReportXlsx(report);
+    },
+  });
+
+  reports.get('/indicators', {
+    summary: '指标报表：按周、月、季度，各项指标对照目标并附口径说明，分乡镇、村（每人只计一次）',
+    auth: STAFF,
+    request: { query: IndicatorQuerySchema },
+    response: { schema: IndicatorReportSchema },
+    errors: ['NOT_FOUND'],
+    handler: ({ ctx, query }) => d.reports.indicatorReport(regionFor(authOf(ctx), query.regionCode), query.period, query.on),
+  });
+  reports.get('/indicators.xlsx', {
+    summary: '指标报表导出 Excel（含口径说明）',
+    auth: STAFF,
+    request: { query: IndicatorQuerySchema },
+    response: { schema: XlsxSchema },
+    errors: ['NOT_FOUND'],
+    handler: async ({ ctx, query }) => {
+      const auth = authOf(ctx);
+      const region = regionFor(auth, query.regionCode);
+      const report = await d.reports.indicatorReport(region, query.period, query.on);
+      await d.audit.record(auth, { action: 'export', targetType: 'report', targetId: `${region}:${query.period}:${report.from}`, regionCode: region });
+      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      ctx.attachment(`indicators-${region}-${query.period}-${report.from}.xlsx`);
+      return indicatorReportXlsx(report);
     },
   });
 

@@ -144,6 +144,8 @@ workerSchema.index({ 'createdBy.subjectId': 1 });
 workerSchema.index({ 'household.countyCode': 1, 'watch.color': 1, 'household.regionCode': 1 });
 workerSchema.index({ 'household.countyCode': 1, 'employment.destination.startedOn': 1 });
 workerSchema.index({ 'household.countyCode': 1, createdAt: 1 });
+// Indicators: people in work by county (and the not-seeking count of the labor force).
+workerSchema.index({ 'household.countyCode': 1, 'employment.status': 1 });
 workerSchema.index({ 'household.countyCode': 1, updatedAt: 1 });
 
 /** Called after a registration is saved or updated (the four-color watch recomputes). */
