@@ -30,3 +30,4 @@ export * from './domain/outcomes';
 export * from './schemas/outcome.schema';
 export * from './domain/indicators';
 export * from './schemas/indicator.schema';
+export * from './domain/job-fit';

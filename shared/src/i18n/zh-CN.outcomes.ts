@@ -24,6 +24,7 @@ export const zhCNOutcomes = {
   'followUp.none': '没有待跟进的任务',
   'job.warning.ageOutside': '这个岗位要求年龄 {min}–{max} 岁，您目前 {age} 岁，可能不被录用',
   'job.warning.title': '请注意',
+  'job.warning.certificateRequired': '这个岗位要求“{requirement}”，您的登记信息里还没有证书，可能不被录用',
   // Indicators (report): name and definition of each, as the seed plans count them.
   'indicator.transferredStock.name': '转移就业人数（在岗）',
   'indicator.transferredStock.definition': '期末处于就业状态（务工、自主创业、公益性岗位）的登记劳动力人数；每人只计一次，与何时上岗无关',

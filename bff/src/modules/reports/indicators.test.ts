@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { IndicatorReportSchema, MonthlyReportSchema, type IndicatorReport } from '@zhuanyi/shared';
+import { IndicatorReportSchema, MonthlyReportSchema, type IndicatorReport, type WorkLocation } from '@zhuanyi/shared';
 import { manualClock } from '../../security/clock';
 import { signInAs } from '../../test-support/auth';
 import { useTestDb } from '../../test-support/test-db';
@@ -9,8 +9,8 @@ import { Worker } from '../workers/worker.model';
 const db = useTestDb();
 jest.setTimeout(60_000);
 
-const job = (location: string, startedOn: string, regionCode?: string, organizedByGovernment = false) => ({
-  employment: { status: 'employed', destination: { location, ...(regionCode ? { regionCode } : {}), startedOn, organizedByGovernment } },
+const job = (location: WorkLocation, startedOn: string, regionCode?: string, organizedByGovernment = false) => ({
+  employment: { status: 'employed' as const, destination: { location, ...(regionCode ? { regionCode } : {}), startedOn, organizedByGovernment } },
 });
 const value = (r: IndicatorReport, key: string) => r.indicators.find((i) => i.key === key);
 
