@@ -1,11 +1,7 @@
-// `npm start`: build the H5 app if needed, then run the BFF (embedded database and demo data by default).
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npm start`: build the H5 app if needed, then run the BFF (embedded database and demo data by default)
+// under a supervisor that restarts it (and its embedded engine) if it dies.
 import { buildIfStale } from './build-if-stale.mjs';
+import { superviseBff } from './supervise.mjs';
 
-const root = resolve(fileURLToPath(import.meta.url), '../..');
 buildIfStale('h5', { force: process.argv.includes('--rebuild') });
-const child = spawn('npm', ['-w', 'bff', 'start'], { cwd: root, stdio: 'inherit' });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+superviseBff();

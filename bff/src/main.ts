@@ -13,6 +13,8 @@ import { existingDemoLogins, seedDemoData } from './seed/seed';
 import { backfillJobSearchFields } from './modules/jobs/jobs.repository';
 import { backfillApplicationRegions } from './modules/applications/application-regions';
 import { startPesConnector } from './integrations/pes/pes.connector';
+import { startUploadSweeper } from './db/upload-sweeper';
+import { installLastResort } from './process-guard';
 
 export interface Running {
   config: Config;
@@ -58,6 +60,7 @@ async function printBanner(config: Config, server: Server, db: Database): Promis
 export async function start(): Promise<Running> {
   const config = loadConfig();
   const logger: Logger = createLogger({ level: config.logLevel });
+  installLastResort(logger);
   const db = await connectDatabase({
     ...config,
     // Without its database the BFF can only fail: exit so a supervisor restarts both.
@@ -73,6 +76,8 @@ export async function start(): Promise<Running> {
     const regioned = await backfillApplicationRegions();
     if (regioned > 0) logger.info({ applications: regioned }, "older applications given their job's region");
     regionRepository();
+    // Chunks and files of uploads a killed process left behind (old enough not to be in progress).
+    const stopSweeper = startUploadSweeper(logger, config.uploadSweepAgeMs);
     if (config.seedDemoData) {
       const seeded = await seedDemoData();
       if (seeded.seeded) logger.info({ seeded }, 'demo data seeded into the empty database');
@@ -105,6 +110,7 @@ export async function start(): Promise<Running> {
           server.closeIdleConnections();
           setTimeout(() => server.closeAllConnections(), 5000).unref();
         });
+        stopSweeper();
         await pes?.stop();
         await db.close();
         logger.info('stopped');

@@ -31,3 +31,4 @@ export * from './schemas/outcome.schema';
 export * from './domain/indicators';
 export * from './schemas/indicator.schema';
 export * from './domain/job-fit';
+export * from './schemas/consent.schema';

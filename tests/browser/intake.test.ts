@@ -1,5 +1,5 @@
 import { ComplaintSchema, idNumberCheckChar } from '@zhuanyi/shared';
-import { api, signedInPhone, workerBySms } from '../support/bff-api';
+import { agreeToPrivacy, api, signedInPhone, workerBySms } from '../support/bff-api';
 import { newDesktopContext, newPhoneContext, watchedPage } from '../support/browser';
 import { INTAKE, STAFF } from '../support/demo-accounts';
 import { useBffAndBrowser } from '../support/h5-suite';
@@ -148,6 +148,7 @@ describe('an intake officer in the H5 build served by the BFF', () => {
       employment: { status: 'unemployed', destination: null },
       entrepreneurship: { active: false },
     };
+    await agreeToPrivacy(bff, worker.accessToken);
     await api(bff, '/workers/me', { method: 'PUT', body: registration, token: worker.accessToken, key: `intake-browser-reg-${Date.now()}` }, (v) => v);
 
     const context = await newPhoneContext(browser);

@@ -7,7 +7,7 @@ import {
   creditCodeCheckChar,
   idNumberCheckChar,
 } from '@zhuanyi/shared';
-import { api, signedInDesktop, signedInPhone as signedIn, staffByPassword as signIn, workerBySms } from '../support/bff-api';
+import { agreeToPrivacy, api, signedInDesktop, signedInPhone as signedIn, staffByPassword as signIn, workerBySms } from '../support/bff-api';
 import { newPhoneContext, watchedPage } from '../support/browser';
 import { ADMIN, INTAKE, STAFF } from '../support/demo-accounts';
 import { useBffAndBrowser } from '../support/h5-suite';
@@ -24,6 +24,7 @@ describe('the staff console in the H5 build served by the BFF', () => {
     // A worker of the demo county registers (API): wants welding work, can travel far.
     const phone = '13900006602';
     const worker = await workerBySms(bff, phone);
+    await agreeToPrivacy(bff, worker.accessToken);
     const first17 = '15052119880610232';
     const saved = await api(
       bff,

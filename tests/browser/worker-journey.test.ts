@@ -30,7 +30,11 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     await settledScreenshot(page, 'journey-01-sign-in');
     await tapText(page, '登录');
 
-    // 2. 实名登记 in five steps; a new worker lands on it after signing in.
+    // 2. 实名登记 in five steps; a new worker lands on it after signing in, behind the privacy notice.
+    await shown(page, '个人信息怎么用（隐私说明）').waitFor({ timeout: 20_000 });
+    await tapText(page, '我已读懂，同意按上面说的使用我的个人信息');
+    await tapText(page, '我同意处理我的身份证号、民族和困难情况（敏感个人信息）');
+    await tapText(page, '同意并继续');
     await shown(page, '第 1 步，共 5 步').waitFor({ timeout: 20_000 });
     await input(page, '和身份证上一样').fill('巴特尔');
     await input(page, '18位，最后一位可能是X').fill(ID_NUMBER);
@@ -113,6 +117,7 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     await shown(page, '= 1200050 分').waitFor();
     await tapText(page, '下一步');
     await shown(page, '第 4 步，共 5 步').waitFor();
+    await tapText(page, '要回工资');
     await tapText(page, '下一步');
     await shown(page, '第 5 步，共 5 步').waitFor();
     const chooser = page.waitForEvent('filechooser');

@@ -29,6 +29,8 @@ describe('a complaint with a photo filed while the network drops (H5)', () => {
     await tapText(page, '只知道包工头');
     await input(page, '比如：王老板、某某建筑公司').fill('王老板');
     for (const step of [2, 3, 4, 5]) {
+      // Nothing is ticked for the worker on 你想要什么: they choose 要回工资 themselves.
+      if (step === 5) await tapText(page, '要回工资');
       await tapText(page, '下一步');
       await shown(page, `第 ${step} 步，共 5 步`).waitFor();
     }

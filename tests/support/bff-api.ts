@@ -1,6 +1,6 @@
 /** Talking to a running BFF from browser tests: JSON calls, the development SMS code, and signed-in phone contexts. */
 import type { Browser, BrowserContext } from 'playwright-core';
-import { TokenPairSchema, type TokenPair } from '@zhuanyi/shared';
+import { PRIVACY_NOTICE_VERSION, TokenPairSchema, type TokenPair } from '@zhuanyi/shared';
 import type { RunningBff } from './bff-process';
 import { newDesktopContext, newPhoneContext } from './browser';
 
@@ -44,6 +44,11 @@ export async function workerBySms(bff: RunningBff, phone: string): Promise<Token
   const since = bff.output().length;
   await apiJson(bff, '/auth/sms/code', { body: { phone } });
   return TokenPairSchema.parse(await apiJson(bff, '/auth/sms', { body: { phone, code: await smsCode(bff, since) } }));
+}
+
+/** The worker agrees to the privacy notice and to sensitive personal information (needed before 实名登记). */
+export async function agreeToPrivacy(bff: RunningBff, token: string): Promise<void> {
+  await apiJson(bff, '/consents/me', { body: { noticeVersion: PRIVACY_NOTICE_VERSION, purposes: ['personal_info', 'sensitive_info'] }, token });
 }
 
 /** A staff-side (or broker) account signed in with its password. */

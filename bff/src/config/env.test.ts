@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, decodeKey32, loadConfig } from './env';
+import { ConfigError, SETTING_NAMES, decodeKey32, loadConfig } from './env';
 
 const KEY_HEX = 'ab'.repeat(32);
 const KEY_B64 = Buffer.alloc(32, 9).toString('base64');
@@ -72,5 +72,13 @@ describe('loadConfig', () => {
     expect(decodeKey32(KEY_HEX)?.length).toBe(32);
     expect(decodeKey32(Buffer.alloc(16).toString('base64'))).toBeNull();
     expect(decodeKey32('zz'.repeat(32))).toBeNull();
+  });
+});
+
+describe('README settings', () => {
+  it('when the BFF reads a setting, then the README documents it (PORT, HOST, DATA_DIR and every other one)', () => {
+    const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+    expect(SETTING_NAMES).toEqual(expect.arrayContaining(['PORT', 'HOST', 'DATA_DIR']));
+    expect(SETTING_NAMES.filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -65,7 +66,14 @@ const RawEnvSchema = z.object({
   JOB_SEARCH_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
   JOB_SEARCH_CACHE_STALE_MS: z.coerce.number().int().min(0).max(300_000).default(30_000),
   JOB_SEARCH_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  /** GridFS uploads older than this with no record are leftovers (db/upload-sweeper.ts). */
+  UPLOAD_SWEEP_AGE_MS: z.coerce.number().int().min(1000).default(3_600_000),
+  /** Comma-separated proxy addresses (IP or CIDR) whose X-Forwarded-For is believed; empty: none. */
+  TRUSTED_PROXIES: z.string().default(''),
 });
+
+/** Every environment variable the BFF reads (the README documents each). */
+export const SETTING_NAMES: readonly string[] = Object.keys(RawEnvSchema.shape);
 
 export interface Config {
   nodeEnv: NodeEnv;
@@ -93,6 +101,10 @@ export interface Config {
   rateLimitScale: number;
   /** Public job search result cache; ttlMs 0 = off. */
   jobSearchCache: { ttlMs: number; staleMs: number; maxEntries: number };
+  /** Uploads older than this without a record are removed by the sweep. */
+  uploadSweepAgeMs: number;
+  /** Reverse proxies (IP or CIDR) whose X-Forwarded-For names the client; others' is ignored. */
+  trustedProxies: string[];
 }
 
 /** The public employment service connector (integrations/pes). */
@@ -114,6 +126,16 @@ export interface PesConfig {
   concurrency: number;
   /** How long a sync lease or a delivery claim lasts without renewal. */
   leaseMs: number;
+}
+
+/** An IP address or a CIDR range (10.0.0.0/8, fd00::/8) as net.BlockList takes it. */
+function isProxyAddress(text: string): boolean {
+  const [address, bits, extra] = text.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
 }
 
 /** Decodes a 32-byte key given as 64 hex characters or base64; null when it is not one. */
@@ -189,6 +211,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   if (raw.FIELD_ENCRYPTION_KEY !== undefined && decodeKey32(raw.FIELD_ENCRYPTION_KEY) === null) {
     problems.push('FIELD_ENCRYPTION_KEY must be 32 bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)');
   }
+  const trustedProxies = raw.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  for (const p of trustedProxies) if (!isProxyAddress(p)) problems.push(`TRUSTED_PROXIES: ${p} is not an IP address or CIDR range`);
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}.`);
 
   const needsDev = raw.JWT_SECRET === undefined || raw.FIELD_ENCRYPTION_KEY === undefined;
@@ -229,6 +253,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     },
     rateLimitScale: raw.RATE_LIMIT_SCALE,
     jobSearchCache: { ttlMs: raw.JOB_SEARCH_CACHE_TTL_MS, staleMs: raw.JOB_SEARCH_CACHE_STALE_MS, maxEntries: raw.JOB_SEARCH_CACHE_MAX_ENTRIES },
+    uploadSweepAgeMs: raw.UPLOAD_SWEEP_AGE_MS,
+    trustedProxies,
   };
 }
 
@@ -266,6 +292,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     },
     rateLimitScale: 1,
     jobSearchCache: { ttlMs: 30_000, staleMs: 30_000, maxEntries: 5000 },
+    uploadSweepAgeMs: 3_600_000,
+    trustedProxies: [],
     ...overrides,
   };
 }

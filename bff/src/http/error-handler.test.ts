@@ -84,7 +84,7 @@ describe('error handler', () => {
     expect(ErrorBodySchema.parse(res.body).error.fields).toEqual({
       name: '姓名只能包含汉字，少数民族姓名可用“·”分隔',
       idNumber: '身份证号校验位不对，请核对后重新填写',
-      phone: '请填写11位手机号码',
+      phone: '手机号码应为11位数字',
     });
   });
 

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
 import { z } from 'zod';
-import { ErrorBodySchema } from '@zhuanyi/shared';
+import { ErrorBodySchema, isValidIdNumber } from '@zhuanyi/shared';
 import { routesOf } from '../app';
 import { Job } from '../modules/jobs/job.model';
 import { seedDemoData } from '../seed/seed';
@@ -59,6 +59,7 @@ const DocSchema = z.object({ openapi: z.string(), paths: z.record(z.string(), z.
 describe('OpenAPI contract', () => {
   let routes: readonly DocumentedRoute[];
   let doc: z.infer<typeof DocSchema>;
+  let rawDoc: unknown;
   let ids: SeedIds;
   let http: ReturnType<typeof testApp>['http'];
 
@@ -70,7 +71,8 @@ describe('OpenAPI contract', () => {
     const app = testApp(db.database);
     http = app.http;
     routes = routesOf(app.app);
-    doc = DocSchema.parse((await http().get('/api/openapi.json').expect(200)).body);
+    rawDoc = (await http().get('/api/openapi.json').expect(200)).body;
+    doc = DocSchema.parse(rawDoc);
   }, 120_000);
 
   it('when the document is generated, then it is OpenAPI 3.1 and lists exactly the routes the app serves', () => {
@@ -90,6 +92,23 @@ describe('OpenAPI contract', () => {
         if (status !== String(route.response.status)) expect(response.content?.['application/json']?.schema).toBeDefined();
       }
     }
+  });
+
+  it('when the document shows an example 身份证号, then it passes our own check digit', () => {
+    const examples: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          const values: unknown[] = k === 'example' ? [v] : k === 'examples' && Array.isArray(v) ? v : [];
+          for (const e of values) if (typeof e === 'string' && /^\d{17}[\dX]$/.test(e)) examples.push(e);
+          walk(v);
+        }
+      }
+    };
+    walk(rawDoc);
+    expect(examples.length).toBeGreaterThan(0);
+    expect(examples.filter((id) => !isValidIdNumber(id))).toEqual([]);
   });
 
   it('when every route is called, then each answer parses with its schema at a documented status', async () => {

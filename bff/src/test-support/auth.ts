@@ -8,11 +8,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
-import type { Role } from '@zhuanyi/shared';
+import { ConsentPurposeSchema, PRIVACY_NOTICE_VERSION, type Role } from '@zhuanyi/shared';
 import { testConfig, type Config } from '../config/env';
 import type { AuthContext } from '../http/auth';
 import { Account } from '../modules/accounts/account.model';
 import { hashPassword } from '../modules/accounts/password';
+import { ConsentModel } from '../modules/consents/consent.model';
 import { WorkerLogin } from '../modules/auth/worker-login.model';
 import { systemClock, type Clock } from '../security/clock';
 import { FieldCrypto } from '../security/field-crypto';
@@ -29,6 +30,8 @@ export interface SignInAsOptions {
   password?: string;
   username?: string;
   active?: boolean;
+  /** Workers: has agreed to the privacy notice and sensitive-information processing (default true). */
+  consented?: boolean;
   /** Must match the app's config (default testConfig()). */
   config?: Config;
   clock?: Clock;
@@ -67,6 +70,11 @@ export async function signInAs(role: Role, options: SignInAsOptions = {}): Promi
         : {}),
     });
     subjectId = login._id.toHexString();
+    if (options.consented !== false) {
+      await ConsentModel.insertMany(
+        ConsentPurposeSchema.options.map((purpose) => ({ subjectId, purpose, noticeVersion: PRIVACY_NOTICE_VERSION, grantedAt: clock() })),
+      );
+    }
   } else {
     regionScope = options.regionScope === undefined ? (role === 'admin' ? null : '150521') : options.regionScope;
     username = options.username ?? `${role}_${randomBytes(4).toString('hex')}`;

@@ -1,6 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { t } from '@/i18n';
+import { fieldErrorAppeared } from '@/services/first-error';
 import './form.scss';
 
 interface FieldProps {
@@ -11,8 +12,11 @@ interface FieldProps {
   children: ReactNode;
 }
 
-/** A labelled field with its error next to it. */
+/** A labelled field with its error next to it; a newly shown error is scrolled to and announced if it is the first. */
 export function Field({ label, error, hint, children }: FieldProps) {
+  useEffect(() => {
+    if (error) fieldErrorAppeared(error);
+  }, [error]);
   return (
     <View className={error ? 'zy-field zy-field--error' : 'zy-field'}>
       <Text className="zy-field__label">{label}</Text>

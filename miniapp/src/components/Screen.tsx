@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
-import { useSyncExternalStore, type ReactNode } from 'react';
-import { getTextLevel, subscribeTextLevel } from '@/services/text-size';
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { getTextLevel, markDocumentTextLevel, subscribeTextLevel } from '@/services/text-size';
 import './ui.scss';
 
 /** The current text level; re-renders when the user switches large text. */
@@ -12,6 +12,7 @@ export function useTextLevel() {
 export function Screen({ children, large = false }: { children: ReactNode; large?: boolean }) {
   const level = useTextLevel();
   const effective = large && level === 'normal' ? 'large' : level;
+  useEffect(() => markDocumentTextLevel(level), [level]);
   const className = effective === 'normal' ? 'zy-screen' : `zy-screen zy-screen--large zy-screen--${effective}`;
   return <View className={className}>{children}</View>;
 }

@@ -36,4 +36,15 @@ describe('text size: WeChat font scale and the large-text switch', () => {
     expect(page.container.firstElementChild?.className).toBe('zy-screen zy-screen--large zy-screen--large');
     expect(Taro.getStorageSync('settings.largeText')).toBe(true);
   });
+
+  it('when large text is on, then <html> is marked so the H5 tab-bar labels (outside every page) grow too', () => {
+    withScale(1);
+    const page = render(<Screen>正文</Screen>);
+    expect(document.documentElement.classList.contains('zy-text-large')).toBe(false);
+    act(() => setLargeText(true));
+    expect(document.documentElement.classList.contains('zy-text-large')).toBe(true);
+    act(() => setLargeText(false));
+    expect(document.documentElement.classList.contains('zy-text-large')).toBe(false);
+    page.unmount();
+  });
 });

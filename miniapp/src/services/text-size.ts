@@ -74,6 +74,17 @@ export function subscribeTextLevel(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * H5: the tab bar lives outside every page's .zy-screen, so the level is also marked on <html>
+ * (app.scss sizes the tab-bar labels from it). The weapp's tab bar is WeChat's own.
+ */
+export function markDocumentTextLevel(level: TextLevel): void {
+  if (process.env.TARO_ENV === 'weapp' || typeof document === 'undefined' || !document.documentElement) return;
+  const root = document.documentElement;
+  root.classList.toggle('zy-text-large', level !== 'normal');
+  root.classList.toggle('zy-text-xlarge', level === 'xlarge');
+}
+
 /** Forget cached values (tests). */
 export function resetTextLevelCache(): void {
   userLarge = null;

@@ -21,6 +21,8 @@ let handler: Handler = () => {
   throw new Error('no request handler set: call setRequestHandler() in the test');
 };
 export const requests: MockRequestOptions[] = [];
+/** Titles of the toasts shown (Taro.showToast), oldest first. */
+export const toasts: string[] = [];
 export const pageHooks: { pullDownRefresh: Array<() => void>; reachBottom: Array<() => void> } = {
   pullDownRefresh: [],
   reachBottom: [],
@@ -33,6 +35,7 @@ export function setRequestHandler(next: Handler): void {
 export function resetTaroMock(): void {
   storage.clear();
   requests.length = 0;
+  toasts.length = 0;
   pageHooks.pullDownRefresh.length = 0;
   pageHooks.reachBottom.length = 0;
 }
@@ -64,8 +67,14 @@ const Taro = {
   },
   setNavigationBarTitle: async (_options: { title: string }) => ({ errMsg: 'setNavigationBarTitle:ok' }),
   stopPullDownRefresh: async () => ({ errMsg: 'stopPullDownRefresh:ok' }),
-  pageScrollTo: async (_options: { scrollTop: number; duration?: number }) => ({ errMsg: 'pageScrollTo:ok' }),
+  pageScrollTo: async (_options: { scrollTop?: number; selector?: string; duration?: number }) => ({ errMsg: 'pageScrollTo:ok' }),
+  showToast: async (options: { title: string; icon?: string; duration?: number }) => {
+    toasts.push(options.title);
+    return { errMsg: 'showToast:ok' };
+  },
 };
+
+export function useShareAppMessage(_callback: () => { title?: string; path?: string }): void {}
 
 export function usePullDownRefresh(callback: () => void): void {
   pageHooks.pullDownRefresh.push(callback);

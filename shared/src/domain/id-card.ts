@@ -34,6 +34,9 @@ export function idNumberCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11] ?? '';
 }
 
+/** An example 身份证号 that passes the check digit (for documents and templates). */
+export const exampleIdNumber = (first17: string): string => first17 + idNumberCheckChar(first17);
+
 /** True when y-m-d is a real calendar date. */
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;

@@ -1,4 +1,4 @@
-import { isMobilePhone, maskMobilePhone, normalizeMobilePhone } from './phone';
+import { checkMobilePhone, isMobilePhone, maskMobilePhone, normalizeMobilePhone } from './phone';
 
 describe('mobile phone (CN)', () => {
   it('when the number has 11 digits starting 13-19, then it is accepted', () => {
@@ -15,6 +15,14 @@ describe('mobile phone (CN)', () => {
     for (const bad of ['', '1380000567', '138000056789', '04758888888', '12812345678', '1380000567a']) {
       expect(isMobilePhone(bad)).toBe(false);
     }
+  });
+
+  it('when a number is refused, then the problem says what is wrong: 11 digits not starting 13-19 is the prefix, not the length', () => {
+    expect(checkMobilePhone('23800138000')).toBe('prefix');
+    expect(checkMobilePhone('12812345678')).toBe('prefix');
+    expect(checkMobilePhone('1380000567')).toBe('length');
+    expect(checkMobilePhone('1380000567a')).toBe('digits');
+    expect(checkMobilePhone('+86 138 0000 5678')).toBeNull();
   });
 
   it('when masked, then it reads 138****5678', () => {

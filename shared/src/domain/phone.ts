@@ -12,6 +12,17 @@ export function isMobilePhone(input: string): boolean {
   return MOBILE_PATTERN.test(normalizeMobilePhone(input));
 }
 
+export type MobilePhoneProblem = 'digits' | 'length' | 'prefix';
+
+/** What is wrong with a mobile number, or null when it is one. */
+export function checkMobilePhone(input: string): MobilePhoneProblem | null {
+  const p = normalizeMobilePhone(input);
+  if (MOBILE_PATTERN.test(p)) return null;
+  if (!/^\d+$/.test(p)) return 'digits';
+  if (p.length !== 11) return 'length';
+  return 'prefix';
+}
+
 /** `138****5678`. */
 export function maskMobilePhone(input: string): string {
   const p = normalizeMobilePhone(input);

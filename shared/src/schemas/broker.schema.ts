@@ -121,6 +121,10 @@ export const BrokerPeopleQuerySchema = z.object({
 
 export const IMPORT_MAX_ROWS = 1000;
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** An xlsx is a zip: what its parts may add up to once unpacked (a 1000-row sheet is about 2 MB). */
+export const IMPORT_MAX_UNPACKED_BYTES = 20 * 1024 * 1024;
+/** Cells read from one sheet (1000 rows of the template's 15 columns, with room to spare). */
+export const IMPORT_MAX_CELLS = 60_000;
 
 export const ImportOutcomeSchema = z.enum(['created', 'updated', 'rejected']);
 export type ImportOutcome = z.infer<typeof ImportOutcomeSchema>;

@@ -36,7 +36,7 @@ describe('field schemas with i18n message keys', () => {
     expect(messages).toEqual([
       ['name', 'validation.personName.characters'],
       ['idNumber', 'validation.idNumber.checksum'],
-      ['phone', 'validation.phone.format'],
+      ['phone', 'validation.phone.length'],
       ['villageCode', 'validation.regionCode.village'],
     ]);
     for (const [, key] of messages ?? []) expect(Object.keys(zhCN)).toContain(key);
@@ -71,5 +71,15 @@ describe('field schemas with i18n message keys', () => {
   it('when a township code is asked for and a county code given, then the township key is used', () => {
     const r = TownshipCodeSchema.safeParse('150502');
     expect(r.error?.issues[0]?.message).toBe('validation.regionCode.township');
+  });
+});
+
+describe('phone field message', () => {
+  it('when 23800138000 (11 digits, wrong first digit) is entered, then the message says mobile numbers start with 1, not that 11 digits are needed', () => {
+    const r = z.object({ phone: MobilePhoneSchema }).safeParse({ phone: '23800138000' }, { error: messageKeyErrorMap });
+    expect(r.success).toBe(false);
+    const text = r.error ? fieldMessages(r.error.issues).phone : undefined;
+    expect(text).toContain('以1开头');
+    expect(text).not.toContain('11位');
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { normalizeIdNumber, parseIdNumber } from '../domain/id-card';
-import { isMobilePhone, normalizeMobilePhone } from '../domain/phone';
+import { exampleIdNumber, normalizeIdNumber, parseIdNumber } from '../domain/id-card';
+import { checkMobilePhone, normalizeMobilePhone } from '../domain/phone';
 import { checkPersonName, normalizePersonName } from '../domain/person-name';
 import { regionLevelOf, type RegionLevel } from '../domain/region-code';
 
@@ -16,12 +16,15 @@ export const IdNumberSchema = z
     const r = parseIdNumber(value);
     if (!r.valid) ctx.addIssue({ code: 'custom', message: `validation.idNumber.${r.problem}` });
   })
-  .meta({ description: '身份证号（18位，末位可为X）', example: '150502199001011236' });
+  .meta({ description: '身份证号（18位，末位可为X）', example: exampleIdNumber('15050219900101123') });
 
 export const MobilePhoneSchema = z
   .string()
   .overwrite(normalizeMobilePhone)
-  .refine(isMobilePhone, { message: 'validation.phone.format' })
+  .superRefine((value, ctx) => {
+    const problem = checkMobilePhone(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `validation.phone.${problem}` });
+  })
   .meta({ description: '手机号码', example: '13800005678' });
 
 export const PersonNameSchema = z

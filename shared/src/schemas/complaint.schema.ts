@@ -3,6 +3,7 @@ import { yuanToFen } from '../domain/money';
 import { ComplaintMissingItems, ComplaintStatuses } from '../domain/complaint-rules';
 import { AWARD_EXTENSION_MAX_DAYS } from '../domain/complaint-clocks';
 import { MobilePhoneSchema, ObjectIdSchema, RegionCodeSchema, TimestampSchema } from './common.schema';
+import { KeyGroupSchema } from './worker.schema';
 
 /** Evidence limits, checked again by the BFF (by content, not by name). */
 export const EVIDENCE_MAX_FILES = 9;
@@ -143,8 +144,52 @@ export const StatutoryClockSchema = z.object({
 export const ComplaintNoticeSchema = z.object({ code: z.string(), message: z.string() });
 
 export const ComplaintChannelSchema = z.enum(['online', 'walk_in', 'phone']);
+/** Where a case is handed off: labour inspection, legal aid, public security (恶意欠薪). */
+export const HandoffToSchema = z.enum(['labor_inspection', 'legal_aid', 'public_security']);
 export type ComplaintChannel = z.infer<typeof ComplaintChannelSchema>;
-export const IntakePriorityReasonSchema = z.enum(['group_case', 'key_group', 'large_amount', 'older_worker']);
+export const IntakePriorityReasonSchema = z.enum(['group_case', 'key_group', 'large_amount', 'older_worker', 'near_deadline']);
+
+/** What a staff member may do with a case: act on it (its county), or follow it read-only (the worker's home county). */
+export const CaseAccessSchema = z.enum(['act', 'read']);
+export type CaseAccess = z.infer<typeof CaseAccessSchema>;
+
+/** Which office handles the case (the worksite county), as the worker and staff see it. */
+export const ComplaintJurisdictionSchema = z
+  .object({
+    regionCode: z.string().nullable(),
+    regionName: z.string().nullable(),
+    /** "XX县 劳动保障监察/仲裁院". */
+    office: z.string().nullable(),
+    /** No worksite given: the home county's triage must decide where it belongs (需确定管辖). */
+    needsJurisdiction: z.boolean(),
+    /** Moved from another county (the clocks still run from the first receipt). */
+    transferred: z.boolean(),
+  })
+  .meta({ id: 'ComplaintJurisdiction' });
+export type ComplaintJurisdiction = z.infer<typeof ComplaintJurisdictionSchema>;
+
+export const CaseTransferSchema = z.object({
+  fromRegionCode: z.string().nullable(),
+  fromRegionName: z.string().nullable(),
+  toRegionCode: z.string(),
+  toRegionName: z.string().nullable(),
+  reason: z.string(),
+  at: TimestampSchema,
+});
+
+/** The complainant as the officer sees them: masked by default; the full phone only through an audited reveal. */
+export const ComplainantSchema = z
+  .object({
+    name: z.string().nullable(),
+    phoneMasked: z.string().nullable(),
+    idMasked: z.string().nullable(),
+    age: z.number().int().nullable(),
+    olderWorker: z.boolean(),
+    keyGroups: z.array(KeyGroupSchema),
+    householdRegionName: z.string().nullable(),
+  })
+  .meta({ id: 'Complainant' });
+export type Complainant = z.infer<typeof ComplainantSchema>;
 
 /** The green channel's side of a case (staff console; the worker sees the timeline). */
 export const ComplaintIntakeSchema = z
@@ -173,9 +218,15 @@ export const ComplaintIntakeSchema = z
       .nullable(),
     referral: z
       .object({
-        to: z.enum(['labor_inspection', 'legal_aid']),
+        to: HandoffToSchema,
         at: TimestampSchema,
         note: z.string().nullable(),
+        /** The receiving office, its answer due time and its answer (a tracked hand-off). */
+        office: z.string().nullable(),
+        dueAt: TimestampSchema.nullable(),
+        answer: z.string().nullable(),
+        answeredAt: TimestampSchema.nullable(),
+        overdue: z.boolean(),
         /** Labour inspection: decide on the case within 5 working days, investigate within 60 (+30 once). */
         acceptDueAt: TimestampSchema.nullable(),
         investigateDueAt: TimestampSchema.nullable(),
@@ -193,6 +244,11 @@ export const ComplaintIntakeSchema = z
       .nullable(),
     amountRecoveredFen: z.number().int().nullable(),
     workerName: z.string().nullable(),
+    /** act: this county handles it; read: the worker's home county follows it. */
+    access: CaseAccessSchema,
+    complainant: ComplainantSchema,
+    homeRegionName: z.string().nullable(),
+    transfers: z.array(CaseTransferSchema),
   })
   .meta({ id: 'ComplaintIntake' });
 export type ComplaintIntake = z.infer<typeof ComplaintIntakeSchema>;
@@ -235,6 +291,7 @@ export const ComplaintSchema = z
     clocks: z.array(StatutoryClockSchema),
     rejectionReason: z.string().nullable(),
     outcome: ComplaintOutcomeSchema.nullable(),
+    jurisdiction: ComplaintJurisdictionSchema,
     /** Green-channel details: for intake staff; workers get the same through the timeline. */
     intake: ComplaintIntakeSchema.optional(),
     createdAt: TimestampSchema,
@@ -253,6 +310,8 @@ export const ComplaintSummarySchema = z
     amountOwedFen: z.number().int().nonnegative().nullable(),
     groupCase: z.boolean(),
     missingCount: z.number().int().nonnegative(),
+    /** Office handling the case ("XX县 劳动保障监察/仲裁院"). */
+    office: z.string().nullable(),
     createdAt: TimestampSchema,
   })
   .meta({ id: 'ComplaintSummary' });
@@ -312,7 +371,17 @@ export const IntakeActionSchema = z
       agreedAmountYuan: z.preprocess((v) => (v === '' || v === null ? undefined : v), AmountYuanSchema.optional()),
       succeeded: z.boolean(),
     }),
-    z.object({ action: z.literal('refer'), to: z.enum(['labor_inspection', 'legal_aid']), note: optionalText(500) }),
+    z.object({
+      action: z.literal('refer'),
+      to: HandoffToSchema,
+      note: optionalText(500),
+      /** The receiving office by name (e.g. 科左中旗公安局经侦大队). */
+      office: optionalText(100),
+      /** Answer due (Shanghai date); default: inspection 5 working days, others 5 working days. */
+      dueDate: dateText.optional(),
+    }),
+    /** The receiving office's answer to a hand-off. */
+    z.object({ action: z.literal('handoff_answer'), answer: z.string().trim().min(2).max(1000) }),
     z.object({ action: z.literal('inspection_extend'), reason: z.string().trim().min(2).max(500) }),
     z.object({ action: z.literal('hearing'), hearingAt: TimestampSchema }),
     z.object({
@@ -321,6 +390,8 @@ export const IntakeActionSchema = z
       note: optionalText(500),
     }),
     z.object({ action: z.literal('award'), amountYuan: AmountYuanSchema, summary: z.string().trim().min(2).max(2000) }),
+    /** Move the case to the county that can act (or confirm this one); the clocks keep running from the first receipt. */
+    z.object({ action: z.literal('transfer'), toRegionCode: RegionCodeSchema, reason: z.string().trim().min(2).max(500) }),
   ])
   .meta({ id: 'IntakeAction' });
 export type IntakeAction = z.infer<typeof IntakeActionSchema>;

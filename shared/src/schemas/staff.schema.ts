@@ -8,6 +8,7 @@ import {
   ComplaintCaseTypeSchema,
   ComplaintChannelSchema,
   ComplaintCreateSchema,
+  CaseAccessSchema,
   ComplaintStatusSchema,
   IntakePriorityReasonSchema,
   StatutoryClockSchema,
@@ -161,6 +162,13 @@ export const IntakeQueueItemSchema = z
     urgency: z.enum(['overdue', 'due_soon', 'on_track', 'done']),
     missingCount: z.number().int(),
     receivedAt: TimestampSchema,
+    /** No worksite known: this (home) county must decide where the case belongs. */
+    needsJurisdiction: z.boolean(),
+    /** A hand-off past its due time without an answer (shown like an overdue clock). */
+    handoffOverdue: z.boolean(),
+    /** act: this county handles it; read: followed as the worker's home county. */
+    access: CaseAccessSchema,
+    regionName: z.string().nullable(),
   })
   .meta({ id: 'IntakeQueueItem' });
 export type IntakeQueueItem = z.infer<typeof IntakeQueueItemSchema>;
@@ -169,6 +177,8 @@ export const IntakeQueueQuerySchema = z.object({
   urgency: z.enum(['overdue', 'due_soon', 'on_track', 'done']).optional(),
   /** Open cases only (default) or all. */
   open: z.enum(['true', 'false']).default('true'),
+  /** mine: cases this county handles (default); following: cases of its residents handled elsewhere (read-only). */
+  view: z.enum(['mine', 'following']).default('mine'),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 export const IntakeQueueSchema = z
@@ -301,6 +311,8 @@ export const RegistryDetailSchema = RegistryPersonSchema.extend({
 export type RegistryDetail = z.infer<typeof RegistryDetailSchema>;
 export const RevealRequestSchema = z.object({ reason: text(4, 200) }).meta({ id: 'RevealRequest' });
 export const RevealResponseSchema = z.object({ idNumber: z.string(), phone: z.string() }).meta({ id: 'RevealResponse' });
+/** A person's full phone for a call: shown after a stated reason, every reveal audited (complainants, applicants …). */
+export const PhoneRevealResponseSchema = z.object({ phone: z.string() }).meta({ id: 'PhoneRevealResponse' });
 export const VerifyRequestSchema = z.object({ note: text(0, 200).optional() }).meta({ id: 'VerifyRequest' });
 export const EmploymentUpdateSchema = z
   .object({

@@ -86,8 +86,28 @@ async function batchInsert(): Promise<Record<string, number>> {
   }
 }
 
+/** One client inserting single documents, each awaited: every acknowledgement waits for its journal fsync. */
+async function ackedInserts(): Promise<Record<string, number>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'engine-bench-'));
+  const db = await startEmbeddedMongo({ dbPath: dir, port: 0 });
+  const conn = await mongoose.createConnection(db.uri, { dbName: 'bench' }).asPromise();
+  try {
+    const items = conn.collection<Row>('acked');
+    await items.insertOne(row(0));
+    const total = 2_000;
+    const started = process.hrtime.bigint();
+    for (let i = 1; i <= total; i++) await items.insertOne(row(i));
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { 'engine.ackedInsertsPerSec': total / seconds };
+  } finally {
+    await conn.close();
+    await db.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runEngineBench(): Promise<Record<string, number>> {
-  return { ...(await lookupSpeedup()), ...(await batchInsert()) };
+  return { ...(await lookupSpeedup()), ...(await batchInsert()), ...(await ackedInserts()) };
 }
 
 if (require.main === module) {

@@ -1,5 +1,6 @@
 import { ObjectId, type Document } from 'bson';
-import { Query } from 'mingo';
+import type { Query } from 'mingo/query';
+import { engineQuery } from './mingo-context';
 import { compareBson } from './bson-order';
 import { CommandError } from './errors';
 import { formatDoc } from './format';
@@ -36,7 +37,7 @@ export class Index {
     this.fields = Object.keys(key);
     this.dirs = this.fields.map((f) => (typeof key[f] === 'number' && (key[f] as number) < 0 ? -1 : 1));
     this.special = this.fields.some((f) => typeof key[f] === 'string' && key[f] !== 'hashed');
-    this.partial = spec.partialFilterExpression ? new Query(spec.partialFilterExpression as Document) : null;
+    this.partial = spec.partialFilterExpression ? engineQuery(spec.partialFilterExpression as Document) : null;
     this.multikeyFields = this.fields.map(() => false);
     this.list = new SortedList<IndexEntry>((a, b) => this.compareKeys(a, b));
   }

@@ -1,6 +1,7 @@
 import type { Document } from 'bson';
-import { Query, find as mingoFind } from 'mingo';
+import type { Query } from 'mingo/query';
 import type { CollationSpec, Options } from 'mingo/types/types';
+import { engineContext, engineQuery, localeTag } from './mingo-context';
 import { compareBson } from './bson-order';
 import { CommandError, toCommandError } from './errors';
 import { isPlainObject, pathValues } from './paths';
@@ -158,15 +159,18 @@ export interface FindOptions {
   limit?: number;
   hint?: unknown;
   collation?: Document;
+  /** Set once the collection's default collation has been taken into account. */
+  collationResolved?: boolean;
   let?: Document;
 }
 
 export function mingoOptions(collation?: Document, variables?: Document): Partial<Options> {
-  const opts: { collation?: CollationSpec; variables?: Document; useStrictMode: boolean; scriptEnabled: boolean } = {
+  const opts: { collation?: CollationSpec; variables?: Document; useStrictMode: boolean; scriptEnabled: boolean; context: typeof engineContext } = {
+    context: engineContext,
     useStrictMode: true,
     scriptEnabled: false,
   };
-  if (collation && typeof collation.locale === 'string' && collation.locale !== 'simple') opts.collation = collation as unknown as CollationSpec;
+  if (collation && typeof collation.locale === 'string' && collation.locale !== 'simple') opts.collation = { ...collation, locale: localeTag(collation.locale) } as unknown as CollationSpec;
   if (variables) opts.variables = variables;
   return opts;
 }
@@ -174,7 +178,7 @@ export function mingoOptions(collation?: Document, variables?: Document): Partia
 export function compileFilter(filter: Document, collation?: Document, variables?: Document): Query | null {
   if (Object.keys(filter).length === 0) return null;
   try {
-    return new Query(filter, mingoOptions(collation, variables));
+    return engineQuery(filter, mingoOptions(collation, variables));
   } catch (err) {
     throw toCommandError(err);
   }
@@ -225,6 +229,14 @@ function mayEqual(v: unknown, want: Scalar): boolean {
   return typeof v === 'object';
 }
 
+/** The collation a command runs with: its own, else its collection's default; "simple" means none (manual: "Collation"). */
+export function withCollation(coll: Collection | undefined, opts: FindOptions): FindOptions {
+  if (opts.collationResolved) return opts;
+  const given = opts.collation ?? (coll?.options.collation as Document | undefined);
+  const collation = given && given.locale !== 'simple' ? given : undefined;
+  return { ...opts, collation, collationResolved: true };
+}
+
 export interface Match {
   rid: number;
   doc: Document;
@@ -234,7 +246,8 @@ export interface Match {
  * How many visible documents match, without decoding any when the index answers the filter exactly;
  * otherwise matches are counted as they stream by, never collected.
  */
-export function countMatches(coll: Collection | undefined, filter: Document, opts: FindOptions, view: ReadView): number {
+export function countMatches(coll: Collection | undefined, filter: Document, optsIn: FindOptions, view: ReadView): number {
+  const opts = withCollation(coll, optsIn);
   if (coll && !opts.collation && view.extra(coll).length === 0) {
     if (Object.keys(filter).length === 0) return coll.size;
     const plan = planQuery(coll, filter, undefined, opts.hint);
@@ -279,7 +292,8 @@ function residualFilter(filter: Document, covered: Map<string, unknown>): Docume
 }
 
 /** Matches one by one in the planner's order (no sort, skip or limit), decoding each document once. */
-export function* streamMatches(coll: Collection | undefined, fullFilter: Document, opts: FindOptions, view: ReadView): Generator<Match> {
+export function* streamMatches(coll: Collection | undefined, fullFilter: Document, optsIn: FindOptions, view: ReadView): Generator<Match> {
+  const opts = withCollation(coll, optsIn);
   let matcher: Query | null | undefined = plainEqualities(fullFilter) ? undefined : compileFilter(fullFilter, opts.collation, opts.let);
   if (!coll) return;
   const plan = planQuery(coll, fullFilter, undefined, opts.hint, opts.collation);
@@ -341,7 +355,8 @@ export function topLevelFields(filter: Document, out = new Set<string>(['_id']))
 }
 
 /** Runs a filter through the best index (or a scan), then sorts, skips and limits. */
-export function findMatches(coll: Collection | undefined, filter: Document, opts: FindOptions, view: ReadView, stats?: ExecStats): Match[] {
+export function findMatches(coll: Collection | undefined, filter: Document, optsIn: FindOptions, view: ReadView, stats?: ExecStats): Match[] {
+  const opts = withCollation(coll, optsIn);
   // Parse the filter even when the collection is missing, so bad queries fail as on mongod;
   // plain field equalities need no parsing and are compiled only if an index does not answer them.
   let matcher: Query | null | undefined = plainEqualities(filter) ? undefined : compileFilter(filter, opts.collation, opts.let);
@@ -416,7 +431,7 @@ export function sortMatches(out: Match[], sort: Document, collation?: Document):
     }
   }
   if (collation && typeof collation.locale === 'string' && collation.locale !== 'simple') {
-    const docs = mingoFind(out.map((m) => m.doc), {}, {}, mingoOptions(collation)).sort(sort).all() as Document[];
+    const docs = engineQuery({}, mingoOptions(collation)).find(out.map((m) => m.doc)).sort(sort).all() as Document[];
     const byDoc = new Map(out.map((m) => [m.doc, m.rid]));
     out.splice(0, out.length, ...docs.map((doc) => ({ doc, rid: byDoc.get(doc) as number })));
     return;
@@ -497,12 +512,67 @@ function applyPlain(doc: Document, p: PlainProjection): Document {
   return out;
 }
 
+type SliceSpec = number | [number, number];
+
+/** Cuts an array as find's $slice does: n first, -n last, [skip, limit] with a negative skip counted from the end. */
+function sliceArray(arr: unknown[], spec: SliceSpec): unknown[] {
+  if (typeof spec === 'number') return spec >= 0 ? arr.slice(0, spec) : arr.slice(Math.max(0, arr.length + spec));
+  const [skip, limit] = spec;
+  const from = skip >= 0 ? skip : Math.max(0, arr.length + skip);
+  return arr.slice(from, from + limit);
+}
+
+function applySlice(holder: unknown, parts: string[], spec: SliceSpec): void {
+  if (Array.isArray(holder)) {
+    for (const e of holder) applySlice(e, parts, spec);
+    return;
+  }
+  if (!isPlainObject(holder)) return;
+  const [head, ...rest] = parts as [string, ...string[]];
+  const v: unknown = holder[head];
+  if (rest.length > 0) applySlice(v, rest, spec);
+  else if (Array.isArray(v)) holder[head] = sliceArray(v, spec);
+}
+
+function sliceSpec(v: unknown): SliceSpec | null {
+  if (!isPlainObject(v) || Object.keys(v).length !== 1 || !('$slice' in v)) return null;
+  const s: unknown = v.$slice;
+  if (typeof s === 'number' && Number.isInteger(s)) return s;
+  if (Array.isArray(s) && s.length === 2 && s.every((x) => typeof x === 'number' && Number.isInteger(x))) {
+    if ((s[1] as number) <= 0) throw new CommandError(28724, 'Location28724', 'Second argument to $slice must be a positive number');
+    return s as [number, number];
+  }
+  throw new CommandError(28667, 'Location28667', 'Invalid $slice syntax');
+}
+
+/**
+ * find's `$slice` is neither inclusion nor exclusion: the other fields decide, and alone it keeps every field
+ * (manual: "$slice (projection)").
+ */
+function projectWithSlices(docs: Document[], projection: Document, filter: Document, collation?: Document): Document[] | null {
+  const slices: [string[], SliceSpec][] = [];
+  const rest: Document = {};
+  for (const [k, v] of Object.entries(projection)) {
+    const spec = sliceSpec(v);
+    if (spec === null) rest[k] = v;
+    else slices.push([k.split('.'), spec]);
+  }
+  if (slices.length === 0) return null;
+  const including = Object.entries(rest).some(([k, v]) => k !== '_id' && v !== 0 && v !== false);
+  if (including) for (const [parts] of slices) rest[parts.join('.')] = 1;
+  const out = project(docs, rest, filter, collation);
+  for (const doc of out) for (const [parts, spec] of slices) applySlice(doc, parts, spec);
+  return out;
+}
+
 export function project(docs: Document[], projection: Document | undefined, filter: Document, collation?: Document): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
+  const sliced = projectWithSlices(docs, projection, filter, collation);
+  if (sliced) return sliced;
   const plain = plainProjection(projection);
   if (plain) return docs.map((d) => applyPlain(d, plain));
   try {
-    const q = new Query(hasPositional(projection) ? filter : {}, mingoOptions(collation));
+    const q = engineQuery(hasPositional(projection) ? filter : {}, mingoOptions(collation));
     return q.find<Document>(docs, projection).all();
   } catch (err) {
     throw toCommandError(err);

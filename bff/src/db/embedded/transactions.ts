@@ -1,9 +1,9 @@
-import type { Document } from 'bson';
+import { calculateObjectSize, type Document } from 'bson';
 import { CommandError } from './errors';
 import type { ReadView } from './query';
 import { cloneDoc } from './storage/clone';
 import type { Collection } from './storage/collection';
-import type { FieldSet } from './storage/heap';
+import { MAX_DOC_BYTES, STORE_SERIALIZE, tooLarge, type FieldSet } from './storage/heap';
 import { SortedList } from './storage/sorted-list';
 import type { Index } from './indexes';
 
@@ -119,7 +119,9 @@ export class Transaction implements ReadView {
     return false;
   }
 
-  private write(coll: Collection, rid: number, doc: Document): void {
+  private write(coll: Collection, rid: number, doc: Document, update: boolean): void {
+    const size = calculateObjectSize(doc, STORE_SERIALIZE);
+    if (size > MAX_DOC_BYTES) throw tooLarge(size, update);
     this.own(coll).set(rid, doc);
     for (const index of coll.indexes.values()) {
       if (!index.unique) continue;
@@ -133,14 +135,14 @@ export class Transaction implements ReadView {
     const rid = coll.allocateRid();
     this.checkUnique(coll, rid, doc);
     coll.locks.set(rid, this.id);
-    this.write(coll, rid, doc);
+    this.write(coll, rid, doc, false);
   }
 
   replace(coll: Collection, rid: number, doc: Document): void {
     const own = this.own(coll);
     if (!own.has(rid)) this.claim(coll, rid);
     this.checkUnique(coll, rid, doc);
-    this.write(coll, rid, doc);
+    this.write(coll, rid, doc, true);
   }
 
   remove(coll: Collection, rid: number): void {

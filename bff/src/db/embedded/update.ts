@@ -1,11 +1,12 @@
 import { ObjectId, type Document } from 'bson';
-import { updateOne } from 'mingo';
-import type { Modifier, PipelineStage } from 'mingo/types/updater';
+import { updateOne } from 'mingo/updater';
+import type { PipelineStage } from 'mingo/types/updater';
 import { compareBson } from './bson-order';
 import { CommandError, fail, toCommandError } from './errors';
 import { isPlainObject, setExact } from './paths';
 import { mingoOptions } from './query';
 import { cloneDoc } from './storage/clone';
+import { applyOperators } from './update-operators';
 
 export type UpdateSpec = Document | Document[];
 
@@ -69,29 +70,11 @@ export function applyUpdate(doc: Document, u: UpdateSpec, query: Document, array
     if (out._id === undefined) delete out._id;
     return cloneDoc(out);
   }
-  const next = cloneDoc(doc);
-  let modifier: Document | Document[] = u;
-  if (!Array.isArray(u)) {
-    const m: Document = { ...u };
-    // mingo has no $setOnInsert: on insert it behaves as $set, otherwise it does nothing.
-    if (m.$setOnInsert) {
-      if (isInsert) m.$set = { ...(m.$set as Document | undefined), ...(m.$setOnInsert as Document) };
-      delete m.$setOnInsert;
-    }
-    for (const k of Object.keys(m)) if (isPlainObject(m[k]) && Object.keys(m[k] as Document).length === 0) delete m[k];
-    if (Object.keys(m).length === 0) return next;
-    modifier = m;
-  }
+  if (!Array.isArray(u)) return applyOperators(doc, u, query, arrayFilters, isInsert, variables, sameValue);
   // Pipeline updates replace the array element rather than mutating it.
-  const holder = [next];
+  const holder = [cloneDoc(doc)];
   try {
-    updateOne(
-      holder,
-      isInsert ? {} : query,
-      modifier as Modifier<Document> | PipelineStage[],
-      { arrayFilters, cloneMode: 'deep', ...(variables ? { let: variables } : {}) },
-      mingoOptions(),
-    );
+    updateOne(holder, {}, u as PipelineStage[], { arrayFilters, cloneMode: 'deep', ...(variables ? { let: variables } : {}) }, mingoOptions());
   } catch (err) {
     throw toCommandError(err);
   }

@@ -21,6 +21,8 @@ export interface FakeNotify {
   /** WeChat answers 43101 (no subscription) to these openids. */
   refuseOpenid(openid: string): void;
   setSmsFailing(failing: boolean): void;
+  /** Down: WeChat and SMS take requests and never answer (as a dead upstream behind a proxy). */
+  setHanging(hanging: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -44,7 +46,9 @@ export async function startFakeNotify(): Promise<FakeNotify> {
   const refused = new Set<string>();
   const sent: FakeNotifySent[] = [];
   let smsFailing = false;
+  let hanging = false;
   const server = createServer((req, res) => {
+    if (hanging) return;
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const body = await readJson(req);
@@ -85,6 +89,9 @@ export async function startFakeNotify(): Promise<FakeNotify> {
     refuseOpenid: (o) => refused.add(o),
     setSmsFailing: (f) => {
       smsFailing = f;
+    },
+    setHanging: (h) => {
+      hanging = h;
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {

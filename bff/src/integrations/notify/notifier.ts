@@ -73,12 +73,24 @@ const retrySchema = new Schema(
     lastError: { type: String, default: null },
     deliveredAt: { type: Date, default: null },
     channel: { type: String, default: null },
+    /** Queued with the change it reports (outbox) and not tried yet: the first send is due at once. */
+    fresh: { type: Boolean, default: false },
   },
   { collection: 'notification_retries', versionKey: false },
 );
 retrySchema.index({ state: 1, nextAt: 1 });
 retrySchema.index({ createdAt: -1 });
 export const NotificationRetryModel = model('NotificationRetry', retrySchema);
+
+/**
+ * Puts a notice in the outbox (`notification_retries`, fresh) inside the caller's transaction: the
+ * step and its notice are stored together; the background sender delivers it, so no request waits.
+ */
+export async function queueCaseNotice(n: CaseNotice & { subjectId: string | null }, at: Date): Promise<void> {
+  await NotificationRetryModel.create([
+    { createdAt: at, complaintId: n.complaintId, subjectId: n.subjectId, caseNumber: n.caseNumber, step: n.step, page: n.page, state: 'pending', attempts: 0, nextAt: at, lastError: null, fresh: true },
+  ]);
+}
 
 /** Waits before each retry; after the last one the notice is given up. */
 export const RETRY_BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000] as const;
@@ -207,11 +219,13 @@ export class Notifier {
       const due = options.all ? {} : { nextAt: { $lte: now } };
       const found = await NotificationRetryModel.findOne({ state: 'pending', ...due }).sort({ nextAt: 1 }).lean().exec();
       if (!found) break;
-      const attempts = found.attempts + 1;
-      const wait = RETRY_BACKOFF_MS[attempts];
+      // A fresh notice's first send is not a retry: it keeps attempts at 0 and waits the first backoff if it fails.
+      const fresh = found.fresh === true;
+      const attempts = fresh ? 0 : found.attempts + 1;
+      const wait = fresh ? RETRY_BACKOFF_MS[0] : RETRY_BACKOFF_MS[attempts];
       const claimed = await NotificationRetryModel.findOneAndUpdate(
-        { _id: found._id, state: 'pending', attempts: found.attempts },
-        { $set: { attempts, nextAt: wait === undefined ? null : new Date(now.getTime() + wait), ...(wait === undefined ? { state: 'failed' } : {}) } },
+        { _id: found._id, state: 'pending', attempts: found.attempts, fresh: found.fresh ?? false },
+        { $set: { attempts, fresh: false, nextAt: wait === undefined ? null : new Date(now.getTime() + wait), ...(wait === undefined ? { state: 'failed' } : {}) } },
         { returnDocument: 'after' },
       )
         .lean()

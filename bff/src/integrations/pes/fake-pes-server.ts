@@ -282,6 +282,22 @@ export function fakeCourseRecord(id: string, overrides: Record<string, unknown> 
   };
 }
 
+/** The demo feed's jobs: people read their titles, so the upstream id stays out of them. */
+const DEMO_JOBS = [
+  { trade: '钢筋工', title: '钢筋工（包吃住，点对点接送）' },
+  { trade: '电焊工', title: '电焊工（持证优先）' },
+  { trade: '砌筑工', title: '砌筑工（按月发工资）' },
+  { trade: '保洁员', title: '医院保洁员' },
+  { trade: '普工', title: '物流园分拣普工' },
+] as const;
+const DEMO_COURSES = ['中式烹调师培训（免费，含午餐）', '中式面点师培训（免费）', '育婴员培训（免费）'] as const;
+
+/** Fills a fake PES with the demo feed (5 jobs, 3 courses), as `npm start` and the standalone fake show it. */
+export function publishDemoFeed(pes: FakePes): void {
+  DEMO_JOBS.forEach((j, i) => pes.publish('job', fakeJobRecord(`DEMO-J-${i + 1}`, { trade: j.trade, title: j.title })));
+  DEMO_COURSES.forEach((title, i) => pes.publish('course', fakeCourseRecord(`DEMO-C-${i + 1}`, { title })));
+}
+
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -290,8 +306,7 @@ function argValue(name: string): string | undefined {
 if (require.main === module) {
   void (async () => {
     const pes = await startFakePes({ port: Number(argValue('--port') ?? '4010'), apiKey: argValue('--api-key') });
-    for (let i = 1; i <= 5; i += 1) pes.publish('job', fakeJobRecord(`DEMO-J-${i}`));
-    for (let i = 1; i <= 3; i += 1) pes.publish('course', fakeCourseRecord(`DEMO-C-${i}`));
+    publishDemoFeed(pes);
     process.stdout.write(`fake PES at ${pes.baseUrl} (5 jobs, 3 courses in the feed); Ctrl+C stops it\n`);
     const stop = () => void pes.stop().then(() => process.exit(0));
     process.on('SIGINT', stop);

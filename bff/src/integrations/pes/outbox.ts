@@ -10,6 +10,7 @@
  * `change`, so services keep their repositories as they are. Either the change and its
  * outbox items are both stored, or neither.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import mongoose, { Types, type ClientSession } from 'mongoose';
 import { regionCodePath } from '@zhuanyi/shared';
 import type { SensitiveField } from '../../security/field-crypto';
@@ -85,10 +86,26 @@ export function onPesOutboxWrite(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** The session of the transaction the caller runs in (mongoose's AsyncLocalStorage), if any. */
+function activeSession(): ClientSession | null {
+  const als: unknown = Reflect.get(mongoose, 'transactionAsyncLocalStorage');
+  if (!(als instanceof AsyncLocalStorage)) return null;
+  const store: unknown = als.getStore();
+  const session: unknown = store !== null && typeof store === 'object' ? Reflect.get(store, 'session') : undefined;
+  return session instanceof mongoose.mongo.ClientSession ? session : null;
+}
+
+/** Runs `work` in a transaction, joining the caller's when there is one (so nested steps commit together). */
+export async function inTransaction<T>(work: (session: ClientSession) => Promise<T>): Promise<T> {
+  const outer = activeSession();
+  if (outer) return work(outer);
+  return mongoose.connection.transaction(work);
+}
+
 /** Runs `change` and stores the changes it reports, in one transaction (retried on write conflicts). */
 export async function withPesEvents<T>(change: () => Promise<T>, changesOf: (result: T) => readonly PesChange[]): Promise<T> {
   let count = 0;
-  const result = await mongoose.connection.transaction(async (session) => {
+  const result = await inTransaction(async (session) => {
     const value = await change();
     const changes = changesOf(value);
     count = changes.length;

@@ -11,7 +11,7 @@ import { Job } from '../../modules/jobs/job.model';
 import { signInAs } from '../../test-support/auth';
 import { testApp } from '../../test-support/test-app';
 import { useTestDb } from '../../test-support/test-db';
-import { fakeCourseRecord, fakeJobRecord, seededRandom, startFakePes, type FakePes } from './fake-pes-server';
+import { fakeCourseRecord, fakeJobRecord, publishDemoFeed, seededRandom, startFakePes, type FakePes } from './fake-pes-server';
 import { importRecordsFile } from './file-import';
 import { InboundSync } from './inbound-sync';
 import { acquireLease } from './lease';
@@ -94,6 +94,19 @@ describe('PES inbound sync', () => {
     const titles = (list.body as { items: Array<{ title: string }> }).items.map((j) => j.title);
     expect(titles).toContain(fakeJobRecord('J-2').title);
     expect(titles.some((t) => t.startsWith('钢筋工 第'))).toBe(false);
+  });
+
+  it('when the demo feed is synced, then job and course titles read as plain words without upstream codes like DEMO-J-5', async () => {
+    publishDemoFeed(pes);
+    const sync = syncFor(pes, 'demo');
+    await sync.runOnce('job');
+    await sync.runOnce('course');
+    const jobs = await Job.find({ upstreamId: /^DEMO-/ }).lean().exec();
+    const courses = await Course.find({ upstreamId: /^DEMO-/ }).lean().exec();
+    expect(jobs).toHaveLength(5);
+    expect(courses).toHaveLength(3);
+    const shown = [...jobs, ...courses].map((r) => r.title);
+    expect(shown.filter((title) => /[A-Z]+-[A-Z]*-?\d/.test(title))).toEqual([]);
   });
 
   it('when two instances sync at once, then one runs under the lease and each job is imported once; a lease left by a dead instance is taken over', async () => {

@@ -8,7 +8,7 @@ import type { Config } from '../../config/env';
 import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../security/clock';
 import { FieldCrypto } from '../../security/field-crypto';
-import { fakeCourseRecord, fakeJobRecord, startFakePes, type FakePes } from './fake-pes-server';
+import { publishDemoFeed, startFakePes, type FakePes } from './fake-pes-server';
 import { InboundSync } from './inbound-sync';
 import { onPesOutboxWrite } from './outbox';
 import { OutboxDispatcher } from './outbox-dispatcher';
@@ -37,8 +37,7 @@ export async function startPesConnector(config: Config, logger: Logger, clock?: 
   let baseUrl = pes.baseUrl;
   if (pes.startFake) {
     fake = await startFakePes({ apiKey: pes.apiKey });
-    for (let i = 1; i <= 5; i += 1) fake.publish('job', fakeJobRecord(`DEMO-J-${i}`));
-    for (let i = 1; i <= 3; i += 1) fake.publish('course', fakeCourseRecord(`DEMO-C-${i}`));
+    publishDemoFeed(fake);
     baseUrl = fake.baseUrl;
   }
   if (!baseUrl) return undefined;

@@ -222,6 +222,6 @@ describe('SMS one-time codes (fake SMS provider over HTTP)', () => {
   it('when the phone is malformed, then 400 with the phone field message', async () => {
     const res = await http().post('/api/v1/auth/sms/code').send({ phone: '12345' });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields.phone).toBe('请填写11位手机号码');
+    expect(res.body.error.fields.phone).toBe('手机号码应为11位数字');
   });
 });

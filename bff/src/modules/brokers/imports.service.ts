@@ -14,6 +14,7 @@ import busboy from 'busboy';
 import mongoose, { Types } from 'mongoose';
 import {
   IMPORT_MAX_BYTES,
+  IMPORT_MAX_UNPACKED_BYTES,
   IMPORT_MAX_ROWS,
   WorkerRegistrationInputSchema,
   issueText,
@@ -36,6 +37,7 @@ import type { FieldCrypto } from '../../security/field-crypto';
 import { assertCertifiedBroker } from './broker-gate';
 import { BrokerImportModel, type BrokerImportRecord, type ImportRowDoc } from './broker-import.model';
 import { EnrolmentModel } from './broker.model';
+import { checkZipLimits } from './sheet-table';
 import { SheetError, columnOfPath, readSheet, rowToInput, type SheetRow } from './spreadsheet';
 
 const BUCKET = 'imports';
@@ -77,7 +79,9 @@ async function receiveFile(req: IncomingMessage): Promise<ReceivedFile> {
           for await (const chunk of stream) chunks.push(chunk as Buffer);
           if ((stream as { truncated?: boolean }).truncated) problem = new AppError('PAYLOAD_TOO_LARGE', { messageKey: 'error.importTooLarge' });
           else if (!file) file = { buffer: Buffer.concat(chunks), filename: info.filename || 'import' };
-        })(),
+        })().catch(() => {
+          problem ??= new ValidationError({ file: 'error.importMissing' }, 'error.importMissing');
+        }),
       );
     });
     parser.on('error', () => reject(new ValidationError({ file: 'error.importMissing' }, 'error.importMissing')));
@@ -88,6 +92,11 @@ async function receiveFile(req: IncomingMessage): Promise<ReceivedFile> {
         else resolve(file);
       }, reject);
     });
+    // A client that goes away mid-upload ends the parser (and its file stream) with an error.
+    req.once('error', (err: Error) => parser.destroy(err));
+    req.once('close', () => {
+      if (!req.complete) parser.destroy(new Error('request aborted'));
+    });
     req.pipe(parser);
   });
 }
@@ -96,6 +105,15 @@ function formatOf(file: ReceivedFile): 'xlsx' | 'csv' {
   if (isZip(file.buffer)) return 'xlsx';
   if (isText(file.buffer) && !/\.(xlsx?|et|numbers)$/i.test(file.filename)) return 'csv';
   throw new AppError('UNSUPPORTED_MEDIA_TYPE', { messageKey: 'error.importType' });
+}
+
+/** An xlsx whose zip directory declares more than the unpacked limit is refused before it is stored or inflated. */
+async function refuseZipBomb(buffer: Buffer): Promise<void> {
+  const problem = await checkZipLimits(buffer, IMPORT_MAX_UNPACKED_BYTES);
+  if (problem === 'unpacked') {
+    throw new AppError('PAYLOAD_TOO_LARGE', { messageKey: 'error.importUnpackedTooLarge', params: { maxMb: IMPORT_MAX_UNPACKED_BYTES / 1024 / 1024 }, fields: { file: 'error.importUnpackedTooLarge' } });
+  }
+  if (problem) throw new ValidationError({ file: 'error.importUnreadable' }, 'error.importUnreadable');
 }
 
 function safeName(name: string): string {
@@ -140,6 +158,7 @@ export class ImportService {
     await assertCertifiedBroker(auth);
     const file = await receiveFile(req);
     const format = formatOf(file);
+    if (format === 'xlsx') await refuseZipBomb(file.buffer);
     const fileHash = createHash('sha256').update(file.buffer).digest('hex');
     const earlier = await BrokerImportModel.findOne({ brokerId: auth.subjectId, fileHash }).lean<BrokerImportRecord>().exec();
     if (earlier) {
@@ -151,7 +170,7 @@ export class ImportService {
     await new Promise<void>((resolve, reject) => {
       const up = bucket().openUploadStreamWithId(fileId, filename, { metadata: { brokerId: auth.subjectId, fileHash, format } });
       up.once('finish', () => resolve());
-      up.once('error', reject);
+      up.on('error', reject);
       up.end(this.deps.crypto.sealFile('importFile', file.buffer));
     });
     try {

@@ -1,19 +1,22 @@
 /**
  * The enrolment spreadsheet: its columns, the downloadable template (xlsx or csv), reading an
- * uploaded file (exceljs for xlsx, csv-parse for csv in UTF-8 or GB18030 as Excel saves it on
- * Chinese Windows) and turning one row's cells into a registration input with Chinese reasons.
+ * uploaded file (in a worker: sheet-table.ts, exceljs for xlsx, csv-parse for csv in UTF-8 or
+ * GB18030 as Excel saves it on Chinese Windows) and turning one row's cells into a registration input with Chinese reasons.
  */
 import ExcelJS from 'exceljs';
-import { parse as parseCsv } from 'csv-parse/sync';
 import {
   ETHNIC_GROUPS,
+  IMPORT_MAX_CELLS,
+  IMPORT_MAX_UNPACKED_BYTES,
   EducationSchema,
   EmploymentStatusSchema,
   KeyGroupSchema,
   MobilitySchema,
+  exampleIdNumber,
   t,
   type MessageKey,
 } from '@zhuanyi/shared';
+import { readTableOffThread } from './sheet-thread';
 
 export const COLUMN_KEYS = [
   'name',
@@ -58,7 +61,7 @@ const NOTES: Record<ColumnKey, string> = {
 
 const EXAMPLE: Record<ColumnKey, string> = {
   name: '阿拉坦·巴特尔',
-  idNumber: '150521199001011234',
+  idNumber: exampleIdNumber('15052119900101123'),
   ethnicity: '蒙古族',
   phone: '13800005678',
   education: t('education.junior'),
@@ -132,52 +135,36 @@ function mapHeader(header: readonly string[]): Map<number, ColumnKey> {
   return map;
 }
 
-function decodeText(buffer: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    return new TextDecoder('gb18030').decode(buffer);
-  }
+const PROBLEM_KEYS = {
+  unpacked: 'error.importUnpackedTooLarge',
+  rows: 'error.importTooManyRows',
+  cells: 'error.importTooManyCells',
+  unreadable: 'error.importUnreadable',
+  noSheet: 'error.importNoRows',
+  tooComplex: 'error.importTooComplex',
+} as const satisfies Record<string, MessageKey>;
+
+/** Header and blank rows a sheet may have besides its data rows before it is refused unread. */
+const SPARE_ROWS = 100;
+
+/** The limits an upload is held to before and while it is read. */
+export const sheetLimits = (maxRows: number) => ({ unpackedBytes: IMPORT_MAX_UNPACKED_BYTES, rows: maxRows + SPARE_ROWS, cells: IMPORT_MAX_CELLS });
+
+/** The SheetError for a broken limit or an unreadable file. */
+export function sheetProblem(problem: keyof typeof PROBLEM_KEYS, maxRows: number, count?: number): SheetError {
+  const params: Record<string, number> = { maxMb: Math.round(IMPORT_MAX_UNPACKED_BYTES / 1024 / 1024), max: problem === 'cells' ? IMPORT_MAX_CELLS : maxRows };
+  if (count !== undefined) params.rows = count;
+  return new SheetError(PROBLEM_KEYS[problem], params);
 }
 
-function cellText(value: ExcelJS.CellValue): { text: string; unsafeNumber: boolean } {
-  if (value === null || value === undefined) return { text: '', unsafeNumber: false };
-  if (typeof value === 'number') return { text: Number.isSafeInteger(value) ? String(value) : String(value), unsafeNumber: !Number.isSafeInteger(value) };
-  if (typeof value === 'string') return { text: value, unsafeNumber: false };
-  if (typeof value === 'boolean') return { text: value ? '是' : '否', unsafeNumber: false };
-  if (value instanceof Date) return { text: value.toISOString().slice(0, 10), unsafeNumber: false };
-  if ('richText' in value) return { text: value.richText.map((r) => r.text).join(''), unsafeNumber: false };
-  if ('text' in value && typeof value.text === 'string') return { text: value.text, unsafeNumber: false };
-  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-  return { text: '', unsafeNumber: false };
-}
-
-/** Reads the first sheet: data rows (empty ones skipped) by column. Throws SheetError for a bad file. */
+/**
+ * Reads the first sheet (off the main thread, within the limits): data rows (empty ones skipped)
+ * by column. Throws SheetError for a bad or oversized file.
+ */
 export async function readSheet(buffer: Buffer, format: 'xlsx' | 'csv', maxRows: number): Promise<SheetRow[]> {
-  const table: Array<{ row: number; values: Array<{ text: string; unsafeNumber: boolean }> }> = [];
-  if (format === 'csv') {
-    let records: string[][];
-    try {
-      records = parseCsv(decodeText(buffer), { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
-    } catch {
-      throw new SheetError('error.importUnreadable');
-    }
-    records.forEach((r, i) => table.push({ row: i + 1, values: r.map((text) => ({ text, unsafeNumber: false })) }));
-  } else {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
-    } catch {
-      throw new SheetError('error.importUnreadable');
-    }
-    const sheet = wb.worksheets[0];
-    if (!sheet) throw new SheetError('error.importNoRows');
-    sheet.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-      const values: Array<{ text: string; unsafeNumber: boolean }> = [];
-      for (let c = 1; c <= r.cellCount; c += 1) values.push(cellText(r.getCell(c).value));
-      table.push({ row: rowNumber, values });
-    });
-  }
+  const read = await readTableOffThread(buffer, format, sheetLimits(maxRows));
+  if (!read.ok) throw sheetProblem(read.problem, maxRows, 'count' in read ? read.count : undefined);
+  const table = read.rows;
   const headerRow = table.find((r) => r.values.some((v) => v.text.trim() !== ''));
   if (!headerRow) throw new SheetError('error.importNoRows');
   const columns = mapHeader(headerRow.values.map((v) => v.text));

@@ -37,6 +37,16 @@ const complaintSchema = new Schema(
     intakeRegionCode: { type: String, default: null },
     /** Codes from the province down to intakeRegionCode, for "cases of my county" queues. */
     intakeRegionPath: { type: [String], default: [] },
+    /** The worker's household region: that county follows the case read-only. */
+    homeRegionCode: { type: String, default: null },
+    homeRegionPath: { type: [String], default: [] },
+    /** No worksite given: the home county's triage decides where the case belongs (需确定管辖). */
+    needsJurisdiction: { type: Boolean, default: false },
+    /** Moves between counties; receivedAt (and so every clock) stays the first receipt. */
+    transfers: {
+      type: [new Schema({ fromRegionCode: String, toRegionCode: String, reason: String, at: Date, by: String }, { _id: false })],
+      default: [],
+    },
     status: { type: String, enum: ComplaintStatuses, required: true, default: 'submitted' },
     caseType: { type: String, enum: ['construction', 'non_construction'], required: true },
     respondent: {
@@ -97,7 +107,10 @@ const complaintSchema = new Schema(
       default: null,
     },
     referral: {
-      type: new Schema({ to: String, at: Date, note: String, acceptDueAt: Date, investigateDueAt: Date, extended: Boolean }, { _id: false }),
+      type: new Schema(
+        { to: String, at: Date, note: String, acceptDueAt: Date, investigateDueAt: Date, extended: Boolean, office: String, dueAt: Date, answer: String, answeredAt: Date },
+        { _id: false },
+      ),
       default: null,
     },
     procedure: { type: String, default: null },
@@ -115,6 +128,8 @@ complaintSchema.index({ caseNumber: 1 }, { unique: true });
 complaintSchema.index({ filedBy: 1, createdAt: -1, _id: -1 });
 // Intake queue by region and status.
 complaintSchema.index({ intakeRegionPath: 1, createdAt: -1, _id: -1 });
+// Cases of a county's residents handled elsewhere (read-only follow-up).
+complaintSchema.index({ homeRegionPath: 1, receivedAt: 1 });
 // Monthly report ranges and the intake queue of open cases.
 complaintSchema.index({ intakeRegionPath: 1, acceptedAt: 1 });
 complaintSchema.index({ intakeRegionPath: 1, closedAt: 1 });

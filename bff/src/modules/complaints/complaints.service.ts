@@ -13,10 +13,8 @@ import {
   isGroupCase,
   isOlderWorker,
   isValidAwardExtension,
-  isWithinRegion,
   maskMobilePhone,
   missingComplaintItems,
-  regionCodePath,
   shanghaiDayNumber,
   t,
   type Complaint,
@@ -37,6 +35,8 @@ import type { Clock } from '../../security/clock';
 import { afterDesc, decodeKeyset, encodeKeyset } from '../../db/cursor';
 import { regionFullName } from '../regions/regions.service';
 import { ComplaintModel, nextSequence, type ComplaintRecord } from './complaint.model';
+import { caseListFilter, loadCase } from './case-access';
+import { jurisdictionOf, officeOf, routeCase } from './jurisdiction';
 import { deleteEvidence, openEvidence, receiveEvidence } from './evidence.store';
 import { caseEventChange, complaintChange, withPesEvents } from '../../integrations/pes/pes-events';
 
@@ -51,6 +51,10 @@ export interface WorkerFacts {
   age: number | null;
   /** Household (户籍) region, county or finer. */
   householdRegionCode: string | null;
+  /** 重点群体 the registration lists (priority). */
+  keyGroups?: readonly string[];
+  /** The registration record's id. */
+  workerId?: string;
 }
 
 export interface WorkerFactsSource {
@@ -74,7 +78,6 @@ function shanghaiDate(at: Date): string {
   return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
-/** The worker sees their own case; intake staff see cases in their region scope. */
 /** A statutory clock as the API shows it (ISO times). */
 export function clockView(c: StatutoryClock): Complaint['clocks'][number] {
   return {
@@ -86,20 +89,6 @@ export function clockView(c: StatutoryClock): Complaint['clocks'][number] {
     daysLeft: c.daysLeft,
     extensionDays: c.extensionDays,
   };
-}
-
-export function canSeeComplaint(viewer: Viewer, record: Pick<ComplaintRecord, 'filedBy' | 'intakeRegionCode'>): boolean {
-  if (viewer.role === 'worker') return record.filedBy === viewer.subjectId;
-  if (viewer.role === 'intake') {
-    if (viewer.regionScope === null) return true;
-    return record.intakeRegionCode !== null && record.intakeRegionCode !== undefined && isWithinRegion(record.intakeRegionCode, viewer.regionScope);
-  }
-  return false;
-}
-
-function countyOf(code: string | null | undefined): string | null {
-  if (!code || code.length < 6) return null;
-  return code.slice(0, 6);
 }
 
 export class ComplaintsService {
@@ -163,6 +152,7 @@ export class ComplaintsService {
       clocks: clocks.map(clockView),
       rejectionReason: r.rejectionReason ?? null,
       outcome: (r.outcome as ComplaintOutcome | null) ?? null,
+      jurisdiction: jurisdictionOf(r),
       createdAt: iso(r.createdAt),
       updatedAt: iso(r.updatedAt),
     };
@@ -179,6 +169,7 @@ export class ComplaintsService {
       amountOwedFen: full.amountOwedFen,
       groupCase: full.groupCase,
       missingCount: full.missingItems.length,
+      office: full.jurisdiction.office,
       createdAt: full.createdAt,
     };
   }
@@ -187,8 +178,11 @@ export class ComplaintsService {
   async file(viewer: Viewer, input: ComplaintCreate): Promise<Complaint> {
     const now = this.deps.clock();
     const facts = await this.deps.workers.factsOf(viewer as AuthContext);
-    const intakeRegionCode = facts?.householdRegionCode ?? countyOf(input.project?.regionCode) ?? null;
-    const county = (countyOf(intakeRegionCode) ?? '000000').padEnd(6, '0');
+    // The worksite's county handles the case; without one, the home county's triage (需确定管辖).
+    const routing = routeCase(input.project?.regionCode, facts?.householdRegionCode);
+    const county = routing.intakeRegionCode ?? '000000';
+    const office = officeOf(routing.intakeRegionCode);
+    const routedNote = office ? t(routing.needsJurisdiction ? 'complaint.step.triage' : 'complaint.step.routed', { office }) : null;
     const day = shanghaiDate(now);
     const seq = await nextSequence(`complaint:${county}:${day}`);
     const card = input.bankCard;
@@ -196,9 +190,9 @@ export class ComplaintsService {
     const created = await withPesEvents(() => ComplaintModel.create({
       caseNumber: `${county}-${day}-${String(seq).padStart(4, '0')}`,
       filedBy: viewer.subjectId,
-      workerId: viewer.workerId ?? null,
-      intakeRegionCode,
-      intakeRegionPath: intakeRegionCode ? regionCodePath(intakeRegionCode) : [],
+      workerId: viewer.workerId ?? facts?.workerId ?? null,
+      ...routing,
+      keyGroupWorker: (facts?.keyGroups?.length ?? 0) > 0,
       status: 'submitted',
       caseType: input.caseType,
       respondent: {
@@ -219,16 +213,14 @@ export class ComplaintsService {
         : null,
       evidence: [],
       ageAtFiling: facts?.age ?? null,
-      timeline: [{ status: 'submitted', at: now, note: null, by: viewer.subjectId }],
+      timeline: [{ status: 'submitted', at: now, note: routedNote, by: viewer.subjectId }],
       receivedAt: now,
     }), (doc) => [complaintChange(doc.toObject<ComplaintRecord>())]);
     return this.toComplaint(created.toObject<ComplaintRecord>());
   }
 
-  private async findVisible(viewer: Viewer, id: string): Promise<ComplaintRecord> {
-    const r = await ComplaintModel.findById(id).lean<ComplaintRecord>().exec();
-    if (!r || !canSeeComplaint(viewer, r)) throw notFound();
-    return r;
+  private async findVisible(viewer: Viewer, id: string, need: 'see' | 'act' = 'see'): Promise<ComplaintRecord> {
+    return (await loadCase(viewer, id, need)).record;
   }
 
   async get(viewer: Viewer, id: string): Promise<Complaint> {
@@ -239,9 +231,9 @@ export class ComplaintsService {
   async list(viewer: Viewer, query: ComplaintListQuery): Promise<ComplaintListResponse> {
     const after = query.cursor === undefined ? undefined : decodeKeyset(query.cursor);
     if (query.cursor !== undefined && after === undefined) throw new ValidationError({ cursor: 'validation.cursor' });
-    const filter: Record<string, unknown> = {};
-    if (viewer.role === 'worker') filter.filedBy = viewer.subjectId;
-    else if (viewer.regionScope !== null) filter.intakeRegionPath = viewer.regionScope;
+    const scope = caseListFilter(viewer);
+    if (!scope) return { items: [], nextCursor: null };
+    const filter: Record<string, unknown> = { ...scope };
     if (query.status) filter.status = query.status;
     if (after) filter.$and = [afterDesc('createdAt', after)];
     const rows = await ComplaintModel.find(filter)
@@ -286,8 +278,8 @@ export class ComplaintsService {
 
   /** An intake officer's step: accept, not accept (with reason), mediate, arbitrate, extend the award period once, close. */
   async decide(viewer: Viewer, id: string, decision: ComplaintDecision): Promise<Complaint> {
-    const r = await this.findVisible(viewer, id);
     if (viewer.role !== 'intake') throw notFound();
+    const r = await this.findVisible(viewer, id, 'act');
     const now = this.deps.clock();
     const entry = (status: ComplaintStatus, note: string | null) => ({ status, at: now, note, by: viewer.subjectId });
     const move = async (to: ComplaintStatus, set: Record<string, unknown>, note: string | null) => {

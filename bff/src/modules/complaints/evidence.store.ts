@@ -4,12 +4,14 @@
  * refused, so a retry starts clean.
  */
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import mongoose, { Types } from 'mongoose';
 import { EVIDENCE_MAX_BYTES, type EvidenceContentType } from '@zhuanyi/shared';
 import { AppError, ValidationError } from '../../http/errors';
+import { removeFiles } from '../../db/gridfs-sweep';
 import { EXTENSION_OF, SNIFF_BYTES, sniffEvidenceType } from './evidence-type';
 
 export interface StoredEvidence {
@@ -43,10 +45,36 @@ const badType = () => new AppError('UNSUPPORTED_MEDIA_TYPE', { messageKey: 'erro
 interface Upload {
   id: Types.ObjectId;
   stream: mongoose.mongo.GridFSBucketWriteStream;
+  /** The stream's error, once it has one: a GridFS stream must never error without a listener. */
+  error: Error | null;
+}
+
+function openUpload(original: string, type: EvidenceContentType, metadata: Record<string, unknown>): Upload {
+  const id = new Types.ObjectId();
+  const stream = bucket().openUploadStreamWithId(id, displayName(original, type), { metadata: { ...metadata, contentType: type } });
+  const upload: Upload = { id, stream, error: null };
+  stream.on('error', (err: Error) => {
+    upload.error ??= err;
+  });
+  return upload;
 }
 
 async function write(upload: Upload, chunk: Buffer): Promise<void> {
+  if (upload.error) throw upload.error;
   if (!upload.stream.write(chunk)) await once(upload.stream, 'drain');
+}
+
+/**
+ * Removes an upload that is not kept. The stream is ended rather than aborted (abort fails the
+ * writes still queued, and a chunk already in flight can land after abort's delete): once every
+ * chunk has settled, the file and its chunks are deleted. What a crash leaves, the sweep removes.
+ */
+async function discard(upload: Upload): Promise<void> {
+  if (!upload.error && !upload.stream.destroyed && !upload.stream.writableFinished) {
+    upload.stream.end();
+    await finished(upload.stream).catch(() => undefined);
+  }
+  await removeFiles(BUCKET, [upload.id]);
 }
 
 /** Streams one file part into GridFS; returns null (and stores nothing) when refused. */
@@ -74,34 +102,42 @@ async function storeFile(
       st.skip = true;
       return;
     }
-    const id = new Types.ObjectId();
-    st.upload = { id, stream: bucket().openUploadStreamWithId(id, displayName(original, st.type), { metadata: { ...metadata, contentType: st.type } }) };
+    st.upload = openUpload(original, st.type, metadata);
     await write(st.upload, first);
   };
 
-  for await (const raw of file) {
-    const chunk = raw as Buffer;
-    if (st.skip) continue;
-    st.size += chunk.length;
-    if (st.upload) {
-      await write(st.upload, chunk);
-      continue;
+  try {
+    for await (const raw of file) {
+      const chunk = raw as Buffer;
+      // Once any file of the request is refused, the rest is only read to the end, not stored.
+      if (st.skip || isRefused()) {
+        st.skip = true;
+        continue;
+      }
+      st.size += chunk.length;
+      if (st.upload) {
+        await write(st.upload, chunk);
+        continue;
+      }
+      st.head.push(chunk);
+      st.headLength += chunk.length;
+      if (st.headLength >= SNIFF_BYTES) await start();
     }
-    st.head.push(chunk);
-    st.headLength += chunk.length;
-    if (st.headLength >= SNIFF_BYTES) await start();
+    if (!st.skip && !st.upload && !isRefused()) await start();
+    if (file.truncated) refuse(tooLarge());
+    const { upload, type } = st;
+    if (!upload || !type) return null;
+    if (isRefused()) {
+      await discard(upload);
+      return null;
+    }
+    upload.stream.end();
+    await finished(upload.stream);
+    return { fileId: upload.id, filename: displayName(original, type), contentType: type, size: st.size };
+  } catch (err: unknown) {
+    if (st.upload) await discard(st.upload);
+    throw err;
   }
-  if (!st.skip && !st.upload && !isRefused()) await start();
-  if (file.truncated) refuse(tooLarge());
-  const { upload, type } = st;
-  if (!upload || !type) return null;
-  if (isRefused()) {
-    await upload.stream.abort().catch(() => undefined);
-    return null;
-  }
-  upload.stream.end();
-  await once(upload.stream, 'finish');
-  return { fileId: upload.id, filename: displayName(original, type), contentType: type, size: st.size };
 }
 
 /**
@@ -134,6 +170,11 @@ export async function receiveEvidence(req: IncomingMessage, opts: { maxFiles: nu
     parser.on('close', () => resolve());
     parser.on('error', (err: unknown) => reject(new AppError('VALIDATION_FAILED', { messageKey: 'error.evidenceMissing', cause: err })));
   });
+  // A client that goes away mid-upload ends the parser (and so each file stream) with an error.
+  req.once('error', (err: Error) => parser.destroy(err));
+  req.once('close', () => {
+    if (!req.complete) parser.destroy(new Error('request aborted'));
+  });
   req.pipe(parser);
   let parseError: unknown = null;
   await finished.catch((err: unknown) => {
@@ -151,8 +192,7 @@ export async function receiveEvidence(req: IncomingMessage, opts: { maxFiles: nu
 }
 
 export async function deleteEvidence(ids: readonly Types.ObjectId[]): Promise<void> {
-  const b = bucket();
-  for (const id of ids) await b.delete(id).catch(() => undefined);
+  await removeFiles(BUCKET, ids);
 }
 
 export function openEvidence(id: Types.ObjectId): Readable {

@@ -16,11 +16,17 @@ import {
   isOlderWorker,
   ageOn,
   chinaDateOf,
+  maskIdNumber,
+  maskMobilePhone,
   regionCodePath,
+  regionLevelOf,
   shanghaiDayNumber,
   t,
+  HandoffToSchema,
+  type CaseAccess,
   type Complaint,
   type ComplaintStatus,
+  type Complainant,
   type IntakeAction,
   type IntakeQueue,
   type IntakeQueueItem,
@@ -28,24 +34,30 @@ import {
   type StatutoryClock,
 } from '@zhuanyi/shared';
 import type { AuthContext } from '../../http/auth';
-import { AppError, ConflictError, NotFoundError } from '../../http/errors';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors';
 import type { Clock } from '../../security/clock';
 import type { FieldCrypto } from '../../security/field-crypto';
-import type { Notifier, Recipient, RetryRun } from '../../integrations/notify/notifier';
+import type { RetryRun } from '../../integrations/notify/notifier';
+import { inTransaction } from '../../integrations/pes/outbox';
 import { WorkerLogin } from '../auth/worker-login.model';
 import type { AuditService } from '../audit/audit.service';
 import { Worker } from '../workers/worker.model';
 import { inScope } from '../staff/scope';
 import { settingsFor, type IntakeSettings } from '../staff/region-settings';
+import { findRegion, regionFullName } from '../regions/regions.service';
 import { ComplaintModel, nextSequence, type ComplaintRecord } from './complaint.model';
-import { canSeeComplaint, clockView, type ComplaintsService } from './complaints.service';
+import { clockView, type ComplaintsService } from './complaints.service';
+import { caseListFilter, loadCase, type CaseAccessLevel } from './case-access';
+import { queueStepNotice, type CaseNoticeSender } from './case-notices';
+import { countyName, countyOf, officeOf, routeCase } from './jurisdiction';
 
 export interface IntakeDeps {
   complaints: ComplaintsService;
   crypto: FieldCrypto;
   clock: Clock;
   audit: AuditService;
-  notifier: Notifier;
+  /** Delivers queued case notices in the background. */
+  notices: CaseNoticeSender;
   /** Recomputes the four-color watch of a registered worker (an open complaint makes it yellow). */
   onWorkerCase?: (workerId: string) => Promise<void>;
 }
@@ -64,7 +76,18 @@ type Extra = Partial<{
   workerConfirmedAt: Date | null;
   keyGroupWorker: boolean;
   mediation: { record?: string | null; agreement?: string | null; agreedAmountFen?: number | null; succeeded?: boolean | null; at?: Date | null } | null;
-  referral: { to?: string | null; at?: Date | null; note?: string | null; acceptDueAt?: Date | null; investigateDueAt?: Date | null; extended?: boolean | null } | null;
+  referral: {
+    to?: string | null;
+    at?: Date | null;
+    note?: string | null;
+    acceptDueAt?: Date | null;
+    investigateDueAt?: Date | null;
+    extended?: boolean | null;
+    office?: string | null;
+    dueAt?: Date | null;
+    answer?: string | null;
+    answeredAt?: Date | null;
+  } | null;
   procedure: string | null;
   finalAward: boolean | null;
   hearingAt: Date | null;
@@ -72,6 +95,9 @@ type Extra = Partial<{
   award: { amountFen?: number | null; summary?: string | null; at?: Date | null; final?: boolean | null } | null;
   extensionApproval: { approvedBy?: string | null; reason?: string | null; at?: Date | null } | null;
   amountRecoveredFen: number | null;
+  homeRegionCode: string | null;
+  needsJurisdiction: boolean;
+  transfers: Array<{ fromRegionCode?: string | null; toRegionCode?: string | null; reason?: string | null; at?: Date | null; by?: string | null }>;
 }>;
 type Rec = ComplaintRecord & Extra;
 
@@ -90,7 +116,8 @@ export class IntakeService {
     return value;
   }
 
-  private priority(r: Rec, s: IntakeSettings): IntakeQueueItem['priority'] {
+  /** Same rules for every channel (online, walk-in, phone): group case, key group, large amount, 60+, near a deadline. */
+  private priority(r: Rec, s: IntakeSettings, now: Date): IntakeQueueItem['priority'] {
     const reasons: IntakeQueueItem['priority']['reasons'] = [];
     let score = 0;
     const add = (reason: IntakeQueueItem['priority']['reasons'][number], points: number) => {
@@ -101,6 +128,8 @@ export class IntakeService {
     if (r.keyGroupWorker) add('key_group', 2);
     if ((r.amountOwedFen ?? 0) >= s.largeAmountFen) add('large_amount', 2);
     if (isOlderWorker(r.ageAtFiling)) add('older_worker', 1);
+    const running = this.clocks(r, now).find((c) => c.stoppedAt === null && (c.state === 'running' || c.state === 'overdue'));
+    if (OPEN.includes(r.status) && running?.state === 'running' && (running.daysLeft ?? 99) <= s.dueSoonDays) add('near_deadline', 2);
     return { score, reasons };
   }
 
@@ -118,8 +147,38 @@ export class IntakeService {
     );
   }
 
+  /** The complainant: the registration when there is one, else what was taken at filing; phone and ID masked. */
+  private async complainant(r: Rec): Promise<Complainant> {
+    const { crypto } = this.deps;
+    const w = r.workerId && Types.ObjectId.isValid(r.workerId) ? await Worker.findById(r.workerId).lean().exec() : null;
+    let phoneEnc = w?.phoneEnc ?? r.workerPhoneEnc ?? null;
+    if (!phoneEnc && Types.ObjectId.isValid(r.filedBy)) phoneEnc = (await WorkerLogin.findById(r.filedBy, { phoneEnc: 1 }).lean().exec())?.phoneEnc ?? null;
+    const age = w ? ageOn(w.birthDate, chinaDateOf(this.deps.clock())) : (r.ageAtFiling ?? null);
+    const household = w?.household.regionCode ?? r.homeRegionCode ?? null;
+    return {
+      name: w?.name ?? r.workerName ?? null,
+      phoneMasked: phoneEnc ? maskMobilePhone(crypto.decrypt('phone', phoneEnc)) : null,
+      idMasked: w ? maskIdNumber(crypto.decrypt('idNumber', w.idEnc)) : null,
+      age,
+      olderWorker: isOlderWorker(age),
+      keyGroups: w ? [...w.keyGroups] : [],
+      householdRegionName: household ? regionFullName(household) : null,
+    };
+  }
+
+  /** The complainant's full phone, for a call: a reason is required and the reveal is audited. */
+  async revealPhone(viewer: AuthContext, id: string, reason: string): Promise<{ phone: string }> {
+    const { record: r } = await loadCase<Rec>(viewer, id);
+    const w = r.workerId && Types.ObjectId.isValid(r.workerId) ? await Worker.findById(r.workerId, { phoneEnc: 1 }).lean().exec() : null;
+    let phoneEnc = w?.phoneEnc ?? r.workerPhoneEnc ?? null;
+    if (!phoneEnc && Types.ObjectId.isValid(r.filedBy)) phoneEnc = (await WorkerLogin.findById(r.filedBy, { phoneEnc: 1 }).lean().exec())?.phoneEnc ?? null;
+    if (!phoneEnc) throw new NotFoundError('error.complainantNoPhone');
+    await this.deps.audit.record(viewer, { action: 'reveal', targetType: 'complaint', targetId: id, regionCode: r.intakeRegionCode ?? null, reason, detail: `${r.caseNumber} complainantPhone` });
+    return { phone: this.deps.crypto.decrypt('phone', phoneEnc) };
+  }
+
   /** The case as intake staff see it: the worker's view plus the green channel's details. */
-  async view(r: Rec): Promise<Complaint> {
+  async view(r: Rec, access: CaseAccess = 'act'): Promise<Complaint> {
     const base = this.deps.complaints.toComplaint(r);
     const s = await this.settings(r.intakeRegionCode);
     const now = this.deps.clock();
@@ -133,7 +192,7 @@ export class IntakeService {
         channel: (r.channel as 'online' | 'walk_in' | 'phone' | undefined) ?? 'online',
         oralRecord: r.oralRecord ?? null,
         workerConfirmedAt: r.workerConfirmedAt ? iso(r.workerConfirmedAt) : null,
-        priority: this.priority(r, s),
+        priority: this.priority(r, s, now),
         greenChannelDueAt: iso(greenDue),
         greenChannelMet: r.decidedAt ? r.decidedAt <= greenDue : null,
         procedure: (r.procedure as 'simplified' | 'ordinary' | null | undefined) ?? null,
@@ -144,9 +203,14 @@ export class IntakeService {
           : null,
         referral: r.referral?.at
           ? {
-              to: r.referral.to === 'legal_aid' ? 'legal_aid' : 'labor_inspection',
+              to: HandoffToSchema.catch('labor_inspection').parse(r.referral.to),
               at: iso(r.referral.at),
               note: r.referral.note ?? null,
+              office: r.referral.office ?? null,
+              dueAt: r.referral.dueAt ? iso(r.referral.dueAt) : null,
+              answer: r.referral.answer ?? null,
+              answeredAt: r.referral.answeredAt ? iso(r.referral.answeredAt) : null,
+              overdue: IntakeService.handoffOverdue(r, now),
               acceptDueAt: r.referral.acceptDueAt ? iso(r.referral.acceptDueAt) : null,
               investigateDueAt: r.referral.investigateDueAt ? iso(r.referral.investigateDueAt) : null,
               extended: !!r.referral.extended,
@@ -157,32 +221,47 @@ export class IntakeService {
         extensionApproval: r.extensionApproval?.at ? { approvedBy: r.extensionApproval.approvedBy ?? null, reason: r.extensionApproval.reason ?? '', at: iso(r.extensionApproval.at) } : null,
         amountRecoveredFen: r.amountRecoveredFen ?? null,
         workerName: r.workerName ?? null,
+        access,
+        complainant: await this.complainant(r),
+        homeRegionName: countyName(r.homeRegionCode),
+        transfers: (r.transfers ?? []).map((x) => ({
+          fromRegionCode: x.fromRegionCode ?? null,
+          fromRegionName: countyName(x.fromRegionCode),
+          toRegionCode: x.toRegionCode ?? '',
+          toRegionName: countyName(x.toRegionCode),
+          reason: x.reason ?? '',
+          at: iso(x.at ?? r.receivedAt),
+        })),
       },
     };
   }
 
-  private visible(viewer: AuthContext, r: Rec): boolean {
-    if (viewer.role === 'admin') return true;
-    return canSeeComplaint(viewer, r);
+  /** A hand-off past its due time without an answer, on an open case. */
+  private static handoffOverdue(r: Rec, now: Date): boolean {
+    const h = r.referral;
+    return !!h?.at && !h.answeredAt && !!h.dueAt && h.dueAt < now && OPEN.includes(r.status);
   }
 
-  private async load(viewer: AuthContext, id: string): Promise<Rec> {
-    if (!Types.ObjectId.isValid(id)) throw notFound();
-    const r = await ComplaintModel.findById(id).lean<Rec>().exec();
-    if (!r || !this.visible(viewer, r)) throw notFound();
-    return r;
+  /** Staff access only (act / read); a worker's own access is not a staff view. */
+  private static staffAccess(a: CaseAccessLevel): CaseAccess {
+    return a === 'act' ? 'act' : 'read';
   }
 
   async get(viewer: AuthContext, id: string): Promise<Complaint> {
-    const r = await this.load(viewer, id);
+    const { record: r, access } = await loadCase<Rec>(viewer, id);
     await this.deps.audit.record(viewer, { action: 'view', targetType: 'complaint', targetId: id, regionCode: r.intakeRegionCode ?? null, detail: r.caseNumber });
-    return this.view(r);
+    return this.view(r, IntakeService.staffAccess(access));
   }
 
   /** Open cases of the caller's region: overdue first, then nearly due, then by priority and due time. */
-  async queue(viewer: AuthContext, query: { status?: ComplaintStatus; urgency?: IntakeQueueItem['urgency']; open: 'true' | 'false'; limit: number }): Promise<IntakeQueue> {
-    const filter: Record<string, unknown> = {};
-    if (viewer.role !== 'admin' && viewer.regionScope !== null) filter.intakeRegionPath = viewer.regionScope;
+  async queue(
+    viewer: AuthContext,
+    query: { status?: ComplaintStatus; urgency?: IntakeQueueItem['urgency']; open: 'true' | 'false'; view?: 'mine' | 'following'; limit: number },
+  ): Promise<IntakeQueue> {
+    const view = query.view ?? 'mine';
+    const scope = caseListFilter(viewer, view);
+    if (!scope) return { items: [], counts: { overdue: 0, dueSoon: 0, open: 0 } };
+    const filter: Record<string, unknown> = { ...scope };
     if (query.status) filter.status = query.status;
     else if (query.open === 'true') filter.status = { $in: OPEN };
     const rows = await ComplaintModel.find(filter).sort({ receivedAt: 1 }).limit(1000).lean<Rec[]>().exec();
@@ -194,8 +273,9 @@ export class IntakeService {
       const current = clocks.filter((c) => c.stoppedAt === null).pop() ?? null;
       const greenDue = endOfWorkingDaysAfter(r.receivedAt, s.greenChannelWorkingDays);
       let urgency: IntakeQueueItem['urgency'] = 'on_track';
+      const handoffOverdue = IntakeService.handoffOverdue(r, now);
       if (!OPEN.includes(r.status) || !current) urgency = 'done';
-      else if (current.state === 'overdue') urgency = 'overdue';
+      else if (current.state === 'overdue' || handoffOverdue) urgency = 'overdue';
       else if ((current.daysLeft ?? 99) <= s.dueSoonDays || (r.status === 'submitted' && now > greenDue)) urgency = 'due_soon';
       items.push({
         id: r._id.toHexString(),
@@ -207,7 +287,7 @@ export class IntakeService {
         amountOwedFen: r.amountOwedFen ?? null,
         coWorkersOwed: r.coWorkersOwed,
         channel: (r.channel as IntakeQueueItem['channel'] | undefined) ?? 'online',
-        priority: this.priority(r, s),
+        priority: this.priority(r, s, now),
         clock: current
           ? { kind: current.kind, startedAt: iso(current.startedAt), dueAt: iso(current.dueAt), stoppedAt: null, state: current.state, daysLeft: current.daysLeft, extensionDays: current.extensionDays }
           : null,
@@ -215,6 +295,10 @@ export class IntakeService {
         urgency,
         missingCount: this.deps.complaints.toComplaint(r).missingItems.length,
         receivedAt: iso(r.receivedAt),
+        needsJurisdiction: r.needsJurisdiction === true,
+        handoffOverdue,
+        access: view === 'mine' ? 'act' : 'read',
+        regionName: countyName(r.intakeRegionCode),
       });
     }
     const rank = { overdue: 0, due_soon: 1, on_track: 2, done: 3 } as const;
@@ -261,21 +345,23 @@ export class IntakeService {
       filedBy = login ? login._id.toHexString() : `pending:${new Types.ObjectId().toHexString()}`;
     }
     const c = input.complaint;
-    const intakeRegionCode = (household ?? viewer.regionScope ?? c.project?.regionCode ?? null)?.slice(0, 6) ?? null;
-    if (intakeRegionCode && !inScope(viewer, intakeRegionCode) && viewer.regionScope && !intakeRegionCode.startsWith(viewer.regionScope.slice(0, 6))) {
-      throw new NotFoundError('error.workerNotFound');
-    }
-    const county = (intakeRegionCode ?? '000000').padEnd(6, '0');
+    // Same routing as online filing: the worksite's county; unknown → the home (or this office's) county to triage.
+    const routing = routeCase(c.project?.regionCode, household ?? viewer.regionScope);
+    const intakeRegionCode = routing.intakeRegionCode;
+    const county = intakeRegionCode ?? '000000';
     const d = new Date(shanghaiDayNumber(now) * 86_400_000);
     const day = `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
     const seq = await nextSequence(`complaint:${county}:${day}`);
     const channelText = t(`complaint.channel.${input.channel}`);
-    const created = await ComplaintModel.create({
+    const office = officeOf(intakeRegionCode);
+    const routedNote = office ? t(routing.needsJurisdiction ? 'complaint.step.triage' : 'complaint.step.routed', { office }) : null;
+    const filedNote = [t('complaint.step.filedByStaff', { channel: channelText }), routedNote].filter(Boolean).join('；');
+    const r = await inTransaction(async () => {
+    const [created] = await ComplaintModel.create([{
       caseNumber: `${county}-${day}-${String(seq).padStart(4, '0')}`,
       filedBy,
       workerId,
-      intakeRegionCode,
-      intakeRegionPath: intakeRegionCode ? regionCodePath(intakeRegionCode) : [],
+      ...routing,
       status: 'submitted',
       caseType: c.caseType,
       respondent: { kind: c.respondent.kind, name: c.respondent.name, phoneEnc: c.respondent.phone ? this.deps.crypto.encrypt('phone', c.respondent.phone) : null },
@@ -292,7 +378,7 @@ export class IntakeService {
         : null,
       evidence: [],
       ageAtFiling: age,
-      timeline: [{ status: 'submitted', at: now, note: t('complaint.step.filedByStaff', { channel: channelText }), by: viewer.subjectId, action: 'filed_by_staff' }],
+      timeline: [{ status: 'submitted', at: now, note: filedNote, by: viewer.subjectId, action: 'filed_by_staff' }],
       receivedAt: now,
       channel: input.channel,
       oralRecord: input.oralRecord,
@@ -301,10 +387,14 @@ export class IntakeService {
       workerPhoneIndex: phone ? crypto.blindIndex('phone', phone) : null,
       workerConfirmedAt: null,
       keyGroupWorker,
+    }]);
+    if (!created) throw new Error('complaint not created');
+    const rec = created.toObject<Rec>();
+    await this.deps.audit.record(viewer, { action: 'create', targetType: 'complaint', targetId: rec._id.toHexString(), regionCode: intakeRegionCode, detail: `${rec.caseNumber} ${input.channel}` });
+    await queueStepNotice(rec, filedNote, now);
+    return rec;
     });
-    const r = created.toObject<Rec>();
-    await this.deps.audit.record(viewer, { action: 'create', targetType: 'complaint', targetId: r._id.toHexString(), regionCode: intakeRegionCode, detail: `${r.caseNumber} ${input.channel}` });
-    await this.after(r, t('complaint.step.filedByStaff', { channel: channelText }));
+    await this.after(r);
     return this.view(r);
   }
 
@@ -338,11 +428,11 @@ export class IntakeService {
     return this.deps.complaints.toComplaint(updated);
   }
 
-  private async push(r: Rec, cond: Record<string, unknown>, set: Record<string, unknown>, action: string, note: string, viewer: AuthContext): Promise<Rec> {
+  private async push(r: Rec, cond: Record<string, unknown>, set: Record<string, unknown>, action: string, note: string, viewer: AuthContext, more: Record<string, unknown> = {}): Promise<Rec> {
     const now = this.deps.clock();
     const updated = await ComplaintModel.findOneAndUpdate(
       { _id: r._id, status: r.status, ...cond },
-      { $set: set, $push: { timeline: { status: r.status, at: now, note, by: viewer.subjectId, action } } },
+      { $set: set, $push: { timeline: { status: r.status, at: now, note, by: viewer.subjectId, action }, ...more } },
       { returnDocument: 'after' },
     )
       .lean<Rec>()
@@ -353,14 +443,48 @@ export class IntakeService {
 
   /** One intake step; answers the case as intake staff see it. */
   async act(viewer: AuthContext, id: string, action: IntakeAction): Promise<Complaint> {
-    const r = await this.load(viewer, id);
     if (viewer.role !== 'intake' && viewer.role !== 'admin') throw notFound();
+    // The home county follows read-only: acting needs the handling county.
+    const { record: r } = await loadCase<Rec>(viewer, id, 'act');
     const now = this.deps.clock();
     const s = await this.settings(r.intakeRegionCode);
+    // The step, its audit entry and the worker's notice commit together; delivery happens after, in the background.
+    const updated = await inTransaction(() => this.step(viewer, r, action, s, now));
+    await this.after(updated);
+    return this.view(updated);
+  }
+
+  /** Moves the case to another county (or confirms this one); receivedAt and so every clock stay as first received. */
+  private async transfer(viewer: AuthContext, r: Rec, toRegionCode: string, reason: string): Promise<{ updated: Rec; step: string }> {
+    const to = countyOf(toRegionCode);
+    if (!to || regionLevelOf(to) !== 'county' || !findRegion(to)) throw new ValidationError({ toRegionCode: 'error.transferRegion' }, 'error.transferRegion');
+    if (!OPEN.includes(r.status)) throw new ConflictError('error.complaintTransition');
+    const office = officeOf(to) ?? to;
+    const receivedAt = r.receivedAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    const same = to === r.intakeRegionCode;
+    const step = t(same ? 'complaint.step.jurisdictionConfirmed' : 'complaint.step.transferred', { office, reason, receivedAt });
+    const updated = await this.push(
+      r,
+      { intakeRegionCode: r.intakeRegionCode ?? null },
+      { intakeRegionCode: to, intakeRegionPath: regionCodePath(to), needsJurisdiction: false },
+      same ? 'jurisdiction_confirmed' : 'transfer',
+      step,
+      viewer,
+      { transfers: { fromRegionCode: r.intakeRegionCode ?? null, toRegionCode: to, reason, at: this.deps.clock(), by: viewer.subjectId } },
+    );
+    return { updated, step };
+  }
+
+  private async step(viewer: AuthContext, r: Rec, action: IntakeAction, s: IntakeSettings, now: Date): Promise<Rec> {
+    const id = r._id.toHexString();
     let updated: Rec;
     let step: string;
     const actor: AuthContext = viewer.role === 'admin' ? { ...viewer, role: 'intake', regionScope: null } : viewer;
     switch (action.action) {
+      case 'transfer': {
+        ({ updated, step } = await this.transfer(viewer, r, action.toRegionCode, action.reason));
+        break;
+      }
       case 'accept':
       case 'reject':
       case 'mediate':
@@ -422,7 +546,11 @@ export class IntakeService {
       case 'refer': {
         if (!['accepted', 'mediating', 'submitted'].includes(r.status)) throw new ConflictError('error.complaintTransition');
         const inspection = action.to === 'labor_inspection';
-        step = t(inspection ? 'complaint.step.referInspection' : 'complaint.step.referLegalAid');
+        const office = action.office ?? t(`complaint.handoff.${action.to}`);
+        // The answer is due on the given day (end of it, Shanghai) or after 5 working days.
+        const dueAt = action.dueDate ? new Date(Date.parse(`${action.dueDate}T23:59:59+08:00`)) : endOfWorkingDaysAfter(now, INSPECTION_ACCEPT_WORKING_DAYS);
+        const kind = t(inspection ? 'complaint.step.referInspection' : action.to === 'legal_aid' ? 'complaint.step.referLegalAid' : 'complaint.step.referPolice');
+        step = t('complaint.step.handoffDue', { step: kind, office, date: dueAt.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) });
         updated = await this.push(
           r,
           {},
@@ -434,12 +562,22 @@ export class IntakeService {
               acceptDueAt: inspection ? endOfWorkingDaysAfter(now, INSPECTION_ACCEPT_WORKING_DAYS) : null,
               investigateDueAt: inspection ? endOfWorkingDaysAfter(now, INSPECTION_INVESTIGATE_WORKING_DAYS) : null,
               extended: false,
+              office,
+              dueAt,
+              answer: null,
+              answeredAt: null,
             },
           },
           'refer',
           step,
           viewer,
         );
+        break;
+      }
+      case 'handoff_answer': {
+        if (!r.referral?.at || r.referral.answeredAt) throw new ConflictError('error.complaintNotReferred');
+        step = t('complaint.step.handoffAnswered', { office: r.referral.office ?? '', answer: action.answer });
+        updated = await this.push(r, { 'referral.answeredAt': null }, { 'referral.answer': action.answer, 'referral.answeredAt': now }, 'handoff_answer', step, viewer);
         break;
       }
       case 'inspection_extend': {
@@ -479,42 +617,18 @@ export class IntakeService {
       }
     }
     await this.deps.audit.record(viewer, { action: 'decide', targetType: 'complaint', targetId: id, regionCode: r.intakeRegionCode ?? null, detail: `${r.caseNumber} ${action.action}` });
-    await this.after(updated, step);
-    return this.view(updated);
+    await queueStepNotice(updated, step, now);
+    return updated;
   }
 
-  /** Who gets a case's notices: the worker's WeChat login (openid, phone), else the phone taken at filing. */
-  private async recipientOf(r: Pick<Rec, 'filedBy' | 'workerPhoneEnc'>): Promise<Recipient> {
-    let openid: string | null = null;
-    let phone: string | null = null;
-    if (Types.ObjectId.isValid(r.filedBy)) {
-      const login = await WorkerLogin.findById(r.filedBy).lean().exec();
-      openid = login?.openid ?? null;
-      if (login?.phoneEnc) phone = this.deps.crypto.decrypt('phone', login.phoneEnc);
-    }
-    if (!phone && r.workerPhoneEnc) phone = this.deps.crypto.decrypt('phone', r.workerPhoneEnc);
-    return { subjectId: Types.ObjectId.isValid(r.filedBy) ? r.filedBy : null, openid, phone };
-  }
-
-  /** Sends the queued notices that are due again (all pending ones with `all`). */
+  /** Sends the queued notices that are due (all pending ones with `all`). */
   async retryNotifications(options: { all?: boolean } = {}): Promise<RetryRun> {
-    return this.deps.notifier.retryDue(async ({ complaintId, subjectId }) => {
-      const r = Types.ObjectId.isValid(complaintId) ? await ComplaintModel.findById(complaintId, { filedBy: 1, workerPhoneEnc: 1 }).lean<Pick<Rec, 'filedBy' | 'workerPhoneEnc'>>().exec() : null;
-      if (r) return this.recipientOf(r);
-      // Application and enrollment notices are queued under their own id, with the worker's login as subject.
-      return subjectId && Types.ObjectId.isValid(subjectId) ? this.recipientOf({ filedBy: subjectId, workerPhoneEnc: null }) : null;
-    }, options);
+    return this.deps.notices.sweep(options);
   }
 
-  /** Notify the worker (and retry earlier notices now due) and refresh their watch color. */
-  private async after(r: Rec, step: string): Promise<void> {
-    await this.deps.notifier.notifyCase(await this.recipientOf(r), {
-      complaintId: r._id.toHexString(),
-      caseNumber: r.caseNumber,
-      step: t('complaint.notify.text', { caseNumber: r.caseNumber, step }),
-      page: `pages/complaint-case/index?id=${r._id.toHexString()}`,
-    });
-    await this.retryNotifications({}).catch(() => undefined);
+  /** After the commit: wake the notice sender and refresh the worker's watch color. */
+  private async after(r: Rec): Promise<void> {
+    this.deps.notices.wake();
     if (r.workerId && this.deps.onWorkerCase) await this.deps.onWorkerCase(r.workerId);
   }
 }

@@ -37,7 +37,7 @@ function registration(overrides: Partial<WorkerRegistrationInput>): WorkerRegist
 }
 
 describe('a registered worker', () => {
-  it('when a 63-year-old registered worker files a complaint, then it warns without blocking, on the fixed clock, and goes to the home county', async () => {
+  it('when a 63-year-old registered worker files a complaint, then it warns without blocking, on the fixed clock, and goes to the worksite county while the home county follows it', async () => {
     const worker = await signInAs('worker');
     await http().put('/api/v1/workers/me').set(worker.header).set('Idempotency-Key', newKey()).send(registration({})).expect((r) => expect([200, 201]).toContain(r.status));
     const res = await http()
@@ -48,10 +48,14 @@ describe('a registered worker', () => {
       .expect(201);
     const c = ComplaintSchema.parse(res.body);
     expect(c.warnings.map((w) => w.code)).toEqual(['older_worker']);
-    expect(c.caseNumber).toBe('150521-20260601-0001');
+    expect(c.caseNumber).toBe('310115-20260601-0001');
+    expect(c.jurisdiction).toMatchObject({ regionCode: '310115', needsJurisdiction: false });
     expect(c.clocks[0]).toMatchObject({ dueAt: '2026-06-06T15:59:59.999Z', daysLeft: 5 });
-    const intake = await signInAs('intake', { regionScope: '150521' });
-    await http().get(`/api/v1/complaints/${c.id}`).set(intake.header).expect(200);
+    const worksite = await signInAs('intake', { regionScope: '310115' });
+    await http().get(`/api/v1/complaints/${c.id}`).set(worksite.header).expect(200);
+    const home = await signInAs('intake', { regionScope: '150521' });
+    await http().get(`/api/v1/complaints/${c.id}`).set(home.header).expect(200);
+    await http().post(`/api/v1/complaints/${c.id}/decisions`).set(home.header).send({ action: 'accept' }).expect(403);
   });
 
   it('when a far-travelling welder asks for recommendations, then at least 3 come back with welding first', async () => {

@@ -45,7 +45,7 @@ export function registeredWorkerFacts(clock: () => Date): WorkerFactsSource {
     async factsOf(auth) {
       const w = await registrationOf(auth);
       if (!w) return null;
-      return { age: ageOn(w.birthDate, chinaDateOf(clock())), householdRegionCode: w.household.regionCode };
+      return { age: ageOn(w.birthDate, chinaDateOf(clock())), householdRegionCode: w.household.regionCode, keyGroups: w.keyGroups, workerId: w._id.toHexString() };
     },
   };
 }

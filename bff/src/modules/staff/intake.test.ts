@@ -5,7 +5,7 @@ import { useTestDb } from '../../test-support/test-db';
 import { NotificationModel } from '../../integrations/notify/notifier';
 import { AuditModel } from '../audit/audit.model';
 import { ComplaintModel } from '../complaints/complaint.model';
-import { createWorker, staffApp } from './staff-test-kit';
+import { caseNoticeSender, createWorker, staffApp } from './staff-test-kit';
 
 const db = useTestDb();
 jest.setTimeout(60_000);
@@ -77,6 +77,8 @@ describe('green-channel intake', () => {
     expect(notes).toContain('终局裁决');
     expect(notes).toContain('追回金额 12000');
     expect(mine.status).toBe('closed');
+    // Each step queued its notice; the background sender delivers them.
+    await caseNoticeSender(clock).sweep();
     const notices = await NotificationModel.find({ complaintId: filed.id }).lean().exec();
     expect(notices.length).toBe(6); // accept, arbitrate, extend, 先予执行, award, close
     expect(notices.every((x) => x.channel === 'log' && x.ok)).toBe(true);

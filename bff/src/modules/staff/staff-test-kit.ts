@@ -9,12 +9,20 @@ import { createLogger } from '../../logging/logger';
 import type { Clock } from '../../security/clock';
 import { FieldCrypto } from '../../security/field-crypto';
 import { Worker, type WorkerRecord } from '../workers/worker.model';
+import { Notifier } from '../../integrations/notify/notifier';
+import { CaseNoticeSender } from '../complaints/case-notices';
 
 export function staffApp(db: Pick<Database, 'kind' | 'ping'>, clock: Clock, overrides: Partial<Config> = {}) {
   const config = testConfig(overrides);
   const app = createApp({ config, logger: createLogger({ level: 'silent' }), db, clock });
   const callback = app.callback();
   return { app, http: () => request(callback), config };
+}
+
+/** The case-notice sender the app runs in the background, driven by the test (log channel unless given WeChat/SMS). */
+export function caseNoticeSender(clock: Clock, config: Config = testConfig()): CaseNoticeSender {
+  const notifier = new Notifier({ logger: createLogger({ level: 'silent' }), clock });
+  return new CaseNoticeSender({ notifier, crypto: new FieldCrypto(config.fieldEncryptionKey), background: false });
 }
 
 let seq = 0;

@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { createAuditRoutes } from '../audit/audit.routes';
 import type { ComplaintsService } from '../complaints/complaints.service';
 import { IntakeService } from '../complaints/intake.service';
+import { CaseNoticeSender } from '../complaints/case-notices';
 import { ReportService } from '../reports/report.service';
 import { onWorkerChanged } from '../workers/worker.model';
 import { OutcomeService } from '../outcomes/outcomes.service';
@@ -32,7 +33,7 @@ export interface StaffModuleDeps {
   complaints: ComplaintsService;
 }
 
-export function createStaffModule(deps: StaffModuleDeps): { routes: RouteGroup[]; intake: IntakeService; watch: WatchService; notifier: Notifier } {
+export function createStaffModule(deps: StaffModuleDeps): { routes: RouteGroup[]; intake: IntakeService; watch: WatchService; notifier: Notifier; notices: CaseNoticeSender } {
   const { config, clock } = deps;
   const audit = new AuditService(clock);
   const { appId, secret, baseUrl } = config.wechat;
@@ -56,9 +57,11 @@ export function createStaffModule(deps: StaffModuleDeps): { routes: RouteGroup[]
     await watch.recomputeMany(rows.map((r) => r._id));
     await outcomes.fromRegistrations(rows, 'import', 'import');
   });
-  const intake = new IntakeService({ complaints: deps.complaints, crypto: deps.crypto, clock, audit, notifier, onWorkerCase: (id) => watch.recompute(id) });
-  // Queued notices (WeChat and SMS both failed) are swept each minute too; tests drive the sweep themselves.
-  if (config.nodeEnv !== 'test') {
+  // Case notices wait in the outbox; this sender delivers them after each step and each minute (tests sweep themselves).
+  const background = config.nodeEnv !== 'test';
+  const notices = new CaseNoticeSender({ notifier, crypto: deps.crypto, background, onError: (err) => deps.logger.warn({ err }, 'notice sweep failed') });
+  const intake = new IntakeService({ complaints: deps.complaints, crypto: deps.crypto, clock, audit, notices, onWorkerCase: (id) => watch.recompute(id) });
+  if (background) {
     setInterval(() => {
       intake.retryNotifications().catch((err: unknown) => deps.logger.warn({ err }, 'notification retry sweep failed'));
     }, 60_000).unref();
@@ -78,5 +81,6 @@ export function createStaffModule(deps: StaffModuleDeps): { routes: RouteGroup[]
     intake,
     watch,
     notifier,
+    notices,
   };
 }

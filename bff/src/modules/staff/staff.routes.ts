@@ -27,6 +27,7 @@ import {
   RegistryDetailSchema,
   RegistryListSchema,
   RegistryQuerySchema,
+  PhoneRevealResponseSchema,
   RevealRequestSchema,
   RevealResponseSchema,
   ServiceCreateSchema,
@@ -153,8 +154,16 @@ export function createStaffRoutes(d: StaffRouteDeps): RouteGroup[] {
     auth: INTAKE,
     request: { params: ComplaintIdParamsSchema, body: IntakeActionSchema },
     response: { schema: ComplaintSchema },
-    errors: ['NOT_FOUND', 'CONFLICT'],
+    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
     handler: ({ ctx, params, body }) => d.intake.act(authOf(ctx), params.id, body),
+  });
+  intake.post('/cases/:id/reveal-phone', {
+    summary: '查看申请人完整电话以便联系（须写明理由，记入审计日志）',
+    auth: INTAKE,
+    request: { params: ComplaintIdParamsSchema, body: RevealRequestSchema },
+    response: { schema: PhoneRevealResponseSchema },
+    errors: ['NOT_FOUND'],
+    handler: ({ ctx, params, body }) => d.intake.revealPhone(authOf(ctx), params.id, body.reason),
   });
   intake.get('/confirmations', {
     summary: '工作人员代为登记、等待本人确认的投诉',

@@ -130,7 +130,7 @@ describe('worker self-registration (实名登记)', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toMatchObject({
       name: '姓名只能包含汉字，少数民族姓名可用“·”分隔',
-      phone: '请填写11位手机号码',
+      phone: '手机号码应为11位数字',
       householdRegionCode: '请选择到村（嘎查、社区）',
       mobility: '请从给定的选项中选择',
       'jobIntention.locations': '有重复的选项',

@@ -21,13 +21,13 @@ export function createWorkerRoutes(workers: WorkerService): RouteGroup {
   });
 
   routes.put('/me', {
-    summary: '填写或修改我的实名登记（重复登记即更新；经纪人或工作人员代登记的信息，用登记手机号验证登录后自动认领）',
+    summary: '填写或修改我的实名登记（须先同意隐私说明和敏感个人信息处理；重复登记即更新；经纪人或工作人员代登记的信息，用登记手机号验证登录后自动认领）',
     description: '必须带 Idempotency-Key：网络断开后用同一个 key 重新提交，只会有一条登记、得到同样的结果。',
     auth: { roles: ['worker'] },
     idempotency: 'required',
     request: { body: WorkerRegistrationInputSchema },
     response: { schema: WorkerRegistrationResultSchema },
-    errors: ['CONFLICT'],
+    errors: ['CONFLICT', 'FORBIDDEN'],
     handler: ({ body, ctx }) => workers.saveMine(authOf(ctx), body),
   });
 
@@ -37,7 +37,7 @@ export function createWorkerRoutes(workers: WorkerService): RouteGroup {
     idempotency: 'optional',
     request: { body: WorkerClaimRequestSchema },
     response: { schema: WorkerRegistrationResultSchema },
-    errors: ['NOT_FOUND', 'CONFLICT'],
+    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
     handler: ({ body, ctx }) => workers.claimMine(authOf(ctx), body),
   });
 

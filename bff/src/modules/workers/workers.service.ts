@@ -29,6 +29,7 @@ import type { FieldCrypto } from '../../security/field-crypto';
 import { findRegion, regionFullName } from '../regions/regions.service';
 import { registrationChange, withPesEvents } from '../../integrations/pes/pes-events';
 import { assertCertifiedBroker } from '../brokers/broker-gate';
+import type { ConsentService } from '../consents/consents.service';
 import type { WorkerRecord } from './worker.model';
 import {
   claimWorker,
@@ -47,6 +48,8 @@ export const MIN_WORKING_AGE = 16;
 export interface WorkerServiceDeps {
   crypto: FieldCrypto;
   clock: Clock;
+  /** The worker's own registration needs their consent in force. */
+  consents: Pick<ConsentService, 'requireForRegistration'>;
 }
 
 const conflict = (messageKey: MessageKey) => new AppError('CONFLICT', { messageKey });
@@ -164,6 +167,7 @@ export class WorkerService {
   /** PUT my registration: create, update, or claim the record a broker or staff entered. */
   async saveMine(auth: AuthContext, data: WorkerRegistrationData): Promise<WorkerRegistrationResult> {
     const fields = this.toFields(data);
+    await this.deps.consents.requireForRegistration(auth);
     for (let attempt = 0; attempt < 3; attempt += 1) {
       const [mine, byId] = await Promise.all([findWorkerOwnedBy(auth.subjectId), findWorkerByIdIndex(fields.idIndex)]);
       if (mine) {
@@ -233,6 +237,7 @@ export class WorkerService {
 
   /** POST claim: ID number + phone of a record a broker or staff entered. */
   async claimMine(auth: AuthContext, input: WorkerClaimRequest): Promise<WorkerRegistrationResult> {
+    await this.deps.consents.requireForRegistration(auth);
     const { crypto } = this.deps;
     const idIndex = crypto.blindIndex('idNumber', input.idNumber);
     const mine = await findWorkerOwnedBy(auth.subjectId);

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Test } from 'supertest';
+import { PRIVACY_NOTICE_VERSION } from '@zhuanyi/shared';
 import type TestAgent from 'supertest/lib/agent';
 import { signInAs } from '../../test-support/auth';
 import type { LogCapture } from '../../test-support/test-app';
@@ -76,6 +77,17 @@ const ROLE_OF: Record<Exclude<Caller, 'anonymous'>, string> = {
   otherIntake: 'intake',
   admin: 'admin',
 };
+
+/** A world worker's consent in force again (before calls that need it). */
+async function regrantConsent(c: PlanContext): Promise<void> {
+  if (c.caller !== 'worker' && c.caller !== 'otherWorker') return;
+  await c
+    .http()
+    .post('/api/v1/consents/me')
+    .set(c.w.subjects[c.caller].header)
+    .send({ noticeVersion: PRIVACY_NOTICE_VERSION, purposes: ['personal_info', 'sensitive_info'] })
+    .expect(200);
+}
 
 /** Anyone, signed in or not. */
 const open = (): Expect => Object.fromEntries(CALLERS.map((c) => [c, 'ok'])) as Expect;
@@ -212,17 +224,27 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   'POST /api/v1/auth/sign-out': { expect: open(), request: async () => ({ body: { refreshToken: (await signInAs('worker')).refreshToken } }) },
   'GET /api/v1/auth/me': { expect: roles(ANY) },
 
+  // ---- consents (the worker's own) ----
+  'GET /api/v1/consents/me': { expect: roles(['worker']) },
+  'POST /api/v1/consents/me': { expect: roles(['worker']), request: () => ({ body: { noticeVersion: PRIVACY_NOTICE_VERSION, purposes: ['personal_info', 'sensitive_info'] } }) },
+  'DELETE /api/v1/consents/me/:purpose': { expect: roles(['worker']), request: () => ({ params: { purpose: 'sensitive_info' } }) },
+
   // ---- workers ----
   'GET /api/v1/workers/me': { expect: roles(['worker']) },
   'PUT /api/v1/workers/me': {
     expect: roles(['worker']),
-    // Each worker re-saves their own registration (someone else's ID number would be a conflict).
-    request: (c) => ({ body: c.caller === 'otherWorker' ? c.w.registrations.otherWorker : c.w.registrations.worker }),
+    // Each worker re-saves their own registration (someone else's ID number would be a conflict),
+    // with consent in force again (the consent routes may have withdrawn it).
+    request: async (c) => {
+      await regrantConsent(c);
+      return { body: c.caller === 'otherWorker' ? c.w.registrations.otherWorker : c.w.registrations.worker };
+    },
   },
   'POST /api/v1/workers/me/claim': {
     expect: roles(['worker']),
     // Claiming the record one already holds answers it again (200); anyone else's number is 404 or 409.
-    request: (c) => {
+    request: async (c) => {
+      await regrantConsent(c);
       const r = c.caller === 'otherWorker' ? c.w.registrations.otherWorker : c.w.registrations.worker;
       return { body: { idNumber: r.idNumber, phone: r.phone } };
     },

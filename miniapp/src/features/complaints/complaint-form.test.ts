@@ -11,7 +11,7 @@ import {
   type ComplaintValues,
 } from './complaint-form';
 
-const foremanOnly: ComplaintValues = { ...EMPTY_COMPLAINT, caseType: 'construction', respondentKind: 'foreman', respondentName: '王老板' };
+const foremanOnly: ComplaintValues = { ...EMPTY_COMPLAINT, caseType: 'construction', respondentKind: 'foreman', respondentName: '王老板', demands: ['pay_wages'] };
 
 describe('complaint form', () => {
   it.each([
@@ -39,6 +39,15 @@ describe('complaint form', () => {
     const result = validateComplaint(foremanOnly);
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.input).toMatchObject({ caseType: 'construction', respondent: { kind: 'foreman', name: '王老板' }, coWorkersOwed: 0 });
+  });
+
+  it('when the form opens, then no demand is ticked for the worker ("要回工资" is their own choice), and none ticked is an error on the demands step', () => {
+    expect(EMPTY_COMPLAINT.demands).toEqual([]);
+    const result = validateComplaint({ ...foremanOnly, demands: [] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual({ demands: '请至少选一项你想要的，比如“要回工资”' });
+    expect(firstComplaintStepWithError(result.errors)).toBe(3);
   });
 
   it('when who owes is not given, then the first step shows what to fill', () => {

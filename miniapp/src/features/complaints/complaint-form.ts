@@ -10,6 +10,7 @@ import {
   type ComplaintDemand,
   type Region,
 } from '@zhuanyi/shared';
+import { t } from '@/i18n';
 import { createDraftStore } from '@/services/draft-store';
 
 /** The guided complaint form as typed; kept as the draft. Only case type and who owes are required. */
@@ -45,7 +46,7 @@ export const EMPTY_COMPLAINT: ComplaintValues = {
   workTo: '',
   amountYuan: '',
   coWorkersOwed: '',
-  demands: ['pay_wages'],
+  demands: [],
   demandNote: '',
   bankCard: '',
   bankName: '',
@@ -146,7 +147,7 @@ export function toComplaintInput(v: ComplaintValues): ComplaintCreateInput {
     workPeriod: v.workFrom || v.workTo ? { from: text(v.workFrom), to: text(v.workTo) } : undefined,
     amountOwedYuan: typeof fen === 'number' ? fenToYuanText(fen) : fen === undefined ? v.amountYuan : undefined,
     coWorkersOwed: v.coWorkersOwed.trim() === '' ? 0 : v.coWorkersOwed.trim(),
-    demands: v.demands.length > 0 ? v.demands : ['pay_wages'],
+    demands: v.demands,
     demandNote: text(v.demandNote),
     bankCard: text(v.bankCard) ? { cardNumber: v.bankCard, bankName: text(v.bankName) } : undefined,
   };
@@ -162,6 +163,8 @@ export function validateComplaint(v: ComplaintValues): ComplaintCheck {
   if (!v.respondentKind) errors.respondentKind = sharedT('validation.required');
   if (v.respondentName.trim() === '') errors.respondentName = sharedT('validation.required');
   if (amountFen(v) === undefined) errors.amount = sharedT('validation.amountYuan');
+  // Nothing is ticked for the worker: they say what they want themselves.
+  if (v.demands.length === 0) errors.demands = t('complaint.demandsRequired');
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, input };
 }
 

@@ -2,6 +2,18 @@ import type { Complaint } from '@zhuanyi/shared';
 import { t } from '@/i18n';
 
 type Clock = Complaint['clocks'][number];
+type TimelineEntry = Complaint['timeline'][number];
+
+/** Timeline steps: entries in a row with the same status (a confirmation, an extension) under one heading. */
+export function timelineSteps(timeline: readonly TimelineEntry[]): Array<{ status: TimelineEntry['status']; entries: TimelineEntry[] }> {
+  const steps: Array<{ status: TimelineEntry['status']; entries: TimelineEntry[] }> = [];
+  for (const entry of timeline) {
+    const last = steps[steps.length - 1];
+    if (last && last.status === entry.status) last.entries.push(entry);
+    else steps.push({ status: entry.status, entries: [entry] });
+  }
+  return steps;
+}
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 

@@ -1,4 +1,4 @@
-import { formatPay, formatShanghaiDate, formatYuan, transportLabelKey } from './format';
+import { formatPay, formatShanghaiDate, formatYuan, jobAddressText, transportLabelKey } from './format';
 
 describe('job formatting', () => {
   it('when fen are whole yuan, then they show as grouped yuan without decimals', () => {
@@ -34,5 +34,11 @@ describe('job formatting', () => {
   it('when a deadline is late evening UTC, then the Beijing date is the next day', () => {
     expect(formatShanghaiDate('2026-12-31T15:59:59.000Z')).toBe('12月31日');
     expect(formatShanghaiDate('2026-12-31T16:00:00.000Z')).toBe('1月1日');
+  });
+
+  it('when the work address already names the region (as seeded and synced jobs do), then the address is printed once', () => {
+    expect(jobAddressText({ regionName: '科尔沁区', workAddress: '内蒙古自治区通辽市科尔沁区' })).toBe('内蒙古自治区通辽市科尔沁区');
+    expect(jobAddressText({ regionName: '科尔沁区', workAddress: '建国路8号' })).toBe('科尔沁区 建国路8号');
+    expect(jobAddressText({ regionName: '科尔沁区', workAddress: ' ' })).toBe('科尔沁区');
   });
 });

@@ -21,6 +21,13 @@ export function formatPay(job: Pick<JobSummary, 'payMinFen' | 'payMaxFen'>): str
   return t('jobs.payRange', { min: formatYuan(low), max: formatYuan(high) });
 }
 
+/** Where the work is: the address once, led by the region only when the address does not already name it. */
+export function jobAddressText(job: { regionName: string; workAddress: string }): string {
+  const address = job.workAddress.trim();
+  if (address === '') return job.regionName;
+  return address.includes(job.regionName) ? address : `${job.regionName} ${address}`;
+}
+
 export function transportLabelKey(transport: JobSummary['transport']): MessageKey | null {
   if (transport === 'shuttle') return 'job.transport.shuttle';
   if (transport === 'point_to_point') return 'job.transport.point_to_point';

@@ -1,14 +1,36 @@
 import type { Complaint } from '@zhuanyi/shared';
 import { availableActions, beijingToIso, buildAction, emptyActionValues } from './action-forms';
 
-const base = { clocks: [], intake: undefined } as unknown as Complaint;
+const jurisdiction: Complaint['jurisdiction'] = { regionCode: '150521', regionName: '科尔沁左翼中旗', office: '科尔沁左翼中旗 劳动保障监察/仲裁院', needsJurisdiction: false, transferred: false };
+const base = { clocks: [], intake: undefined, jurisdiction } as unknown as Complaint;
 const withStatus = (status: Complaint['status'], extra: Partial<Complaint> = {}): Complaint => ({ ...base, status, ...extra });
 
 describe('intake action forms', () => {
   it('when a case is new, accepting, refusing and referring are offered; a closed case offers nothing', () => {
-    expect(availableActions(withStatus('submitted'))).toEqual(['accept', 'reject', 'refer']);
-    expect(availableActions(withStatus('arbitrating'))).toEqual(['hearing', 'advance_execution', 'award', 'close', 'extend']);
+    expect(availableActions(withStatus('submitted'))).toEqual(['accept', 'reject', 'refer', 'transfer']);
+    expect(availableActions(withStatus('arbitrating'))).toEqual(['hearing', 'advance_execution', 'award', 'close', 'extend', 'transfer']);
     expect(availableActions(withStatus('closed'))).toEqual([]);
+  });
+
+  it('when a case needs its jurisdiction decided, transfer comes first; a transfer needs a county and a reason', () => {
+    expect(availableActions(withStatus('submitted', { jurisdiction: { ...jurisdiction, needsJurisdiction: true } }))[0]).toBe('transfer');
+    expect(buildAction('transfer', emptyActionValues()).errors).toEqual({ transferTo: 'staff.form.transferToRequired', reason: 'staff.form.reasonRequired' });
+    const county = { code: '150522', name: '科尔沁左翼后旗', level: 'county' as const, parentCode: '1505' };
+    expect(buildAction('transfer', { ...emptyActionValues(), transferTo: [county], reason: '工地在后旗' }).action).toEqual({ action: 'transfer', toRegionCode: '150522', reason: '工地在后旗' });
+  });
+
+  it('when a hand-off is open, its answer can be recorded; a hand-off carries office and due date', () => {
+    const referral = { to: 'public_security', at: '2026-06-01T02:00:00.000Z', note: null, office: '公安局', dueAt: null, answer: null, answeredAt: null, overdue: false, acceptDueAt: null, investigateDueAt: null, extended: false };
+    const referred = withStatus('accepted', { intake: { referral } as unknown as Complaint['intake'] });
+    expect(availableActions(referred)).toContain('handoff_answer');
+    expect(buildAction('handoff_answer', emptyActionValues()).errors).toEqual({ answer: 'staff.form.answerRequired' });
+    expect(buildAction('refer', { ...emptyActionValues(), referTo: 'public_security', office: '公安局', dueDate: '2026-06-05' }).action).toEqual({
+      action: 'refer',
+      to: 'public_security',
+      note: undefined,
+      office: '公安局',
+      dueDate: '2026-06-05',
+    });
   });
 
   it('when required fields are empty, each is named; when filled, the body matches the API', () => {

@@ -1,4 +1,4 @@
-import { yuanToFen, type Complaint, type ComplaintOutcome } from '@zhuanyi/shared';
+import { yuanToFen, type Complaint, type ComplaintOutcome, type Region } from '@zhuanyi/shared';
 import type { AppMessageKey } from '@/i18n';
 import type { IntakeActionInput } from './api/staff-api';
 
@@ -11,7 +11,11 @@ export interface ActionValues {
   succeeded: boolean | null;
   agreement: string;
   agreedAmount: string;
-  referTo: 'labor_inspection' | 'legal_aid' | null;
+  referTo: 'labor_inspection' | 'legal_aid' | 'public_security' | null;
+  /** Hand-off: receiving office, answer due (YYYY-MM-DD), and later its answer. */
+  office: string;
+  dueDate: string;
+  answer: string;
   note: string;
   hearingAt: string;
   amount: string;
@@ -20,6 +24,8 @@ export interface ActionValues {
   approvedBy: string;
   outcome: ComplaintOutcome | null;
   amountRecovered: string;
+  /** Transfer: the county picked (province → county). */
+  transferTo: Region[];
 }
 
 export const emptyActionValues = (): ActionValues => ({
@@ -29,6 +35,9 @@ export const emptyActionValues = (): ActionValues => ({
   agreement: '',
   agreedAmount: '',
   referTo: null,
+  office: '',
+  dueDate: '',
+  answer: '',
   note: '',
   hearingAt: '',
   amount: '',
@@ -37,6 +46,7 @@ export const emptyActionValues = (): ActionValues => ({
   approvedBy: '',
   outcome: null,
   amountRecovered: '',
+  transferTo: [],
 });
 
 export type ActionErrors = Partial<Record<keyof ActionValues, AppMessageKey>>;
@@ -81,6 +91,10 @@ export function availableActions(c: Complaint): ActionKind[] {
   }
   const referral = c.intake?.referral;
   if (referral?.to === 'labor_inspection' && !referral.extended) list.push('inspection_extend');
+  if (referral && referral.answeredAt === null) list.push('handoff_answer');
+  // Any open case can move to the county that can act; a case waiting for 需确定管辖 offers it first.
+  if (c.jurisdiction.needsJurisdiction) list.unshift('transfer');
+  else list.push('transfer');
   return list;
 }
 
@@ -122,7 +136,12 @@ export function buildAction(kind: ActionKind, v: ActionValues): { action: Intake
       break;
     case 'refer':
       if (v.referTo === null) errors.referTo = 'staff.form.referToRequired';
-      action = { action: 'refer', to: v.referTo ?? 'labor_inspection', note: optional(v.note) };
+      if (v.dueDate.trim() !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(v.dueDate.trim())) errors.dueDate = 'staff.form.dueDateInvalid';
+      action = { action: 'refer', to: v.referTo ?? 'labor_inspection', note: optional(v.note), office: optional(v.office), dueDate: optional(v.dueDate) };
+      break;
+    case 'handoff_answer':
+      if (!filled(v.answer, 2)) errors.answer = 'staff.form.answerRequired';
+      action = { action: 'handoff_answer', answer: v.answer.trim() };
       break;
     case 'inspection_extend':
       if (!filled(v.reason, 2)) errors.reason = 'staff.form.reasonRequired';
@@ -155,6 +174,13 @@ export function buildAction(kind: ActionKind, v: ActionValues): { action: Intake
       if (!filled(v.reason, 2)) errors.reason = 'staff.form.reasonRequired';
       if (!filled(v.approvedBy, 1)) errors.approvedBy = 'staff.form.approvedByRequired';
       action = { action: 'extend', days, reason: v.reason.trim(), approvedBy: v.approvedBy.trim() };
+      break;
+    }
+    case 'transfer': {
+      const county = v.transferTo.find((r) => r.level === 'county');
+      if (!county) errors.transferTo = 'staff.form.transferToRequired';
+      if (!filled(v.reason, 2)) errors.reason = 'staff.form.reasonRequired';
+      action = { action: 'transfer', toRegionCode: county?.code ?? '', reason: v.reason.trim() };
       break;
     }
     case 'close':

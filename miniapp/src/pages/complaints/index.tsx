@@ -31,6 +31,7 @@ function MyComplaints() {
             {c.groupCase ? <Tag label={t('complaint.groupCase')} tone="public" /> : null}
           </View>
           <Text className="zy-text">{`${t('complaint.respondent')}：${c.respondentName}`}</Text>
+          {c.office ? <Text className="zy-muted">{t('complaint.handledBy', { office: c.office })}</Text> : null}
           {c.amountOwedFen !== null ? <Text className="zy-text">{`${t('complaint.amountOwed')}：${formatYuan(c.amountOwedFen)} ${t('common.yuan')}`}</Text> : null}
           <Text className="zy-muted">{t('complaint.filedOn', { date: chinaDate(c.createdAt) })}</Text>
         </View>

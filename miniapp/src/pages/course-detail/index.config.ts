@@ -1,3 +1,3 @@
 import { zhCN } from '../../i18n/locales/zh-CN';
 
-export default definePageConfig({ navigationBarTitleText: zhCN.training.detailTitle });
+export default definePageConfig({ navigationBarTitleText: zhCN.training.detailTitle, enableShareAppMessage: true });

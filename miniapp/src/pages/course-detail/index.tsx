@@ -12,6 +12,8 @@ import { useSession } from '@/features/auth/hooks/use-session';
 import { cancelEnrollment, enroll, getCourse } from '@/features/training/api/training-api';
 import { audienceText, canCancel, enrollmentTone, formatChinaDay, seatsText } from '@/features/training/format';
 import { formatYuan } from '@/features/jobs/format';
+import { SharePanel } from '@/features/share/components/SharePanel';
+import { shareTitle } from '@/features/share/share';
 import { useAsync } from '@/hooks/use-async';
 import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
@@ -114,6 +116,10 @@ export default function CourseDetailPage() {
           </View>
         ) : null}
         <Text className="zy-muted">{t('training.deadline', { date: formatChinaDay(course.signUpDeadline) })}</Text>
+        <SharePanel
+          target={{ title: shareTitle([course.title, course.subsidized ? t('training.subsidized') : null, course.regionName]), path: `/pages/course-detail/index?id=${course.id}` }}
+          lines={[course.provider, `${formatChinaDay(course.startsAt)} – ${formatChinaDay(course.endsAt)}`, t('training.deadline', { date: formatChinaDay(course.signUpDeadline) })]}
+        />
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
         {enrollment ? (
           <View>

@@ -1,3 +1,3 @@
 import { zhCN } from '../../i18n/locales/zh-CN';
 
-export default definePageConfig({ navigationBarTitleText: zhCN.jobs.detailTitle });
+export default definePageConfig({ navigationBarTitleText: zhCN.jobs.detailTitle, enableShareAppMessage: true });

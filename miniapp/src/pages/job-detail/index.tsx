@@ -10,8 +10,10 @@ import { Tag } from '@/components/Tag';
 import { TradeIcon } from '@/components/TradeIcon';
 import { useSession } from '@/features/auth/hooks/use-session';
 import { ReportJob } from '@/features/jobs/components/ReportJob';
-import { formatPay, transportLabelKey } from '@/features/jobs/format';
+import { formatPay, jobAddressText, transportLabelKey } from '@/features/jobs/format';
 import { useJobDetail } from '@/features/jobs/hooks/use-job-detail';
+import { SharePanel } from '@/features/share/components/SharePanel';
+import { shareTitle } from '@/features/share/share';
 import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { ApiError } from '@/services/errors';
@@ -89,7 +91,7 @@ export default function JobDetailPage() {
           <Row label={t('jobs.hours')} value={job.workHours} />
           <Row label={t('jobs.food')} value={job.mealsAndLodging ? t('jobs.foodYes') : t('jobs.foodNo')} />
           <Row label={t('jobs.transportLabel')} value={t(`job.transport.${job.transport}`)} />
-          <Row label={t('jobs.address')} value={`${job.regionName} ${job.workAddress}`} />
+          <Row label={t('jobs.address')} value={jobAddressText(job)} />
           <Row label={t('jobs.age')} value={ageText(job)} />
           <Row label={t('jobs.contact')} value={`${job.contactName} ${job.contactPhoneMasked}`} />
         </View>
@@ -121,6 +123,11 @@ export default function JobDetailPage() {
             ))}
           </View>
         ) : null}
+
+        <SharePanel
+          target={{ title: shareTitle([job.title, formatPay(job), job.regionName]), path: `/pages/job-detail/index?id=${job.id}` }}
+          lines={[formatPay(job), jobAddressText(job), job.employer.name]}
+        />
 
         {apply.status === 'done' ? (
           <Notice tone="success">

@@ -6,6 +6,7 @@ import { Screen } from '@/components/Screen';
 import { signOut } from '@/features/auth/api/auth-api';
 import { useSession } from '@/features/auth/hooks/use-session';
 import { brokerRoutes } from '@/features/brokers/routes';
+import { MyConsentsCard } from '@/features/consents/components/MyConsentsCard';
 import { t } from '@/i18n';
 import { go, routes } from '@/services/navigation';
 import { getSystemTextLevel, isLargeTextOn, setLargeText, subscribeTextLevel } from '@/services/text-size';
@@ -66,6 +67,8 @@ export default function MePage() {
             <MenuItem label={t('broker.apply.menu')} onTap={() => go(brokerRoutes.apply)} />
           </View>
         ) : null}
+
+        {session?.role === 'worker' ? <MyConsentsCard /> : null}
 
         <Text className="zy-muted me__help">{t('me.help')}</Text>
         {session ? (

@@ -1,10 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice } from '@/components/Form';
 import { Screen } from '@/components/Screen';
 import { SignInFirst } from '@/features/auth/components/SignInFirst';
+import { getMyConsents } from '@/features/consents/api/consents-api';
+import { PrivacyConsent } from '@/features/consents/components/PrivacyConsent';
 import { useSession } from '@/features/auth/hooks/use-session';
 import { RegistrationDone } from '@/features/workers/components/RegistrationDone';
 import { RegistrationForm } from '@/features/workers/components/RegistrationForm';
@@ -16,6 +18,8 @@ import { go, routes } from '@/services/navigation';
 export default function RegisterPage() {
   const session = useSession();
   const form = useRegistrationForm();
+  // The privacy notice and the sensitive-information consent come first (null: still asking the server).
+  const [consented, setConsented] = useState<boolean | null>(null);
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: t('register.title') });
@@ -23,6 +27,14 @@ export default function RegisterPage() {
   useEffect(() => {
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
   }, [form.step, form.submit.kind]);
+
+  useEffect(() => {
+    if (!session) return;
+    getMyConsents().then(
+      (c) => setConsented(c.current.personal_info && c.current.sensitive_info),
+      () => setConsented(false),
+    );
+  }, [session]);
 
   if (!session) return <SignInFirst />;
 
@@ -34,6 +46,16 @@ export default function RegisterPage() {
           {t('tabs.me')}
         </ActionButton>
       </RegistrationDone>
+    );
+  }
+
+  if (consented !== true) {
+    return (
+      <Screen>
+        <View className="zy-page">
+          {consented === false ? <PrivacyConsent onAgreed={() => setConsented(true)} /> : null}
+        </View>
+      </Screen>
     );
   }
 

@@ -1,5 +1,5 @@
 import type { Document } from 'bson';
-import { Query } from 'mingo';
+import { engineQuery } from '../mingo-context';
 import { validateCollectionName } from '../catalog';
 import { fail, toCommandError } from '../errors';
 import { isPlainObject } from '../paths';
@@ -9,7 +9,7 @@ import { collectionName, optionalDoc, type CommandContext } from './context';
 function filterDocs(docs: Document[], filter: Document | undefined): Document[] {
   if (!filter || Object.keys(filter).length === 0) return docs;
   try {
-    const q = new Query(filter);
+    const q = engineQuery(filter);
     return docs.filter((d) => q.test(d));
   } catch (err) {
     throw toCommandError(err);

@@ -1,8 +1,9 @@
 import type { Document } from 'bson';
-import { Aggregator, ProcessingMode } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
+import { ProcessingMode } from 'mingo/core';
 import { CommandError, fail, toCommandError } from '../errors';
 import { isPlainObject } from '../paths';
-import { countMatches, findMatches, mingoOptions, streamMatches, type FindOptions } from '../query';
+import { countMatches, findMatches, mingoOptions, streamMatches, withCollation, type FindOptions } from '../query';
 import type { Collection } from '../storage/collection';
 import { cloneDoc } from '../storage/clone';
 import { withIdFirst } from '../update';
@@ -262,7 +263,7 @@ export function aggregate(ctx: CommandContext): Document {
   let results: Document[];
   try {
     const agg = new Aggregator(rest, {
-      ...mingoOptions(optionalDoc(ctx.cmd, 'collation'), optionalDoc(ctx.cmd, 'let')),
+      ...mingoOptions(withCollation(coll, { collation: optionalDoc(ctx.cmd, 'collation') }).collation, optionalDoc(ctx.cmd, 'let')),
       // Documents are decoded afresh for each command, so mingo need not copy them unless a stage
       // hands the same documents to several branches.
       processingMode: sharesInputs(rest) ? ProcessingMode.CLONE_INPUT : ProcessingMode.CLONE_OFF,

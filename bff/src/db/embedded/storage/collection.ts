@@ -129,7 +129,7 @@ export class Collection {
     const slot = this.slot(rid);
     if (!slot) throw new CommandError(1, 'InternalError', `record ${rid} vanished`);
     this.validate(doc, rid);
-    const bytes = encodeDoc(doc);
+    const bytes = encodeDoc(doc, true);
     const old = decodeDoc(slot.bytes);
     for (const index of this.indexes.values()) index.remove(rid, old);
     for (const index of this.indexes.values()) index.add(rid, doc);

@@ -1,4 +1,5 @@
 import { deserialize, onDemand, serialize, type Document } from 'bson';
+import { CommandError } from '../errors';
 
 /**
  * Documents as BSON bytes packed into large pages, addressed by record id through typed-array slot
@@ -14,8 +15,20 @@ const SLOT_SHIFT = 12;
 export const STORE_SERIALIZE = { checkKeys: false, ignoreUndefined: true } as const;
 export const STORE_DESERIALIZE = { promoteLongs: true, promoteValues: true, promoteBuffers: false, bsonRegExp: false, validation: { utf8: false } } as const;
 
-export function encodeDoc(doc: Document): Uint8Array {
-  return serialize(doc, STORE_SERIALIZE);
+/** mongod's largest stored document (BSONObjMaxUserSize). */
+export const MAX_DOC_BYTES = 16 * 1024 * 1024;
+
+/** mongod's refusal of a document over 16 MiB: BadValue on insert, 17419 for the result of an update. */
+export function tooLarge(size: number, update: boolean): CommandError {
+  return update
+    ? new CommandError(17419, 'Location17419', `Resulting document after update is larger than ${MAX_DOC_BYTES}`)
+    : new CommandError(2, 'BadValue', `object to insert too large. size in bytes: ${size}, max size: ${MAX_DOC_BYTES}`);
+}
+
+export function encodeDoc(doc: Document, update = false): Uint8Array {
+  const bytes = serialize(doc, STORE_SERIALIZE);
+  if (bytes.length > MAX_DOC_BYTES) throw tooLarge(bytes.length, update);
+  return bytes;
 }
 
 export function decodeDoc(bytes: Uint8Array): Document {

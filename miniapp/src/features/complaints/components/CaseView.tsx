@@ -4,7 +4,7 @@ import { Notice } from '@/components/Form';
 import { Tag } from '@/components/Tag';
 import { formatYuan } from '@/features/jobs/format';
 import { t } from '@/i18n';
-import { chinaDate, chinaDateTime, clockStateText } from '../format';
+import { chinaDate, chinaDateTime, clockStateText, timelineSteps } from '../format';
 import './CaseView.scss';
 
 /** What is still missing, in one list (容缺受理: the case is filed all the same). */
@@ -18,6 +18,20 @@ export function MissingItems({ complaint }: { complaint: Complaint }) {
       ))}
     </View>
   );
+}
+
+/** Which office handles the case; after a transfer, where it went and that the clocks still run from the first receipt. */
+export function Jurisdiction({ complaint }: { complaint: Complaint }) {
+  const j = complaint.jurisdiction;
+  if (!j.office) return null;
+  if (j.needsJurisdiction) return <Notice tone="info">{`${t('complaint.needsJurisdiction')} · ${t('complaint.handledBy', { office: j.office })}`}</Notice>;
+  if (j.transferred)
+    return (
+      <Notice tone="info">
+        {`${t('complaint.transferredTo', { office: j.office })}。${t('complaint.clocksKept')}`}
+      </Notice>
+    );
+  return <Text className="zy-text case__office">{t('complaint.handledBy', { office: j.office })}</Text>;
 }
 
 /** Case number, the timeline and the statutory clocks. */
@@ -38,6 +52,7 @@ export function CaseView({ complaint }: { complaint: Complaint }) {
         <Text className="zy-text">{`${t('complaint.respondent')}：${complaint.respondent.name}`}</Text>
         {complaint.amountOwedFen !== null ? <Text className="zy-text">{`${t('complaint.amountOwed')}：${formatYuan(complaint.amountOwedFen)} ${t('common.yuan')}`}</Text> : null}
         <Text className="zy-muted">{t('complaint.evidenceCount', { count: complaint.evidence.length })}</Text>
+        <Jurisdiction complaint={complaint} />
       </View>
 
       {complaint.warnings.map((w) => (
@@ -48,13 +63,17 @@ export function CaseView({ complaint }: { complaint: Complaint }) {
 
       <View className="zy-card">
         <Text className="case__heading">{t('complaint.timeline')}</Text>
-        {complaint.timeline.map((entry, i) => (
-          <View key={`${entry.status}-${i}`} className="case__step case__step--done">
+        {timelineSteps(complaint.timeline).map((step, i) => (
+          <View key={`${step.status}-${i}`} className="case__step case__step--done">
             <View className="case__dot" />
             <View className="case__step-body">
-              <Text className="case__step-title">{t(`complaint.status.${entry.status}`)}</Text>
-              <Text className="zy-muted">{chinaDateTime(entry.at)}</Text>
-              {entry.note ? <Text className="zy-text">{entry.note}</Text> : null}
+              <Text className="case__step-title">{t(`complaint.status.${step.status}`)}</Text>
+              {step.entries.map((entry, j) => (
+                <View key={`${entry.at}-${j}`}>
+                  <Text className="zy-muted">{chinaDateTime(entry.at)}</Text>
+                  {entry.note ? <Text className="zy-text">{entry.note}</Text> : null}
+                </View>
+              ))}
             </View>
           </View>
         ))}

@@ -71,7 +71,7 @@ export function WhereStep({ values, errors, update }: StepProps) {
       {construction ? (
         <TextField label={t('complaint.projectName')} value={values.projectName} maxlength={100} error={errors.projectName} onChange={(projectName) => update({ projectName })} />
       ) : null}
-      <Field label={t('complaint.projectRegion')} error={errors.projectRegion} hint={t('common.optional')}>
+      <Field label={t('complaint.projectRegion')} error={errors.projectRegion} hint={t('complaint.projectRegionHint')}>
         {picking ? (
           <RegionPicker
             value={values.projectRegionPath}

@@ -3,6 +3,7 @@ import {
   ComplaintSchema,
   IntakeQueueSchema,
   MonthlyReportSchema,
+  PhoneRevealResponseSchema,
   RegionDetailSchema,
   RegistryListSchema,
   RevealResponseSchema,
@@ -36,7 +37,13 @@ export async function signInStaff(username: string, password: string): Promise<T
 export type StaffRole = 'staff' | 'intake' | 'admin';
 export const isStaffRole = (role: string): role is StaffRole => role === 'staff' || role === 'intake' || role === 'admin';
 
-export const getQueue = (urgency?: IntakeQueueItem['urgency']): Promise<IntakeQueue> => http.get('/intake/queue', IntakeQueueSchema, { urgency, limit: 100 });
+/** mine: cases this county handles; following: its residents' cases handled elsewhere (read-only). */
+export const getQueue = (urgency?: IntakeQueueItem['urgency'], view: 'mine' | 'following' = 'mine'): Promise<IntakeQueue> =>
+  http.get('/intake/queue', IntakeQueueSchema, { urgency, view, limit: 100 });
+
+/** The complainant's full phone for a call (reason required; audited on the server). */
+export const revealComplainantPhone = (id: string, reason: string) =>
+  http.request({ method: 'POST', path: `/intake/cases/${encodeURIComponent(id)}/reveal-phone`, body: { reason }, schema: PhoneRevealResponseSchema });
 
 export const getCase = (id: string): Promise<Complaint> => http.get(`/intake/cases/${encodeURIComponent(id)}`, ComplaintSchema);
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Chip } from '@/components/Chip';
 import { Field, Notice, SingleChoice, TextField, YesNo } from '@/components/Form';
+import { RegionPicker } from '@/features/regions/components/RegionPicker';
 import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { ApiError } from '@/services/errors';
@@ -37,6 +38,8 @@ export function ActionPanel({ complaint, onDone }: { complaint: Complaint; onDon
     return k ? t(k) : undefined;
   };
 
+  // The home county follows the case read-only.
+  if (complaint.intake?.access === 'read') return <Notice tone="info">{t('staff.case.readOnly', { office: complaint.jurisdiction.office ?? '-' })}</Notice>;
   if (actions.length === 0) return <Notice tone="info">{t('staff.case.noActions')}</Notice>;
   const current = kind && actions.includes(kind) ? kind : null;
 
@@ -73,7 +76,12 @@ export function ActionPanel({ complaint, onDone }: { complaint: Complaint; onDon
       </View>
       {current ? (
         <View className="zy-action-form">
-          {current === 'reject' || current === 'inspection_extend' || current === 'extend' ? (
+          {current === 'transfer' ? (
+            <Field label={t('staff.form.transferTo')} error={err('transferTo')}>
+              <RegionPicker value={values.transferTo} deepestLevel="county" shallowestLevel="county" onChange={set('transferTo')} />
+            </Field>
+          ) : null}
+          {current === 'reject' || current === 'inspection_extend' || current === 'extend' || current === 'transfer' ? (
             <TextArea label={t('staff.form.reason')} value={values.reason} onChange={set('reason')} error={err('reason')} />
           ) : null}
           {current === 'mediation_result' ? (
@@ -98,8 +106,18 @@ export function ActionPanel({ complaint, onDone }: { complaint: Complaint; onDon
               options={[
                 { value: 'labor_inspection', label: t('staff.form.referInspection') },
                 { value: 'legal_aid', label: t('staff.form.referLegalAid') },
+                { value: 'public_security', label: t('staff.form.referPolice') },
               ]}
             />
+          ) : null}
+          {current === 'refer' ? (
+            <>
+              <TextField label={`${t('staff.form.office')}${t('staff.form.optional')}`} value={values.office} onChange={set('office')} maxlength={100} />
+              <TextField label={`${t('staff.form.dueDate')}${t('staff.form.optional')}`} hint={t('staff.form.dueDateHint')} value={values.dueDate} onChange={set('dueDate')} error={err('dueDate')} maxlength={10} />
+            </>
+          ) : null}
+          {current === 'handoff_answer' ? (
+            <TextArea label={t('staff.form.answer')} value={values.answer} onChange={set('answer')} error={err('answer')} />
           ) : null}
           {current === 'arbitrate' || current === 'hearing' ? (
             <TextField

@@ -5,15 +5,7 @@ import { chinaDate, chinaDateTime } from '@/features/complaints/format';
 import { t } from '@/i18n';
 import { formatYuan } from '../format';
 import './staff.scss';
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="zy-row">
-      <Text className="zy-row__label">{label}</Text>
-      <Text className="zy-row__value">{value}</Text>
-    </View>
-  );
-}
+import { Row } from './Row';
 
 /** The green channel's side of a case: source, priority, procedure, mediation, referral, award, amount recovered. */
 export function IntakeDetails({ complaint }: { complaint: Complaint }) {
@@ -49,9 +41,19 @@ export function IntakeDetails({ complaint }: { complaint: Complaint }) {
         <Row
           label={t('staff.case.referral')}
           value={
-            i.referral.to === 'legal_aid'
-              ? t('staff.case.referralLegalAid')
-              : t('staff.case.referralInspection', { accept: chinaDate(i.referral.acceptDueAt ?? i.referral.at), investigate: chinaDate(i.referral.investigateDueAt ?? i.referral.at) })
+            [
+              i.referral.to === 'labor_inspection'
+                ? t('staff.case.referralInspection', { accept: chinaDate(i.referral.acceptDueAt ?? i.referral.at), investigate: chinaDate(i.referral.investigateDueAt ?? i.referral.at) })
+                : t(i.referral.to === 'legal_aid' ? 'staff.case.referralLegalAid' : 'staff.case.referralPolice'),
+              i.referral.office ?? '',
+              i.referral.answer
+                ? t('staff.case.handoffAnswer', { answer: i.referral.answer })
+                : i.referral.dueAt
+                  ? t(i.referral.overdue ? 'staff.case.handoffOverdue' : 'staff.case.handoffDue', { date: chinaDate(i.referral.dueAt) })
+                  : '',
+            ]
+              .filter(Boolean)
+              .join(' · ')
           }
         />
       ) : null}

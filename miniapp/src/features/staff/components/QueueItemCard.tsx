@@ -16,12 +16,15 @@ export function QueueItemCard({ item, onOpen }: { item: IntakeQueueItem; onOpen:
       </View>
       <View className="zy-inline">
         <Tag label={t(`complaint.status.${item.status}`)} tone="info" />
+        {item.needsJurisdiction ? <Tag label={t('staff.queue.needsJurisdiction')} tone="warn" /> : null}
+        {item.handoffOverdue ? <Tag label={t('staff.queue.handoffOverdue')} tone="warn" /> : null}
         {item.priority.reasons.map((r) => (
           <Text key={r} className="zy-priority">{`★ ${t(`staff.priority.${r}`)}`}</Text>
         ))}
         {item.missingCount > 0 ? <Tag label={t('staff.queue.missing', { count: item.missingCount })} tone="warn" /> : null}
       </View>
       <Text className="zy-text">{t('staff.queue.respondent', { name: item.respondentName })}</Text>
+      {item.access === 'read' && item.regionName ? <Text className="zy-muted">{t('staff.queue.region', { region: item.regionName })}</Text> : null}
       {item.workerName ? <Text className="zy-text">{t('staff.queue.worker', { name: item.workerName })}</Text> : null}
       <Text className="zy-text">
         {item.amountOwedFen !== null ? t('staff.queue.amount', { amount: formatYuan(item.amountOwedFen) }) : ''}

@@ -11,6 +11,7 @@ import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { listAccounts, searchAudit, type AuditFilters } from '@/features/staff/api/console-api';
 import { beijingDateTime, beijingDay, optional, type FieldErrors } from '@/features/staff/console-forms';
+import { auditDetailText, auditTargetText } from '@/features/staff/audit-text';
 import { StaffGate } from '@/features/staff/components/StaffGate';
 import { staffCan } from '@/features/staff/hooks/use-staff-session';
 
@@ -25,9 +26,9 @@ function Entry({ e }: { e: AuditEntry }) {
         <Tag label={t(`staff.audit.actions.${e.action}`)} tone={e.action === 'reveal' ? 'warn' : 'info'} />
       </View>
       <Text className="zy-muted">{beijingDateTime(e.at)}</Text>
-      <Text className="zy-text">{t('staff.audit.target', { type: e.targetType, id: e.targetId ?? '' })}</Text>
+      <Text className="zy-text">{t('staff.audit.target', { type: auditTargetText(e.targetType), id: e.targetId ?? '' })}</Text>
       {e.reason ? <Text className="zy-text">{t('staff.audit.reason', { reason: e.reason })}</Text> : null}
-      {e.detail ? <Text className="zy-muted">{t('staff.audit.detail', { detail: e.detail })}</Text> : null}
+      {e.detail ? <Text className="zy-muted">{t('staff.audit.detail', { detail: auditDetailText(e.detail) })}</Text> : null}
     </View>
   );
 }

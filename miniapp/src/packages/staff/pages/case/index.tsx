@@ -11,6 +11,8 @@ import { getCase } from '@/features/staff/api/staff-api';
 import type { ActionKind } from '@/features/staff/action-forms';
 import { ActionPanel } from '@/features/staff/components/ActionPanel';
 import { IntakeDetails } from '@/features/staff/components/IntakeDetails';
+import { CaseFacts, ComplainantCard } from '@/features/staff/components/CaseFacts';
+import { EvidenceList } from '@/features/complaints/components/EvidenceList';
 import { StaffGate } from '@/features/staff/components/StaffGate';
 import { staffCan } from '@/features/staff/hooks/use-staff-session';
 
@@ -24,6 +26,8 @@ function Case({ id }: { id: string }) {
     <View className="zy-staff-grid">
       <View>
         {done ? <Notice tone="success">{t('staff.case.done', { action: t(`staff.action.${done}`) })}</Notice> : null}
+        <ComplainantCard complaint={c} />
+        <CaseFacts complaint={c} />
         <ActionPanel
           key={`${c.status}-${c.timeline.length}`}
           complaint={c}
@@ -34,7 +38,10 @@ function Case({ id }: { id: string }) {
         />
         <IntakeDetails complaint={c} />
       </View>
-      <CaseView complaint={c} />
+      <View>
+        <CaseView complaint={c} />
+        <EvidenceList complaint={c} />
+      </View>
     </View>
   );
 }

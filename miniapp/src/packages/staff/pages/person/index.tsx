@@ -15,15 +15,7 @@ import { apiErrors, beijingDateTime, optional, type FieldErrors } from '@/featur
 import { PersonCard } from '@/features/staff/components/PersonCard';
 import { StaffGate } from '@/features/staff/components/StaffGate';
 import { staffCan } from '@/features/staff/hooks/use-staff-session';
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="zy-row">
-      <Text className="zy-row__label">{label}</Text>
-      <Text className="zy-row__value">{value}</Text>
-    </View>
-  );
-}
+import { Row } from '@/features/staff/components/Row';
 
 function Level({ label, count, target, met, applies = true }: { label: string; count: number; target: number; met: boolean; applies?: boolean }) {
   return (

@@ -17,9 +17,14 @@ const FILTERS: ReadonlyArray<Urgency | 'all'> = ['all', 'overdue', 'due_soon'];
 
 function Queue() {
   const [filter, setFilter] = useState<Urgency | 'all'>('all');
-  const { state, reload } = useAsync(() => getQueue(filter === 'all' ? undefined : filter), `queue-${filter}`, true);
+  const [view, setView] = useState<'mine' | 'following'>('mine');
+  const { state, reload } = useAsync(() => getQueue(filter === 'all' ? undefined : filter, view), `queue-${view}-${filter}`, true);
   return (
     <View>
+      <View className="zy-inline">
+        <Chip label={t('staff.queue.viewMine')} selected={view === 'mine'} onTap={() => setView('mine')} />
+        <Chip label={t('staff.queue.viewFollowing')} selected={view === 'following'} onTap={() => setView('following')} />
+      </View>
       <View className="zy-inline">
         {FILTERS.map((f) => (
           <Chip key={f} label={f === 'all' ? t('staff.queue.filterAll') : t(`staff.urgency.${f}`)} selected={filter === f} onTap={() => setFilter(f)} />
