@@ -18,7 +18,7 @@ export function addIndicatorSheet(wb: ExcelJS.Workbook, r: IndicatorReport): voi
   ws.addRow([t('indicator.byArea')]).font = { bold: true };
   const names = ['transferredStock', 'transferredNew', 'poorTransferred', 'outOfRegion', 'inRegion'] as const;
   ws.addRow([t('report.col.item'), ...names.map((k) => r.indicators.find((i) => i.key === k)?.name ?? k)]).font = { bold: true };
-  for (const a of r.areas) ws.addRow([a.level === 'village' ? `　${a.regionName}` : a.regionName, ...names.map((k) => a[k])]).font = { bold: a.level === 'township' };
+  for (const a of r.areas) ws.addRow([a.level === 'village' ? `\u3000${a.regionName}` : a.regionName, ...names.map((k) => a[k])]).font = { bold: a.level === 'township' };
 }
 
 export async function indicatorReportXlsx(r: IndicatorReport): Promise<Buffer> {
