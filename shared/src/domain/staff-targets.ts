@@ -17,6 +17,12 @@ export interface YearTargets {
   passRate?: number;
   /** Order/directed training share, 0..1. */
   orderBasedShare?: number;
+  /** 新增转移就业: people who started their current job this year. */
+  newTransfers?: number;
+  /** 脱贫（贫困）劳动力 in work. */
+  poorTransfers?: number;
+  /** People in work ÷ registered labor force, 0..1. */
+  transferRate?: number;
 }
 
 /** Region code (normalized: 1505 = 通辽市) → year → targets. */
@@ -31,10 +37,15 @@ export const DEFAULT_YEAR_TARGETS: Readonly<Record<string, Readonly<Record<strin
   '540329': {
     '2022': { transfers: 11_050, governmentOrganizedShare: 0.6, outOfRegion: 90, trainings: 1_505, orderBasedShare: 0.35 },
   },
-  // 弥勒市 2020 [002 二]: ≥200,000 transfers.
+  // 弥勒市 2020 [002 二]: ≥200,000 transfers, ≥16,000 new, ≥15,000 poor laborers, transfer rate ≥60%.
   '532504': {
-    '2020': { transfers: 200_000 },
+    '2020': { transfers: 200_000, newTransfers: 16_000, poorTransfers: 15_000, transferRate: 0.6 },
   },
+  // 吐鲁番市 [001 一(二)]: keep 7,500 people lifted from poverty in work (高昌区 2,500, 鄯善县 3,000, 托克逊县 2,000).
+  '6504': { '2022': { poorTransfers: 7_500 } },
+  '650402': { '2022': { poorTransfers: 2_500 } },
+  '650421': { '2022': { poorTransfers: 3_000 } },
+  '650422': { '2022': { poorTransfers: 2_000 } },
 };
 
 /** Service levels per person [000 §22; 004 (七)2; 001 §18]. */

@@ -115,3 +115,17 @@ export function watchColor(f: WatchFacts, today: string, rules: WatchRules = DEF
   if (reasons.length > 0) return { color: 'yellow', reasons };
   return { color: 'green', reasons: ['stable_job'] };
 }
+
+/** Days staff have to follow up a person whose color changed to this one (a follow-up task's due date). */
+export const FOLLOW_UP_DAYS: Readonly<Record<WatchColor, number>> = { red: 3, orange: 7, yellow: 14, green: 30 };
+
+/** A color change that needs a follow-up: any change between colors, and a first color that is not green. */
+export function needsFollowUp(from: WatchColor | null, to: WatchColor | null): boolean {
+  if (from === to || to === null) return false;
+  return from !== null || to !== 'green';
+}
+
+/** A China date plus whole days. */
+export function addDaysYmd(ymd: string, days: number): string {
+  return new Date(Date.parse(`${ymd}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}

@@ -1,4 +1,5 @@
 import { zhCNBrokers } from './zh-CN.brokers';
+import { zhCNOutcomes } from './zh-CN.outcomes';
 
 /**
  * zh-CN text for every message key shared by the BFF and the mini-program.
@@ -6,6 +7,7 @@ import { zhCNBrokers } from './zh-CN.brokers';
  */
 export const zhCN = {
   ...zhCNBrokers,
+  ...zhCNOutcomes,
   // Error codes (the `message` of an error body).
   'error.VALIDATION_FAILED': '填写的信息有误，请检查后再提交',
   'error.UNAUTHENTICATED': '请先登录',

@@ -27,7 +27,12 @@ export type JobApplication = z.infer<typeof JobApplicationSchema>;
 
 /** The answer to "apply": the application, and whether this request created it (false on a retry). */
 export const ApplyResultSchema = z
-  .object({ application: JobApplicationSchema, created: z.boolean() })
+  .object({
+    application: JobApplicationSchema,
+    created: z.boolean(),
+    /** Plain warnings when the job's conditions (age range, a required certificate) exclude the person. */
+    warnings: z.array(z.string()).default([]),
+  })
   .meta({ id: 'ApplyResult' });
 export type ApplyResult = z.infer<typeof ApplyResultSchema>;
 

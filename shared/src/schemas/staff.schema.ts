@@ -16,6 +16,7 @@ import {
 import { MobilePhoneSchema, ObjectIdSchema, RegionCodeSchema, RoleSchema, TimestampSchema } from './common.schema';
 import { EmploymentStatusSchema, KeyGroupSchema, MobilitySchema, WorkLocationSchema } from './worker.schema';
 import { TransportModeSchema } from './job.schema';
+import { IndicatorReportSchema } from './indicator.schema';
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
@@ -119,6 +120,9 @@ export const YearTargetsSchema = z.object({
   trainings: z.number().int().nonnegative().optional(),
   passRate: share.optional(),
   orderBasedShare: share.optional(),
+  newTransfers: z.number().int().nonnegative().optional(),
+  poorTransfers: z.number().int().nonnegative().optional(),
+  transferRate: share.optional(),
 });
 export const WatchRulesSchema = z.object({
   redUnemployedMonths: z.number().int().min(1).max(24),
@@ -533,6 +537,8 @@ export const MonthlyReportSchema = z
       passRate: Progress,
       orderBasedShare: Progress,
     }),
+    /** The seed plans' indicators for the month, each with its definition and target, by township and village. */
+    indicators: IndicatorReportSchema,
     /** Twelve months of the year to date, for the chart. */
     monthly: z.array(z.object({ month: z.string(), transfers: Count, trainings: Count, complaints: Count })),
   })

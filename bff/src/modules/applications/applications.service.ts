@@ -17,6 +17,7 @@ import type { Clock } from '../../security/clock';
 import type { JobRecord } from '../jobs/job.model';
 import { findJobById, findJobsByIds } from '../jobs/jobs.repository';
 import { toJobSummary } from '../jobs/jobs.service';
+import { fitWarningsFor } from '../jobs/worker-profile';
 import { JobApplicationModel, JobReportModel, type ApplicationRecord } from './application.model';
 
 type Applicant = Pick<AuthContext, 'subjectId' | 'workerId'>;
@@ -48,9 +49,10 @@ export class ApplicationsService {
     const now = this.clock();
     const job = await openJob(jobId, now);
     const key = { applicantId: who.subjectId, jobId: job._id };
+    const warnings = await fitWarningsFor(who, job, now);
     try {
       const created = await JobApplicationModel.create({ ...key, workerId: who.workerId ?? null, regionCode: job.regionCode, status: 'applied', history: [{ status: 'applied', at: now }] });
-      return { application: toApplication(created.toObject<ApplicationRecord>(), job), created: true };
+      return { application: toApplication(created.toObject<ApplicationRecord>(), job), created: true, warnings };
     } catch (err: unknown) {
       if (!isDuplicateKeyError(err)) throw err;
     }
@@ -64,7 +66,7 @@ export class ApplicationsService {
       .exec();
     const existing = renewed ?? (await JobApplicationModel.findOne(key).lean<ApplicationRecord>().exec());
     if (!existing) throw new ConflictError();
-    return { application: toApplication(existing, job), created: renewed !== null };
+    return { application: toApplication(existing, job), created: renewed !== null, warnings };
   }
 
   async listMine(who: Applicant, query: ApplicationListQuery): Promise<ApplicationListResponse> {

@@ -12,6 +12,7 @@ import type { Clock } from '../../security/clock';
 import { Account } from '../accounts/account.model';
 import { AuditService } from '../audit/audit.service';
 import { Job } from '../jobs/job.model';
+import type { OutcomeService } from '../outcomes/outcomes.service';
 import type { SubsidyService } from '../subsidies/subsidies.service';
 import { Worker, type WorkerRecord } from '../workers/worker.model';
 import type { FieldCrypto } from '../../security/field-crypto';
@@ -25,7 +26,7 @@ const notFound = () => new NotFoundError('error.teamNotFound');
 export class TeamService {
   private readonly audit: AuditService;
 
-  constructor(private readonly deps: { clock: Clock; crypto: FieldCrypto; subsidies: SubsidyService }) {
+  constructor(private readonly deps: { clock: Clock; crypto: FieldCrypto; subsidies: SubsidyService; outcomes: OutcomeService }) {
     this.audit = new AuditService(deps.clock);
   }
 
@@ -198,7 +199,23 @@ export class TeamService {
       detail: `${stage.stage} ${stage.on} ×${stage.memberIds.length}`,
     });
     await this.deps.subsidies.syncTeam(team._id);
+    await this.applyOutcomes(updated, stage, auth.subjectId);
     return this.toApi(updated);
+  }
+
+  /** A confirmed arrival or departure is each member's outcome: the registry and the history follow. */
+  private async applyOutcomes(team: TeamRecord, stage: TeamRecord['stages'][number], by: string): Promise<void> {
+    if (stage.stage !== 'arrived' && stage.stage !== 'left') return;
+    const people = await Worker.find({ _id: { $in: stage.memberIds } }, { household: 1, employment: 1, tracking: 1, keyGroups: 1, name: 1 }).lean<WorkerRecord[]>().exec();
+    for (const w of people) {
+      await this.deps.outcomes.apply(
+        w,
+        stage.stage === 'arrived'
+          ? { kind: 'arrived', on: stage.on, regionCode: team.jobRegionCode, employerName: team.employerName, organizedByGovernment: true }
+          : { kind: 'left', on: stage.on },
+        { source: 'team', sourceRef: `team:${stage._id.toHexString()}:${w._id.toHexString()}`, by },
+      );
+    }
   }
 }
 

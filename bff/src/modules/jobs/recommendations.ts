@@ -4,7 +4,7 @@
  * 无法外出 → jobs in the home county, public welfare posts first; 能外出但不能远行 → in the home
  * province; 能外出可远行 → anywhere, organized transport counts for more.
  */
-import type { Mobility, RecommendReason, RecommendedJob } from '@zhuanyi/shared';
+import { ageOn, chinaDateOf, jobFitWarnings, type Mobility, type RecommendReason, type RecommendedJob } from '@zhuanyi/shared';
 import type { AuthContext } from '../../http/auth';
 import type { JobRecord } from './job.model';
 import { findOpenJobsBy } from './jobs.repository';
@@ -19,6 +19,9 @@ export interface WorkerJobProfile {
   /** Household region, county or finer. */
   homeRegionCode: string | null;
   expectedPayFen: number | null;
+  /** For the job's conditions: the person's birth date and how many certificates they hold. */
+  birthDate?: string | null;
+  certificateCount?: number;
 }
 
 export interface WorkerProfileSource {
@@ -82,7 +85,9 @@ export async function recommendJobs(profile: WorkerJobProfile, now: Date, limit:
   for (const rows of await Promise.all(sources)) for (const j of rows) seen.set(j._id.toHexString(), j);
 
   const byRank = (a: Scored, b: Scored) => b.score - a.score || b.job.createdAt.getTime() - a.job.createdAt.getTime();
-  const scored = [...seen.values()].map((j) => scoreJob(j, profile));
+  // Jobs whose age range or requirements exclude the person are never recommended.
+  const person = { age: profile.birthDate ? ageOn(profile.birthDate, chinaDateOf(now)) : null, certificateCount: profile.certificateCount ?? 1 };
+  const scored = [...seen.values()].filter((j) => jobFitWarnings(j, person).length === 0).map((j) => scoreJob(j, profile));
   const fitting = scored.filter((s) => s.fits).sort(byRank);
   // Too few within reach: fill up with the best of the rest, after the fitting ones.
   const want = Math.max(limit, MIN_RECOMMENDATIONS);

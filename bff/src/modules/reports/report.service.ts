@@ -6,16 +6,19 @@
  * distinct person, so nobody is counted twice.
  */
 import { Types } from 'mongoose';
-import { regionLevelOf, type ComplaintStatus, type MonthlyReport, type YearTargets } from '@zhuanyi/shared';
+import { indicatorSpecFor, isOutside, outsideAreaCode, type ComplaintStatus, type MonthlyReport, type ReportPeriod, type YearTargets } from '@zhuanyi/shared';
 import type { Clock } from '../../security/clock';
 import { ComplaintModel } from '../complaints/complaint.model';
 import { Course } from '../courses/course.model';
-import { regionRepository } from '../regions/regions.repository';
 import { regionFullName } from '../regions/regions.service';
 import { CourseMeta } from '../staff/publishing.service';
 import { settingsFor } from '../staff/region-settings';
 import { regionRange } from '../staff/scope';
 import { EnrollmentModel } from '../training/enrollment.model';
+import { IndicatorService } from './indicators.service';
+import { countiesOf } from './region-counties';
+
+export { countiesOf };
 import { Worker } from '../workers/worker.model';
 
 const EMPLOYED = ['employed', 'self_employed', 'public_welfare_post'];
@@ -43,22 +46,6 @@ function median(values: number[]): number | null {
   return Math.round(v * 10) / 10;
 }
 
-/** Counties (6-digit codes) inside a region; a county or finer region is its own county. */
-export function countiesOf(regionCode: string): string[] {
-  const level = regionLevelOf(regionCode);
-  if (level === 'county' || level === 'township' || level === 'village') return [regionCode.slice(0, 6)];
-  const repo = regionRepository();
-  const out: string[] = [];
-  const walk = (code: string) => {
-    for (const child of repo.childrenOf(code)) {
-      if (child.level === 'county') out.push(child.code);
-      else if (child.level === 'city' || child.level === 'province') walk(child.code);
-    }
-  };
-  walk(regionCode);
-  return out;
-}
-
 /** Transfers of one county grouped by start month and the raw destination fields that decide out/in. */
 interface TransferGroup {
   _id: { s: string; r?: unknown; l?: unknown; org?: unknown };
@@ -71,7 +58,16 @@ interface TransferRow {
 }
 
 export class ReportService {
-  constructor(private readonly clock: Clock) {}
+  private readonly indicators: IndicatorService;
+
+  constructor(private readonly clock: Clock) {
+    this.indicators = new IndicatorService(clock);
+  }
+
+  /** The indicators for a week, month or quarter. */
+  indicatorReport(regionCode: string, period: ReportPeriod, on: string) {
+    return this.indicators.report(regionCode, period, on);
+  }
 
   /**
    * Transfers of one county, year to date, grouped by start date and the raw destination fields; the
@@ -101,24 +97,20 @@ export class ReportService {
     ];
   }
 
-  /** Out of region: a destination region code outside the report's region, else by location class. */
-  private transferRow(g: TransferGroup, regionCode: string): TransferRow {
-    const level = regionLevelOf(regionCode);
-    const local = level === 'county' || level === 'township' || level === 'village';
-    const prefix = regionCode.slice(0, local ? 6 : regionCode.length);
-    const r = g._id.r;
-    const l = g._id.l ?? null;
-    const out =
-      typeof r === 'string' ? Array.from(r).slice(0, prefix.length).join('') !== prefix : r !== undefined && r !== null ? true : local ? l !== 'in_county' : l === 'out_of_province';
-    return { _id: { m: g._id.s.slice(0, 7), out, org: g._id.org === true }, n: g.n };
+  /** Out of region as the region's indicators define it (e.g. outside the city for Tongliao, outside Tibet for Luolong). */
+  private transferRow(g: TransferGroup, area: string): TransferRow {
+    const r = typeof g._id.r === 'string' ? g._id.r : null;
+    const l = typeof g._id.l === 'string' ? g._id.l : null;
+    return { _id: { m: g._id.s.slice(0, 7), out: isOutside(area, r, l), org: g._id.org === true }, n: g.n };
   }
 
   private async transfers(regionCode: string, month: string, counties: string[]) {
     const { year, months } = monthBounds(month);
     const rows: TransferRow[] = [];
+    const area = outsideAreaCode(regionCode, indicatorSpecFor(regionCode).outsideLevel);
     for (const c of counties) {
       const groups = await Worker.aggregate<TransferGroup>(this.transferPipeline(c, regionCode, `${year}-01-01`, `${month}-31`) as never[]).exec();
-      for (const g of groups) rows.push(this.transferRow(g, regionCode));
+      for (const g of groups) rows.push(this.transferRow(g, area));
     }
     const sum = (pred: (r: TransferRow) => boolean) => rows.filter(pred).reduce((a, r) => a + r.n, 0);
     const inMonth = (r: TransferRow) => r._id.m === month;
@@ -224,6 +216,8 @@ export class ReportService {
     const registrations = await this.registrations(regionCode, month, counties);
     const trainings = await this.trainings(regionCode, month);
     const complaints = await this.complaints(regionCode, month);
+    const indicators = await this.indicators.report(regionCode, 'month', `${month}-01`);
+    const value = (k: string) => indicators.indicators.find((i) => i.key === k)?.actual ?? 0;
     const targets: YearTargets = (await settingsFor(regionCode)).targets[year] ?? {};
     const ytd = transfers.yearToDate;
     const share = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
@@ -253,14 +247,16 @@ export class ReportService {
       },
       targets: {
         year,
-        transfers: progress(ytd.total, targets.transfers),
-        outOfRegion: progress(ytd.outOfRegion, targets.outOfRegion),
-        inRegion: progress(ytd.inRegion, targets.inRegion),
+        // The seeds' targets count people in work, not jobs started this year.
+        transfers: progress(value('transferredStock'), targets.transfers),
+        outOfRegion: progress(value('outOfRegion'), targets.outOfRegion),
+        inRegion: progress(value('inRegion'), targets.inRegion),
         governmentOrganizedShare: progress(orgShare, targets.governmentOrganizedShare),
         trainings: progress(trainings.yearToDate.trained, targets.trainings),
         passRate: progress(share(trainings.yearToDate.passed, trainings.yearToDate.trained), targets.passRate),
         orderBasedShare: progress(orderShare, targets.orderBasedShare),
       },
+      indicators,
       monthly: months.map((m, i) => ({ month: m, transfers: transfers.perMonth[i] ?? 0, trainings: trainings.perMonth[i] ?? 0, complaints: complaints.perMonth[i] ?? 0 })),
     };
   }

@@ -1,6 +1,32 @@
 /** The monthly report as an xlsx workbook (exceljs): one sheet of figures, one of the months. */
 import ExcelJS from 'exceljs';
-import { fenToYuanText, t, type MessageKey, type MonthlyReport } from '@zhuanyi/shared';
+import { fenToYuanText, t, type IndicatorReport, type MessageKey, type MonthlyReport } from '@zhuanyi/shared';
+
+const pctText = (v: number | null) => (v === null ? '' : `${(v * 100).toFixed(1)}%`);
+
+/** The indicators sheet: each indicator with its target and its definition, then the townships and villages. */
+export function addIndicatorSheet(wb: ExcelJS.Workbook, r: IndicatorReport): void {
+  const ws = wb.addWorksheet(t('indicator.sheet'));
+  ws.columns = [{ width: 30 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 70 }];
+  ws.addRow([`${r.regionName} ${r.from}～${r.to}`]).font = { bold: true, size: 13 };
+  ws.addRow([t('indicator.col.name'), t('indicator.col.actual'), t('report.col.month'), t('indicator.col.target'), t('indicator.col.ratio'), t('indicator.col.definition')]).font = { bold: true };
+  for (const i of r.indicators) {
+    const v = (x: number | null) => (x === null ? '' : i.unit === 'share' ? pctText(x) : x);
+    ws.addRow([i.name, v(i.actual), v(i.inPeriod), v(i.target), pctText(i.ratio), i.definition]).getCell(6).alignment = { wrapText: true };
+  }
+  ws.addRow([]);
+  ws.addRow([t('indicator.byArea')]).font = { bold: true };
+  const names = ['transferredStock', 'transferredNew', 'poorTransferred', 'outOfRegion', 'inRegion'] as const;
+  ws.addRow([t('report.col.item'), ...names.map((k) => r.indicators.find((i) => i.key === k)?.name ?? k)]).font = { bold: true };
+  for (const a of r.areas) ws.addRow([a.level === 'village' ? `\u3000${a.regionName}` : a.regionName, ...names.map((k) => a[k])]).font = { bold: a.level === 'township' };
+}
+
+export async function indicatorReportXlsx(r: IndicatorReport): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.created = new Date(r.generatedAt);
+  addIndicatorSheet(wb, r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 export async function monthlyReportXlsx(r: MonthlyReport): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -36,6 +62,7 @@ export async function monthlyReportXlsx(r: MonthlyReport): Promise<Buffer> {
   ws.addRow([t('report.complaints.amountRecovered'), fenToYuanText(r.complaints.amountRecoveredFen)]);
   ws.addRow([t('report.complaints.medianDaysToAccept'), r.complaints.medianDaysToAccept ?? '']);
   ws.addRow([t('report.complaints.medianDaysToClose'), r.complaints.medianDaysToClose ?? '']);
+  addIndicatorSheet(wb, r.indicators);
   const chart = wb.addWorksheet(t('report.chart'));
   chart.columns = [{ width: 12 }, { width: 14 }, { width: 14 }, { width: 14 }];
   chart.addRow([t('report.col.month'), t('report.transfers.total'), t('report.trainings.trained'), t('report.complaints.received')]).font = { bold: true };

@@ -27,7 +27,7 @@ import { EnrollmentModel } from '../training/enrollment.model';
 import { Worker, type WorkerRecord } from '../workers/worker.model';
 import type { RegistryService } from './registry.service';
 import { inScope, regionFor } from './scope';
-import { householdFilter } from './watch.service';
+import { householdFilter } from '../watch/watch.service';
 
 /** Staff-side facts about a course the catalog does not keep (订单式培训). */
 const courseMetaSchema = new Schema({ _id: { type: Schema.Types.ObjectId, required: true }, orderBased: { type: Boolean, default: false } }, { collection: 'course_meta', versionKey: false });

@@ -27,10 +27,12 @@ import { Account } from '../accounts/account.model';
 import type { AuditService } from '../audit/audit.service';
 import { regionFullName } from '../regions/regions.service';
 import { EnrollmentModel } from '../training/enrollment.model';
+import { holdsVerification, verifiedFactsKey } from '../workers/verified-facts';
 import { Worker, type WorkerRecord } from '../workers/worker.model';
+import type { OutcomeService } from '../outcomes/outcomes.service';
 import { ServiceRecordModel, type ServiceRecordDoc } from './service-record.model';
 import { inScope, regionFor } from './scope';
-import { householdFilter, watchReasonText, type WatchService } from './watch.service';
+import { householdFilter, watchReasonText, type WatchService } from '../watch/watch.service';
 
 const notFound = () => new NotFoundError('error.workerNotFound');
 const POOR = new Set(['lifted_from_poverty', 'at_risk_of_poverty', 'rural_low_income']);
@@ -49,7 +51,7 @@ export function shanghaiMonth(at: Date): { month: string; start: Date; end: Date
 
 export class RegistryService {
   constructor(
-    private readonly deps: { crypto: FieldCrypto; clock: Clock; audit: AuditService; watch: WatchService },
+    private readonly deps: { crypto: FieldCrypto; clock: Clock; audit: AuditService; watch: WatchService; outcomes: OutcomeService },
   ) {}
 
   private async load(auth: AuthContext, id: string): Promise<WorkerRecord> {
@@ -75,7 +77,7 @@ export class RegistryService {
       mobility: w.mobility,
       status: w.employment.status,
       location: w.employment.destination?.location ?? null,
-      verified: !!w.verifiedAt,
+      verified: holdsVerification(w),
       watch: {
         color: (w.watch?.color as RegistryPerson['watch']['color'] | undefined) ?? null,
         reasons: (w.watch?.reasons ?? []).map((code) => ({ code: code as WatchReason, message: watchReasonText(code, rules) })),
@@ -180,7 +182,7 @@ export class RegistryService {
 
   async verify(auth: AuthContext, id: string, note: string | undefined): Promise<RegistryDetail> {
     const w = await this.load(auth, id);
-    const updated = await Worker.findOneAndUpdate({ _id: w._id }, { $set: { verifiedAt: this.deps.clock(), verifiedBy: auth.subjectId } }, { returnDocument: 'after' }).lean<WorkerRecord>().exec();
+    const updated = await Worker.findOneAndUpdate({ _id: w._id }, { $set: { verifiedAt: this.deps.clock(), verifiedBy: auth.subjectId, verifiedFacts: verifiedFactsKey(w) } }, { returnDocument: 'after' }).lean<WorkerRecord>().exec();
     await this.deps.audit.record(auth, { action: 'verify', targetType: 'worker', targetId: id, regionCode: w.household.regionCode, detail: note ?? null });
     return this.toDetail((await Worker.findById(id).lean<WorkerRecord>().exec()) ?? updated ?? w);
   }
@@ -200,16 +202,13 @@ export class RegistryService {
             organizedByGovernment: u.organizedByGovernment,
           }
         : null;
+    const tracking = { endedOn: u.endedOn ?? null, unemployedSince: u.unemployedSince ?? null, postEndsOn: u.postEndsOn ?? null };
     await Worker.findOneAndUpdate(
       { _id: w._id },
-      {
-        $set: {
-          employment: { status: u.status, destination },
-          tracking: { endedOn: u.endedOn ?? null, unemployedSince: u.unemployedSince ?? null, postEndsOn: u.postEndsOn ?? null, hasIncome: u.hasIncome },
-        },
-      },
+      { $set: { employment: { status: u.status, destination }, tracking: { ...tracking, hasIncome: u.hasIncome } } },
       { returnDocument: 'after' },
     ).exec();
+    await this.deps.outcomes.fromEmploymentUpdate(auth, w, u, { status: u.status, destination: destination ? { ...destination, startedOn: destination.startedOn ?? chinaDateOf(this.deps.clock()) } : null, tracking });
     await this.deps.audit.record(auth, { action: 'update', targetType: 'worker', targetId: id, regionCode: w.household.regionCode, detail: `employment ${w.employment.status} → ${u.status}` });
     return this.toDetail((await Worker.findById(id).lean<WorkerRecord>().exec()) ?? w);
   }

@@ -12,11 +12,18 @@ import { IntakeService } from '../complaints/intake.service';
 import { CaseNoticeSender } from '../complaints/case-notices';
 import { ReportService } from '../reports/report.service';
 import { onWorkerChanged } from '../workers/worker.model';
+import { OutcomeService } from '../outcomes/outcomes.service';
+import { createOutcomeRoutes } from '../outcomes/outcomes.routes';
 import { AccountsAdminService } from './accounts-admin.service';
 import { PublishingService } from './publishing.service';
 import { RegistryService } from './registry.service';
 import { createStaffRoutes } from './staff.routes';
-import { WatchService } from './watch.service';
+import { FollowUpService } from '../watch/follow-up.service';
+import { createWatchRoutes } from '../watch/watch.routes';
+import { WatchSweep } from '../watch/watch-sweep';
+import { WatchService } from '../watch/watch.service';
+import { onWorkersBatchSaved } from '../workers/worker.model';
+import { clearStaleVerifications } from '../workers/verified-facts';
 
 export interface StaffModuleDeps {
   config: Config;
@@ -36,8 +43,20 @@ export function createStaffModule(deps: StaffModuleDeps): { routes: RouteGroup[]
     logger: deps.logger,
     clock,
   });
-  const watch = new WatchService(clock);
-  onWorkerChanged((id) => watch.recompute(id));
+  const followUps = new FollowUpService({ clock, audit });
+  const watch = new WatchService(clock, followUps);
+  const sweep = new WatchSweep({ clock, watch });
+  const outcomes = new OutcomeService({ clock, audit });
+  onWorkerChanged(async (id) => {
+    await clearStaleVerifications([id]);
+    await watch.recompute(id);
+  });
+  // Imported people get their color (and their history entry) at once.
+  onWorkersBatchSaved(async (rows) => {
+    await clearStaleVerifications(rows.map((r) => r._id));
+    await watch.recomputeMany(rows.map((r) => r._id));
+    await outcomes.fromRegistrations(rows, 'import', 'import');
+  });
   // Case notices wait in the outbox; this sender delivers them after each step and each minute (tests sweep themselves).
   const background = config.nodeEnv !== 'test';
   const notices = new CaseNoticeSender({ notifier, crypto: deps.crypto, background, onError: (err) => deps.logger.warn({ err }, 'notice sweep failed') });
@@ -46,13 +65,19 @@ export function createStaffModule(deps: StaffModuleDeps): { routes: RouteGroup[]
     setInterval(() => {
       intake.retryNotifications().catch((err: unknown) => deps.logger.warn({ err }, 'notification retry sweep failed'));
     }, 60_000).unref();
+    // The watch sweep: each county once a day, under a lease (checked every 10 minutes).
+    const runSweep = () => {
+      sweep.runDue().catch((err: unknown) => deps.logger.warn({ err }, 'watch sweep failed'));
+    };
+    setTimeout(runSweep, 30_000).unref();
+    setInterval(runSweep, 10 * 60_000).unref();
   }
-  const registry = new RegistryService({ crypto: deps.crypto, clock, audit, watch });
+  const registry = new RegistryService({ crypto: deps.crypto, clock, audit, watch, outcomes });
   const publishing = new PublishingService({ clock, audit, registry });
   const reports = new ReportService(clock);
   const accounts = new AccountsAdminService(audit, deps.crypto);
   return {
-    routes: [createAuditRoutes(audit), ...createStaffRoutes({ clock, audit, accounts, intake, registry, publishing, watch, reports })],
+    routes: [createAuditRoutes(audit), ...createStaffRoutes({ clock, audit, accounts, intake, registry, publishing, watch, reports }), createOutcomeRoutes(outcomes), createWatchRoutes({ watch, followUps, sweep })],
     intake,
     watch,
     notifier,

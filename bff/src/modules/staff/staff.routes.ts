@@ -1,4 +1,4 @@
-/** Staff console routes: accounts, settings, intake, registry, publishing, watch and reports. */
+/** Staff console routes: accounts, settings, intake, registry, publishing and reports (the watch: ../watch). */
 import { z } from 'zod';
 import {
   ComplaintIdParamsSchema,
@@ -14,6 +14,8 @@ import {
   IntakeQueueSchema,
   JobPushRequestSchema,
   JobPushResultSchema,
+  IndicatorQuerySchema,
+  IndicatorReportSchema,
   MonthlyReportQuerySchema,
   MonthlyReportSchema,
   NotificationRetryListSchema,
@@ -48,9 +50,6 @@ import {
   StaffJobPatchSchema,
   StaffJobSchema,
   VerifyRequestSchema,
-  WatchCountsQuerySchema,
-  WatchCountsSchema,
-  WatchRecomputeResultSchema,
 } from '@zhuanyi/shared';
 import { listRetries } from '../../integrations/notify/notifier';
 import { clearSignInDelay, listSignInDelays } from '../auth/sign-in-throttle';
@@ -62,13 +61,13 @@ import type { Clock } from '../../security/clock';
 import type { AuditService } from '../audit/audit.service';
 import type { IntakeService } from '../complaints/intake.service';
 import type { ReportService } from '../reports/report.service';
-import { monthlyReportXlsx } from '../reports/report.xlsx';
+import { indicatorReportXlsx, monthlyReportXlsx } from '../reports/report.xlsx';
 import type { AccountsAdminService } from './accounts-admin.service';
 import type { PublishingService } from './publishing.service';
 import { saveSettings, settingsFor } from './region-settings';
 import type { RegistryService } from './registry.service';
 import { inScope, regionFor } from './scope';
-import type { WatchService } from './watch.service';
+import type { WatchService } from '../watch/watch.service';
 
 export interface StaffRouteDeps {
   clock: Clock;
@@ -320,24 +319,6 @@ export function createStaffRoutes(d: StaffRouteDeps): RouteGroup[] {
     handler: ({ ctx, params, body }) => d.publishing.recordResult(authOf(ctx), params.id, body.enrollmentId, body.result),
   });
 
-  const watch = routeGroup({ prefix: '/watch', tag: 'watch' });
-  watch.get('/counts', {
-    summary: '四色预警：按村统计红橙黄绿人数（规则见 rules）',
-    auth: STAFF,
-    request: { query: WatchCountsQuerySchema },
-    response: { schema: WatchCountsSchema },
-    errors: ['NOT_FOUND'],
-    handler: ({ ctx, query }) => d.watch.counts(regionFor(authOf(ctx), query.regionCode)),
-  });
-  watch.post('/recompute', {
-    summary: '按当前规则重新计算本地区的四色预警',
-    auth: STAFF,
-    request: { query: WatchCountsQuerySchema },
-    response: { schema: WatchRecomputeResultSchema },
-    errors: ['NOT_FOUND'],
-    handler: async ({ ctx, query }) => ({ recomputed: await d.watch.recomputeRegion(regionFor(authOf(ctx), query.regionCode)) }),
-  });
-
   const reports = routeGroup({ prefix: '/reports', tag: 'reports' });
   reports.get('/monthly', {
     summary: '月报：转移就业、实名登记、培训、欠薪投诉，对照年度目标',
@@ -362,6 +343,31 @@ export function createStaffRoutes(d: StaffRouteDeps): RouteGroup[] {
       ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       ctx.attachment(`monthly-${region}-${query.month}.xlsx`);
       return monthlyReportXlsx(report);
+    },
+  });
+
+  reports.get('/indicators', {
+    summary: '指标报表：按周、月、季度，各项指标对照目标并附口径说明，分乡镇、村（每人只计一次）',
+    auth: STAFF,
+    request: { query: IndicatorQuerySchema },
+    response: { schema: IndicatorReportSchema },
+    errors: ['NOT_FOUND'],
+    handler: ({ ctx, query }) => d.reports.indicatorReport(regionFor(authOf(ctx), query.regionCode), query.period, query.on),
+  });
+  reports.get('/indicators.xlsx', {
+    summary: '指标报表导出 Excel（含口径说明）',
+    auth: STAFF,
+    request: { query: IndicatorQuerySchema },
+    response: { schema: XlsxSchema },
+    errors: ['NOT_FOUND'],
+    handler: async ({ ctx, query }) => {
+      const auth = authOf(ctx);
+      const region = regionFor(auth, query.regionCode);
+      const report = await d.reports.indicatorReport(region, query.period, query.on);
+      await d.audit.record(auth, { action: 'export', targetType: 'report', targetId: `${region}:${query.period}:${report.from}`, regionCode: region });
+      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      ctx.attachment(`indicators-${region}-${query.period}-${report.from}.xlsx`);
+      return indicatorReportXlsx(report);
     },
   });
 
@@ -405,5 +411,5 @@ export function createStaffRoutes(d: StaffRouteDeps): RouteGroup[] {
     },
   });
 
-  return [accounts, settings, intake, registry, pub, watch, reports, notices, delays];
+  return [accounts, settings, intake, registry, pub, reports, notices, delays];
 }

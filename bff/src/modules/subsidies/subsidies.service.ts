@@ -14,6 +14,7 @@ import {
   chinaDateStart,
   earnedInstallments,
   entitlementKeys,
+  tierFor,
   fenToYuanText,
   isWithinRegion,
   t,
@@ -34,6 +35,7 @@ import { AuditService } from '../audit/audit.service';
 import { Account } from '../accounts/account.model';
 import { regionFullName } from '../regions/regions.service';
 import { Worker, type WorkerRecord } from '../workers/worker.model';
+import { isVerified } from '../workers/verified-facts';
 import { TeamModel, type TeamRecord } from '../brokers/broker.model';
 import { assertCertifiedBroker } from '../brokers/broker-gate';
 import { DEFAULT_SUBSIDY_RULES } from './default-rules';
@@ -155,6 +157,7 @@ export class SubsidyService {
       const facts = placementFacts(team, w);
       for (const rule of rules) {
         if (!isWithinRegion(w.household.regionCode, rule.regionCode)) continue;
+        const keyGroupTier = (tierFor(rule.tiers, facts.keyGroups)?.keyGroups.length ?? 0) > 0;
         for (const earned of earnedInstallments(rule, facts)) {
           const keys = entitlementKeys(rule, earned, { personId: w._id.toHexString(), employerId: team.employerId.toHexString(), placementId: team._id.toHexString() });
           docs.push({
@@ -178,6 +181,7 @@ export class SubsidyService {
             dueAt: chinaDateStart(earned.dueOn),
             status: 'open',
             placementKey: keys.placementKey,
+            keyGroupTier,
             ...(keys.lifetimeKey ? { lifetimeKey: keys.lifetimeKey } : {}),
             ...(keys.yearKey ? { yearKey: keys.yearKey } : {}),
             ...(keys.employerKey ? { employerKey: keys.employerKey } : {}),
@@ -256,7 +260,7 @@ export class SubsidyService {
   ): Promise<EntitlementList> {
     const now = this.deps.clock();
     const base: Record<string, unknown> =
-      'brokerId' in scope ? { brokerId: scope.brokerId } : scope.regionScope === null ? {} : { regionCode: { $regex: `^${scope.regionScope}` } };
+      'brokerId' in scope ? { brokerId: scope.brokerId, beneficiary: 'broker' } : scope.regionScope === null ? {} : { regionCode: { $regex: `^${scope.regionScope}` } };
     const after = query.cursor === undefined ? undefined : decodeKeyset(query.cursor);
     if (query.cursor !== undefined && after === undefined) throw new ValidationError({ cursor: 'validation.cursor' });
     const filter = { ...base, ...this.stateFilter(query.state, now), ...(after ? afterDesc('createdAt', after) : {}) };
@@ -279,14 +283,14 @@ export class SubsidyService {
     const now = this.deps.clock();
     const _id = new Types.ObjectId(id);
     const claimed = await EntitlementModel.findOneAndUpdate(
-      { _id, brokerId: auth.subjectId, status: 'open', dueAt: { $lte: now } },
+      { _id, brokerId: auth.subjectId, beneficiary: 'broker', status: 'open', dueAt: { $lte: now } },
       { $set: { status: 'claimed', claimedAt: now } },
       { returnDocument: 'after' },
     )
       .lean<EntitlementRecord>()
       .exec();
     if (claimed) return this.toApi(claimed, now);
-    const found = await EntitlementModel.findOne({ _id, brokerId: auth.subjectId }).lean<EntitlementRecord>().exec();
+    const found = await EntitlementModel.findOne({ _id, brokerId: auth.subjectId, beneficiary: 'broker' }).lean<EntitlementRecord>().exec();
     if (!found) throw new NotFoundError('error.entitlementNotFound');
     if (found.status === 'open') throw conflict('error.entitlementNotDue');
     throw conflict('error.entitlementNotClaimable');
@@ -299,7 +303,12 @@ export class SubsidyService {
     const found = await EntitlementModel.findById(_id).lean<EntitlementRecord>().exec();
     const inScope = (code: string) => auth.role === 'admin' || auth.regionScope === null || isWithinRegion(code, auth.regionScope);
     if (!found || !inScope(found.regionCode)) throw new NotFoundError('error.entitlementNotFound');
-    const from = decision.action === 'pay' ? 'approved' : 'claimed';
+    if (decision.action !== 'reject' && found.keyGroupTier && !(await isVerified(found.workerId))) {
+      throw new AppError('CONFLICT', { messageKey: 'error.grantNeedsVerified' });
+    }
+    // A worker's grant the data already proves (due, verified) is approved without a claim (免申即享).
+    const readyToPay = decision.action === 'approve' && found.beneficiary === 'worker' && found.status === 'open' && found.dueAt.getTime() <= now.getTime();
+    const from = decision.action === 'pay' ? 'approved' : readyToPay ? 'open' : 'claimed';
     const set: Record<string, unknown> =
       decision.action === 'approve'
         ? { status: 'approved', approvedAt: now, decidedAt: now, decidedBy: auth.subjectId, reason: decision.reason }

@@ -69,6 +69,8 @@ export interface EntitlementRecord {
   dueAt: Date;
   status: EntitlementStatus;
   placementKey: string;
+  /** The amount depends on the person's key group (脱贫人口 ...): approving needs a verified record. */
+  keyGroupTier?: boolean;
   lifetimeKey?: string;
   yearKey?: string;
   employerKey?: string;
@@ -104,6 +106,7 @@ const entitlementSchema = new Schema<EntitlementRecord>(
     dueAt: { type: Date, required: true },
     status: { type: String, enum: EntitlementStatusSchema.options, required: true },
     placementKey: { type: String, required: true },
+    keyGroupTier: { type: Boolean, default: false },
     lifetimeKey: { type: String },
     yearKey: { type: String },
     employerKey: { type: String },
@@ -124,5 +127,6 @@ entitlementSchema.index({ brokerId: 1, createdAt: -1, _id: -1 });
 entitlementSchema.index({ regionCode: 1, status: 1, createdAt: -1 });
 entitlementSchema.index({ status: 1, approvedAt: 1 });
 entitlementSchema.index({ teamId: 1, workerId: 1 });
+entitlementSchema.index({ workerId: 1, beneficiary: 1, createdAt: -1 });
 
 export const EntitlementModel = model<EntitlementRecord>('SubsidyEntitlement', entitlementSchema);

@@ -53,6 +53,8 @@ export interface WorkerRecord extends WorkerFields {
   /** Checked by staff (核实). */
   verifiedAt?: Date | null;
   verifiedBy?: string | null;
+  /** The facts verified (see verified-facts.ts); a change of them clears the verification. */
+  verifiedFacts?: string | null;
   /** Four-color watch, recomputed when the record changes. */
   watch?: { color: string | null; reasons: string[]; computedAt: Date | null } | null;
 }
@@ -124,6 +126,7 @@ const workerSchema = new Schema<WorkerRecord>(
     },
     verifiedAt: { type: Date, default: null },
     verifiedBy: { type: String, default: null },
+    verifiedFacts: { type: String, default: null },
     watch: {
       type: new Schema({ color: { type: String, default: null }, reasons: { type: [String], default: [] }, computedAt: { type: Date, default: null } }, { _id: false }),
       default: null,
@@ -141,6 +144,8 @@ workerSchema.index({ 'createdBy.subjectId': 1 });
 workerSchema.index({ 'household.countyCode': 1, 'watch.color': 1, 'household.regionCode': 1 });
 workerSchema.index({ 'household.countyCode': 1, 'employment.destination.startedOn': 1 });
 workerSchema.index({ 'household.countyCode': 1, createdAt: 1 });
+// Indicators: people in work by county (and the not-seeking count of the labor force).
+workerSchema.index({ 'household.countyCode': 1, 'employment.status': 1 });
 workerSchema.index({ 'household.countyCode': 1, updatedAt: 1 });
 
 /** Called after a registration is saved or updated (the four-color watch recomputes). */
@@ -152,6 +157,16 @@ export function onWorkerChanged(listener: WorkerChangeListener): void {
 async function workerChanged(id: Types.ObjectId | undefined): Promise<void> {
   if (!id) return;
   for (const l of changeListeners) await l(id);
+}
+/** Called after a batch (an import) stored many records without the per-document hooks. */
+type WorkersBatchListener = (rows: ReadonlyArray<Pick<WorkerRecord, '_id' | 'household' | 'employment' | 'tracking' | 'updatedAt'>>) => Promise<void>;
+const batchListeners: WorkersBatchListener[] = [];
+export function onWorkersBatchSaved(listener: WorkersBatchListener): void {
+  if (!batchListeners.includes(listener)) batchListeners.push(listener);
+}
+export async function workersBatchSaved(rows: Parameters<WorkersBatchListener>[0]): Promise<void> {
+  if (!rows.length) return;
+  for (const l of batchListeners) await l(rows);
 }
 workerSchema.post('save', async function () {
   await workerChanged(this._id);

@@ -11,7 +11,7 @@ import { AppError } from '../../http/errors';
 import { isDuplicateKeyError } from '../../http/error-handler';
 import { registrationChange, withPesEvents } from '../../integrations/pes/pes-events';
 import { assertCertifiedBroker } from '../brokers/broker-gate';
-import type { WorkerRecord } from './worker.model';
+import { workersBatchSaved, type WorkerRecord } from './worker.model';
 import { castWorkerFields, findWorkersByIdIndexes, insertWorkers, updateWorkers, type WorkerFields } from './workers.repository';
 import type { WorkerService } from './workers.service';
 
@@ -103,6 +103,7 @@ async function saveChunk(
         const fresh = opts.createdSince !== undefined && mine && u.record.createdAt >= opts.createdSince;
         answers[u.i] = { ok: true, outcome: fresh ? 'created' : 'updated', worker: { _id: u.record._id, name: u.fields.name } };
       }
+      await workersBatchSaved([...inserted.created, ...inserted.updated]);
       const byIndex = new Map(inserted.created.map((w) => [w.idIndex, w]));
       for (const x of inserts) {
         const record = byIndex.get(x.fields.idIndex);

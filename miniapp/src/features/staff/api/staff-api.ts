@@ -9,6 +9,8 @@ import {
   RevealResponseSchema,
   TokenPairSchema,
   WatchCountsSchema,
+  FollowUpListSchema,
+  type FollowUpList,
   type Complaint,
   type IntakeActionSchema,
   type IntakeQueue,
@@ -62,6 +64,8 @@ export const revealWorker = (id: string, reason: string) =>
   http.request({ method: 'POST', path: `/registry/workers/${encodeURIComponent(id)}/reveal`, body: { reason }, schema: RevealResponseSchema });
 
 export const getWatchCounts = (): Promise<WatchCounts> => http.get('/watch/counts', WatchCountsSchema);
+/** Open follow-up tasks from the watch (overdue first in the counts). */
+export const getFollowUps = (mine: boolean): Promise<FollowUpList> => http.get('/watch/tasks', FollowUpListSchema, mine ? { mine: 'true' } : {});
 
 export const getMonthlyReport = (month: string): Promise<MonthlyReport> => http.get('/reports/monthly', MonthlyReportSchema, { month });
 

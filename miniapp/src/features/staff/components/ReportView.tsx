@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { MonthlyReport } from '@zhuanyi/shared';
 import { t, type AppMessageKey } from '@/i18n';
 import { barHeights, formatYuan, percent, widthOf } from '../format';
+import { IndicatorList } from './IndicatorList';
 import './staff.scss';
 
 function Figure({ label, value }: { label: string; value: string | number }) {
@@ -54,6 +55,7 @@ export function ReportView({ report }: { report: MonthlyReport }) {
           );
         })}
       </View>
+      <IndicatorList report={r.indicators} />
       <View className="zy-staff-card">
         <Text className="zy-staff-card__title">{t('staff.report.chart')}</Text>
         <View className="zy-staff-chart">

@@ -5,7 +5,7 @@ import { ActionButton } from '@/components/ActionButton';
 import { t, type AppMessageKey } from '@/i18n';
 import { clearSession } from '@/services/auth-token';
 import { useAsync } from '@/hooks/use-async';
-import { getRegionName, type StaffRole } from '@/features/staff/api/staff-api';
+import { getFollowUps, getRegionName, type StaffRole } from '@/features/staff/api/staff-api';
 import { StaffGate } from '@/features/staff/components/StaffGate';
 import { staffCan, useStaffSession } from '@/features/staff/hooks/use-staff-session';
 import { staffRoutes } from '@/features/staff/routes';
@@ -33,6 +33,29 @@ const NAV: readonly NavItem[] = [
   { key: 'accounts', url: staffRoutes.accounts, allow: staffCan.admin },
 ];
 
+/** Follow-up tasks from the watch: overdue ones first, with the person and the due date. */
+function FollowUps() {
+  const { state } = useAsync(() => getFollowUps(false), 'follow-ups');
+  if (state.status !== 'ready') return null;
+  const { counts, items } = state.data;
+  return (
+    <View className="zy-staff-card" data-testid="follow-ups">
+      <Text className="zy-staff-card__title">{t('followUp.title')}</Text>
+      <Text className={counts.overdue > 0 ? 'zy-follow-ups__overdue' : 'zy-muted'}>{t('followUp.overdue', { count: counts.overdue })}</Text>
+      <Text className="zy-muted">{t('followUp.open', { count: counts.open })}</Text>
+      {items.length === 0 ? <Text className="zy-muted">{t('followUp.none')}</Text> : null}
+      {items.slice(0, 5).map((f) => (
+        <View key={f.id} className="zy-staff-nav__item" ariaRole="link" onClick={() => void Taro.navigateTo({ url: staffRoutes.person(f.workerId) })}>
+          <Text className="zy-staff-nav__item-title">{`${f.workerName} · ${f.regionName}`}</Text>
+          <Text className="zy-staff-nav__item-hint">
+            {`${t('followUp.change', { from: f.fromColor ? t(`watch.color.${f.fromColor}`) : '—', to: f.toColor ? t(`watch.color.${f.toColor}`) : '—' })} · ${t('followUp.due', { date: f.dueOn })}`}
+          </Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
 function Home({ role }: { role: StaffRole }) {
   const subject = useStaffSession();
   const scope = subject?.regionScope ?? null;
@@ -45,6 +68,7 @@ function Home({ role }: { role: StaffRole }) {
         <Text className="zy-text">{t('staff.home.hello', { name: subject?.displayName ?? '', role: t(`role.${role}`) })}</Text>
         <Text className="zy-muted">{regionName ? t('staff.home.scope', { region: regionName }) : t('staff.home.scopeAll')}</Text>
       </View>
+      {staffCan.registry(role) ? <FollowUps /> : null}
       <View className="zy-staff-nav">
         {NAV.filter((n) => n.allow(role)).map((n) => (
           <View key={n.key} className="zy-staff-nav__item" ariaRole="link" onClick={() => void Taro.navigateTo({ url: n.url })}>

@@ -1,0 +1,38 @@
+import { ApplyResultSchema, RecommendedJobsResponseSchema } from '@zhuanyi/shared';
+import { Types } from 'mongoose';
+import { manualClock } from '../../security/clock';
+import { signInAs } from '../../test-support/auth';
+import { buildJob } from '../../test-support/factories';
+import { useTestDb } from '../../test-support/test-db';
+import { staffApp, workerDoc } from '../staff/staff-test-kit';
+import { Worker } from '../workers/worker.model';
+
+const db = useTestDb();
+jest.setTimeout(60_000);
+
+describe('recommendations that respect the person', () => {
+  it('when a 61-year-old without certificates asks for recommendations, then jobs whose age range or required certificate exclude them are left out, and applying to one anyway answers a plain warning', async () => {
+    const clock = manualClock('2026-06-01T02:00:00Z');
+    const { http } = staffApp(db.database, clock);
+    const worker = await signInAs('worker', { clock });
+    await Worker.collection.insertOne(
+      workerDoc({ birthDate: '1965-03-12', ownerLoginId: new Types.ObjectId(worker.subjectId), jobIntention: { wantsJob: true, trades: ['电焊工'], locations: [], expectedMonthlyPayFen: null } }) as never,
+    );
+    const tooOld = await buildJob({ ageMin: 20, ageMax: 55 });
+    const certified = await buildJob({ ageMin: 18, ageMax: 65, requirements: ['持特种作业操作证（焊接与热切割）'] });
+    const fits = await buildJob({ ageMin: 18, ageMax: 65, requirements: ['持焊工证优先', '身体健康'] });
+    const open = await buildJob({});
+    const list = RecommendedJobsResponseSchema.parse((await http().get('/api/v1/jobs/recommended?limit=20').set(worker.header).expect(200)).body);
+    const ids = list.items.map((j) => j.id);
+    expect(ids).toEqual(expect.arrayContaining([fits._id.toHexString(), open._id.toHexString()]));
+    expect(ids).not.toContain(tooOld._id.toHexString());
+    expect(ids).not.toContain(certified._id.toHexString());
+
+    const applied = ApplyResultSchema.parse((await http().post(`/api/v1/jobs/${tooOld._id.toHexString()}/applications`).set(worker.header).expect(201)).body);
+    expect(applied.warnings).toEqual(['这个岗位要求年龄 20–55 岁，您目前 61 岁，可能不被录用']);
+    const cert = ApplyResultSchema.parse((await http().post(`/api/v1/jobs/${certified._id.toHexString()}/applications`).set(worker.header).expect(201)).body);
+    expect(cert.warnings[0]).toContain('持特种作业操作证');
+    const ok = ApplyResultSchema.parse((await http().post(`/api/v1/jobs/${fits._id.toHexString()}/applications`).set(worker.header).expect(201)).body);
+    expect(ok.warnings).toEqual([]);
+  });
+});
