@@ -129,6 +129,10 @@ describe('the worker pages in Mongolian, Uyghur and Tibetan at 360×640', () => 
 
     // 3. Sign in and 实名登记, every label in the language.
     await signInBySms(page, bff, lang, who.phone);
+    // The privacy notice and the sensitive-information consent come first, in the language too.
+    await tapText(page, m.consent!.agreeNotice!);
+    await tapText(page, m.consent!.agreeSensitive!);
+    await tapText(page, m.consent!.agree!);
     await input(page, m.register!.namePlaceholder!).waitFor({ timeout: 20_000 });
     await input(page, m.register!.namePlaceholder!).fill(who.name);
     await input(page, m.register!.idNumberPlaceholder!).fill(`${who.first17}${idNumberCheckChar(who.first17)}`);
