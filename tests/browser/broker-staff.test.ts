@@ -45,7 +45,8 @@ describe('broker application and staff review in the H5 build served by the BFF'
     // 1. The worker signs in by SMS and opens 我的 → 申请当劳务经纪人.
     await fillSmsSignIn(page, bff, PHONE);
     await tapText(page, '登录');
-    await shown(page, '第 1 步，共 5 步').waitFor({ timeout: 20_000 });
+    // A worker without a registration lands on 实名登记, which asks for consent first.
+    await shown(page, '个人信息怎么用（隐私说明）').waitFor({ timeout: 20_000 });
     await page.goto(`${bff.baseUrl}/#/pages/me/index`);
     await tapText(page, '申请当劳务经纪人');
     await shown(page, '提交申请').waitFor({ timeout: 20_000 });

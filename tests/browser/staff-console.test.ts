@@ -162,7 +162,7 @@ describe('the staff console in the H5 build served by the BFF', () => {
     const entry = adminPage.locator('.zy-audit-entry').filter({ visible: true }).filter({ hasText: `原因：${reason}` });
     await entry.waitFor({ timeout: 20_000 });
     await entry.getByText(`${STAFF.name} · 人社工作人员`).waitFor();
-    await entry.getByText(`worker ${workerId}`, { exact: true }).waitFor();
+    await entry.getByText(`实名登记 ${workerId}`, { exact: true }).waitFor();
     expect(await adminPage.locator('.zy-audit-entry').filter({ visible: true }).filter({ hasNotText: '查看完整信息' }).count()).toBe(0);
     await entry.scrollIntoViewIfNeeded();
     await screenshot(adminPage, 'staff-console-05-audit-reveal');

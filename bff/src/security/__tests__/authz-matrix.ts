@@ -226,6 +226,7 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   'POST /api/v1/auth/refresh': { expect: open(), request: async () => ({ body: { refreshToken: (await signInAs('worker')).refreshToken } }) },
   'POST /api/v1/auth/sign-out': { expect: open(), request: async () => ({ body: { refreshToken: (await signInAs('worker')).refreshToken } }) },
   'GET /api/v1/auth/me': { expect: roles(ANY) },
+  'PUT /api/v1/auth/me/locale': { expect: roles(ANY), request: () => ({ body: { locale: 'bo' } }) },
 
   // ---- consents (the worker's own) ----
   'GET /api/v1/consents/me': { expect: roles(['worker']) },
