@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { ComplaintListResponseSchema, ComplaintSchema, IntakeQueueSchema, MonthlyReportSchema, idNumberCheckChar } from '@zhuanyi/shared';
-import { api, apiJson, signedInPhone, staffByPassword, workerBySms } from '../support/bff-api';
+import { api, apiJson, signedInPhone, staffByPassword, workerBySms, agreeToPrivacy } from '../support/bff-api';
 import { repoRoot } from '../support/bff-process';
 import { newDesktopContext, watchedPage } from '../support/browser';
 import { ADMIN, INTAKE } from '../support/demo-accounts';
@@ -40,6 +40,7 @@ describe('the green channel routes a case to the worksite county (H5 build serve
     const errors: string[] = [];
     // Setup (API): the worker registers in Turpan; intake officers for Turpan (高昌区) and 科左后旗.
     const worker = await workerBySms(bff, PHONE);
+    await agreeToPrivacy(bff, worker.accessToken);
     await apiJson(bff, '/workers/me', { method: 'PUT', body: turpanRegistration, token: worker.accessToken, key: `gc-reg-${Date.now()}` });
     const admin = await staffByPassword(bff, ADMIN);
     const stamp = Date.now().toString(36);

@@ -90,7 +90,7 @@ describe('outcomes reach the registry, the watch and the monthly report (H5 serv
     await page.goto(`${bff.baseUrl}/#/packages/staff/pages/report/index`);
     const indicators = page.locator('[data-testid="indicators"]').filter({ visible: true });
     await indicators.waitFor({ timeout: 20_000 });
-    await indicators.getByText('转移就业人数（在岗）').waitFor();
+    await indicators.getByText('转移就业人数（在岗）', { exact: true }).waitFor();
     await indicators.getByText(/期末处于就业状态/).waitFor();
     await indicators.scrollIntoViewIfNeeded();
     await settledScreenshot(page, 'outcomes-04-report-indicators');

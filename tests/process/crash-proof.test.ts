@@ -65,7 +65,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'zhuanyi-supervised-'));
   supervisor = spawn(process.execPath, ['scripts/supervise.mjs'], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, UPLOAD_SWEEP_AGE_MS: String(SWEEP_AGE_MS), PES_FAKE: 'false', PES_ENABLED: 'false' },
+    env: { ...process.env, NODE_ENV: 'development', DEMO: '1', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, UPLOAD_SWEEP_AGE_MS: String(SWEEP_AGE_MS), PES_FAKE: 'false', PES_ENABLED: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   supervisor.stdout?.on('data', (d: Buffer) => (log += d.toString()));

@@ -152,6 +152,21 @@ async function entitlement(w: World, status: 'open' | 'claimed'): Promise<string
   return doc._id.toHexString();
 }
 
+/** An open, due grant of the world's worker (each worker caller claims a fresh one). */
+async function workerGrant(w: World): Promise<string> {
+  const id = await entitlement(w, 'open');
+  await EntitlementModel.updateOne({ _id: new Types.ObjectId(id) }, { $set: { beneficiary: 'worker', brokerId: null, workerId: new Types.ObjectId(w.workerRecordId) } }).exec();
+  return id;
+}
+
+/** A follow-up task of the world's county, listed for the admin (the first caller to close it answers 2xx, later ones 409). */
+async function followUpTask(c: PlanContext): Promise<string> {
+  const res = await c.http().get('/api/v1/watch/tasks').set(c.w.subjects.admin.header).expect(200);
+  const id = (res.body as { items: Array<{ id: string }> }).items[0]?.id;
+  if (!id) throw new Error('the world has no follow-up task');
+  return id;
+}
+
 /** A complaint the world's worker files now (for state-changing steps each caller needs a fresh one). */
 const freshComplaint = (c: PlanContext) => fileComplaint(c.http, c.w.subjects.worker);
 
@@ -367,6 +382,12 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   },
   'GET /api/v1/subsidies': { expect: roles(STAFF) },
   'GET /api/v1/subsidies/export': { expect: roles(STAFF), request: () => ({ query: { from: day(-30), to: day(0) } }) },
+  'GET /api/v1/subsidies/ready-to-pay': { expect: roles(STAFF) },
+  'GET /api/v1/workers/me/grants': { expect: roles(['worker']) },
+  'POST /api/v1/workers/me/grants/:id/claim': {
+    expect: roles(['worker'], { otherWorker: 404 }),
+    request: async (c) => ({ params: { id: await workerGrant(c.w) } }),
+  },
   'POST /api/v1/subsidies/:id/decisions': {
     expect: roles(STAFF, { otherStaff: 404 }),
     request: async (c) => ({ params: { id: await entitlement(c.w, 'claimed') }, body: { action: 'approve', reason: '材料齐全' } }),
@@ -501,6 +522,10 @@ export const authzMatrix: Record<string, MatrixEntry> = {
     expect: roles(['intake', 'admin'], { otherIntake: 404 }),
     request: async (c) => ({ params: { id: await freshComplaint(c) }, body: { action: 'accept' } }),
   },
+  'POST /api/v1/intake/cases/:id/reveal-phone': {
+    expect: roles(['intake', 'admin'], { otherIntake: 404 }),
+    request: async (c) => ({ params: { id: await freshComplaint(c) }, body: { reason: '电话核实欠薪情况' } }),
+  },
   'GET /api/v1/intake/confirmations': { expect: roles(['worker']) },
   'POST /api/v1/intake/confirmations/:id': {
     expect: roles(['worker'], { otherWorker: 404 }),
@@ -510,6 +535,11 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   // ---- registry (staff; full ID number only through audited reveal) ----
   'GET /api/v1/registry/workers': { expect: roles(STAFF, { otherStaff: 404 }), request: () => ({ query: { regionCode: COUNTY_A } }) },
   'GET /api/v1/registry/workers/:id': { expect: roles(STAFF, { otherStaff: 404 }), request: (c) => ({ params: { id: c.w.workerRecordId } }) },
+  'POST /api/v1/registry/workers/:id/outcomes': {
+    expect: roles(STAFF, { otherStaff: 404 }),
+    request: (c) => ({ params: { id: c.w.workerRecordId }, body: { kind: 'returned_home', on: day(0) } }),
+  },
+  'GET /api/v1/registry/workers/:id/history': { expect: roles(STAFF, { otherStaff: 404 }), request: (c) => ({ params: { id: c.w.workerRecordId } }) },
   'POST /api/v1/registry/workers/:id/reveal': {
     expect: roles(STAFF, { otherStaff: 404 }),
     request: (c) => ({ params: { id: c.w.workerRecordId }, body: { reason: '核对社保缴纳信息' } }),
@@ -593,6 +623,15 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   // ---- four-color watch and reports (the caller's region, or a region inside it) ----
   'GET /api/v1/watch/counts': { expect: roles(STAFF, { otherStaff: 404 }), request: () => ({ query: { regionCode: COUNTY_A } }) },
   'POST /api/v1/watch/recompute': { expect: roles(STAFF, { otherStaff: 404 }), request: () => ({ query: { regionCode: COUNTY_A } }) },
+  'POST /api/v1/watch/sweep': { expect: roles(['admin']) },
+  'GET /api/v1/watch/tasks': { expect: roles(STAFF) },
+  'POST /api/v1/watch/tasks/:id/done': {
+    expect: roles(STAFF, { otherStaff: 404 }),
+    request: async (c) => ({ params: { id: await followUpTask(c) }, body: { note: '已电话回访' } }),
+    alsoOk: [{ status: 409, why: 'the first allowed caller closed the task already' }],
+  },
+  'GET /api/v1/reports/indicators': { expect: roles(STAFF, { otherStaff: 404 }), request: () => ({ query: { regionCode: COUNTY_A, period: 'month', on: day(0) } }) },
+  'GET /api/v1/reports/indicators.xlsx': { expect: roles(STAFF, { otherStaff: 404 }), request: () => ({ query: { regionCode: COUNTY_A, period: 'month', on: day(0) } }) },
   'GET /api/v1/reports/monthly': { expect: roles(STAFF, { otherStaff: 404 }), request: () => ({ query: { regionCode: COUNTY_A, month: day(0).slice(0, 7) } }) },
   'GET /api/v1/reports/monthly.xlsx': {
     expect: roles(STAFF, { otherStaff: 404 }),
