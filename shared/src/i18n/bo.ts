@@ -240,4 +240,10 @@ export const boShared: SharedTranslation = {
   'complaint.handoff.public_security': 'སྤྱི་བདེ་ལས་ཁུངས།',
   'complaint.step.handoffDue': '{step} ལེན་མཁན། {office} {date} སྔོན་ལ་ལན་འདེབས།',
   'complaint.step.handoffAnswered': '{office} ཡི་ལན། {answer}',
+  'error.grantNotFound': 'ཁ་སྐོང་མ་དངུལ་འདི་རྙེད་མ་སོང་།',
+  'error.grantNotClaimable': 'ཁ་སྐོང་མ་དངུལ་འདི་ད་ལྟ་ཞུ་མི་ཆོག',
+  'error.grantNeedsVerified': 'གལ་ཆེའི་ཚོགས་པའི་ཐོབ་ཐང་ལས་བྱེད་པས་ད་དུང་ར་སྤྲོད་བྱས་མེད། ར་སྤྲོད་བྱས་རྗེས་ཁ་སྐོང་མ་དངུལ་ཞུ་ཆོག',
+  'job.warning.ageOutside': 'ལས་ཀ་འདིར་ལོ་ {min}–{max} དགོས། ཁྱེད་ད་ལྟ་ལོ་ {age} ཡིན། འདེམས་མི་ཐུབ་སྲིད།',
+  'job.warning.title': 'དོ་སྣང་།',
+  'job.warning.certificateRequired': 'ལས་ཀ་འདིར་“{requirement}” དགོས། ཁྱེད་ཀྱི་ཐོ་འགོད་ནང་ལག་ཁྱེར་མེད། འདེམས་མི་ཐུབ་སྲིད།',
 };

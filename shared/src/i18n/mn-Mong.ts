@@ -240,4 +240,10 @@ export const mnMongShared: SharedTranslation = {
   'complaint.handoff.public_security': 'ᠴᠠᠭᠳᠠᠭ᠎ᠠ',
   'complaint.step.handoffDue': '{step}᠃ ᠬᠦᠯᠢᠶᠡᠨ ᠠᠪᠬᠤ: {office}᠂ {date} ᠡᠴᠡ ᠡᠮᠦᠨ᠎ᠡ ᠬᠠᠷᠢᠭᠤᠯᠲᠠ ᠥᠭᠭᠦᠨ᠎ᠡ',
   'complaint.step.handoffAnswered': '{office} ᠤᠨ ᠬᠠᠷᠢᠭᠤᠯᠲᠠ: {answer}',
+  'error.grantNotFound': 'ᠡᠨᠡ ᠲᠡᠳᠬᠦᠯᠭᠡ ᠣᠯᠳᠠᠭᠰᠠᠨ ᠦᠭᠡᠢ',
+  'error.grantNotClaimable': 'ᠡᠨᠡ ᠲᠡᠳᠬᠦᠯᠭᠡ ᠶᠢ ᠣᠳᠣ ᠬᠦᠰᠡᠵᠦ ᠪᠣᠯᠬᠤ ᠦᠭᠡᠢ',
+  'error.grantNeedsVerified': 'ᠲᠤᠰᠬᠠᠢ ᠪᠦᠯᠦᠭ ᠦᠨ ᠪᠠᠶᠢᠳᠠᠯ ᠢ ᠠᠵᠢᠯᠲᠠᠨ ᠬᠠᠷᠠᠬᠠᠨ ᠨᠣᠲᠠᠯᠠᠭᠠᠳᠤᠢ᠂ ᠨᠣᠲᠠᠯᠠᠭᠰᠠᠨ ᠤ ᠳᠠᠷᠠᠭ᠎ᠠ ᠲᠡᠳᠬᠦᠯᠭᠡ ᠶᠢ ᠬᠦᠰᠡᠵᠦ ᠪᠣᠯᠤᠨ᠎ᠠ',
+  'job.warning.ageOutside': 'ᠡᠨᠡ ᠠᠵᠢᠯ {min}–{max} ᠨᠠᠰᠤᠲᠠᠢ ᠬᠥᠮᠦᠨ ᠢ ᠠᠪᠤᠨ᠎ᠠ᠂ ᠲᠠ ᠣᠳᠣ {age} ᠨᠠᠰᠤᠲᠠᠢ᠂ ᠠᠪᠬᠤ ᠦᠭᠡᠢ ᠪᠠᠢᠵᠤ ᠮᠡᠳᠡᠨ᠎ᠡ',
+  'job.warning.title': 'ᠠᠩᠬᠠᠷ',
+  'job.warning.certificateRequired': 'ᠡᠨᠡ ᠠᠵᠢᠯ “{requirement}” ᠢ ᠱᠠᠭᠠᠷᠳᠠᠨ᠎ᠠ᠂ ᠲᠠᠨ ᠤ ᠪᠦᠷᠢᠳᠬᠡᠯ ᠳᠦ ᠦᠨᠡᠮᠯᠡᠬᠦ ᠦᠭᠡᠢ᠂ ᠠᠪᠬᠤ ᠦᠭᠡᠢ ᠪᠠᠢᠵᠤ ᠮᠡᠳᠡᠨ᠎ᠡ',
 };

@@ -240,4 +240,10 @@ export const ugShared: SharedTranslation = {
   'complaint.handoff.public_security': 'ساقچى ئورگىنى',
   'complaint.step.handoffDue': '{step}. قوبۇل قىلغۇچى: {office}، {date} دىن بۇرۇن جاۋاب بېرىدۇ',
   'complaint.step.handoffAnswered': '{office} نىڭ جاۋابى: {answer}',
+  'error.grantNotFound': 'بۇ ياردەم پۇلى تېپىلمىدى',
+  'error.grantNotClaimable': 'بۇ ياردەم پۇلىنى ھازىر ئىلتىماس قىلغىلى بولمايدۇ',
+  'error.grantNeedsVerified': 'مۇھىم توپ سالاھىيىتىڭىز خادىملار تەرىپىدىن تېخى دەلىللەنمىدى، دەلىللەنگەندىن كېيىن ياردەم پۇلى ئىلتىماس قىلغىلى ياكى بېرىلىدۇ',
+  'job.warning.ageOutside': 'بۇ خىزمەت {min}–{max} ياشنى تەلەپ قىلىدۇ، سىز ھازىر {age} ياشتا، قوبۇل قىلىنماسلىقىڭىز مۇمكىن',
+  'job.warning.title': 'دىققەت',
+  'job.warning.certificateRequired': 'بۇ خىزمەت «{requirement}» نى تەلەپ قىلىدۇ، تىزىملىكىڭىزدە گۇۋاھنامە يوق، قوبۇل قىلىنماسلىقىڭىز مۇمكىن',
 };

@@ -2,10 +2,12 @@ import { zhCN, type MessageKey } from './zh-CN';
 import { zhCNBrokers } from './zh-CN.brokers';
 
 /** Shared keys only staff, intake officers, admins or brokers see: they may stay Chinese. */
-const staffOnlyPrefixes = ['report.', 'pes.', 'watch.', 'service.', 'role.', 'registrationSource.'];
+const staffOnlyPrefixes = ['report.', 'pes.', 'watch.', 'service.', 'role.', 'registrationSource.', 'indicator.', 'followUp.', 'outcome.'];
 const staffOnlyKeys = new Set<string>([
   ...Object.keys(zhCNBrokers),
   'error.scopeRequired',
+  'error.followUpNotFound',
+  'error.followUpDone',
   'error.complainantNoPhone',
   'error.transferRegion',
   'error.outOfScope',
