@@ -46,7 +46,8 @@ describe('a complaint with a photo filed while the network drops (H5)', () => {
     await exact(page, 'payslip.png').waitFor();
     await settledScreenshot(page, 'offline-01-upload-dropped');
     // Taro H5 keeps storage as {"data": value}; the draft itself is JSON text.
-    const raw = await page.evaluate(() => localStorage.getItem('draft.complaint') ?? '');
+    // Drafts are kept per account: draft.complaint:<account>.
+    const raw = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('draft.complaint:'))?.[1] ?? '');
     const kept = JSON.parse((JSON.parse(raw) as { data: string }).data) as { resultId: string | null; files: Array<{ name: string; uploaded: boolean }> };
     expect(kept.files.map((f) => [f.name, f.uploaded])).toEqual([['payslip.png', false]]);
     expect(kept.resultId).toMatch(/^[0-9a-f]{24}$/);
