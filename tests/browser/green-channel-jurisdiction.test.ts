@@ -74,6 +74,8 @@ describe('the green channel routes a case to the worksite county (H5 build serve
     await tapText(page, '下一步');
     await shown(page, '第 4 步，共 5 步').waitFor();
     await field(page, '还想说的（可不填）').fill('干了两个多月，老板一直说下个月给，后来电话不接了');
+    // No demand is pre-selected: the worker picks 要回工资.
+    await tapText(page, '要回工资');
     await tapText(page, '下一步');
     await shown(page, '第 5 步，共 5 步').waitFor();
     const chooser = page.waitForEvent('filechooser');
