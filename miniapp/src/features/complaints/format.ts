@@ -20,7 +20,7 @@ const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 /** ISO instant → "2026年11月27日" (Beijing). */
 export function chinaDate(iso: string): string {
   const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  return t('common.dateFull', { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
 }
 
 /** ISO instant → "11月22日 08:41" (Beijing). */
@@ -28,7 +28,7 @@ export function chinaDateTime(iso: string): string {
   const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`;
+  return t('common.dateTime', { month: d.getUTCMonth() + 1, day: d.getUTCDate(), time: `${hh}:${mm}` });
 }
 
 /** Where a statutory clock stands, in a few words. */

@@ -39,5 +39,5 @@ const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 /** An ISO instant as a Beijing-time date "11月30日" (no DST in China, so a fixed offset is exact). */
 export function formatShanghaiDate(iso: string): string {
   const date = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
-  return `${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
+  return t('common.dateShort', { month: date.getUTCMonth() + 1, day: date.getUTCDate() });
 }

@@ -7,7 +7,7 @@ const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 /** 2026-12-01T01:00Z → "2026年12月1日" (Beijing time). */
 export function formatChinaDay(iso: string): string {
   const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  return t('common.dateFull', { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
 }
 
 /** Seats left, 名额已满, or 已截止报名 when sign-up has closed with seats left. */

@@ -5,6 +5,9 @@ import type { WorkerCatalog } from './index';
 const messages: WorkerCatalog = {
   app: { name: 'ལས་ཀའི་སྤོ་སྒྱུར་ཞབས་ཞུ།' },
   common: {
+    dateFull: 'སྤྱི་ལོ་{year} ཟླ་{month} ཚེས་{day}',
+    dateShort: 'ཟླ་{month} ཚེས་{day}',
+    dateTime: 'ཟླ་{month} ཚེས་{day} ཆུ་ཚོད་{time}',
     retry: 'ཡང་བསྐྱར་ཚོད་ལྟ།',
     loading: 'འཇུག་བཞིན་པ།…',
     loadMore: 'དེ་བས་མང་བ།',

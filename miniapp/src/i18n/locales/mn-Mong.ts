@@ -5,6 +5,9 @@ import type { WorkerCatalog } from './index';
 const messages: WorkerCatalog = {
   app: { name: 'ᠰᠢᠯᠵᠢᠨ ᠠᠵᠢᠯᠯᠠᠬᠤ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ' },
   common: {
+    dateFull: '{year} ᠣᠨ ᠤ {month} ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ {day}',
+    dateShort: '{month} ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ {day}',
+    dateTime: '{month} ᠰᠠᠷ᠎ᠠ ᠶᠢᠨ {day} ᠴᠠᠭ {time}',
     retry: 'ᠳᠠᠬᠢᠨ ᠲᠤᠷᠰᠢᠬᠤ',
     loading: 'ᠠᠴᠢᠶᠠᠯᠠᠵᠤ ᠪᠠᠢᠨ᠎ᠠ…',
     loadMore: 'ᠨᠡᠩ ᠣᠯᠠᠨ',

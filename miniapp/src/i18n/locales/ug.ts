@@ -5,6 +5,9 @@ import type { WorkerCatalog } from './index';
 const messages: WorkerCatalog = {
   app: { name: 'يۆتكىلىپ ئىشقا ئورۇنلىشىش مۇلازىمىتى' },
   common: {
+    dateFull: '{year}-يىلى {month}-ئاينىڭ {day}-كۈنى',
+    dateShort: '{month}-ئاينىڭ {day}-كۈنى',
+    dateTime: '{month}-ئاينىڭ {day}-كۈنى سائەت {time}',
     retry: 'قايتا سىناش',
     loading: 'يۈكلىنىۋاتىدۇ…',
     loadMore: 'تېخىمۇ كۆپ',

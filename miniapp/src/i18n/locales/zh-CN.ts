@@ -11,6 +11,9 @@ export const zhCN = {
     name: '转移就业服务',
   },
   common: {
+    dateFull: '{year}年{month}月{day}日',
+    dateShort: '{month}月{day}日',
+    dateTime: '{month}月{day}日 {time}',
     retry: '再试一次',
     loading: '正在加载…',
     loadMore: '加载更多',
