@@ -79,6 +79,10 @@ export const JobDetailSchema = JobSummarySchema.extend({
 }).meta({ id: 'JobDetail' });
 export type JobDetail = z.infer<typeof JobDetailSchema>;
 
+/** For the signed-in worker: plain warnings when the job's age range or a required certificate excludes them. */
+export const JobFitSchema = z.object({ warnings: z.array(z.string()) }).meta({ id: 'JobFit' });
+export type JobFit = z.infer<typeof JobFitSchema>;
+
 /** Why a job was recommended; the UI shows `t('job.recommendReason.<code>')`. */
 export const RecommendReasonSchema = z.enum([
   'trade_match',

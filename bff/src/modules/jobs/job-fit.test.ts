@@ -1,4 +1,4 @@
-import { ApplyResultSchema, RecommendedJobsResponseSchema } from '@zhuanyi/shared';
+import { ApplyResultSchema, JobFitSchema, RecommendedJobsResponseSchema } from '@zhuanyi/shared';
 import { Types } from 'mongoose';
 import { manualClock } from '../../security/clock';
 import { signInAs } from '../../test-support/auth';
@@ -27,6 +27,13 @@ describe('recommendations that respect the person', () => {
     expect(ids).toEqual(expect.arrayContaining([fits._id.toHexString(), open._id.toHexString()]));
     expect(ids).not.toContain(tooOld._id.toHexString());
     expect(ids).not.toContain(certified._id.toHexString());
+
+    // Before applying, the job page asks whether the job's conditions exclude the person.
+    const fit = (id: Types.ObjectId) => http().get(`/api/v1/jobs/${id.toHexString()}/fit`).set(worker.header).expect(200).then((r) => JobFitSchema.parse(r.body));
+    expect((await fit(tooOld._id)).warnings).toEqual(['这个岗位要求年龄 20–55 岁，您目前 61 岁，可能不被录用']);
+    expect((await fit(certified._id)).warnings[0]).toContain('持特种作业操作证');
+    expect((await fit(fits._id)).warnings).toEqual([]);
+    await http().get(`/api/v1/jobs/${new Types.ObjectId().toHexString()}/fit`).set(worker.header).expect(404);
 
     const applied = ApplyResultSchema.parse((await http().post(`/api/v1/jobs/${tooOld._id.toHexString()}/applications`).set(worker.header).expect(201)).body);
     expect(applied.warnings).toEqual(['这个岗位要求年龄 20–55 岁，您目前 61 岁，可能不被录用']);

@@ -1,6 +1,7 @@
 import {
   ApplyResultSchema,
   JobDetailSchema,
+  JobFitSchema,
   JobIdParamsSchema,
   JobListQuerySchema,
   JobListResponseSchema,
@@ -16,6 +17,7 @@ import type { ApplicationsService } from '../applications/applications.service';
 import { getJob, listJobs } from './jobs.service';
 import type { JobSearchCache } from './job-search-cache';
 import { EMPTY_PROFILE, recommendJobs, type WorkerProfileSource } from './recommendations';
+import { fitWarningsFor } from './worker-profile';
 
 export interface JobRoutesDeps {
   clock: Clock;
@@ -56,6 +58,15 @@ export function createJobRoutes(deps: JobRoutesDeps): RouteGroup {
     response: { schema: JobDetailSchema },
     errors: ['NOT_FOUND'],
     handler: ({ params }) => getJob(params.id),
+  });
+
+  jobRoutes.get('/:id/fit', {
+    summary: '报名前提示：岗位的年龄范围或持证要求不符合本人登记信息时，给出通俗的提醒（未登记时为空）',
+    auth: { roles: ['worker'] },
+    request: { params: JobIdParamsSchema },
+    response: { schema: JobFitSchema },
+    errors: ['NOT_FOUND'],
+    handler: async ({ ctx, params }) => ({ warnings: await fitWarningsFor(authOf(ctx), await getJob(params.id), deps.clock()) }),
   });
 
   jobRoutes.post('/:id/applications', {

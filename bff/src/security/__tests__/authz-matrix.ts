@@ -417,6 +417,7 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   'GET /api/v1/jobs': { expect: open() },
   'GET /api/v1/jobs/recommended': { expect: roles(['worker']) },
   'GET /api/v1/jobs/:id': { expect: open(), request: (c) => ({ params: { id: c.w.jobId } }) },
+  'GET /api/v1/jobs/:id/fit': { expect: roles(['worker']), request: (c) => ({ params: { id: c.w.jobId } }) },
   'POST /api/v1/jobs/:id/applications': { expect: roles(['worker']), request: async () => ({ params: { id: await freshJob() }, body: {} }) },
   'POST /api/v1/jobs/:id/reports': {
     expect: roles(['worker']),

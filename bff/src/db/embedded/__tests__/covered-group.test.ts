@@ -28,8 +28,8 @@ describe('$group read off an index', () => {
   const groupsIndex = { c: 1, s: 1, kg: 1, v: 1, d: 1 };
   beforeAll(async () => {
     await db().collection('indexed').createIndexes([{ key: index }, { key: groupsIndex }]);
-    await db().collection('indexed').insertMany(docs.map((d) => ({ ...d })));
-    await db().collection('scanned').insertMany(docs.map((d) => ({ ...d })));
+    await db().collection<AnyDoc>('indexed').insertMany(docs.map((d) => ({ ...d })));
+    await db().collection<AnyDoc>('scanned').insertMany(docs.map((d) => ({ ...d })));
   });
 
   it('answers $ifNull and comparison keys from the index with the same groups as a scan of the records', async () => {
