@@ -80,12 +80,15 @@ export const SignInDelayParamsSchema = z.object({ id: z.string().min(3).max(200)
 
 // ── Audit trail ──────────────────────────────────────────────────────────────
 export const AuditActionSchema = z.enum(['reveal', 'view', 'create', 'update', 'decide', 'verify', 'service', 'export', 'disable']);
+/** Who acted: a signed-in role, or `system` (a command run on the server, e.g. admin:create). */
+export const AuditActorRoleSchema = z.enum([...RoleSchema.options, 'system']);
+export type AuditActorRole = z.infer<typeof AuditActorRoleSchema>;
 export const AuditEntrySchema = z
   .object({
     id: z.string(),
     at: TimestampSchema,
     actorId: z.string(),
-    actorRole: RoleSchema,
+    actorRole: AuditActorRoleSchema,
     actorName: z.string().nullable(),
     action: AuditActionSchema,
     targetType: z.string(),
