@@ -8,28 +8,19 @@ import { useAsync } from '@/hooks/use-async';
 import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { decideOwnershipConflict, listOwnershipConflicts } from '@/features/staff/api/console-api';
-import { apiErrors, checkWith } from '@/features/staff/console-forms';
+import { checkWith } from '@/features/staff/console-forms';
 import { Row } from '@/features/staff/components/Row';
 import { useFields } from '@/features/staff/hooks/use-fields';
+import { useSave } from '@/features/staff/hooks/use-save';
 
 function ConflictCard({ conflict, onDecided }: { conflict: OwnershipConflict; onDecided: (c: OwnershipConflict) => void }) {
   const { values, errors, setErrors, set } = useFields({ reason: '' });
-  const [busy, setBusy] = useState(false);
+  const { busy, save } = useSave(onDecided, setErrors);
   const decide = (action: 'grant' | 'refuse') => {
     const body = { action, reason: values.reason.trim() };
     const checked = checkWith(OwnershipConflictDecisionSchema, body);
     if (!checked.ok) return setErrors({ ...checked.errors, ...(checked.errors.reason ? { reason: t('staff.conflicts.reasonRequired') } : {}) });
-    setBusy(true);
-    decideOwnershipConflict(conflict.id, body).then(
-      (c) => {
-        setBusy(false);
-        onDecided(c);
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setErrors(apiErrors(e));
-      },
-    );
+    save(() => decideOwnershipConflict(conflict.id, body));
   };
   return (
     <View className="zy-staff-gap-top">
