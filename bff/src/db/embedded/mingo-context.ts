@@ -53,7 +53,7 @@ export function bsonTypeName(v: unknown): string {
   return Object.keys(TYPE_NUMBERS).find((k) => TYPE_NUMBERS[k] === n) ?? 'object';
 }
 
-function typeNumberOf(spec: unknown): number | 'number' {
+export function typeNumberOf(spec: unknown): number | 'number' {
   if (spec === 'number') return 'number';
   if (typeof spec === 'string' && spec in TYPE_NUMBERS) return TYPE_NUMBERS[spec] as number;
   if (typeof spec === 'number' && Object.values(TYPE_NUMBERS).includes(spec)) return spec;

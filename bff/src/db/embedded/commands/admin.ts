@@ -4,6 +4,7 @@ import { validateCollectionName } from '../catalog';
 import { fail, toCommandError } from '../errors';
 import { isPlainObject } from '../paths';
 import type { Collection } from '../storage/collection';
+import { checkValidationOptions } from '../validation';
 import { collectionName, optionalDoc, type CommandContext } from './context';
 
 function filterDocs(docs: Document[], filter: Document | undefined): Document[] {
@@ -27,6 +28,7 @@ export function create(ctx: CommandContext): Document {
     if (k === 'create' || k.startsWith('$') || ['lsid', 'txnNumber', 'autocommit', 'startTransaction', 'writeConcern', 'comment', 'readConcern'].includes(k)) continue;
     opts[k] = v;
   }
+  checkValidationOptions(ctx.db, name, opts);
   ctx.engine.catalog.create(ctx.db, name, opts);
   return { ok: 1 };
 }
@@ -156,6 +158,12 @@ export function collMod(ctx: CommandContext): Document {
   if (!coll) fail('NamespaceNotFound', `ns does not exist: ${ctx.db}.${name}`);
   const index = optionalDoc(ctx.cmd, 'index');
   const reply: Document = {};
+  const validation = Object.fromEntries(['validator', 'validationLevel', 'validationAction'].filter((k) => ctx.cmd[k] !== undefined).map((k) => [k, ctx.cmd[k] as unknown]));
+  if (Object.keys(validation).length > 0) {
+    checkValidationOptions(ctx.db, name, validation);
+    coll.options = { ...coll.options, ...validation };
+    ctx.engine.log({ o: 'c', ns: coll.ns, opts: coll.options });
+  }
   if (index) {
     const target = [...coll.indexes.values()].find((i) => i.name === index.name || JSON.stringify(i.spec.key) === JSON.stringify(index.keyPattern));
     if (!target) fail('IndexNotFound', `cannot find index ${String(index.name ?? JSON.stringify(index.keyPattern))} for ns ${coll.ns}`);

@@ -13,6 +13,7 @@ import * as hs from './handshake';
 import * as read from './read';
 import * as sessions from './sessions';
 import * as write from './write';
+import { validatingWriter } from '../validation';
 
 const ok: Handler = () => ({ ok: 1 });
 
@@ -168,7 +169,7 @@ async function run(input: DispatchInput): Promise<Document> {
     db,
     name,
     cmd,
-    writer: engine.autocommit,
+    writer: validatingWriter(engine.autocommit, cmd.bypassDocumentValidation === true),
     view: latestView,
     txn: null,
     session,
@@ -204,7 +205,7 @@ async function run(input: DispatchInput): Promise<Document> {
     }
     txn.lastUsed = Date.now();
     ctx.txn = txn;
-    ctx.writer = engine.txnWriter(txn);
+    ctx.writer = validatingWriter(engine.txnWriter(txn), cmd.bypassDocumentValidation === true);
     ctx.view = txn;
     try {
       return await handler(ctx);
