@@ -176,11 +176,19 @@ const collatedQueryOps = {
   $lte: collated(queryOperators.$lte, (c) => c <= 0, 'range'),
 };
 
+/** mingo's $project, with `_id` first in each output document as mongod puts it (mingo appends it). */
+const $project: typeof pipelineOperators.$project = (coll, expr, options) =>
+  pipelineOperators.$project(coll, expr, options).map((doc) => {
+    if (doc === null || typeof doc !== 'object' || !('_id' in doc)) return doc;
+    const { _id, ...rest } = doc as Record<string, unknown>;
+    return { _id, ...rest };
+  });
+
 /** All of mingo's operators, with the engine's own where mongod's behaviour differs from mingo's. */
 export const engineContext = Context.init({
   accumulator: accumulatorOperators,
   expression: expressionOperators,
-  pipeline: pipelineOperators,
+  pipeline: { ...pipelineOperators, $project },
   projection: projectionOperators,
   query: { ...queryOperators, ...collatedQueryOps, $type },
   window: windowOperators,

@@ -97,9 +97,9 @@ export function validatingWriter(inner: Writer, bypass: boolean): Writer {
       validateWrite(coll, doc, undefined);
       inner.insert(coll, doc);
     },
-    replace: (coll, rid, doc) => {
+    replace: (coll, rid, doc, kind) => {
       if (activeValidator(coll)) validateWrite(coll, doc, inner.view.doc(coll, rid));
-      inner.replace(coll, rid, doc);
+      inner.replace(coll, rid, doc, kind);
     },
     remove: (coll, rid) => inner.remove(coll, rid),
   };

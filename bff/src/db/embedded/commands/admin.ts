@@ -5,6 +5,7 @@ import { fail, toCommandError } from '../errors';
 import { isPlainObject } from '../paths';
 import type { Collection } from '../storage/collection';
 import { checkValidationOptions } from '../validation';
+import { changeLog } from '../change-log';
 import { collectionName, optionalDoc, type CommandContext } from './context';
 
 function filterDocs(docs: Document[], filter: Document | undefined): Document[] {
@@ -40,12 +41,17 @@ export function drop(ctx: CommandContext): Document {
   const nIndexesWas = coll.indexes.size;
   ctx.engine.cursors.killNs(coll.ns);
   ctx.engine.catalog.drop(ctx.db, name);
+  changeLog(ctx.engine).record({ op: 'drop', ns: coll.ns }, null);
   return { nIndexesWas, ns: `${ctx.db}.${name}`, ok: 1 };
 }
 
 export function dropDatabase(ctx: CommandContext): Document {
   ctx.engine.cursors.killNs(ctx.db);
+  const log = changeLog(ctx.engine);
+  const names = [...(ctx.engine.catalog.dbs.get(ctx.db)?.keys() ?? [])];
   ctx.engine.catalog.dropDatabase(ctx.db);
+  for (const n of names) log.record({ op: 'drop', ns: `${ctx.db}.${n}` }, null);
+  if (names.length > 0) log.record({ op: 'dropDatabase', ns: `${ctx.db}.$cmd` }, null);
   return { dropped: ctx.db, ok: 1 };
 }
 
@@ -54,6 +60,7 @@ export function renameCollection(ctx: CommandContext): Document {
   const to = ctx.cmd.to;
   if (typeof from !== 'string' || typeof to !== 'string') fail('TypeMismatch', "'renameCollection' and 'to' must be strings");
   ctx.engine.catalog.rename(from, to, ctx.cmd.dropTarget === true);
+  changeLog(ctx.engine).record({ op: 'rename', ns: from, to }, null);
   return { ok: 1 };
 }
 

@@ -14,6 +14,7 @@ import * as read from './read';
 import * as sessions from './sessions';
 import * as write from './write';
 import { validatingWriter } from '../validation';
+import { recordingWriter } from '../change-log';
 
 const ok: Handler = () => ({ ok: 1 });
 
@@ -169,7 +170,7 @@ async function run(input: DispatchInput): Promise<Document> {
     db,
     name,
     cmd,
-    writer: validatingWriter(engine.autocommit, cmd.bypassDocumentValidation === true),
+    writer: validatingWriter(recordingWriter(engine.autocommit, engine), cmd.bypassDocumentValidation === true),
     view: latestView,
     txn: null,
     session,
@@ -205,7 +206,7 @@ async function run(input: DispatchInput): Promise<Document> {
     }
     txn.lastUsed = Date.now();
     ctx.txn = txn;
-    ctx.writer = validatingWriter(engine.txnWriter(txn), cmd.bypassDocumentValidation === true);
+    ctx.writer = validatingWriter(recordingWriter(engine.txnWriter(txn), engine), cmd.bypassDocumentValidation === true);
     ctx.view = txn;
     try {
       return await handler(ctx);

@@ -129,10 +129,11 @@ export function updateOne(
     planned.push({ rid: m.rid, before: m.doc, after: withIdFirst(after) });
   }
   // Locks are checked for every target before any is written, so a retried statement never applies twice.
-  if (!ctx.txn) for (const p of planned) if (coll.locks.has(p.rid)) ctx.writer.replace(coll, p.rid, p.after);
+  const kind = Array.isArray(u) || isOperatorUpdate(u) ? 'update' : 'replace';
+  if (!ctx.txn) for (const p of planned) if (coll.locks.has(p.rid)) ctx.writer.replace(coll, p.rid, p.after, kind);
   for (const p of planned) {
     if (sameDoc(p.before, p.after)) continue;
-    ctx.writer.replace(coll, p.rid, p.after);
+    ctx.writer.replace(coll, p.rid, p.after, kind);
     modified++;
   }
   const first = planned[0] as { before: Document; after: Document };
