@@ -5,6 +5,7 @@ import { latestView } from '../query';
 import { TRANSIENT } from '../transactions';
 import * as admin from './admin';
 import { aggregate } from './aggregate';
+import { bulkWrite } from './bulk-write';
 import type { CommandContext, Handler, ServerInfo } from './context';
 import { explain } from './explain';
 import { planCacheClear } from './plan-cache';
@@ -45,6 +46,7 @@ const HANDLERS: Record<string, Handler> = {
   count: read.count,
   distinct: read.distinct,
   findandmodify: findAndModify,
+  bulkwrite: bulkWrite,
   aggregate,
   explain,
   create: admin.create,
@@ -88,6 +90,7 @@ const CANONICAL: Record<string, string> = {
   getmore: 'getMore',
   killcursors: 'killCursors',
   findandmodify: 'findAndModify',
+  bulkwrite: 'bulkWrite',
   dropdatabase: 'dropDatabase',
   renamecollection: 'renameCollection',
   listcollections: 'listCollections',
@@ -109,9 +112,9 @@ const CANONICAL: Record<string, string> = {
   aborttransaction: 'abortTransaction',
 };
 
-const IN_TXN = new Set(['find', 'getmore', 'killcursors', 'insert', 'update', 'delete', 'findandmodify', 'aggregate', 'distinct', 'create', 'createindexes', 'committransaction', 'aborttransaction', 'ping', 'hello', 'ismaster', 'buildinfo', 'listcollections', 'listindexes']);
-const ADMIN_ONLY = new Set(['listdatabases', 'getparameter', 'setparameter', 'renamecollection', 'committransaction', 'aborttransaction', 'replsetgetstatus', 'getcmdlineopts', 'getlog', 'hostinfo']);
-const RETRYABLE = new Set(['insert', 'update', 'delete', 'findandmodify']);
+const IN_TXN = new Set(['bulkwrite', 'find', 'getmore', 'killcursors', 'insert', 'update', 'delete', 'findandmodify', 'aggregate', 'distinct', 'create', 'createindexes', 'committransaction', 'aborttransaction', 'ping', 'hello', 'ismaster', 'buildinfo', 'listcollections', 'listindexes']);
+const ADMIN_ONLY = new Set(['bulkwrite', 'listdatabases', 'getparameter', 'setparameter', 'renamecollection', 'committransaction', 'aborttransaction', 'replsetgetstatus', 'getcmdlineopts', 'getlog', 'hostinfo']);
+const RETRYABLE = new Set(['bulkwrite', 'insert', 'update', 'delete', 'findandmodify']);
 
 function resolveHandler(name: string): Handler | null {
   const lower = name.toLowerCase();
