@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ObjectIdSchema, TimestampSchema, sealedText } from './common.schema';
-import { JobSummarySchema } from './job.schema';
+import { FitWarningSchema, JobSummarySchema } from './job.schema';
 
 /** 已报名 → 已联系 → 已录用 / 未录用; the worker may withdraw (已撤回) until hired or turned down. */
 export const ApplicationStatusSchema = z.enum(['applied', 'contacted', 'hired', 'rejected', 'withdrawn']);
@@ -31,7 +31,7 @@ export const ApplyResultSchema = z
     application: JobApplicationSchema,
     created: z.boolean(),
     /** Plain warnings when the job's conditions (age range, a required certificate) exclude the person. */
-    warnings: z.array(z.string()).default([]),
+    warnings: z.array(FitWarningSchema).default([]),
   })
   .meta({ id: 'ApplyResult' });
 export type ApplyResult = z.infer<typeof ApplyResultSchema>;
