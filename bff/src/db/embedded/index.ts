@@ -2,7 +2,8 @@ import { Engine } from './engine';
 import { WireServer } from './server';
 import { startMonitors } from './monitors';
 import { expireDocuments } from './ttl';
-import { Store } from './storage/store';
+import { Store, type StoreOptions } from './storage/store';
+import { VisibilityGate } from './storage/visibility';
 import path from 'node:path';
 
 export interface EmbeddedMongoOptions {
@@ -10,6 +11,13 @@ export interface EmbeddedMongoOptions {
   dbPath?: string | null;
   /** TCP port on 127.0.0.1; 0 picks a free one. Defaults to 0. */
   port?: number;
+  /** Seams and limits of the durable store (tests slow or fail fsync, inject compaction crashes). */
+  storage?: StoreOptions;
+  /**
+   * Called once if the store fails (a journal write or fsync): the engine has then stopped serving
+   * and closed its connections; a process should exit.
+   */
+  onFatal?: (err: Error) => void;
 }
 
 export interface EmbeddedMongo {
@@ -21,8 +29,20 @@ export interface EmbeddedMongo {
 export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
   const engine = new Engine();
   const dbPath = opts.dbPath === undefined ? path.resolve('data/db') : opts.dbPath;
-  const store = dbPath === null ? null : new Store(dbPath, engine);
-  const server = new WireServer({ engine, host: '127.0.0.1', port: opts.port ?? 0, sync: () => (store ? store.sync() : Promise.resolve()) });
+  let server: WireServer | null = null;
+  const onFatal = (err: Error): void => {
+    void server?.close();
+    opts.onFatal?.(err);
+  };
+  const store = dbPath === null ? null : new Store(dbPath, engine, { ...opts.storage, onFatal });
+  server = new WireServer({
+    engine,
+    host: '127.0.0.1',
+    port: opts.port ?? 0,
+    sync: () => (store ? store.sync() : Promise.resolve()),
+    visibility: new VisibilityGate(store),
+    failed: () => store?.failed ?? null,
+  });
   let port: number;
   try {
     port = await server.listen();
@@ -41,7 +61,7 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
       if (stopped) return;
       stopped = true;
       monitors.stop();
-      await server.close();
+      await server?.close();
       await store?.close();
     },
   };

@@ -4,6 +4,7 @@ import { dispatch } from './commands/dispatch';
 import type { ServerInfo } from './commands/context';
 import type { Engine } from './engine';
 import { CommandError } from './errors';
+import type { VisibilityGate } from './storage/visibility';
 import { encodeMsg, encodeReply, FLAG_EXHAUST_ALLOWED, FLAG_MORE_TO_COME, MAX_MESSAGE_BYTES, parseMessage, ProtocolError, readHeader, type Request } from './wire';
 
 export interface WireServerOptions {
@@ -12,6 +13,23 @@ export interface WireServerOptions {
   port: number;
   /** Called before a reply is sent: resolves once every logged write is durable. */
   sync: () => Promise<void>;
+  /** Holds reads until the writes they could see are durable (absent: memory only). */
+  visibility?: VisibilityGate;
+  /** Set once the store has failed: every request is then refused. */
+  failed?: () => Error | null;
+}
+
+/** Commands that change data; they run at once and answer after their journal fsync. */
+const WRITES = new Set(['insert', 'update', 'delete', 'findandmodify', 'create', 'drop', 'dropdatabase', 'renamecollection', 'createindexes', 'dropindexes', 'deleteindexes', 'collmod', 'committransaction', 'aborttransaction']);
+/** Commands that show no data. */
+const NO_DATA = new Set(['hello', 'ismaster', 'ping', 'buildinfo', 'saslstart', 'saslcontinue', 'endsessions', 'killsessions', 'killallsessions', 'startsession', 'refreshsessions', 'getparameter', 'setparameter', 'hostinfo', 'getcmdlineopts', 'whatsmyuri', 'logout', 'connectionstatus', 'killcursors', 'getlog', 'features', 'listcommands', 'getfreemonitoringstatus', 'replsetgetstatus', 'serverstatus']);
+
+/** Reads wait for durability; so does every statement of a transaction (its snapshot starts clean). */
+function accessOf(cmd: Document): 'read' | 'write' | 'none' {
+  const name = (Object.keys(cmd)[0] ?? '').toLowerCase();
+  if (WRITES.has(name)) return 'write';
+  if (cmd.autocommit === false) return 'read';
+  return NO_DATA.has(name) ? 'none' : 'read';
 }
 
 /** Accepts connections and speaks the MongoDB wire protocol over them. */
@@ -117,7 +135,21 @@ export class WireServer {
       await this.streamHello(socket, req, connectionId, awaitable);
       return;
     }
-    const reply = await dispatch({ engine: this.opts.engine, server: this.info, connectionId, cmd, db, legacy: req.kind === 'query' });
+    const failed = this.opts.failed?.();
+    if (failed) {
+      this.refuse(socket, req, failed);
+      return;
+    }
+    const run = (): Promise<Document> => dispatch({ engine: this.opts.engine, server: this.info, connectionId, cmd, db, legacy: req.kind === 'query' });
+    const gate = this.opts.visibility;
+    let reply: Document;
+    const access = gate ? accessOf(cmd) : 'none';
+    if (gate && access === 'read') reply = await gate.read(run);
+    else {
+      const held = access === 'write' ? gate?.admitWrite() : null;
+      if (held) await held;
+      reply = await run();
+    }
     await this.opts.sync();
     if (req.kind === 'query') {
       socket.write(encodeReply(req.header.requestId, this.nextRequestId++, reply));
@@ -126,6 +158,14 @@ export class WireServer {
     // Fire-and-forget writes (w:0) set moreToCome and expect no reply.
     if (req.flags & FLAG_MORE_TO_COME) return;
     socket.write(encodeMsg(req.header.requestId, this.nextRequestId++, reply));
+  }
+
+  /** Answers with the store's failure and drops the connection. */
+  private refuse(socket: net.Socket, req: Request, failed: Error): void {
+    const reply = new CommandError(1, 'InternalError', failed.message).toReply();
+    if (req.kind === 'query') socket.write(encodeReply(req.header.requestId, this.nextRequestId++, reply));
+    else socket.write(encodeMsg(req.header.requestId, this.nextRequestId++, reply));
+    socket.end();
   }
 
   /** The driver's streaming monitor sends hello with topologyVersion and maxAwaitTimeMS. */
