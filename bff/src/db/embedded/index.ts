@@ -3,7 +3,6 @@ import { WireServer } from './server';
 import { startMonitors } from './monitors';
 import { expireDocuments } from './ttl';
 import { Store, type StoreOptions } from './storage/store';
-import { VisibilityGate } from './storage/visibility';
 import path from 'node:path';
 
 export interface EmbeddedMongoOptions {
@@ -40,7 +39,6 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
     host: '127.0.0.1',
     port: opts.port ?? 0,
     sync: () => (store ? store.sync() : Promise.resolve()),
-    visibility: new VisibilityGate(store),
     failed: () => store?.failed ?? null,
   });
   let port: number;

@@ -4,7 +4,6 @@ import { dispatch } from './commands/dispatch';
 import type { ServerInfo } from './commands/context';
 import type { Engine } from './engine';
 import { CommandError } from './errors';
-import type { VisibilityGate } from './storage/visibility';
 import { encodeMsg, encodeReply, FLAG_EXHAUST_ALLOWED, FLAG_MORE_TO_COME, MAX_MESSAGE_BYTES, parseMessage, ProtocolError, readHeader, type Request } from './wire';
 
 export interface WireServerOptions {
@@ -13,23 +12,8 @@ export interface WireServerOptions {
   port: number;
   /** Called before a reply is sent: resolves once every logged write is durable. */
   sync: () => Promise<void>;
-  /** Holds reads until the writes they could see are durable (absent: memory only). */
-  visibility?: VisibilityGate;
   /** Set once the store has failed: every request is then refused. */
   failed?: () => Error | null;
-}
-
-/** Commands that change data; they run at once and answer after their journal fsync. */
-const WRITES = new Set(['insert', 'update', 'delete', 'findandmodify', 'create', 'drop', 'dropdatabase', 'renamecollection', 'createindexes', 'dropindexes', 'deleteindexes', 'collmod', 'committransaction', 'aborttransaction']);
-/** Commands that show no data. */
-const NO_DATA = new Set(['hello', 'ismaster', 'ping', 'buildinfo', 'saslstart', 'saslcontinue', 'endsessions', 'killsessions', 'killallsessions', 'startsession', 'refreshsessions', 'getparameter', 'setparameter', 'hostinfo', 'getcmdlineopts', 'whatsmyuri', 'logout', 'connectionstatus', 'killcursors', 'getlog', 'features', 'listcommands', 'getfreemonitoringstatus', 'replsetgetstatus', 'serverstatus']);
-
-/** Reads wait for durability; so does every statement of a transaction (its snapshot starts clean). */
-function accessOf(cmd: Document): 'read' | 'write' | 'none' {
-  const name = (Object.keys(cmd)[0] ?? '').toLowerCase();
-  if (WRITES.has(name)) return 'write';
-  if (cmd.autocommit === false) return 'read';
-  return NO_DATA.has(name) ? 'none' : 'read';
 }
 
 /** Accepts connections and speaks the MongoDB wire protocol over them. */
@@ -140,16 +124,9 @@ export class WireServer {
       this.refuse(socket, req, failed);
       return;
     }
-    const run = (): Promise<Document> => dispatch({ engine: this.opts.engine, server: this.info, connectionId, cmd, db, legacy: req.kind === 'query' });
-    const gate = this.opts.visibility;
-    let reply: Document;
-    const access = gate ? accessOf(cmd) : 'none';
-    if (gate && access === 'read') reply = await gate.read(run);
-    else {
-      const held = access === 'write' ? gate?.admitWrite() : null;
-      if (held) await held;
-      reply = await run();
-    }
+    const reply = await dispatch({ engine: this.opts.engine, server: this.info, connectionId, cmd, db, legacy: req.kind === 'query' });
+    // Every reply, a read's too, waits until all writes logged so far are fsynced: no connection
+    // learns of a write before it is durable, and none at all if its fsync fails.
     await this.opts.sync();
     if (req.kind === 'query') {
       socket.write(encodeReply(req.header.requestId, this.nextRequestId++, reply));

@@ -41,6 +41,8 @@ export interface StoreOptions {
   /** Documents written per compaction slice; the event loop runs between slices. */
   sliceRecords?: number;
   onCompactionStep?: (step: CompactionStep) => void;
+  /** A transaction commit over this many bytes is written as parts plus a commit marker. */
+  txnRecordBytes?: number;
   /** Called once when a journal write or fsync fails: the store then refuses everything. */
   onFatal?: (err: Error) => void;
 }
@@ -68,18 +70,18 @@ function chmodQuietly(file: string, mode: number): void {
 }
 
 /** The docs one journal op is written as (a large transaction becomes parts and a commit marker). */
-function journalDocs(op: JournalOp): Document[] {
-  if (op.o !== 't' || calculateObjectSize(op, { ignoreUndefined: true }) <= ONE_RECORD_TXN_BYTES) return [op];
+function journalDocs(op: JournalOp, txnRecordBytes: number): Document[] {
+  if (op.o !== 't' || calculateObjectSize(op, { ignoreUndefined: true }) <= txnRecordBytes) return [op];
   const x = randomUUID();
   return [...op.ops.map((inner) => ({ o: 'tp', x, op: inner })), { o: 'tc', x }];
 }
 
-function journalFrames(ops: JournalOp[]): Buffer {
+function journalFrames(ops: JournalOp[], txnRecordBytes: number): Buffer {
   const frames: Buffer[] = [];
   let docs: Uint8Array[] = [];
   let bytes = 0;
   for (const op of ops) {
-    for (const d of journalDocs(op)) {
+    for (const d of journalDocs(op, txnRecordBytes)) {
       const b = serialize(d, { checkKeys: false, ignoreUndefined: true });
       docs.push(b);
       bytes += b.length;
@@ -96,7 +98,7 @@ function journalFrames(ops: JournalOp[]): Buffer {
 
 /**
  * Durable storage for an engine: a snapshot plus append-only journals. A write is acknowledged (and
- * shown to readers, see VisibilityGate) only after the journal record holding it is fsynced;
+ * any reply that could show it is sent) only after the journal record holding it is fsynced;
  * concurrent writers share one fsync (group commit). A failed journal write or fsync stops the store
  * for good (fail-stop). Compaction writes a new snapshot in slices from a frozen copy of the state
  * while writes go to a new journal, so it never stalls them and a crash at any step loses nothing.
@@ -116,8 +118,6 @@ export class Store {
   private compacting: Promise<void> | null = null;
   private readonly release: () => void;
   private readonly io: StorageIo;
-  /** Called after every durability change (and on failure). */
-  onDurable: (() => void) | null = null;
   readonly loadStats: ReadStats = { reads: 0, maxBufferBytes: 0, bytes: 0 };
   /** Completed compactions and the slices they were written in. */
   readonly compactionStats = { runs: 0, slices: 0 };
@@ -261,7 +261,7 @@ export class Store {
         const written: number[] = [];
         for (const seg of segments) {
           if (seg.ops.length === 0) continue;
-          const buf = journalFrames(seg.ops);
+          const buf = journalFrames(seg.ops, this.opts.txnRecordBytes ?? ONE_RECORD_TXN_BYTES);
           await this.writeAll(seg.fd, buf);
           if (seg.fd === this.fd) this.journalBytes += buf.length;
           written.push(seg.fd);
@@ -309,7 +309,6 @@ export class Store {
     };
     for (const w of this.waiters) w.reject(failure);
     this.waiters = [];
-    this.onDurable?.();
     this.opts.onFatal?.(failure);
   }
 
@@ -317,7 +316,6 @@ export class Store {
     const ready = this.waiters.filter((w) => w.upTo <= this.durable);
     this.waiters = this.waiters.filter((w) => w.upTo > this.durable);
     for (const w of ready) w.resolve();
-    this.onDurable?.();
   }
 
   private compactInBackground(): void {
