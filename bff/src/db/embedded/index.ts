@@ -4,6 +4,8 @@ import { startMonitors } from './monitors';
 import { expireDocuments } from './ttl';
 import { Store, type StoreOptions } from './storage/store';
 import path from 'node:path';
+import { ScramServer } from './auth/scram';
+import type { UserStore } from './auth/users';
 
 export interface EmbeddedMongoOptions {
   /** Data directory; null keeps everything in memory. Defaults to ./data/db. */
@@ -17,6 +19,10 @@ export interface EmbeddedMongoOptions {
    * and closed its connections; a process should exit.
    */
   onFatal?: (err: Error) => void;
+  /** Serve on this Unix socket (mode 0600; put it in a private directory) instead of TCP. */
+  socketPath?: string;
+  /** Require SCRAM-SHA-256 logins of these users (`npm run db -- user add`). */
+  users?: UserStore;
 }
 
 export interface EmbeddedMongo {
@@ -40,6 +46,8 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
     port: opts.port ?? 0,
     sync: () => (store ? store.sync() : Promise.resolve()),
     failed: () => store?.failed ?? null,
+    auth: opts.users ? new ScramServer(opts.users) : undefined,
+    socketPath: opts.socketPath,
   });
   let port: number;
   try {
@@ -53,7 +61,7 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
   });
   let stopped = false;
   return {
-    uri: `mongodb://127.0.0.1:${port}/?replicaSet=rs0`,
+    uri: opts.socketPath ? `mongodb://${encodeURIComponent(opts.socketPath)}/?replicaSet=rs0` : `mongodb://127.0.0.1:${port}/?replicaSet=rs0`,
     port,
     async stop() {
       if (stopped) return;
