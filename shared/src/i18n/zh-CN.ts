@@ -173,6 +173,7 @@ export const zhCN = {
   'enrollment.notify.text': '您报名的培训“{title}”：{status}',
   'error.complaintNotFound': '没有找到这件投诉',
   'error.complainantNoPhone': '这件投诉没有留申请人的电话',
+  'error.applicantNoPhone': '这个报名没有留手机号',
   'error.transferRegion': '请选择要转去的旗县（区）',
   'error.complaintTransition': '投诉当前的状态不能进行这一步',
   'error.awardExtended': '仲裁期限只能延长一次，最多15天',

@@ -447,6 +447,10 @@ export const authzMatrix: Record<string, MatrixEntry> = {
       body: { to: 'contacted' },
     }),
   },
+  'POST /api/v1/staff/applications/:id/reveal-phone': {
+    expect: roles(STAFF, { otherStaff: 404 }),
+    request: (c) => ({ params: { id: c.w.applicationId }, body: { reason: '电话通知面试时间' } }),
+  },
   'GET /api/v1/staff/enrollments': { expect: roles(STAFF, { otherStaff: 404 }), request: (c) => ({ query: { courseId: c.w.courseId } }) },
   'POST /api/v1/staff/enrollments/:id/status': {
     expect: roles(STAFF, { otherStaff: 404 }),
