@@ -9,6 +9,9 @@ import { RegionCodeSchema, TimestampSchema } from './common.schema';
 export const JobAlertChannelSchema = z.enum(['wechat', 'sms']);
 export type JobAlertChannel = z.infer<typeof JobAlertChannelSchema>;
 
+/** The WeChat subscribe-message template of job notices (岗位上新提醒), registered in the WeChat admin console; the weapp asks for it and the BFF sends with it. */
+export const JOB_NOTICE_TEMPLATE_ID = 'job-notice';
+
 export const JOB_ALERT_MAX_TRADES = 5;
 export const JOB_ALERT_MAX_PLACES = 3;
 

@@ -12,15 +12,15 @@
  */
 import { Schema, model } from 'mongoose';
 import { z } from 'zod';
-import { maskMobilePhone } from '@zhuanyi/shared';
+import { JOB_NOTICE_TEMPLATE_ID, maskMobilePhone } from '@zhuanyi/shared';
 import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../security/clock';
 import { requestJson } from '../http-json';
 
 /** The subscribe-message template for case progress (案件进度通知), registered in the WeChat admin console. */
 export const CASE_PROGRESS_TEMPLATE_ID = 'case-progress';
-/** The subscribe-message template for jobs (岗位上新提醒: alerts and staff recommendations). */
-export const JOB_NOTICE_TEMPLATE_ID = 'job-notice';
+/** The subscribe-message template for jobs (alerts and staff recommendations), shared with the weapp that asks for it. */
+export { JOB_NOTICE_TEMPLATE_ID };
 
 /** Which message a notice is: case/application progress, or a job (alert digest, staff push). */
 export type NoticeTemplate = 'case' | 'job';

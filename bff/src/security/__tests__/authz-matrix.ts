@@ -247,6 +247,9 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   'GET /api/v1/consents/me': { expect: roles(['worker']) },
   'POST /api/v1/consents/me': { expect: roles(['worker']), request: () => ({ body: { noticeVersion: PRIVACY_NOTICE_VERSION, purposes: ['personal_info', 'sensitive_info'] } }) },
   'DELETE /api/v1/consents/me/:purpose': { expect: roles(['worker']), request: () => ({ params: { purpose: 'sensitive_info' } }) },
+  'GET /api/v1/job-alerts/me': { expect: roles(['worker']) },
+  'PUT /api/v1/job-alerts/me': { expect: roles(['worker']), request: () => ({ body: { trades: ['电焊工'], regionCodes: ['150521'] } }) },
+  'DELETE /api/v1/job-alerts/me': { expect: roles(['worker']) },
 
   // ---- workers ----
   'GET /api/v1/workers/me': { expect: roles(['worker']) },
