@@ -38,7 +38,8 @@ describe('job alerts on a phone (H5 build served by the BFF, SMS through a fake 
     const area = seedAreaCodes()[0];
     if (!area) throw new Error('no seed area');
     // The worker signs in with the code the (fake) SMS provider received, agrees, and registers wishing for 电焊工 in the home county.
-    await apiJson(bff, '/auth/sms/code', { body: { phone: PHONE } });
+    // The first call may meet a kept-alive socket the BFF has just closed (idle after start-up): try once more.
+    await apiJson(bff, '/auth/sms/code', { body: { phone: PHONE } }).catch(() => apiJson(bff, '/auth/sms/code', { body: { phone: PHONE } }));
     const code = await until(() => (smsOf('LOGIN_CODE').at(-1)?.body.params as { code?: string } | undefined)?.code, 'the sign-in code');
     const worker = TokenPairSchema.parse(await apiJson(bff, '/auth/sms', { body: { phone: PHONE, code } }));
     await agreeToPrivacy(bff, worker.accessToken);
@@ -86,6 +87,7 @@ describe('job alerts on a phone (H5 build served by the BFF, SMS through a fake 
 
     await page.reload();
     await shown(page, /最近一次提醒：.*有新岗位：提醒测试电焊工/).waitFor({ timeout: 30_000 });
+    await shown(page, /最近一次提醒/).scrollIntoViewIfNeeded();
     await settledScreenshot(page, 'job-alerts-03-notice-shown');
     expect(job.id).toMatch(/^[0-9a-f]{24}$/);
     expect(errors).toEqual([]);
