@@ -9,6 +9,7 @@ const staffOnlyKeys = new Set<string>([
   'error.followUpNotFound',
   'error.followUpDone',
   'error.complainantNoPhone',
+  'error.applicantNoPhone',
   'error.transferRegion',
   'error.outOfScope',
   'error.employerNotFound',

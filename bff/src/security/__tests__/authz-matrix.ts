@@ -247,6 +247,9 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   'GET /api/v1/consents/me': { expect: roles(['worker']) },
   'POST /api/v1/consents/me': { expect: roles(['worker']), request: () => ({ body: { noticeVersion: PRIVACY_NOTICE_VERSION, purposes: ['personal_info', 'sensitive_info'] } }) },
   'DELETE /api/v1/consents/me/:purpose': { expect: roles(['worker']), request: () => ({ params: { purpose: 'sensitive_info' } }) },
+  'GET /api/v1/job-alerts/me': { expect: roles(['worker']) },
+  'PUT /api/v1/job-alerts/me': { expect: roles(['worker']), request: () => ({ body: { trades: ['电焊工'], regionCodes: ['150521'] } }) },
+  'DELETE /api/v1/job-alerts/me': { expect: roles(['worker']) },
 
   // ---- workers ----
   'GET /api/v1/workers/me': { expect: roles(['worker']) },
@@ -447,6 +450,10 @@ export const authzMatrix: Record<string, MatrixEntry> = {
       params: { id: c.caller === 'otherStaff' ? c.w.applicationId : await applyToJob(c.http, c.w.subjects.worker, await freshJob()) },
       body: { to: 'contacted' },
     }),
+  },
+  'POST /api/v1/staff/applications/:id/reveal-phone': {
+    expect: roles(STAFF, { otherStaff: 404 }),
+    request: (c) => ({ params: { id: c.w.applicationId }, body: { reason: '电话通知面试时间' } }),
   },
   'GET /api/v1/staff/enrollments': { expect: roles(STAFF, { otherStaff: 404 }), request: (c) => ({ query: { courseId: c.w.courseId } }) },
   'POST /api/v1/staff/enrollments/:id/status': {

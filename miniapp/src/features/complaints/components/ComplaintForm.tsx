@@ -1,7 +1,8 @@
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { ComplaintDemandSchema, EVIDENCE_MAX_FILES } from '@zhuanyi/shared';
 import { useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
+import { DateField } from '@/components/DateField';
 import { Field, MultiChoice, Notice, SingleChoice, StepHeader, TextField } from '@/components/Form';
 import { RegionPicker } from '@/features/regions/components/RegionPicker';
 import { ReadAloudButton } from '@/features/speech/components/ReadAloudButton';
@@ -16,16 +17,6 @@ interface StepProps {
   values: ComplaintValues;
   errors: ComplaintErrors;
   update: (patch: Partial<ComplaintValues>) => void;
-}
-
-function DateField({ label, value, error, onChange }: { label: string; value: string; error?: string; onChange: (v: string) => void }) {
-  return (
-    <Field label={label} error={error}>
-      <Picker mode="date" value={value} end="2100-12-31" onChange={(e) => onChange(String(e.detail.value))}>
-        <View className="zy-input complaint__date">{value || t('complaint.pickDate')}</View>
-      </Picker>
-    </Field>
-  );
 }
 
 export function WhoStep({ values, errors, update }: StepProps) {
