@@ -404,6 +404,10 @@ export const authzMatrix: Record<string, MatrixEntry> = {
     expect: roles(['worker'], { otherWorker: 404 }),
     request: async (c) => ({ params: { id: c.caller === 'worker' ? await freshComplaint(c) : c.w.complaintId }, file: png }),
   },
+  'POST /api/v1/complaints/:id/supplements': {
+    expect: roles(['worker'], { otherWorker: 404 }),
+    request: async (c) => ({ params: { id: c.caller === 'worker' ? await freshComplaint(c) : c.w.complaintId }, body: { item: 'mainContractor', name: '某建工集团' } }),
+  },
   'GET /api/v1/complaints/:id/evidence/:fileId': {
     expect: roles(['worker', 'intake'], { otherWorker: 404, otherIntake: 404 }),
     request: (c) => ({ params: { id: c.w.complaintId, fileId: c.w.evidenceFileId } }),
