@@ -247,6 +247,8 @@ export const zhCN = {
   'complaint.step.supplementedDetail': '补充了材料：{item}（{detail}）',
   'complaint.yuanAmount': '{amount} 元',
   'complaint.cardLast4': '尾号 {last4}',
+  'error.jobReportNotFound': '没有找到这条举报',
+  'error.jobReportHandled': '这条举报已经处理过了，请刷新',
   'error.complaintItemNotMissing': '这一项已经填过了，不用再补',
   'error.complaintClosedNoSupplement': '这件投诉已经办结，不能再补充材料',
   'error.jobReportLimit': '今天举报的次数太多了，请明天再来。着急的话请拨打 12333',
