@@ -122,7 +122,8 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     await (await chooser).setFiles(PHOTO);
     await exact(page, 'payslip.png').waitFor();
     await settledScreenshot(page, 'journey-13-complaint-evidence');
-    await tapText(page, '提交投诉');
+    await tapText(page, '下一步：核对内容');
+    await tapText(page, '确认提交');
     await shown(page, '投诉已提交').waitFor({ timeout: 30_000 });
     await shown(page, '已上传 1 个证据').waitFor();
     await shown(page, '还缺这些材料（不影响受理，有了再补）').waitFor();

@@ -6,6 +6,8 @@ const staffOnlyPrefixes = ['report.', 'pes.', 'watch.', 'service.', 'role.', 're
 const staffOnlyKeys = new Set<string>([
   ...Object.keys(zhCNBrokers),
   'error.scopeRequired',
+  'error.jobReportNotFound',
+  'error.jobReportHandled',
   'error.followUpNotFound',
   'error.followUpDone',
   'error.complainantNoPhone',

@@ -14,6 +14,7 @@ import { authOf } from '../../http/auth';
 import { routeGroup, type RouteGroup } from '../../http/route';
 import type { Clock } from '../../security/clock';
 import type { ApplicationsService } from '../applications/applications.service';
+import type { JobReportsService } from '../job-reports/job-reports.service';
 import { getJob, listJobs } from './jobs.service';
 import type { JobSearchCache } from './job-search-cache';
 import { EMPTY_PROFILE, recommendJobs, type WorkerProfileSource } from './recommendations';
@@ -22,6 +23,8 @@ import { fitWarningsFor } from './worker-profile';
 export interface JobRoutesDeps {
   clock: Clock;
   applications: ApplicationsService;
+  /** Reports go to the job's county queue (job-reports). */
+  reports: Pick<JobReportsService, 'file'>;
   profiles: WorkerProfileSource;
   /** Public search results cache (off when absent). */
   searchCache?: JobSearchCache;
@@ -80,13 +83,13 @@ export function createJobRoutes(deps: JobRoutesDeps): RouteGroup {
   });
 
   jobRoutes.post('/:id/reports', {
-    summary: '举报岗位（收费、虚假信息、欠薪等）',
+    summary: '举报岗位（收费、虚假信息、欠薪等）：送到岗位所在旗县的工作人员处理，处理结果会通知举报人；每人每天最多5次',
     auth: { roles: ['worker'] },
     idempotency: 'optional',
     request: { params: JobIdParamsSchema, body: JobReportCreateSchema },
     response: { schema: JobReportSchema, status: 201 },
-    errors: ['NOT_FOUND'],
-    handler: ({ ctx, params, body }) => deps.applications.report(authOf(ctx), params.id, body),
+    errors: ['NOT_FOUND', 'RATE_LIMITED'],
+    handler: ({ ctx, params, body }) => deps.reports.file(authOf(ctx), params.id, body),
   });
 
   return jobRoutes;

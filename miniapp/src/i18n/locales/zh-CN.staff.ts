@@ -1,5 +1,25 @@
 /** zh-CN texts of the staff subpackage (nested under `staff` in the app catalog). */
 export const staffZhCN = {
+  jobReports: {
+    title: '岗位举报',
+    intro: '本地区岗位收到的举报（按岗位所在地），待处理 {count} 条。处理结果会通知举报人。',
+    show: '显示',
+    open: '待处理',
+    handled: '已处理',
+    empty: '没有举报',
+    loadFailed: '举报没有加载出来',
+    employer: '招聘单位',
+    region: '岗位所在地',
+    reason: '举报原因',
+    note: '举报人说明',
+    at: '举报时间',
+    jobState: '岗位状态',
+    jobOpen: '招聘中',
+    jobClosed: '已下架',
+    more: '这个岗位共有 {count} 条待处理举报',
+    why: '处理理由（必填，会告诉举报人）',
+    action: { take_down: '下架岗位', warn_employer: '警告招聘单位', dismiss: '不予处理' },
+  },
   home: {
     title: '工作人员后台',
     intro: '本地区的欠薪投诉受理、人员台账、四色预警和月报。',
@@ -15,6 +35,8 @@ export const staffZhCN = {
     signOut: '退出登录',
   },
   nav: {
+    jobReports: '岗位举报',
+    jobReportsHint: '收费、虚假岗位等举报：下架、警告、不予处理',
     applications: '岗位报名',
     applicationsHint: '标记已联系、已录用、未录用',
     enrollments: '培训报名',
