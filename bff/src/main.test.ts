@@ -48,17 +48,17 @@ function runMain(env: Record<string, string>, until?: (stdout: string) => boolea
   });
 }
 
-/** The embedded engine's port from the start-up banner. */
-function enginePort(stdout: string): number {
-  const m = /Database: embedded engine in its own process \(mongodb:\/\/127\.0\.0\.1:(\d+)\//.exec(stdout);
+/** The embedded engine's private socket (its process serves no TCP port) from the start-up banner. */
+function engineSocket(stdout: string): string {
+  const m = /Database: embedded engine in its own process \(mongodb:\/\/([^/]+\.sock)\//.exec(stdout);
   if (!m) throw new Error(`no engine in its own process in the banner:\n${stdout}`);
-  return Number(m[1]);
+  return decodeURIComponent(m[1]!);
 }
 
-/** Whether something still accepts connections on 127.0.0.1:port. */
-function listening(port: number): Promise<boolean> {
+/** Whether something still accepts connections on the socket. */
+function listening(path: string): Promise<boolean> {
   return new Promise((res) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect(path);
     socket.once('connect', () => {
       socket.destroy();
       res(true);
@@ -67,10 +67,10 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-async function stopsListening(port: number, withinMs: number): Promise<boolean> {
+async function stopsListening(path: string, withinMs: number): Promise<boolean> {
   const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
-    if (!(await listening(port))) return true;
+    if (!(await listening(path))) return true;
     await new Promise((r) => setTimeout(r, 100));
   }
   return false;
@@ -124,7 +124,7 @@ describe('start-up', () => {
     expect(first.stdout).toMatch(/staff\s+staff/);
     expect(first.stdout).toMatch(/intake\s+intake/);
     // Its engine ran in a process of its own and stopped with it.
-    expect(await listening(enginePort(first.stdout))).toBe(false);
+    expect(await listening(engineSocket(first.stdout))).toBe(false);
 
     // Data survives the restart: still there, not seeded twice.
     const second = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', DEMO: '1' }, banner, 90_000);
@@ -138,7 +138,7 @@ describe('start-up', () => {
     const killed = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DEMO: '1' }, banner, 90_000, 'SIGKILL');
     expect(killed.sawReady).toBe(true);
     expect(killed.code).toBeNull();
-    expect(await stopsListening(enginePort(killed.stdout), 10_000)).toBe(true);
+    expect(await stopsListening(engineSocket(killed.stdout), 10_000)).toBe(true);
     const again = await runMain({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', DEMO: '1' }, banner, 90_000);
     expect(again.code).toBe(0);
     expect(again.stdout).not.toContain('demo data seeded');

@@ -173,7 +173,8 @@ describe('the worker pages in Mongolian, Uyghur and Tibetan at 360×640', () => 
       if (step === 5) await tapText(page, m.complaint!.demandsLabel!.pay_wages!);
       await tapText(page, m.common!.next!);
     }
-    await tapText(page, m.complaint!.submit!);
+    await tapText(page, m.complaint!.review!.open!);
+    await tapText(page, m.complaint!.review!.confirm!);
     await shown(page, m.complaint!.filed!).waitFor({ timeout: 30_000 });
     await tapText(page, m.complaint!.viewCase!);
     await shown(page, m.complaint!.clockAcceptance!).waitFor({ timeout: 20_000 });
