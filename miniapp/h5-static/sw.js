@@ -1,3 +1,4 @@
+/* global self, caches, fetch, Request */
 /* Service worker of the H5 build (scripts/write-service-worker.mjs stamps the version and copies it to dist/h5).
  * - Pages (navigations): network first, so an online user always gets the newest index.html and with it the
  *   newest hashed scripts; offline, the last index.html kept here, else the static offline page.
