@@ -33,6 +33,7 @@ import { createStaffModule } from './modules/staff/staff.module';
 import { createProgressRoutes } from './modules/applications/progress.routes';
 import { AuditService } from './modules/audit/audit.service';
 import { fieldKeyProbe } from './security/field-key-check';
+import { sealingFreeText } from './security/sealed-text';
 
 export interface AppDeps {
   config: Config;
@@ -111,6 +112,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   app.use(serveFonts());
   app.use(serveH5(deps.config.h5Dir));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }));
+  app.use(sealingFreeText(security.crypto));
   app.use(authentication(security.auth));
   app.use(abuseLimits({ scale: deps.config.rateLimitScale, now: security.clock }));
   app.use(router.routes());

@@ -1,4 +1,5 @@
 import type { Context, DefaultState, Middleware, ParameterizedContext } from 'koa';
+import type { ZodType } from 'zod';
 import type { Logger } from '../logging/logger';
 
 /** Parsed input, set by `validate()`. */
@@ -14,6 +15,8 @@ export interface AppState extends DefaultState {
   log: Logger;
   /** Parsed request input, set by `validate()`. */
   validated?: ValidatedInput;
+  /** Seals the personal free text in a parsed body (set by app.ts; validate() calls it). */
+  sealFreeText?: (schema: ZodType, value: unknown) => unknown;
   /** Set by the error handler for the request log. */
   errorCode?: string;
 }

@@ -13,6 +13,7 @@ import type { RouterMiddleware } from '@koa/router';
 import type { ErrorCode } from '@zhuanyi/shared';
 import type { AppContext, AppState } from './context';
 import { validate } from './validate';
+import { maskSealedDeep } from '../security/sealed-text';
 import { authorize, type AuthRule } from './auth';
 import { idempotency, type IdempotencyMode } from './idempotency';
 import { rateLimit, type LimitRule } from './rate-limit';
@@ -138,7 +139,8 @@ function register<
   const checkResponse = (result: unknown): unknown => {
     const checked = spec.response.schema.safeParse(result);
     if (!checked.success) throw new ResponseContractError(`${method.toUpperCase()} ${fullPath}`, checked.error.issues);
-    return checked.data;
+    // Personal numbers sealed in free text are answered masked, whichever module stored them.
+    return maskSealedDeep(checked.data);
   };
   const run: RouterMiddleware<AppState, Context> = async (ctx) => {
     const v = ctx.state.validated;

@@ -17,6 +17,7 @@ export interface RequestSchemas {
 /**
  * Parses params, query and body with their schemas (issues carry i18n keys) and keeps the
  * parsed values in ctx.state.validated; the parsed body also replaces ctx.request.body.
+ * Personal free text in the body (shared `sealedText`) reaches the handler sealed.
  * A failure throws the ZodError, which the error handler answers as 400 VALIDATION_FAILED.
  */
 export function validate(schemas: RequestSchemas): RouterMiddleware<AppState, Context> {
@@ -32,7 +33,9 @@ export function validate(schemas: RequestSchemas): RouterMiddleware<AppState, Co
     const rawBody: unknown = ctx.request.body;
     const body = parse(schemas.body, rawBody === undefined ? {} : rawBody);
     if (schemas.body) ctx.request.body = body;
-    ctx.state.validated = { params, query, body };
+    // The handler gets personal numbers in free text already sealed; request.body stays as sent (the idempotency hash).
+    const seal = ctx.state.sealFreeText;
+    ctx.state.validated = { params, query, body: schemas.body && seal ? seal(schemas.body, body) : body };
     await next();
   };
 }

@@ -154,6 +154,7 @@ export const zhCN = {
   'role.staff': '人社工作人员',
   'role.intake': '仲裁受理员',
   'role.admin': '系统管理员',
+  'role.system': '系统（服务器命令）',
 
   // Find work, training and wage-arrears complaints (worker's journey).
   'validation.date': '日期格式应为 年-月-日',

@@ -7,6 +7,7 @@ import {
   RegionCodeSchema,
   TimestampSchema,
   VillageCodeSchema,
+  sealedText,
 } from './common.schema';
 import { KeyGroupSchema, WorkerRegistrationInputSchema } from './worker.schema';
 
@@ -17,7 +18,7 @@ import { KeyGroupSchema, WorkerRegistrationInputSchema } from './worker.schema';
  */
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
-const ReasonSchema = z.string().trim().min(2, { message: 'validation.reasonRequired' }).max(200);
+const ReasonSchema = sealedText(z.string().trim().min(2, { message: 'validation.reasonRequired' }).max(200));
 
 export const BrokerStatusSchema = z.enum(['applied', 'certified', 'suspended', 'revoked', 'rejected']);
 export type BrokerStatus = z.infer<typeof BrokerStatusSchema>;
@@ -31,7 +32,7 @@ export const BrokerApplicationInputSchema = z
     villageCode: VillageCodeSchema,
     /** The township or county the broker will serve. */
     serviceAreaCode: RegionCodeSchema,
-    experience: z.string().trim().min(2).max(500),
+    experience: sealedText(z.string().trim().min(2).max(500)),
     username: z.string().trim().toLowerCase().regex(/^[a-z0-9_.-]{3,32}$/, { message: 'validation.broker.username' }),
     password: z.string().min(8, { message: 'validation.broker.password' }).max(64),
   })
@@ -204,7 +205,7 @@ export const StageInputSchema = z
     laborDispatch: z.boolean().optional(),
     /** 稳定就业: months employed. */
     months: z.number().int().min(1).max(36).optional(),
-    note: z.string().trim().max(200).default(''),
+    note: sealedText(z.string().trim().max(200)).default(''),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -255,7 +256,7 @@ export type Team = z.infer<typeof TeamSchema>;
 export const TeamListSchema = z.object({ items: z.array(TeamSchema) }).meta({ id: 'TeamList' });
 export const TeamIdParamsSchema = z.object({ id: ObjectIdSchema });
 export const TeamStageParamsSchema = z.object({ id: ObjectIdSchema, stageId: ObjectIdSchema });
-export const StageConfirmInputSchema = z.object({ note: z.string().trim().max(200).default('') }).strict();
+export const StageConfirmInputSchema = z.object({ note: sealedText(z.string().trim().max(200)).default('') }).strict();
 export const StaffTeamListQuerySchema = z.object({ unconfirmed: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
 
 // ---- Home ----

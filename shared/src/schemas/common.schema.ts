@@ -72,3 +72,15 @@ export const FenSchema = z.number().int().nonnegative();
 
 export const RoleSchema = z.enum(['worker', 'broker', 'staff', 'intake', 'admin']);
 export type Role = z.infer<typeof RoleSchema>;
+
+/**
+ * Free text a person types (notes, reasons, records, addresses, group names). The BFF seals any
+ * 身份证号, phone or bank card number found in a field registered here before it is stored, and
+ * masks it in every answer (bff/src/security/sealed-text.ts). Register the finished string schema:
+ * `sealedText(z.string().trim().max(200))`; wrappers (`.optional()`, `.default()`) may follow.
+ */
+export const personalFreeText = z.registry<{ sealed: true }, z.ZodString>();
+export function sealedText<T extends z.ZodString>(schema: T): T {
+  personalFreeText.add(schema, { sealed: true });
+  return schema;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { yuanToFen } from '../domain/money';
 import { ComplaintMissingItems, ComplaintStatuses } from '../domain/complaint-rules';
 import { AWARD_EXTENSION_MAX_DAYS } from '../domain/complaint-clocks';
-import { MobilePhoneSchema, ObjectIdSchema, RegionCodeSchema, TimestampSchema } from './common.schema';
+import { MobilePhoneSchema, ObjectIdSchema, RegionCodeSchema, TimestampSchema, sealedText } from './common.schema';
 import { KeyGroupSchema } from './worker.schema';
 
 /** Evidence limits, checked again by the BFF (by content, not by name). */
@@ -51,7 +51,7 @@ export type ComplaintOutcome = z.infer<typeof ComplaintOutcomeSchema>;
 const optionalText = (max: number) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().max(max).optional(),
+    sealedText(z.string().trim().max(max)).optional(),
   );
 const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
 
@@ -334,13 +334,13 @@ export const ComplaintEvidenceParamsSchema = z.object({ id: ObjectIdSchema, file
 
 const decisionVariants = [
   z.object({ action: z.literal('accept') }),
-  z.object({ action: z.literal('reject'), reason: z.string().trim().min(2).max(500) }),
+  z.object({ action: z.literal('reject'), reason: sealedText(z.string().trim().min(2).max(500)) }),
   z.object({ action: z.literal('mediate') }),
   z.object({ action: z.literal('arbitrate'), hearingAt: TimestampSchema.optional() }),
   z.object({
     action: z.literal('extend'),
     days: z.number().int().min(1).max(AWARD_EXTENSION_MAX_DAYS),
-    reason: z.string().trim().min(2).max(500),
+    reason: sealedText(z.string().trim().min(2).max(500)),
     /** Who approved the extension (仲裁委主任 …); recorded with the case. */
     approvedBy: optionalText(40),
   }),
@@ -365,7 +365,7 @@ export const IntakeActionSchema = z
     z.object({
       action: z.literal('mediation_result'),
       /** 调解笔录. */
-      record: z.string().trim().min(2).max(2000),
+      record: sealedText(z.string().trim().min(2).max(2000)),
       /** 调解协议; empty when mediation failed. */
       agreement: optionalText(2000),
       agreedAmountYuan: z.preprocess((v) => (v === '' || v === null ? undefined : v), AmountYuanSchema.optional()),
@@ -381,17 +381,17 @@ export const IntakeActionSchema = z
       dueDate: dateText.optional(),
     }),
     /** The receiving office's answer to a hand-off. */
-    z.object({ action: z.literal('handoff_answer'), answer: z.string().trim().min(2).max(1000) }),
-    z.object({ action: z.literal('inspection_extend'), reason: z.string().trim().min(2).max(500) }),
+    z.object({ action: z.literal('handoff_answer'), answer: sealedText(z.string().trim().min(2).max(1000)) }),
+    z.object({ action: z.literal('inspection_extend'), reason: sealedText(z.string().trim().min(2).max(500)) }),
     z.object({ action: z.literal('hearing'), hearingAt: TimestampSchema }),
     z.object({
       action: z.literal('advance_execution'),
       amountYuan: AmountYuanSchema,
       note: optionalText(500),
     }),
-    z.object({ action: z.literal('award'), amountYuan: AmountYuanSchema, summary: z.string().trim().min(2).max(2000) }),
+    z.object({ action: z.literal('award'), amountYuan: AmountYuanSchema, summary: sealedText(z.string().trim().min(2).max(2000)) }),
     /** Move the case to the county that can act (or confirm this one); the clocks keep running from the first receipt. */
-    z.object({ action: z.literal('transfer'), toRegionCode: RegionCodeSchema, reason: z.string().trim().min(2).max(500) }),
+    z.object({ action: z.literal('transfer'), toRegionCode: RegionCodeSchema, reason: sealedText(z.string().trim().min(2).max(500)) }),
   ])
   .meta({ id: 'IntakeAction' });
 export type IntakeAction = z.infer<typeof IntakeActionSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ObjectIdSchema, TimestampSchema } from './common.schema';
+import { ObjectIdSchema, TimestampSchema, sealedText } from './common.schema';
 
 export const CourseModeSchema = z.enum(['offline', 'online', 'mixed']);
 export type CourseMode = z.infer<typeof CourseModeSchema>;
@@ -139,7 +139,7 @@ export const EnrollmentIdParamsSchema = z.object({ id: ObjectIdSchema });
 // ── Staff side: moving enrollments forward (rules in domain/progress-rules) ──
 /** The moves staff make on an enrollment: confirm, start training, pass or fail. */
 export const EnrollmentMoveSchema = z
-  .object({ to: z.enum(['confirmed', 'in_training', 'completed', 'failed']), note: z.string().trim().max(200).optional() })
+  .object({ to: z.enum(['confirmed', 'in_training', 'completed', 'failed']), note: sealedText(z.string().trim().max(200)).optional() })
   .meta({ id: 'EnrollmentMove' });
 export type EnrollmentMove = z.infer<typeof EnrollmentMoveSchema>;
 

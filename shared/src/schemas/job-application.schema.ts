@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ObjectIdSchema, TimestampSchema } from './common.schema';
+import { ObjectIdSchema, TimestampSchema, sealedText } from './common.schema';
 import { JobSummarySchema } from './job.schema';
 
 /** 已报名 → 已联系 → 已录用 / 未录用; the worker may withdraw (已撤回) until hired or turned down. */
@@ -57,7 +57,7 @@ export type JobReportReason = z.infer<typeof JobReportReasonSchema>;
 export const JobReportCreateSchema = z
   .object({
     reason: JobReportReasonSchema,
-    note: z.string().trim().max(500).optional(),
+    note: sealedText(z.string().trim().max(500)).optional(),
   })
   .meta({ id: 'JobReportCreate' });
 export type JobReportCreate = z.infer<typeof JobReportCreateSchema>;
@@ -76,7 +76,7 @@ export type JobReport = z.infer<typeof JobReportSchema>;
 // ── Staff side: moving applications forward (rules in domain/progress-rules) ──
 /** The moves staff make on an application. */
 export const ApplicationMoveSchema = z
-  .object({ to: z.enum(['contacted', 'hired', 'rejected']), note: z.string().trim().max(200).optional() })
+  .object({ to: z.enum(['contacted', 'hired', 'rejected']), note: sealedText(z.string().trim().max(200)).optional() })
   .meta({ id: 'ApplicationMove' });
 export type ApplicationMove = z.infer<typeof ApplicationMoveSchema>;
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { HistorySources, OutcomeKinds } from '../domain/outcomes';
 import { WatchColors } from '../domain/watch-rules';
-import { ObjectIdSchema, TimestampSchema } from './common.schema';
+import { ObjectIdSchema, TimestampSchema, sealedText } from './common.schema';
 import { EntitlementSchema, EntitlementStateSchema } from './subsidy.schema';
 import { EmploymentStatusSchema, WorkLocationSchema } from './worker.schema';
 
@@ -22,11 +22,11 @@ export const OutcomeInputSchema = z
     on: dateText,
     location: WorkLocationSchema.optional(),
     regionCode: z.string().regex(/^\d{2,12}$/).optional(),
-    employerName: text(1, 60).optional(),
+    employerName: sealedText(text(1, 60)).optional(),
     trade: text(1, 20).optional(),
     organizedByGovernment: z.boolean().optional(),
     postEndsOn: dateText.optional(),
-    note: text(0, 200).optional(),
+    note: sealedText(text(0, 200)).optional(),
   })
   .refine((v) => v.kind !== 'arrived' || v.location !== undefined || v.regionCode !== undefined, {
     message: 'validation.worker.destinationRequired',
@@ -86,7 +86,7 @@ export const FollowUpListSchema = z
   .object({ items: z.array(FollowUpTaskSchema), counts: z.object({ open: z.number().int(), overdue: z.number().int() }) })
   .meta({ id: 'FollowUpList' });
 export type FollowUpList = z.infer<typeof FollowUpListSchema>;
-export const FollowUpDoneSchema = z.object({ note: text(2, 200) }).meta({ id: 'FollowUpDone' });
+export const FollowUpDoneSchema = z.object({ note: sealedText(text(2, 200)) }).meta({ id: 'FollowUpDone' });
 export const WatchSweepResultSchema = z.object({ counties: z.number().int(), recomputed: z.number().int(), changed: z.number().int() }).meta({ id: 'WatchSweepResult' });
 
 // ── A worker's own grants ────────────────────────────────────────────────────

@@ -13,7 +13,7 @@ import {
   IntakePriorityReasonSchema,
   StatutoryClockSchema,
 } from './complaint.schema';
-import { MobilePhoneSchema, ObjectIdSchema, RegionCodeSchema, RoleSchema, TimestampSchema } from './common.schema';
+import { MobilePhoneSchema, ObjectIdSchema, RegionCodeSchema, RoleSchema, TimestampSchema, sealedText } from './common.schema';
 import { EmploymentStatusSchema, KeyGroupSchema, MobilitySchema, WorkLocationSchema } from './worker.schema';
 import { TransportModeSchema } from './job.schema';
 import { IndicatorReportSchema } from './indicator.schema';
@@ -56,7 +56,7 @@ export const StaffAccountPatchSchema = z
     regionScope: RegionCodeSchema.nullable().optional(),
     password: z.string().min(10, { message: 'validation.password' }).max(128).optional(),
     /** Why (kept in the audit trail). */
-    reason: text(2, 200),
+    reason: sealedText(text(2, 200)),
   })
   .meta({ id: 'StaffAccountPatch' });
 export const StaffAccountListSchema = z.object({ items: z.array(StaffAccountSchema) }).meta({ id: 'StaffAccountList' });
@@ -80,12 +80,15 @@ export const SignInDelayParamsSchema = z.object({ id: z.string().min(3).max(200)
 
 // ── Audit trail ──────────────────────────────────────────────────────────────
 export const AuditActionSchema = z.enum(['reveal', 'view', 'create', 'update', 'decide', 'verify', 'service', 'export', 'disable']);
+/** Who acted: a signed-in role, or `system` (a command run on the server, e.g. admin:create). */
+export const AuditActorRoleSchema = z.enum([...RoleSchema.options, 'system']);
+export type AuditActorRole = z.infer<typeof AuditActorRoleSchema>;
 export const AuditEntrySchema = z
   .object({
     id: z.string(),
     at: TimestampSchema,
     actorId: z.string(),
-    actorRole: RoleSchema,
+    actorRole: AuditActorRoleSchema,
     actorName: z.string().nullable(),
     action: AuditActionSchema,
     targetType: z.string(),
@@ -155,7 +158,7 @@ export const RegionSettingsPutSchema = z
     intake: IntakeSettingsSchema.partial().optional(),
     watch: WatchRulesSchema.partial().optional(),
     targets: z.record(z.string().regex(/^\d{4}$/), YearTargetsSchema).optional(),
-    reason: text(2, 200),
+    reason: sealedText(text(2, 200)),
   })
   .meta({ id: 'RegionSettingsPut' });
 export const RegionParamsSchema = z.object({ regionCode: RegionCodeSchema });
@@ -214,7 +217,7 @@ export const StaffComplaintCreateSchema = z
     workerName: text(1, 40).optional(),
     workerPhone: MobilePhoneSchema.optional(),
     /** 口头申请笔录: what the worker said, written down. */
-    oralRecord: text(5, 4000),
+    oralRecord: sealedText(text(5, 4000)),
     complaint: ComplaintCreateSchema,
   })
   .refine((v) => v.workerId !== undefined || (v.workerName !== undefined && v.workerPhone !== undefined), {
@@ -282,7 +285,7 @@ export const ServiceRecordSchema = z
 export const ServiceCreateSchema = z
   .object({
     kind: ServiceKindSchema,
-    note: text(0, 500).optional(),
+    note: sealedText(text(0, 500)).optional(),
     jobId: ObjectIdSchema.optional(),
     courseId: ObjectIdSchema.optional(),
   })
@@ -326,17 +329,17 @@ export const RegistryDetailSchema = RegistryPersonSchema.extend({
   serviceLevel: ServiceLevelSchema,
 }).meta({ id: 'RegistryDetail' });
 export type RegistryDetail = z.infer<typeof RegistryDetailSchema>;
-export const RevealRequestSchema = z.object({ reason: text(4, 200) }).meta({ id: 'RevealRequest' });
+export const RevealRequestSchema = z.object({ reason: sealedText(text(4, 200)) }).meta({ id: 'RevealRequest' });
 export const RevealResponseSchema = z.object({ idNumber: z.string(), phone: z.string() }).meta({ id: 'RevealResponse' });
 /** A person's full phone for a call: shown after a stated reason, every reveal audited (complainants, applicants …). */
 export const PhoneRevealResponseSchema = z.object({ phone: z.string() }).meta({ id: 'PhoneRevealResponse' });
-export const VerifyRequestSchema = z.object({ note: text(0, 200).optional() }).meta({ id: 'VerifyRequest' });
+export const VerifyRequestSchema = z.object({ note: sealedText(text(0, 200)).optional() }).meta({ id: 'VerifyRequest' });
 export const EmploymentUpdateSchema = z
   .object({
     status: EmploymentStatusSchema,
     location: WorkLocationSchema.optional(),
     regionCode: z.string().regex(/^\d{2,12}$/).optional(),
-    employerName: text(1, 60).optional(),
+    employerName: sealedText(text(1, 60)).optional(),
     trade: text(1, 20).optional(),
     startedOn: dateText.optional(),
     endedOn: dateText.optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SUBSIDY_STAGES } from '../domain/subsidy-rules';
-import { FenSchema, ObjectIdSchema, RegionCodeSchema, TimestampSchema } from './common.schema';
+import { FenSchema, ObjectIdSchema, RegionCodeSchema, TimestampSchema, sealedText } from './common.schema';
 import { KeyGroupSchema } from './worker.schema';
 
 /**
@@ -140,7 +140,7 @@ export const EntitlementIdParamsSchema = z.object({ id: ObjectIdSchema });
 export const EntitlementDecisionSchema = z
   .object({
     action: z.enum(['approve', 'reject', 'pay']),
-    reason: z.string().trim().min(2, { message: 'validation.reasonRequired' }).max(200),
+    reason: sealedText(z.string().trim().min(2, { message: 'validation.reasonRequired' }).max(200)),
   })
   .strict()
   .meta({ id: 'EntitlementDecision' });

@@ -6,6 +6,7 @@ import {
   PersonNameSchema,
   TimestampSchema,
   VillageCodeSchema,
+  sealedText,
 } from './common.schema';
 
 /**
@@ -81,9 +82,9 @@ function uniqueItems<T>(items: readonly T[]): boolean {
 
 export const SkillSchema = z.object({ trade: TradeSchema, level: SkillLevelSchema.default('none') });
 export const CertificateSchema = z.object({
-  name: ShortText(40).min(1),
+  name: sealedText(ShortText(40).min(1)),
   /** e.g. 职业技能等级证书 number; optional. */
-  number: ShortText(40).optional(),
+  number: sealedText(ShortText(40)).optional(),
   issuedOn: DateSchema.optional(),
 });
 
@@ -107,7 +108,7 @@ export const EmploymentDestinationSchema = z.object({
   location: WorkLocationSchema,
   /** Region code of the workplace (province to village), when known. */
   regionCode: z.string().regex(/^\d{2,12}$/, { message: 'validation.regionCode.format' }).optional(),
-  employerName: ShortText(60).optional(),
+  employerName: sealedText(ShortText(60)).optional(),
   trade: TradeSchema.optional(),
   startedOn: DateSchema.optional(),
   /** 政府组织化 transfer (organized by the government, e.g. 点对点). */
@@ -129,7 +130,7 @@ export type Employment = z.infer<typeof EmploymentSchema>;
 /** 创业. */
 export const EntrepreneurshipSchema = z.object({
   active: z.boolean(),
-  project: ShortText(60).optional(),
+  project: sealedText(ShortText(60)).optional(),
   startedOn: DateSchema.optional(),
   /** People this business employs (带动就业人数). */
   employs: z.number().int().min(0).max(100_000).optional(),
@@ -146,7 +147,7 @@ export const WorkerRegistrationInputSchema = z
     /** Household registration down to the village (12 digits); checked against the regions data. */
     householdRegionCode: VillageCodeSchema.meta({ description: '户籍所在村（12位统计用区划代码）', example: '150521100201' }),
     /** 组 (village group), e.g. 三组. */
-    householdGroup: ShortText(20).min(1),
+    householdGroup: sealedText(ShortText(20).min(1)),
     keyGroups: z.array(KeyGroupSchema).max(8).refine(uniqueItems, { message: 'validation.duplicateItems' }).default([]),
     mobility: MobilitySchema,
     skills: z.array(SkillSchema).max(10).default([]),
@@ -269,7 +270,7 @@ export const OwnershipConflictDecisionSchema = z
   .object({
     /** grant: the ID card was checked in person and the record goes to the claimant; refuse: it stays. */
     action: z.enum(['grant', 'refuse']),
-    reason: z.string().trim().min(2, { message: 'validation.reasonRequired' }).max(200),
+    reason: sealedText(z.string().trim().min(2, { message: 'validation.reasonRequired' }).max(200)),
   })
   .meta({ id: 'OwnershipConflictDecision' });
 export type OwnershipConflictDecision = z.infer<typeof OwnershipConflictDecisionSchema>;

@@ -11,7 +11,8 @@ export interface Writer {
   readonly view: ReadView;
   readonly txn: Transaction | null;
   insert(coll: Collection, doc: Document): void;
-  replace(coll: Collection, rid: number, doc: Document): void;
+  /** `kind` tells an operator update from a replacement (for change events). */
+  replace(coll: Collection, rid: number, doc: Document, kind?: 'update' | 'replace'): void;
   remove(coll: Collection, rid: number): void;
 }
 

@@ -53,7 +53,7 @@ export function bsonTypeName(v: unknown): string {
   return Object.keys(TYPE_NUMBERS).find((k) => TYPE_NUMBERS[k] === n) ?? 'object';
 }
 
-function typeNumberOf(spec: unknown): number | 'number' {
+export function typeNumberOf(spec: unknown): number | 'number' {
   if (spec === 'number') return 'number';
   if (typeof spec === 'string' && spec in TYPE_NUMBERS) return TYPE_NUMBERS[spec] as number;
   if (typeof spec === 'number' && Object.values(TYPE_NUMBERS).includes(spec)) return spec;
@@ -176,11 +176,19 @@ const collatedQueryOps = {
   $lte: collated(queryOperators.$lte, (c) => c <= 0, 'range'),
 };
 
+/** mingo's $project, with `_id` first in each output document as mongod puts it (mingo appends it). */
+const $project: typeof pipelineOperators.$project = (coll, expr, options) =>
+  pipelineOperators.$project(coll, expr, options).map((doc) => {
+    if (doc === null || typeof doc !== 'object' || !('_id' in doc)) return doc;
+    const { _id, ...rest } = doc as Record<string, unknown>;
+    return { _id, ...rest };
+  });
+
 /** All of mingo's operators, with the engine's own where mongod's behaviour differs from mingo's. */
 export const engineContext = Context.init({
   accumulator: accumulatorOperators,
   expression: expressionOperators,
-  pipeline: pipelineOperators,
+  pipeline: { ...pipelineOperators, $project },
   projection: projectionOperators,
   query: { ...queryOperators, ...collatedQueryOps, $type },
   window: windowOperators,

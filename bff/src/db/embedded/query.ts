@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 import type { Query } from 'mingo/query';
 import type { CollationSpec, Options } from 'mingo/types/types';
 import { engineContext, engineQuery, localeTag } from './mingo-context';
+import { jsonSchemaValidator } from './json-schema';
 import { compareBson } from './bson-order';
 import { CommandError, toCommandError } from './errors';
 import { isPlainObject, pathValues } from './paths';
@@ -165,8 +166,9 @@ export interface FindOptions {
 }
 
 export function mingoOptions(collation?: Document, variables?: Document): Partial<Options> {
-  const opts: { collation?: CollationSpec; variables?: Document; useStrictMode: boolean; scriptEnabled: boolean; context: typeof engineContext } = {
+  const opts: { collation?: CollationSpec; variables?: Document; useStrictMode: boolean; scriptEnabled: boolean; context: typeof engineContext; jsonSchemaValidator: typeof jsonSchemaValidator } = {
     context: engineContext,
+    jsonSchemaValidator,
     useStrictMode: true,
     scriptEnabled: false,
   };

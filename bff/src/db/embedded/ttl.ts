@@ -1,10 +1,12 @@
 import type { Document } from 'bson';
 import type { Engine } from './engine';
 import { findMatches, latestView } from './query';
+import { recordingWriter } from './change-log';
 
 /** One pass of the TTL monitor: removes documents whose indexed date is older than expireAfterSeconds. */
 export function expireDocuments(engine: Engine, now = Date.now()): number {
   let removed = 0;
+  const writer = recordingWriter(engine.autocommit, engine);
   for (const coll of [...engine.catalog.all()]) {
     for (const index of [...coll.indexes.values()]) {
       const ttl: unknown = index.spec.expireAfterSeconds;
@@ -14,7 +16,7 @@ export function expireDocuments(engine: Engine, now = Date.now()): number {
       if (index.spec.partialFilterExpression) filter = { $and: [filter, index.spec.partialFilterExpression] };
       for (const m of findMatches(coll, filter, {}, latestView)) {
         if (coll.locks.has(m.rid) || !coll.records.has(m.rid)) continue;
-        engine.autocommit.remove(coll, m.rid);
+        writer.remove(coll, m.rid);
         removed++;
       }
     }

@@ -8,6 +8,8 @@ import { Account } from '../accounts/account.model';
 import { AuditModel, type AuditRecord } from './audit.model';
 
 export type AuditAction = AuditEntry['action'];
+/** A signed-in caller, or the server itself (`{ subjectId: 'system', role: 'system' }`). */
+export type AuditActor = Pick<AuthContext, 'subjectId'> & { role: AuthContext['role'] | 'system' };
 
 export interface AuditInput {
   action: AuditAction;
@@ -23,8 +25,8 @@ export class AuditService {
 
   constructor(private readonly clock: Clock) {}
 
-  private async nameOf(actor: Pick<AuthContext, 'subjectId' | 'role'>): Promise<string | null> {
-    if (actor.role === 'worker') return null;
+  private async nameOf(actor: AuditActor): Promise<string | null> {
+    if (actor.role === 'worker' || actor.role === 'system') return null;
     if (this.names.has(actor.subjectId)) return this.names.get(actor.subjectId) ?? null;
     const a = await Account.findById(actor.subjectId, { displayName: 1 }).lean().exec();
     const name = a?.displayName ?? null;
@@ -33,7 +35,7 @@ export class AuditService {
   }
 
   /** Appends one entry; the caller awaits it so nothing is answered before it is recorded. */
-  async record(actor: Pick<AuthContext, 'subjectId' | 'role'>, input: AuditInput): Promise<void> {
+  async record(actor: AuditActor, input: AuditInput): Promise<void> {
     await AuditModel.create({
       at: this.clock(),
       actorId: actor.subjectId,

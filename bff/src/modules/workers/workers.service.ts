@@ -20,7 +20,9 @@ import {
   type WorkerRegistration,
   type WorkerRegistrationData,
   type WorkerRegistrationResult,
+  WorkerRegistrationInputSchema,
 } from '@zhuanyi/shared';
+import { sealFreeTextIn } from '../../security/sealed-text';
 import type { AuthContext } from '../../http/auth';
 import { AppError, NotFoundError, ValidationError } from '../../http/errors';
 import { isDuplicateKeyError } from '../../http/error-handler';
@@ -63,7 +65,9 @@ export class WorkerService {
   }
 
   /** Checks what zod cannot (the village exists, working age) and builds the stored fields. */
-  toFields(data: WorkerRegistrationData): WorkerFields {
+  toFields(input: WorkerRegistrationData): WorkerFields {
+    // Free text (group, certificates, employer, project) sealed here too: spreadsheet rows do not pass the route's sealing.
+    const data = sealFreeTextIn(this.deps.crypto, WorkerRegistrationInputSchema, input);
     const today = this.today();
     const id = parseIdNumber(data.idNumber, today);
     const problems: Record<string, MessageKey> = {};

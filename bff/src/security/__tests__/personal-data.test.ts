@@ -133,6 +133,39 @@ describe('personal data in clear', () => {
       .send({ username: `pii${process.pid}`, displayName: '新同事', role: 'staff', regionScope: COUNTY_A, password: 'Staff12345!', phone: staffPhone });
     expect(created.status).toBe(201);
 
+    // Free text elsewhere: a registration (group, certificate, employer, project), a job report, an
+    // application's and an enrolment's progress notes, a staff service record and a follow-up outcome.
+    const numbers = { id: idNumberFor(), phone: phoneFor(), card: bankCardNumber() };
+    for (const v of Object.values(numbers)) secrets.cards.add(v);
+    const typedRegistration = await registeredWorker(http, {
+      householdGroup: `三组${numbers.phone}`,
+      certificates: [{ name: '焊工证', number: numbers.id }],
+      employment: { status: 'employed', destination: { location: 'in_county', employerName: `联系${numbers.phone}`, organizedByGovernment: false } },
+      entrepreneurship: { active: true, project: `养牛 卡号${numbers.card}` },
+    });
+    secrets.idNumbers.add(typedRegistration.registration.idNumber);
+    secrets.phones.add(typedRegistration.registration.phone);
+    const mine = JSON.stringify((await http().get('/api/v1/workers/me').set(typedRegistration.subject.header).expect(200)).body);
+    for (const v of Object.values(numbers)) expect(mine).not.toContain(v);
+    expect(mine).toContain(`三组${numbers.phone.slice(0, 3)}****${numbers.phone.slice(-4)}`);
+    expect(mine).toContain(`${numbers.id.slice(0, 6)}********`);
+    expect(mine).toContain(`卡号****${numbers.card.slice(-4)}`);
+    const notes = `请联系 ${numbers.phone}，身份证 ${numbers.id}，卡 ${numbers.card}`;
+    const writes = [
+      http().post(`/api/v1/jobs/${world.jobId}/reports`).set(worker.header).send({ reason: 'other', note: notes }),
+      http().post(`/api/v1/staff/applications/${world.applicationId}/status`).set(staff.header).send({ to: 'contacted', note: notes }),
+      http().post(`/api/v1/staff/enrollments/${world.enrollmentId}/status`).set(staff.header).send({ to: 'confirmed', note: notes }),
+      http().post(`/api/v1/registry/workers/${world.workerRecordId}/services`).set(staff.header).send({ kind: 'guidance', note: notes }),
+    ];
+    for (const write of writes) {
+      const res = await write;
+      expect([200, 201]).toContain(res.status);
+      const body = JSON.stringify(res.body);
+      for (const v of Object.values(numbers)) expect(body).not.toContain(v);
+    }
+    const detail = JSON.stringify((await http().get(`/api/v1/registry/workers/${world.workerRecordId}`).set(staff.header).expect(200)).body);
+    expect(detail).toContain(`请联系 ${numbers.phone.slice(0, 3)}****${numbers.phone.slice(-4)}，身份证 ${numbers.id.slice(0, 6)}********`);
+
     // Reveal: needs a reason, answers the full number, and is audited.
     const noReason = await http().post(`/api/v1/registry/workers/${world.workerRecordId}/reveal`).set(staff.header).send({});
     expect(noReason.status).toBe(400);

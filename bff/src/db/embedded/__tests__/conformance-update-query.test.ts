@@ -129,5 +129,8 @@ describe('projections', () => {
     await c.insertOne({ _id: 1, m: 1, n: 2 } as never);
     const [row] = await c.aggregate([{ $project: { x: '$m', n: 1, m: 1, _id: 0 } }]).toArray();
     expect(Object.keys(row ?? {})).toEqual(['m', 'n', 'x']);
+    // _id stays first (mingo alone would append it).
+    const [withId] = await c.aggregate([{ $project: { x: '$m', n: 1 } }]).toArray();
+    expect(Object.keys(withId ?? {})).toEqual(['_id', 'n', 'x']);
   });
 });

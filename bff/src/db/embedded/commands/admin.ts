@@ -4,6 +4,8 @@ import { validateCollectionName } from '../catalog';
 import { fail, toCommandError } from '../errors';
 import { isPlainObject } from '../paths';
 import type { Collection } from '../storage/collection';
+import { checkValidationOptions } from '../validation';
+import { changeLog } from '../change-log';
 import { collectionName, optionalDoc, type CommandContext } from './context';
 
 function filterDocs(docs: Document[], filter: Document | undefined): Document[] {
@@ -27,6 +29,7 @@ export function create(ctx: CommandContext): Document {
     if (k === 'create' || k.startsWith('$') || ['lsid', 'txnNumber', 'autocommit', 'startTransaction', 'writeConcern', 'comment', 'readConcern'].includes(k)) continue;
     opts[k] = v;
   }
+  checkValidationOptions(ctx.db, name, opts);
   ctx.engine.catalog.create(ctx.db, name, opts);
   return { ok: 1 };
 }
@@ -38,12 +41,17 @@ export function drop(ctx: CommandContext): Document {
   const nIndexesWas = coll.indexes.size;
   ctx.engine.cursors.killNs(coll.ns);
   ctx.engine.catalog.drop(ctx.db, name);
+  changeLog(ctx.engine).record({ op: 'drop', ns: coll.ns }, null);
   return { nIndexesWas, ns: `${ctx.db}.${name}`, ok: 1 };
 }
 
 export function dropDatabase(ctx: CommandContext): Document {
   ctx.engine.cursors.killNs(ctx.db);
+  const log = changeLog(ctx.engine);
+  const names = [...(ctx.engine.catalog.dbs.get(ctx.db)?.keys() ?? [])];
   ctx.engine.catalog.dropDatabase(ctx.db);
+  for (const n of names) log.record({ op: 'drop', ns: `${ctx.db}.${n}` }, null);
+  if (names.length > 0) log.record({ op: 'dropDatabase', ns: `${ctx.db}.$cmd` }, null);
   return { dropped: ctx.db, ok: 1 };
 }
 
@@ -52,6 +60,7 @@ export function renameCollection(ctx: CommandContext): Document {
   const to = ctx.cmd.to;
   if (typeof from !== 'string' || typeof to !== 'string') fail('TypeMismatch', "'renameCollection' and 'to' must be strings");
   ctx.engine.catalog.rename(from, to, ctx.cmd.dropTarget === true);
+  changeLog(ctx.engine).record({ op: 'rename', ns: from, to }, null);
   return { ok: 1 };
 }
 
@@ -156,6 +165,12 @@ export function collMod(ctx: CommandContext): Document {
   if (!coll) fail('NamespaceNotFound', `ns does not exist: ${ctx.db}.${name}`);
   const index = optionalDoc(ctx.cmd, 'index');
   const reply: Document = {};
+  const validation = Object.fromEntries(['validator', 'validationLevel', 'validationAction'].filter((k) => ctx.cmd[k] !== undefined).map((k) => [k, ctx.cmd[k] as unknown]));
+  if (Object.keys(validation).length > 0) {
+    checkValidationOptions(ctx.db, name, validation);
+    coll.options = { ...coll.options, ...validation };
+    ctx.engine.log({ o: 'c', ns: coll.ns, opts: coll.options });
+  }
   if (index) {
     const target = [...coll.indexes.values()].find((i) => i.name === index.name || JSON.stringify(i.spec.key) === JSON.stringify(index.keyPattern));
     if (!target) fail('IndexNotFound', `cannot find index ${String(index.name ?? JSON.stringify(index.keyPattern))} for ns ${coll.ns}`);

@@ -7,6 +7,7 @@ import { countMatches, findMatches, mingoOptions, streamMatches, withCollation, 
 import type { Collection } from '../storage/collection';
 import { cloneDoc } from '../storage/clone';
 import { withIdFirst } from '../update';
+import { openChangeStream } from './change-stream';
 import { optionalDoc, optionalNumber, type CommandContext } from './context';
 
 const NOT_IN_MINGO = new Set(['$out', '$merge', '$collStats', '$indexStats', '$currentOp', '$listSessions', '$listLocalSessions', '$changeStream', '$search', '$geoNear', '$planCacheStats']);
@@ -238,6 +239,7 @@ export function aggregate(ctx: CommandContext): Document {
   if (!isPlainObject(cursorOpt) && ctx.cmd.explain !== true) {
     fail('FailedToParse', "The 'cursor' option is required, except for aggregate with the explain argument");
   }
+  if ((pipeline as Document[])[0]?.$changeStream !== undefined) return openChangeStream(ctx, pipeline as Document[]);
   const stages = desugar(pipeline as Document[]);
   let out: { db: string; coll: string } | null = null;
   let merge: Document | null = null;
@@ -306,7 +308,7 @@ function writeOut(ctx: CommandContext, db: string, name: string, results: Docume
   catalog.drop(db, name);
   const coll = catalog.create(db, name);
   for (const spec of specs) catalog.createIndex(coll, spec);
-  for (const r of results) ctx.engine.autocommit.insert(coll, withIdFirst(cloneDoc(r)));
+  for (const r of results) ctx.writer.insert(coll, withIdFirst(cloneDoc(r)));
 }
 
 function writeMerge(ctx: CommandContext, spec: Document, results: Document[]): void {
@@ -329,6 +331,6 @@ function writeMerge(ctx: CommandContext, spec: Document, results: Document[]): v
     if (whenMatched === 'keepExisting') continue;
     if (whenMatched === 'fail') throw new CommandError(11000, 'DuplicateKey', `E11000 duplicate key error collection: ${coll.ns}`);
     const next = whenMatched === 'replace' ? { ...cloneDoc(r), _id: m.doc._id } : { ...m.doc, ...cloneDoc(r), _id: m.doc._id };
-    ctx.writer.replace(coll, m.rid, withIdFirst(next));
+    ctx.writer.replace(coll, m.rid, withIdFirst(next), whenMatched === 'replace' ? 'replace' : 'update');
   }
 }

@@ -5,6 +5,7 @@ import { latestView } from '../query';
 import { TRANSIENT } from '../transactions';
 import * as admin from './admin';
 import { aggregate } from './aggregate';
+import { bulkWrite } from './bulk-write';
 import type { CommandContext, Handler, ServerInfo } from './context';
 import { explain } from './explain';
 import { planCacheClear } from './plan-cache';
@@ -13,6 +14,8 @@ import * as hs from './handshake';
 import * as read from './read';
 import * as sessions from './sessions';
 import * as write from './write';
+import { validatingWriter } from '../validation';
+import { recordingWriter } from '../change-log';
 
 const ok: Handler = () => ({ ok: 1 });
 
@@ -43,6 +46,7 @@ const HANDLERS: Record<string, Handler> = {
   count: read.count,
   distinct: read.distinct,
   findandmodify: findAndModify,
+  bulkwrite: bulkWrite,
   aggregate,
   explain,
   create: admin.create,
@@ -86,6 +90,7 @@ const CANONICAL: Record<string, string> = {
   getmore: 'getMore',
   killcursors: 'killCursors',
   findandmodify: 'findAndModify',
+  bulkwrite: 'bulkWrite',
   dropdatabase: 'dropDatabase',
   renamecollection: 'renameCollection',
   listcollections: 'listCollections',
@@ -107,9 +112,9 @@ const CANONICAL: Record<string, string> = {
   aborttransaction: 'abortTransaction',
 };
 
-const IN_TXN = new Set(['find', 'getmore', 'killcursors', 'insert', 'update', 'delete', 'findandmodify', 'aggregate', 'distinct', 'create', 'createindexes', 'committransaction', 'aborttransaction', 'ping', 'hello', 'ismaster', 'buildinfo', 'listcollections', 'listindexes']);
-const ADMIN_ONLY = new Set(['listdatabases', 'getparameter', 'setparameter', 'renamecollection', 'committransaction', 'aborttransaction', 'replsetgetstatus', 'getcmdlineopts', 'getlog', 'hostinfo']);
-const RETRYABLE = new Set(['insert', 'update', 'delete', 'findandmodify']);
+const IN_TXN = new Set(['bulkwrite', 'find', 'getmore', 'killcursors', 'insert', 'update', 'delete', 'findandmodify', 'aggregate', 'distinct', 'create', 'createindexes', 'committransaction', 'aborttransaction', 'ping', 'hello', 'ismaster', 'buildinfo', 'listcollections', 'listindexes']);
+const ADMIN_ONLY = new Set(['bulkwrite', 'listdatabases', 'getparameter', 'setparameter', 'renamecollection', 'committransaction', 'aborttransaction', 'replsetgetstatus', 'getcmdlineopts', 'getlog', 'hostinfo']);
+const RETRYABLE = new Set(['bulkwrite', 'insert', 'update', 'delete', 'findandmodify']);
 
 function resolveHandler(name: string): Handler | null {
   const lower = name.toLowerCase();
@@ -168,7 +173,7 @@ async function run(input: DispatchInput): Promise<Document> {
     db,
     name,
     cmd,
-    writer: engine.autocommit,
+    writer: validatingWriter(recordingWriter(engine.autocommit, engine), cmd.bypassDocumentValidation === true),
     view: latestView,
     txn: null,
     session,
@@ -204,7 +209,7 @@ async function run(input: DispatchInput): Promise<Document> {
     }
     txn.lastUsed = Date.now();
     ctx.txn = txn;
-    ctx.writer = engine.txnWriter(txn);
+    ctx.writer = validatingWriter(recordingWriter(engine.txnWriter(txn), engine), cmd.bypassDocumentValidation === true);
     ctx.view = txn;
     try {
       return await handler(ctx);

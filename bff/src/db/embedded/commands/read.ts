@@ -3,6 +3,7 @@ import { compareBson } from '../bson-order';
 import { fail } from '../errors';
 import { pathValues } from '../paths';
 import { countMatches, findMatches, project, projectedFields } from '../query';
+import { changeStreamGetMore, killChangeStream } from './change-stream';
 import { collectionName, cursorReply, optionalDoc, optionalNumber, type CommandContext } from './context';
 
 export function find(ctx: CommandContext): Document {
@@ -32,12 +33,14 @@ export function find(ctx: CommandContext): Document {
   return cursorReply(ns, first.id, first.batch, true);
 }
 
-export function getMore(ctx: CommandContext): Document {
+export function getMore(ctx: CommandContext): Document | Promise<Document> {
   const raw: unknown = ctx.cmd.getMore;
   const id = raw instanceof Long ? raw.toBigInt() : typeof raw === 'number' ? BigInt(raw) : null;
   if (id === null) fail('TypeMismatch', "BSON field 'getMore.getMore' is the wrong type, expected type 'long'");
   const collection = ctx.cmd.collection;
   if (typeof collection !== 'string') fail('TypeMismatch', "BSON field 'getMore.collection' is missing but a required field");
+  const stream = changeStreamGetMore(ctx, id);
+  if (stream) return stream;
   const cursor = ctx.engine.cursors.get(id);
   if (!cursor) fail('CursorNotFound', `cursor id ${id.toString()} not found`);
   if (cursor.ns !== `${ctx.db}.${collection}`) {
@@ -57,7 +60,7 @@ export function killCursors(ctx: CommandContext): Document {
   const notFound: Long[] = [];
   for (const raw of ids) {
     const id = raw instanceof Long ? raw : Long.fromNumber(Number(raw));
-    (ctx.engine.cursors.kill(id.toBigInt()) ? killed : notFound).push(id);
+    (ctx.engine.cursors.kill(id.toBigInt()) || killChangeStream(ctx.engine, id.toBigInt()) ? killed : notFound).push(id);
   }
   return { cursorsKilled: killed, cursorsNotFound: notFound, cursorsAlive: [], cursorsUnknown: [], ok: 1 };
 }

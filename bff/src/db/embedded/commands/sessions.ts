@@ -4,6 +4,7 @@ import { UUID } from 'bson';
 import { fail } from '../errors';
 import { TRANSIENT } from '../transactions';
 import { CommandError } from '../errors';
+import { changeLog } from '../change-log';
 import type { CommandContext } from './context';
 
 export function endSessions(ctx: CommandContext): Document {
@@ -27,7 +28,9 @@ export function refreshSessions(): Document {
 export function commitTransaction(ctx: CommandContext): Document {
   const txn = ctx.txn;
   if (!txn) fail('NoSuchTransaction', 'no transaction in progress');
+  const first = txn.state !== 'committed';
   ctx.engine.commit(txn);
+  if (first) changeLog(ctx.engine).commit(txn);
   return { ok: 1 };
 }
 

@@ -65,17 +65,29 @@ function finish(reply: Document, errors: WriteError[]): Document {
   return reply;
 }
 
+/** Inserts one document as the insert command does (`_id` generated and moved first). */
+export function insertDoc(ctx: CommandContext, coll: Collection, raw: unknown): void {
+  if (!isPlainObject(raw)) fail('TypeMismatch', 'document to insert must be an object');
+  const doc = withIdFirst(raw);
+  validateId(doc);
+  ctx.writer.insert(coll, doc);
+}
+
+/** Deletes the first (`multi` false) or every document matching `filter`; returns how many. */
+export function deleteMatching(ctx: CommandContext, coll: Collection, filter: Document, opts: { multi: boolean; collation?: Document; hint?: unknown; let?: Document }): number {
+  const matches = findMatches(coll, filter, { limit: opts.multi ? undefined : 1, collation: opts.collation, hint: opts.hint, let: opts.let }, ctx.writer.view);
+  if (!ctx.txn) for (const m of matches) if (coll.locks.has(m.rid)) ctx.writer.remove(coll, m.rid);
+  for (const m of matches) ctx.writer.remove(coll, m.rid);
+  return matches.length;
+}
+
 export async function insert(ctx: CommandContext): Promise<Document> {
   const name = collectionName(ctx);
   const docs = statements(ctx, 'documents');
   const coll = ctx.engine.catalog.ensure(ctx.db, name);
   let n = 0;
   const one = (i: number): void => {
-    const raw = docs[i];
-    if (!isPlainObject(raw)) fail('TypeMismatch', 'document to insert must be an object');
-    const doc = withIdFirst(raw);
-    validateId(doc);
-    ctx.writer.insert(coll, doc);
+    insertDoc(ctx, coll, docs[i]);
     n++;
   };
   let errors: WriteError[];
@@ -129,10 +141,11 @@ export function updateOne(
     planned.push({ rid: m.rid, before: m.doc, after: withIdFirst(after) });
   }
   // Locks are checked for every target before any is written, so a retried statement never applies twice.
-  if (!ctx.txn) for (const p of planned) if (coll.locks.has(p.rid)) ctx.writer.replace(coll, p.rid, p.after);
+  const kind = Array.isArray(u) || isOperatorUpdate(u) ? 'update' : 'replace';
+  if (!ctx.txn) for (const p of planned) if (coll.locks.has(p.rid)) ctx.writer.replace(coll, p.rid, p.after, kind);
   for (const p of planned) {
     if (sameDoc(p.before, p.after)) continue;
-    ctx.writer.replace(coll, p.rid, p.after);
+    ctx.writer.replace(coll, p.rid, p.after, kind);
     modified++;
   }
   const first = planned[0] as { before: Document; after: Document };
@@ -192,12 +205,7 @@ export async function remove(ctx: CommandContext): Promise<Document> {
     if (!isPlainObject(s) || !isPlainObject(s.q)) fail('TypeMismatch', "BSON field 'delete.deletes.q' is the wrong type, expected type 'object'");
     if (s.limit !== 0 && s.limit !== 1) fail('FailedToParse', 'The limit field in delete objects must be 0 or 1. Got ' + String(s.limit));
     if (!coll) return;
-    n += await withLockRetry(ctx, () => {
-      const matches = findMatches(coll, s.q as Document, { limit: s.limit === 1 ? 1 : undefined, collation: s.collation as Document | undefined, hint: s.hint, let: ctx.cmd.let as Document | undefined }, ctx.writer.view);
-      if (!ctx.txn) for (const m of matches) if (coll.locks.has(m.rid)) ctx.writer.remove(coll, m.rid);
-      for (const m of matches) ctx.writer.remove(coll, m.rid);
-      return matches.length;
-    });
+    n += await withLockRetry(ctx, () => deleteMatching(ctx, coll, s.q as Document, { multi: s.limit !== 1, collation: s.collation as Document | undefined, hint: s.hint, let: ctx.cmd.let as Document | undefined }));
   });
   ctx.engine.opCounters.delete += stmts.length;
   return finish({ n }, errors);

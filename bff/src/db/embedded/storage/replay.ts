@@ -9,7 +9,9 @@ export function applyOp(engine: Engine, raw: Document): void {
   switch (op.o) {
     case 'c': {
       const [db, name] = splitNs(op.ns);
-      if (!catalog.get(db, name)) catalog.create(db, name, op.opts ?? {});
+      const existing = catalog.get(db, name);
+      if (existing) existing.options = op.opts ?? {}; // collMod logs the new options this way
+      else catalog.create(db, name, op.opts ?? {});
       return;
     }
     case 'D': {

@@ -1,6 +1,10 @@
 /** Staff console calls beyond the queue and registry list: filing, admin, publishing, one person. */
 import {
   AuditListSchema,
+  OwnershipConflictListSchema,
+  OwnershipConflictSchema,
+  SignInDelayListSchema,
+  SignInDelaySchema,
   ComplaintSchema,
   JobPushResultSchema,
   RegistryDetailSchema,
@@ -33,6 +37,15 @@ export const searchAudit = (f: AuditFilters) => http.get('/audit', AuditListSche
 export const listAccounts = () => http.get('/staff/accounts', StaffAccountListSchema);
 export const createAccount = (body: unknown) => http.request({ method: 'POST', path: '/staff/accounts', body, schema: StaffAccountSchema });
 export const patchAccount = (id: string, body: unknown) => http.request({ method: 'PATCH', path: at('/staff/accounts', id), body, schema: StaffAccountSchema });
+
+/** Admin: running sign-in delays (per account, address or known device) and clearing one (audited). */
+export const listSignInDelays = () => http.get('/staff/sign-in-delays', SignInDelayListSchema);
+export const clearSignInDelay = (id: string) => http.request({ method: 'DELETE', path: at('/staff/sign-in-delays', id), schema: SignInDelaySchema });
+
+/** Staff/admin: ID numbers claimed by a second login (ID squatting), settled after checking the ID card in person. */
+export const listOwnershipConflicts = () => http.get('/staff/ownership-conflicts', OwnershipConflictListSchema);
+export const decideOwnershipConflict = (id: string, body: { action: 'grant' | 'refuse'; reason: string }) =>
+  http.request({ method: 'POST', path: `${at('/staff/ownership-conflicts', id)}/decision`, body, schema: OwnershipConflictSchema });
 
 export const listEmployers = () => http.get('/staff/employers', StaffEmployerListSchema);
 export const createEmployer = (body: unknown) => http.request({ method: 'POST', path: '/staff/employers', body, schema: StaffEmployerSchema });

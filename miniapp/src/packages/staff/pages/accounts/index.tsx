@@ -10,6 +10,7 @@ import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { createAccount, listAccounts, patchAccount } from '@/features/staff/api/console-api';
 import { apiErrors, checkWith, optional } from '@/features/staff/console-forms';
+import { SignInDelaysPanel } from '@/features/staff/components/SignInDelaysPanel';
 import { StaffGate } from '@/features/staff/components/StaffGate';
 import { useFields } from '@/features/staff/hooks/use-fields';
 import { staffCan } from '@/features/staff/hooks/use-staff-session';
@@ -137,6 +138,7 @@ function Accounts() {
   return (
     <View className="zy-staff-grid">
       <CreateForm onCreated={replace} />
+      <SignInDelaysPanel />
       <View>
         <Text className="zy-staff-card__title">{t('staff.accounts.list')}</Text>
         {state.status === 'loading' ? <StatusView kind="loading" title={t('common.loading')} /> : null}

@@ -14,7 +14,7 @@ import { useFields } from '@/features/staff/hooks/use-fields';
 import { staffCan } from '@/features/staff/hooks/use-staff-session';
 import { PublishingPage, type PublishCardProps, type PublishFormProps } from '../../components/PublishingPage';
 import { SaveButtons } from '../../components/SaveButtons';
-import { useSave } from '../../hooks/use-save';
+import { useSave } from '@/features/staff/hooks/use-save';
 
 type Employer = z.infer<typeof StaffEmployerSchema>;
 interface Values {

@@ -8,6 +8,7 @@ import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { searchRegistry, type RegistryFilters } from '@/features/staff/api/staff-api';
 import { PersonCard } from '@/features/staff/components/PersonCard';
+import { OwnershipConflictsPanel } from '@/features/staff/components/OwnershipConflictsPanel';
 import { StaffGate } from '@/features/staff/components/StaffGate';
 import { staffCan } from '@/features/staff/hooks/use-staff-session';
 import { staffRoutes } from '@/features/staff/routes';
@@ -31,6 +32,7 @@ function Registry() {
   const toggle = (key: 'status' | 'color', value: string) => setFilters((f) => ({ ...f, [key]: f[key] === value ? undefined : value }));
   return (
     <View>
+      <OwnershipConflictsPanel />
       <View className="zy-staff-card">
         <Text className="zy-filter-label">{t('staff.registry.status')}</Text>
         <View className="zy-inline">
