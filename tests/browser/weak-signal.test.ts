@@ -76,6 +76,7 @@ describe('H5 first screen on a weak signal (400 kbps, 400 ms) and offline', () =
       await page.getByText('离线，显示上次的岗位').first().waitFor({ timeout: 30_000 });
       await page.getByText(title).first().waitFor();
       await page.locator('#zy-boot').waitFor({ state: 'detached', timeout: 5_000 });
+      await page.getByText('离线，显示上次的岗位').first().scrollIntoViewIfNeeded();
       await screenshot(page, 'weak-signal-03-offline-last-jobs');
 
       // Without the kept app page, the static Chinese offline page answers.
