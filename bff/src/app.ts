@@ -18,6 +18,7 @@ import { COMPRESS_MIN_BYTES, routeGroup } from './http/route';
 import { serveFonts, serveH5 } from './http/static-files';
 import { createHealthRoutes } from './modules/health/health.routes';
 import { createJobsModule } from './modules/jobs/jobs.module';
+import { createJobReportsModule } from './modules/job-reports/job-reports.module';
 import { createTrainingModule } from './modules/training/training.module';
 import { registeredWorkerFacts, registeredWorkerProfiles } from './modules/jobs/worker-profile';
 import { regionRoutes } from './modules/regions/regions.routes';
@@ -79,9 +80,10 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   const workers = createWorkersModule({ crypto: security.crypto, clock: security.clock });
   const brokers = createBrokersModule({ crypto: security.crypto, clock: security.clock, workers: workers.service, logger: deps.logger });
   const complaints = createComplaintsModule({ crypto: security.crypto, clock: security.clock, workers: registeredWorkerFacts(security.clock) });
-  const jobs = createJobsModule({ clock: security.clock, profiles: registeredWorkerProfiles, searchCache: deps.config.jobSearchCache });
-  const training = createTrainingModule({ clock: security.clock });
   const staff = createStaffModule({ config: deps.config, logger: deps.logger, clock: security.clock, crypto: security.crypto, complaints: complaints.service });
+  const jobReports = createJobReportsModule({ clock: security.clock, crypto: security.crypto, audit: new AuditService(security.clock), notices: staff.notices });
+  const jobs = createJobsModule({ clock: security.clock, reports: jobReports.service, profiles: registeredWorkerProfiles, searchCache: deps.config.jobSearchCache });
+  const training = createTrainingModule({ clock: security.clock });
   const mounted: MountedGroup[] = [
     { basePath: '', group: createHealthRoutes(deps.db, fieldKeyProbe(security.crypto)) },
     { basePath: '', group: docsRoutes },
@@ -91,6 +93,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     ...brokers.routes.map((group) => ({ basePath: API_V1, group })),
     ...complaints.routes.map((group) => ({ basePath: API_V1, group })),
     ...jobs.routes.map((group) => ({ basePath: API_V1, group })),
+    ...jobReports.routes.map((group) => ({ basePath: API_V1, group })),
     ...training.routes.map((group) => ({ basePath: API_V1, group })),
     { basePath: API_V1, group: createPesRoutes(new PesAdminService({ enabled: deps.config.pes.enabled, clock: security.clock, controls: deps.pes })) },
     ...staff.routes.map((group) => ({ basePath: API_V1, group })),

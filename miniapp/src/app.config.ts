@@ -22,7 +22,7 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/broker', pages: ['pages/home/index', 'pages/people/index', 'pages/import/index', 'pages/teams/index', 'pages/team/index', 'pages/subsidies/index', 'pages/enrol/index'] },
-    { root: 'packages/staff', pages: ['pages/home/index', 'pages/applications/index', 'pages/enrollments/index', 'pages/pes/index', 'pages/login/index', 'pages/queue/index', 'pages/case/index', 'pages/registry/index', 'pages/watch/index', 'pages/report/index', 'pages/file/index', 'pages/person/index', 'pages/employers/index', 'pages/jobs/index', 'pages/courses/index', 'pages/audit/index', 'pages/accounts/index', 'pages/broker-list/index', 'pages/broker-stages/index', 'pages/broker-subsidies/index'] },
+    { root: 'packages/staff', pages: ['pages/home/index', 'pages/applications/index', 'pages/enrollments/index', 'pages/pes/index', 'pages/login/index', 'pages/queue/index', 'pages/case/index', 'pages/registry/index', 'pages/watch/index', 'pages/report/index', 'pages/file/index', 'pages/person/index', 'pages/employers/index', 'pages/jobs/index', 'pages/job-reports/index', 'pages/courses/index', 'pages/audit/index', 'pages/accounts/index', 'pages/broker-list/index', 'pages/broker-stages/index', 'pages/broker-subsidies/index'] },
   ],
   tabBar: {
     color: '#4a4a4a',

@@ -33,3 +33,4 @@ export * from './domain/indicators';
 export * from './schemas/indicator.schema';
 export * from './domain/job-fit';
 export * from './schemas/consent.schema';
+export * from './schemas/job-alert.schema';

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { ComplaintListResponseSchema, ComplaintSchema, IntakeQueueSchema, MonthlyReportSchema, idNumberCheckChar } from '@zhuanyi/shared';
+import { ComplaintListResponseSchema, ComplaintSchema, IntakeQueueSchema, JobListResponseSchema, JobReportListSchema, MonthlyReportSchema, idNumberCheckChar } from '@zhuanyi/shared';
 import { api, apiJson, signedInPhone, staffByPassword, workerBySms, agreeToPrivacy } from '../support/bff-api';
 import { repoRoot } from '../support/bff-process';
 import { newDesktopContext, watchedPage } from '../support/browser';
-import { ADMIN, INTAKE } from '../support/demo-accounts';
+import { ADMIN, INTAKE, STAFF } from '../support/demo-accounts';
 import { useBffAndBrowser } from '../support/h5-suite';
 import { staffSignIn } from '../support/sign-in-pages';
 import { exact, field, input, settledScreenshot as screenshot, shown, tap, tapText } from '../support/taro-page';
@@ -82,7 +82,13 @@ describe('the green channel routes a case to the worksite county (H5 build serve
     await tapText(page, '拍照或选照片');
     await (await chooser).setFiles(PHOTO);
     await exact(page, 'payslip.png').waitFor();
-    await tapText(page, '提交投诉');
+    // Review in plain words before the first submission, with a way back to edit.
+    await tapText(page, '下一步：核对内容');
+    await shown(page, '核对一下再提交').waitFor();
+    await shown(page, '8600.00 元').waitFor();
+    await shown(page, /通辽市 科尔沁左翼中旗/).waitFor();
+    await screenshot(page, 'green-01b-review');
+    await tapText(page, '确认提交');
     await shown(page, '投诉已提交').waitFor({ timeout: 30_000 });
     await tapText(page, '查看办理进度');
     await shown(page, '办理机构：科尔沁左翼中旗 劳动保障监察/仲裁院').waitFor({ timeout: 20_000 });
@@ -134,6 +140,21 @@ describe('the green channel routes a case to the worksite county (H5 build serve
     await image.scrollIntoViewIfNeeded();
     await screenshot(desk, 'green-05-officer-evidence');
 
+    // 3b. The worker adds the missing bank card on the phone; the officer sees it on the timeline.
+    await page.reload();
+    const missingCard = page.locator('.case__missing-row').filter({ visible: true }).filter({ hasText: '收款银行卡' });
+    await missingCard.waitFor({ timeout: 30_000 });
+    await tap(missingCard.getByText('补上'));
+    await field(page, '收工资的银行卡号（知道的话）').fill('6222021234567890123');
+    await tapText(page, '保存');
+    await shown(page, /已补上：收款银行卡/).waitFor({ timeout: 20_000 });
+    await screenshot(page, 'green-05b-worker-added-card');
+    await desk.reload();
+    await shown(desk, '补充了材料：收款银行卡（尾号 0123）').waitFor({ timeout: 30_000 });
+    expect(await desk.locator('.case__missing-item').filter({ visible: true }).filter({ hasText: '收款银行卡' }).count()).toBe(0);
+    await shown(desk, '补充了材料：收款银行卡（尾号 0123）').scrollIntoViewIfNeeded();
+    await screenshot(desk, 'green-05c-officer-sees-addition');
+
     // 4. Transfer to 科左后旗 with a reason.
     await tapText(desk, '转办/确定管辖');
     await tapText(desk, '内蒙古自治区');
@@ -154,7 +175,39 @@ describe('the green channel routes a case to the worksite county (H5 build serve
     await shown(page, /已转至 科尔沁左翼后旗 劳动保障监察\/仲裁院/).waitFor({ timeout: 30_000 });
     await screenshot(page, 'green-07-worker-transferred');
 
+    // 6. A job report: the worker reports a 科左中旗 job that charges fees; 科左中旗 staff take it down; the reporter is told.
+    const jobs = await api(bff, '/jobs?regionCode=150521&limit=1', {}, (v) => JobListResponseSchema.parse(v));
+    const job = jobs.items[0];
+    if (!job) throw new Error('no demo job in 150521');
+    await page.goto(`${bff.baseUrl}/#/pages/job-detail/index?id=${job.id}`);
+    await tapText(page, '举报');
+    await field(page, '补充说明（可不填）').fill('面试要先交300元服装费');
+    await tap(page.locator('.zy-card').filter({ visible: true }).getByText('举报', { exact: true }).last());
+    await shown(page, '举报已收到，工作人员会尽快核实').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'green-08-job-reported');
+
+    const staffDesk = await newDesktopContext(browser, true);
+    const sd = await watchedPage(staffDesk, errors);
+    await staffSignIn(sd, bff, STAFF);
+    await sd.goto(`${bff.baseUrl}/#/packages/staff/pages/job-reports/index`);
+    const reportCard = sd.locator('[data-testid="job-report"]').filter({ visible: true }).filter({ hasText: job.title });
+    await reportCard.waitFor({ timeout: 30_000 });
+    await reportCard.getByText('面试要先交300元服装费').waitFor();
+    await screenshot(sd, 'green-09-staff-job-reports');
+    await reportCard.locator('input, textarea').first().fill('电话核实确有收费');
+    await tap(reportCard.getByText('下架岗位'));
+    await reportCard.waitFor({ state: 'detached', timeout: 20_000 });
+    await tapText(sd, '已处理');
+    await sd.locator('[data-testid="job-report"]').filter({ visible: true }).filter({ hasText: '岗位已下架' }).first().waitFor({ timeout: 20_000 });
+    await screenshot(sd, 'green-10-staff-report-handled');
+
+    const told = await api(bff, '/job-reports/mine', { token: worker.accessToken }, (v) => JobReportListSchema.parse(v));
+    expect(told.items.filter((r) => r.jobId === job.id).map((r) => [r.status, r.outcome])).toEqual([['taken_down', '岗位已下架']]);
+    await page.reload();
+    await shown(page, /这个岗位没有了|已下架|没有找到/).first().waitFor({ timeout: 20_000 });
+    await screenshot(page, 'green-11-job-gone');
+
     expect(errors).toEqual([]);
-    await Promise.all([phone.close(), desktop.close()]);
+    await Promise.all([phone.close(), desktop.close(), staffDesk.close()]);
   });
 });

@@ -2,7 +2,7 @@
 import { idNumberCheckChar } from '@zhuanyi/shared';
 import { newPhoneContext, watchedPage } from '../support/browser';
 import { useBffAndBrowser } from '../support/h5-suite';
-import { fillSmsSignIn } from '../support/sign-in-pages';
+import { agreeToPrivacyOnPage, fillSmsSignIn } from '../support/sign-in-pages';
 import { input, settledScreenshot, shown, tapText } from '../support/taro-page';
 
 const first17 = '15052119850615011';
@@ -20,10 +20,7 @@ describe('form drafts on a shared phone, in the H5 build served by the BFF', () 
 
     await fillSmsSignIn(page, bff, '13900005601');
     await tapText(page, '登录');
-    await tapText(page, '我已读懂，同意按上面说的使用我的个人信息');
-    await tapText(page, '我同意处理我的身份证号、民族和困难情况（敏感个人信息）');
-    await tapText(page, '同意并继续');
-    await shown(page, '第 1 步，共 5 步').waitFor({ timeout: 20_000 });
+    await agreeToPrivacyOnPage(page);
     await input(page, '和身份证上一样').fill('巴特尔');
     await input(page, '18位，最后一位可能是X').fill(ID_NUMBER);
     await shown(page, /出生日期 1985-06-15/).waitFor();
@@ -40,10 +37,7 @@ describe('form drafts on a shared phone, in the H5 build served by the BFF', () 
 
     await fillSmsSignIn(page, bff, '13900005602');
     await tapText(page, '登录');
-    await tapText(page, '我已读懂，同意按上面说的使用我的个人信息');
-    await tapText(page, '我同意处理我的身份证号、民族和困难情况（敏感个人信息）');
-    await tapText(page, '同意并继续');
-    await shown(page, '第 1 步，共 5 步').waitFor({ timeout: 20_000 });
+    await agreeToPrivacyOnPage(page);
     expect(await input(page, '和身份证上一样').inputValue()).toBe('');
     expect(await input(page, '18位，最后一位可能是X').inputValue()).toBe('');
     await settledScreenshot(page, 'shared-phone-empty-form');

@@ -2,6 +2,7 @@ import { CourseListResponseSchema, JobListResponseSchema, MyConsentsSchema } fro
 import { api, apiJson, signedInPhone, workerBySms } from '../support/bff-api';
 import { newPhoneContext, watchedPage } from '../support/browser';
 import { useBffAndBrowser } from '../support/h5-suite';
+import { agreeToPrivacyOnPage } from '../support/sign-in-pages';
 import { settledScreenshot, shown, tapText } from '../support/taro-page';
 
 describe('consent and sharing on a phone (H5 build served by the BFF)', () => {
@@ -21,10 +22,7 @@ describe('consent and sharing on a phone (H5 build served by the BFF)', () => {
     await tapText(page, '同意并继续');
     await shown(page, '实名登记要用身份证号，两项都同意后才能继续').waitFor();
     await settledScreenshot(page, 'consent-01-notice-missing');
-    await tapText(page, '我已读懂，同意按上面说的使用我的个人信息');
-    await tapText(page, '我同意处理我的身份证号、民族和困难情况（敏感个人信息）');
-    await tapText(page, '同意并继续');
-    await shown(page, '第 1 步，共 5 步').waitFor({ timeout: 20_000 });
+    await agreeToPrivacyOnPage(page);
     const given = await api(bff, '/consents/me', { token: worker.accessToken }, (v) => MyConsentsSchema.parse(v));
     expect(given.current).toEqual({ personal_info: true, sensitive_info: true });
 

@@ -4,7 +4,7 @@ import { idNumberCheckChar } from '@zhuanyi/shared';
 import { repoRoot } from '../support/bff-process';
 import { newPhoneContext, watchedPage } from '../support/browser';
 import { useBffAndBrowser } from '../support/h5-suite';
-import { fillSmsSignIn } from '../support/sign-in-pages';
+import { agreeToPrivacyOnPage, fillSmsSignIn } from '../support/sign-in-pages';
 import { exact, input, settledScreenshot, shown, tapText } from '../support/taro-page';
 
 /** A valid 身份证号 born 1985-06-15 in 科尔沁左翼中旗 (150521), male. */
@@ -32,10 +32,7 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
 
     // 2. 实名登记 in five steps; a new worker lands on it after signing in, behind the privacy notice.
     await shown(page, '个人信息怎么用（隐私说明）').waitFor({ timeout: 20_000 });
-    await tapText(page, '我已读懂，同意按上面说的使用我的个人信息');
-    await tapText(page, '我同意处理我的身份证号、民族和困难情况（敏感个人信息）');
-    await tapText(page, '同意并继续');
-    await shown(page, '第 1 步，共 5 步').waitFor({ timeout: 20_000 });
+    await agreeToPrivacyOnPage(page);
     await input(page, '和身份证上一样').fill('巴特尔');
     await input(page, '18位，最后一位可能是X').fill(ID_NUMBER);
     await shown(page, /出生日期 1985-06-15，\d+ 岁，男/).waitFor();
@@ -125,7 +122,8 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     await (await chooser).setFiles(PHOTO);
     await exact(page, 'payslip.png').waitFor();
     await settledScreenshot(page, 'journey-13-complaint-evidence');
-    await tapText(page, '提交投诉');
+    await tapText(page, '下一步：核对内容');
+    await tapText(page, '确认提交');
     await shown(page, '投诉已提交').waitFor({ timeout: 30_000 });
     await shown(page, '已上传 1 个证据').waitFor();
     await shown(page, '还缺这些材料（不影响受理，有了再补）').waitFor();

@@ -41,7 +41,8 @@ describe('a complaint with a photo filed while the network drops (H5)', () => {
 
     // The case is filed, then the network drops before the photo gets through.
     await page.route('**/api/v1/complaints/*/evidence', (route) => route.abort('internetdisconnected'));
-    await tapText(page, '提交投诉');
+    await tapText(page, '下一步：核对内容');
+    await tapText(page, '确认提交');
     await shown(page, '网络不通，你填的内容已保存在手机上').waitFor({ timeout: 30_000 });
     await exact(page, 'payslip.png').waitFor();
     await settledScreenshot(page, 'offline-01-upload-dropped');

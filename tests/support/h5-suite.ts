@@ -10,12 +10,13 @@ export interface H5Suite {
 /**
  * Call inside a describe block: starts the BFF (which serves the H5 build) and a browser before its
  * tests and stops both after. Read `bff` and `browser` from the answer inside hooks and tests.
+ * `env` (read when the BFF starts) adds settings, e.g. SMS_BASE_URL of a fake started in an earlier beforeAll.
  */
-export function useBffAndBrowser(): H5Suite {
+export function useBffAndBrowser(env: () => Record<string, string> = () => ({})): H5Suite {
   let bff: RunningBff | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    bff = await startBff();
+    bff = await startBff(env());
     browser = await launchBrowser();
   });
   afterAll(async () => {

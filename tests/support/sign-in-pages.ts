@@ -16,6 +16,14 @@ export async function fillSmsSignIn(page: Page, bff: RunningBff, phone: string):
   await input(page, '6位数字').fill(await smsCode(bff, logAt));
 }
 
+/** Ticks both consents on the privacy notice (实名登记 asks them first) and waits for step 1 of the form. */
+export async function agreeToPrivacyOnPage(page: Page): Promise<void> {
+  await tapText(page, '我已读懂，同意按上面说的使用我的个人信息');
+  await tapText(page, '我同意处理我的身份证号、民族和困难情况（敏感个人信息）');
+  await tapText(page, '同意并继续');
+  await shown(page, '第 1 步，共 5 步').waitFor({ timeout: 20_000 });
+}
+
 /** Opens the staff page at `url` (its sign-in form first) and signs in as `who`. */
 export async function staffSignIn(page: Page, bff: RunningBff, who: Login, url = '/packages/staff/pages/home/index'): Promise<void> {
   await page.goto(`${bff.baseUrl}/#${url}`);

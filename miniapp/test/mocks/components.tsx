@@ -61,3 +61,13 @@ export function Input({ className, value, placeholder, maxlength, onInput, onCon
     />
   );
 }
+
+/** A date/selector picker: its children, and an input (labelled by `data-picker`) standing in for the system dialog. */
+export function Picker(props: { children?: ReactNode; mode?: string; value?: string; onChange?: (event: { detail: { value: string } }) => void }) {
+  return (
+    <div>
+      {props.children}
+      <input data-picker={props.mode ?? 'selector'} value={props.value ?? ''} onChange={(event) => props.onChange?.({ detail: { value: event.target.value } })} />
+    </div>
+  );
+}

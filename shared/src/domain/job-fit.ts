@@ -1,3 +1,4 @@
+import type { FitWarning } from '../schemas/job.schema';
 /**
  * Whether a job's stated conditions exclude a person: the age range, and a requirement to hold a
  * certificate (a requirement naming a 证 that is not merely preferred, "优先"). Excluded jobs are
@@ -14,7 +15,6 @@ export interface PersonFacts {
   certificateCount: number;
 }
 
-export type FitWarning = { code: 'age_outside'; min: number; max: number; age: number } | { code: 'certificate_required'; requirement: string };
 
 const CERTIFICATE = /持.*证|证书/;
 

@@ -6,9 +6,12 @@ const staffOnlyPrefixes = ['report.', 'pes.', 'watch.', 'service.', 'role.', 're
 const staffOnlyKeys = new Set<string>([
   ...Object.keys(zhCNBrokers),
   'error.scopeRequired',
+  'error.jobReportNotFound',
+  'error.jobReportHandled',
   'error.followUpNotFound',
   'error.followUpDone',
   'error.complainantNoPhone',
+  'error.applicantNoPhone',
   'error.transferRegion',
   'error.outOfScope',
   'error.employerNotFound',

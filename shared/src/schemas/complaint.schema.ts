@@ -111,6 +111,33 @@ export const ComplaintCreateSchema = z
 export type ComplaintCreateInput = z.input<typeof ComplaintCreateSchema>;
 export type ComplaintCreate = z.output<typeof ComplaintCreateSchema>;
 
+const requiredText = (max: number) => z.string().trim().min(1, { message: 'validation.required' }).max(max);
+
+/**
+ * One missing item (容缺) the worker adds after filing (补充材料). Photos and documents go through
+ * POST /complaints/:id/evidence; each addition leaves a timeline entry.
+ */
+export const ComplaintSupplementSchema = z
+  .discriminatedUnion('item', [
+    z.object({ item: z.literal('respondentPhone'), phone: MobilePhoneSchema }),
+    z.object({ item: z.literal('projectName'), name: requiredText(100) }),
+    z.object({ item: z.literal('projectSite'), regionCode: RegionCodeSchema, address: requiredText(200) }),
+    z.object({ item: z.literal('mainContractor'), name: requiredText(100) }),
+    z
+      .object({ item: z.literal('workPeriod'), from: dateText, to: dateText })
+      .refine((p) => p.from <= p.to, { message: 'validation.workPeriod', path: ['to'] }),
+    z.object({
+      item: z.literal('amountOwed'),
+      amountOwedYuan: AmountYuanSchema.refine((fen) => fen > 0, { message: 'validation.amountYuan' }),
+    }),
+    z.object({ item: z.literal('bankCard'), bankCard: BankCardInputSchema }),
+  ])
+  .meta({ id: 'ComplaintSupplement' });
+export type ComplaintSupplementInput = z.input<typeof ComplaintSupplementSchema>;
+export type ComplaintSupplement = z.output<typeof ComplaintSupplementSchema>;
+/** The items a worker adds through ComplaintSupplementSchema (the rest: evidence upload). */
+export type SupplementItem = ComplaintSupplement['item'];
+
 export const EvidenceFileSchema = z
   .object({
     id: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ObjectIdSchema, TimestampSchema, sealedText } from './common.schema';
-import { JobSummarySchema } from './job.schema';
+import { FitWarningSchema, JobSummarySchema } from './job.schema';
 
 /** 已报名 → 已联系 → 已录用 / 未录用; the worker may withdraw (已撤回) until hired or turned down. */
 export const ApplicationStatusSchema = z.enum(['applied', 'contacted', 'hired', 'rejected', 'withdrawn']);
@@ -31,7 +31,7 @@ export const ApplyResultSchema = z
     application: JobApplicationSchema,
     created: z.boolean(),
     /** Plain warnings when the job's conditions (age range, a required certificate) exclude the person. */
-    warnings: z.array(z.string()).default([]),
+    warnings: z.array(FitWarningSchema).default([]),
   })
   .meta({ id: 'ApplyResult' });
 export type ApplyResult = z.infer<typeof ApplyResultSchema>;
@@ -62,16 +62,64 @@ export const JobReportCreateSchema = z
   .meta({ id: 'JobReportCreate' });
 export type JobReportCreate = z.infer<typeof JobReportCreateSchema>;
 
+/** 待处理 → 岗位已下架 / 已警告招聘单位 / 不予处理 (with a reason). */
+export const JobReportStatusSchema = z.enum(['open', 'taken_down', 'warned', 'dismissed']);
+export type JobReportStatus = z.infer<typeof JobReportStatusSchema>;
+
+/** A report as the worker who made it sees it: what was reported and what came of it. */
 export const JobReportSchema = z
   .object({
     id: z.string(),
     jobId: z.string(),
+    jobTitle: z.string(),
     reason: JobReportReasonSchema,
     note: z.string(),
+    status: JobReportStatusSchema,
+    /** The outcome in plain words once staff acted ("岗位已下架"); null while open. */
+    outcome: z.string().nullable(),
+    handledAt: TimestampSchema.nullable(),
     createdAt: TimestampSchema,
   })
   .meta({ id: 'JobReport' });
 export type JobReport = z.infer<typeof JobReportSchema>;
+
+export const JobReportListSchema = z.object({ items: z.array(JobReportSchema) }).meta({ id: 'JobReportList' });
+export type JobReportList = z.infer<typeof JobReportListSchema>;
+
+// ── Staff side: the report queue of the job's county ──
+export const StaffJobReportQuerySchema = z.object({
+  status: z.enum(['open', 'handled', 'all']).default('open'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type StaffJobReportQuery = z.infer<typeof StaffJobReportQuerySchema>;
+
+export const StaffJobReportSchema = JobReportSchema.extend({
+  employerName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string().nullable(),
+  /** The job is still published (open). */
+  jobOpen: z.boolean(),
+  /** Open reports on the same job (this one included). */
+  openReportsOnJob: z.number().int(),
+  /** Why staff dismissed or warned. */
+  handledReason: z.string().nullable(),
+}).meta({ id: 'StaffJobReport' });
+export type StaffJobReport = z.infer<typeof StaffJobReportSchema>;
+
+export const StaffJobReportListSchema = z
+  .object({ items: z.array(StaffJobReportSchema), openCount: z.number().int() })
+  .meta({ id: 'StaffJobReportList' });
+export type StaffJobReportList = z.infer<typeof StaffJobReportListSchema>;
+
+/** Staff act on a report: take the job down, warn the employer, or dismiss; each with why (audited, told to the reporter). */
+export const JobReportActionSchema = z
+  .object({
+    action: z.enum(['take_down', 'warn_employer', 'dismiss']),
+    reason: z.string().trim().min(2).max(200),
+  })
+  .meta({ id: 'JobReportAction' });
+export type JobReportAction = z.infer<typeof JobReportActionSchema>;
+export const JobReportIdParamsSchema = z.object({ id: ObjectIdSchema });
 
 // ── Staff side: moving applications forward (rules in domain/progress-rules) ──
 /** The moves staff make on an application. */

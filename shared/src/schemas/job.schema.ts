@@ -79,6 +79,20 @@ export const JobDetailSchema = JobSummarySchema.extend({
 }).meta({ id: 'JobDetail' });
 export type JobDetail = z.infer<typeof JobDetailSchema>;
 
+/** Why a job's conditions exclude a person, as a code with parameters; the client renders `t('job.warning.*')`. */
+export const FitWarningSchema = z
+  .discriminatedUnion('code', [
+    z.object({ code: z.literal('age_outside'), min: z.number().int(), max: z.number().int(), age: z.number().int() }),
+    z.object({ code: z.literal('certificate_required'), requirement: z.string() }),
+  ])
+  .meta({ id: 'FitWarning' });
+
+export type FitWarning = z.infer<typeof FitWarningSchema>;
+
+/** For the signed-in worker: plain warnings when the job's age range or a required certificate excludes them. */
+export const JobFitSchema = z.object({ warnings: z.array(FitWarningSchema) }).meta({ id: 'JobFit' });
+export type JobFit = z.infer<typeof JobFitSchema>;
+
 /** Why a job was recommended; the UI shows `t('job.recommendReason.<code>')`. */
 export const RecommendReasonSchema = z.enum([
   'trade_match',

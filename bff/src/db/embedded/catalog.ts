@@ -13,7 +13,9 @@ export type JournalOp =
   | { o: 'i'; ns: string; d: Document }
   | { o: 'u'; ns: string; d: Document }
   | { o: 'd'; ns: string; id: unknown }
-  | { o: 'r'; from: string; to: string };
+  | { o: 'r'; from: string; to: string }
+  /** A transaction's commit: its writes as one record, so a torn commit is dropped whole. */
+  | { o: 't'; ops: JournalOp[] };
 
 export interface OpSink {
   log(op: JournalOp): void;

@@ -176,7 +176,8 @@ export class Engine implements OpSink {
       if (err instanceof CommandError && err.code === 11000) throw writeConflict();
       throw err;
     }
-    for (const op of ops) this.log(op);
+    if (ops.length === 1) this.log(ops[0] as JournalOp);
+    else if (ops.length > 1) this.log({ o: 't', ops });
     txn.state = 'committed';
     this.finish(txn);
   }

@@ -49,6 +49,8 @@ export interface Plan {
   exact?: boolean;
   /** For exact plans: how many records match, from the index alone. */
   count?: () => number;
+  /** For exact plans: the index and its entries in the scanned range (an index-only read, see covered-group.ts). */
+  keys?: { index: Index; entries: () => Iterable<IndexEntry> };
   /** Filter conditions (field → the condition itself) every record the scan yields satisfies. */
   covered?: Map<string, unknown>;
   /** Call with the records the run examined: a cached plan that did far worse than its trial is re-planned. */
@@ -119,7 +121,11 @@ function coversFilter(filter: Document, choice: Choice): boolean {
     const at = covered.indexOf(k);
     if (at < 0) return false;
     const v: unknown = filter[k];
-    if (at === choice.prefix.length) return choice.last?.range !== undefined && !choice.index.multikeyFields[at] && exactRange(v);
+    if (at === choice.prefix.length) {
+      // A $in of plain scalars is its points exactly (records reached twice through a multikey field are deduplicated).
+      if (choice.last?.points && isPlainObject(v) && Object.keys(v).length === 1 && Array.isArray(v.$in)) return v.$in.every(simpleScalar);
+      return choice.last?.range !== undefined && !choice.index.multikeyFields[at] && exactRange(v);
+    }
     if (isPlainObject(v)) return Object.keys(v).length === 1 && '$eq' in v && simpleScalar(v.$eq);
     return simpleScalar(v);
   });
@@ -480,7 +486,8 @@ function planOfChoice(choice: Choice, filter: Document, bounds: Map<string, Fiel
   const exact = !choice.lead && coversFilter(filter, choice);
   const count = exact && !scan.multi ? () => countOf(choice.index, scanChoice(choice)) : undefined;
   const covered = choice.index.spec.collation ? undefined : coveredConditions(choice, bounds);
-  return { rids: scan.rids, sorted: scan.sorted, index: choice.index.name, exact, count, covered };
+  const keys = exact && !choice.index.spec.collation ? { index: choice.index, entries: () => scanChoice(choice) } : undefined;
+  return { rids: scan.rids, sorted: scan.sorted, index: choice.index.name, exact, count, covered, keys };
 }
 
 /**

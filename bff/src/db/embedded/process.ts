@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EmbeddedMongo, EmbeddedMongoOptions } from './index';
@@ -17,13 +20,23 @@ const LISTENING = 'embedded MongoDB-compatible engine listening';
  * own, so a terminal's Ctrl-C reaches the application, which stops it after closing its connections.
  */
 export function startEmbeddedMongoProcess(opts: EmbeddedProcessOptions = {}): Promise<EmbeddedMongo> {
-  const args = ['--import', 'tsx', join(__dirname, 'cli.ts'), '--port', String(opts.port ?? 0), '--exit-with-parent'];
+  // A private socket (directory 0700, socket 0600) needs no logins; the driver lower-cases host names,
+  // so the path is lower case.
+  const socketDir = join(tmpdir(), `zhuanyi-engine-${randomBytes(8).toString('hex')}`);
+  fs.mkdirSync(socketDir, { mode: 0o700 });
+  const cleanup = (): void => fs.rmSync(socketDir, { recursive: true, force: true });
+  const args = ['--import', 'tsx', join(__dirname, 'cli.ts'), '--socket', join(socketDir, 'mongod.sock'), '--exit-with-parent'];
   if (opts.dbPath === null) args.push('--inMemory');
   else if (opts.dbPath !== undefined) args.push('--dbpath', opts.dbPath);
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   let stopping = false;
   let lastError = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      cleanup();
+      resolve();
+    }),
+  );
   createInterface({ input: child.stderr }).on('line', (line) => {
     if (line.startsWith(LISTENING)) return;
     lastError = line;

@@ -271,6 +271,21 @@ export function countMatches(coll: Collection | undefined, filter: Document, opt
 }
 
 /**
+ * The index entries that answer `filter` exactly (every record they reach matches, and no other does),
+ * or null when only a scan of the records can: a collation, a transaction's own writes, or a filter
+ * the index does not enforce exactly.
+ */
+export function exactIndexKeys(coll: Collection | undefined, filter: Document, optsIn: FindOptions, view: ReadView): NonNullable<ReturnType<typeof planQuery>['keys']> | null {
+  const opts = withCollation(coll, optsIn);
+  if (!coll || opts.collation || view.extra(coll).length > 0 || Object.keys(filter).length === 0) return null;
+  const plan = planQuery(coll, filter, undefined, opts.hint);
+  if (!plan.exact || !plan.keys) return null;
+  // Parse anyway so bad queries fail as on mongod.
+  if (!plainEqualities(filter)) compileFilter(filter, opts.collation, opts.let);
+  return plan.keys;
+}
+
+/**
  * The filter without the conditions an index scan already enforces (each removed once, where it was
  * written, at the top level or in a top-level $and).
  */

@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import net from 'node:net';
 import type { Document } from 'bson';
 import { dispatch } from './commands/dispatch';
 import type { ServerInfo } from './commands/context';
 import type { Engine } from './engine';
-import { CommandError } from './errors';
+import { BEFORE_AUTH, type AuthState, type ScramServer } from './auth/scram';
+import { CommandError, toCommandError } from './errors';
 import { encodeMsg, encodeReply, FLAG_EXHAUST_ALLOWED, FLAG_MORE_TO_COME, MAX_MESSAGE_BYTES, parseMessage, ProtocolError, readHeader, type Request } from './wire';
 
 export interface WireServerOptions {
@@ -12,6 +14,12 @@ export interface WireServerOptions {
   port: number;
   /** Called before a reply is sent: resolves once every logged write is durable. */
   sync: () => Promise<void>;
+  /** Set once the store has failed: every request is then refused. */
+  failed?: () => Error | null;
+  /** Requires SCRAM-SHA-256 authentication before any command but the handshake. */
+  auth?: ScramServer;
+  /** Listens on this Unix socket (mode 0600) instead of TCP. */
+  socketPath?: string;
 }
 
 /** Accepts connections and speaks the MongoDB wire protocol over them. */
@@ -28,6 +36,18 @@ export class WireServer {
   }
 
   listen(): Promise<number> {
+    const socketPath = this.opts.socketPath;
+    if (socketPath) {
+      fs.rmSync(socketPath, { force: true });
+      return new Promise((resolve, reject) => {
+        this.server.once('error', reject);
+        this.server.listen(socketPath, () => {
+          fs.chmodSync(socketPath, 0o600);
+          this.info = { host: socketPath, port: 0 };
+          resolve(0);
+        });
+      });
+    }
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(this.opts.port, this.opts.host, () => {
@@ -48,6 +68,7 @@ export class WireServer {
 
   private accept(socket: net.Socket): void {
     const connectionId = this.nextConnectionId++;
+    const auth: AuthState = { user: null, conversation: null };
     this.sockets.add(socket);
     socket.setNoDelay(true);
     let pending: Buffer = Buffer.alloc(0);
@@ -82,7 +103,7 @@ export class WireServer {
         const msg = pending.subarray(0, length);
         pending = pending.subarray(length);
         chain = chain
-          .then(() => this.handle(socket, msg, connectionId))
+          .then(() => this.handle(socket, msg, connectionId, auth))
           .catch(() => {
             socket.destroy();
           });
@@ -92,7 +113,7 @@ export class WireServer {
     socket.on('close', () => this.sockets.delete(socket));
   }
 
-  private async handle(socket: net.Socket, msg: Buffer, connectionId: number): Promise<void> {
+  private async handle(socket: net.Socket, msg: Buffer, connectionId: number, auth: AuthState): Promise<void> {
     if (socket.destroyed) return;
     let req: Request;
     try {
@@ -112,12 +133,40 @@ export class WireServer {
       socket.write(encodeMsg(req.header.requestId, this.nextRequestId++, new CommandError(40571, 'Location40571', 'OP_MSG requests require a $db argument').toReply()));
       return;
     }
+    const scram = this.opts.auth;
+    if (scram) {
+      const name = (Object.keys(cmd)[0] ?? '').toLowerCase();
+      let early: Document | null = null;
+      try {
+        if (name === 'saslstart') early = scram.saslStart(auth, cmd, db);
+        else if (name === 'saslcontinue') early = scram.saslContinue(auth, cmd);
+        else if (auth.user === null && !BEFORE_AUTH.has(name)) early = new CommandError(13, 'Unauthorized', `Command ${Object.keys(cmd)[0] ?? ''} requires authentication`).toReply();
+      } catch (err) {
+        early = toCommandError(err).toReply();
+      }
+      if (early) {
+        if (req.kind === 'query') socket.write(encodeReply(req.header.requestId, this.nextRequestId++, early));
+        else socket.write(encodeMsg(req.header.requestId, this.nextRequestId++, early));
+        return;
+      }
+    }
     const awaitable = this.awaitableHello(req);
     if (awaitable !== null && req.kind === 'msg') {
       await this.streamHello(socket, req, connectionId, awaitable);
       return;
     }
+    const failed = this.opts.failed?.();
+    if (failed) {
+      this.refuse(socket, req, failed);
+      return;
+    }
     const reply = await dispatch({ engine: this.opts.engine, server: this.info, connectionId, cmd, db, legacy: req.kind === 'query' });
+    if (scram && cmd.saslSupportedMechs !== undefined && reply.ok === 1) {
+      const mechs = scram.mechanismsFor(cmd.saslSupportedMechs);
+      if (mechs) reply.saslSupportedMechs = mechs;
+    }
+    // Every reply, a read's too, waits until all writes logged so far are fsynced: no connection
+    // learns of a write before it is durable, and none at all if its fsync fails.
     await this.opts.sync();
     if (req.kind === 'query') {
       socket.write(encodeReply(req.header.requestId, this.nextRequestId++, reply));
@@ -126,6 +175,14 @@ export class WireServer {
     // Fire-and-forget writes (w:0) set moreToCome and expect no reply.
     if (req.flags & FLAG_MORE_TO_COME) return;
     socket.write(encodeMsg(req.header.requestId, this.nextRequestId++, reply));
+  }
+
+  /** Answers with the store's failure and drops the connection. */
+  private refuse(socket: net.Socket, req: Request, failed: Error): void {
+    const reply = new CommandError(1, 'InternalError', failed.message).toReply();
+    if (req.kind === 'query') socket.write(encodeReply(req.header.requestId, this.nextRequestId++, reply));
+    else socket.write(encodeMsg(req.header.requestId, this.nextRequestId++, reply));
+    socket.end();
   }
 
   /** The driver's streaming monitor sends hello with topologyVersion and maxAwaitTimeMS. */

@@ -8,16 +8,22 @@
  *   WeChat: GET {base}/cgi-bin/token → access_token;
  *           POST {base}/cgi-bin/message/subscribe/send?access_token=… { touser, template_id, page, data }
  *   SMS:    POST {SMS_BASE_URL}/v1/sms/send  { to, signName, template: 'CASE_UPDATE', params: { caseNumber, step } }
+ *           (job notices: template 'JOB_NOTICE', params { title, text }; WeChat template JOB_NOTICE_TEMPLATE_ID)
  */
 import { Schema, model } from 'mongoose';
 import { z } from 'zod';
-import { maskMobilePhone } from '@zhuanyi/shared';
+import { JOB_NOTICE_TEMPLATE_ID, maskMobilePhone } from '@zhuanyi/shared';
 import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../security/clock';
 import { requestJson } from '../http-json';
 
 /** The subscribe-message template for case progress (案件进度通知), registered in the WeChat admin console. */
 export const CASE_PROGRESS_TEMPLATE_ID = 'case-progress';
+/** The subscribe-message template for jobs (alerts and staff recommendations), shared with the weapp that asks for it. */
+export { JOB_NOTICE_TEMPLATE_ID };
+
+/** Which message a notice is: case/application progress, or a job (alert digest, staff push). */
+export type NoticeTemplate = 'case' | 'job';
 
 export type NotifyChannel = 'wechat' | 'sms' | 'log';
 
@@ -34,6 +40,8 @@ export interface CaseNotice {
   step: string;
   /** Mini-program page to open. */
   page: string;
+  /** Default 'case'; for 'job', caseNumber holds the job's title. */
+  template?: NoticeTemplate;
 }
 
 export interface NotifierOptions {
@@ -75,11 +83,14 @@ const retrySchema = new Schema(
     channel: { type: String, default: null },
     /** Queued with the change it reports (outbox) and not tried yet: the first send is due at once. */
     fresh: { type: Boolean, default: false },
+    template: { type: String, enum: ['case', 'job'], default: 'case' },
   },
   { collection: 'notification_retries', versionKey: false },
 );
 retrySchema.index({ state: 1, nextAt: 1 });
 retrySchema.index({ createdAt: -1 });
+// Job pushes and alert digests are looked up by the record they report (service level, 我的 → 岗位提醒).
+retrySchema.index({ complaintId: 1 });
 export const NotificationRetryModel = model('NotificationRetry', retrySchema);
 
 /**
@@ -88,7 +99,7 @@ export const NotificationRetryModel = model('NotificationRetry', retrySchema);
  */
 export async function queueCaseNotice(n: CaseNotice & { subjectId: string | null }, at: Date): Promise<void> {
   await NotificationRetryModel.create([
-    { createdAt: at, complaintId: n.complaintId, subjectId: n.subjectId, caseNumber: n.caseNumber, step: n.step, page: n.page, state: 'pending', attempts: 0, nextAt: at, lastError: null, fresh: true },
+    { createdAt: at, complaintId: n.complaintId, subjectId: n.subjectId, caseNumber: n.caseNumber, step: n.step, page: n.page, template: n.template ?? 'case', state: 'pending', attempts: 0, nextAt: at, lastError: null, fresh: true },
   ]);
 }
 
@@ -99,7 +110,7 @@ export const RETRY_BACKOFF_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000,
  * Finds the recipient of a queued notice again (phone and openid are not kept with the retry): by
  * the complaint it is about, or, for notices about applications and enrollments, by the worker's login.
  */
-export type RecipientLookup = (ref: { complaintId: string; subjectId: string | null }) => Promise<Recipient | null>;
+export type RecipientLookup = (ref: { complaintId: string; subjectId: string | null; template: NoticeTemplate }) => Promise<Recipient | null>;
 
 export interface RetryRun {
   tried: number;
@@ -148,11 +159,12 @@ export class Notifier {
         url: this.url(wx.baseUrl, 'cgi-bin/message/subscribe/send', { access_token: token }),
         body: {
           touser: openid,
-          template_id: wx.templateId ?? CASE_PROGRESS_TEMPLATE_ID,
           page: n.page,
           miniprogram_state: 'formal',
           lang: 'zh_CN',
-          data: { character_string1: { value: cut(n.caseNumber, 32) }, thing2: { value: cut(n.step, 20) } },
+          ...(n.template === 'job'
+            ? { template_id: JOB_NOTICE_TEMPLATE_ID, data: { thing1: { value: cut(n.caseNumber, 20) }, thing2: { value: cut(n.step, 20) } } }
+            : { template_id: wx.templateId ?? CASE_PROGRESS_TEMPLATE_ID, data: { character_string1: { value: cut(n.caseNumber, 32) }, thing2: { value: cut(n.step, 20) } } }),
         },
         timeoutMs: this.options.timeoutMs ?? 5000,
       });
@@ -173,7 +185,10 @@ export class Notifier {
       method: 'POST',
       url: this.url(sms.baseUrl, 'v1/sms/send'),
       headers: { authorization: `Bearer ${sms.apiKey}` },
-      body: { to: phone, signName: sms.signName, template: 'CASE_UPDATE', params: { caseNumber: n.caseNumber, step: n.step } },
+      body:
+        n.template === 'job'
+          ? { to: phone, signName: sms.signName, template: 'JOB_NOTICE', params: { title: n.caseNumber, text: n.step } }
+          : { to: phone, signName: sms.signName, template: 'CASE_UPDATE', params: { caseNumber: n.caseNumber, step: n.step } },
       timeoutMs: this.options.timeoutMs ?? 5000,
     });
     if (status < 200 || status >= 300) throw new Error(`sms answered ${status}`);
@@ -195,6 +210,7 @@ export class Notifier {
           caseNumber: n.caseNumber,
           step: n.step,
           page: n.page,
+          template: n.template ?? 'case',
           state: 'pending',
           attempts: 0,
           nextAt: new Date(this.options.clock().getTime() + RETRY_BACKOFF_MS[0]),
@@ -232,9 +248,10 @@ export class Notifier {
         .exec();
       if (!claimed) continue;
       run.tried += 1;
-      const to = await lookup({ complaintId: found.complaintId, subjectId: found.subjectId ?? null });
+      const template = (found.template ?? 'case') as NoticeTemplate;
+      const to = await lookup({ complaintId: found.complaintId, subjectId: found.subjectId ?? null, template });
       const result = to
-        ? await this.deliver(to, { complaintId: found.complaintId, caseNumber: found.caseNumber, step: found.step, page: found.page })
+        ? await this.deliver(to, { complaintId: found.complaintId, caseNumber: found.caseNumber, step: found.step, page: found.page, template })
         : { attempted: false, channel: null, error: 'recipient not found' };
       if (result.channel) {
         run.delivered += 1;

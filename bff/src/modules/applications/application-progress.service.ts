@@ -96,12 +96,27 @@ export class ApplicationProgressService {
     return { items: await this.view(page, jobs), nextCursor: rows.length > query.limit && last ? encodeKeyset(last.createdAt, last._id) : null };
   }
 
+  /** The application and its job when the job is in the caller's region (else 404, as if it did not exist). */
+  private async loadInScope(auth: AuthContext, id: string): Promise<{ current: ApplicationRecord; job: JobRecord }> {
+    const current = Types.ObjectId.isValid(id) ? await JobApplicationModel.findById(id).lean<ApplicationRecord>().exec() : null;
+    const job = current ? await findJobById(current.jobId.toHexString()) : null;
+    if (!current || !job || !inScope(auth, job.regionCode)) throw new NotFoundError('error.applicationNotFound');
+    return { current, job };
+  }
+
+  /** The applicant's full phone, for a call: a reason is required and the reveal is audited. */
+  async revealPhone(auth: AuthContext, id: string, reason: string): Promise<{ phone: string }> {
+    const { current, job } = await this.loadInScope(auth, id);
+    const login = Types.ObjectId.isValid(current.applicantId) ? await WorkerLogin.findById(current.applicantId, { phoneEnc: 1 }).lean().exec() : null;
+    if (!login?.phoneEnc) throw new NotFoundError('error.applicantNoPhone');
+    await this.deps.audit.record(auth, { action: 'reveal', targetType: 'application', targetId: id, regionCode: job.regionCode, reason, detail: `${referenceOf('GW', id)} applicantPhone` });
+    return { phone: this.deps.crypto.decrypt('phone', login.phoneEnc) };
+  }
+
   /** One allowed move; repeating the move the application already made answers it unchanged. */
   async move(auth: AuthContext, id: string, input: ApplicationMove): Promise<StaffApplication> {
     const _id = new Types.ObjectId(id);
-    const current = await JobApplicationModel.findById(_id).lean<ApplicationRecord>().exec();
-    const job = current ? await findJobById(current.jobId.toHexString()) : null;
-    if (!current || !job || !inScope(auth, job.regionCode)) throw new NotFoundError('error.applicationNotFound');
+    const { current, job } = await this.loadInScope(auth, id);
     const jobs = new Map([[job._id.toHexString(), job]]);
     if (current.status === input.to) return (await this.view([current], jobs))[0] as StaffApplication;
     if (!canMoveApplication(current.status, input.to, 'staff')) throw new ConflictError('error.applicationTransition');

@@ -26,20 +26,3 @@ applicationSchema.index({ regionCode: 1, createdAt: -1, _id: -1 });
 
 export type ApplicationRecord = InferSchemaType<typeof applicationSchema> & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
 export const JobApplicationModel = model('JobApplication', applicationSchema);
-
-/** A report that a job breaks the rules (fees, false information, unpaid wages...). */
-const jobReportSchema = new Schema(
-  {
-    jobId: { type: Schema.Types.ObjectId, ref: 'Job', required: true },
-    reporterId: { type: String, required: true },
-    reason: { type: String, required: true },
-    note: { type: String, default: '' },
-    handled: { type: Boolean, required: true, default: false },
-  },
-  { timestamps: true, collection: 'job_reports' },
-);
-jobReportSchema.index({ jobId: 1, createdAt: -1 });
-jobReportSchema.index({ handled: 1, createdAt: -1 });
-
-export type JobReportRecord = InferSchemaType<typeof jobReportSchema> & { _id: Types.ObjectId; createdAt: Date };
-export const JobReportModel = model('JobReport', jobReportSchema);

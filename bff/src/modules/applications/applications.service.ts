@@ -1,12 +1,10 @@
-/** Applying for jobs (once per job, retry-safe), my applications, withdrawing, and reporting a job. */
+/** Applying for jobs (once per job, retry-safe), my applications and withdrawing (reports: ../job-reports). */
 import {
   applicationSourcesOf,
   type ApplicationListQuery,
   type ApplicationListResponse,
   type ApplyResult,
   type JobApplication,
-  type JobReport,
-  type JobReportCreate,
 } from '@zhuanyi/shared';
 import { Types } from 'mongoose';
 import type { AuthContext } from '../../http/auth';
@@ -18,7 +16,7 @@ import type { JobRecord } from '../jobs/job.model';
 import { findJobById, findJobsByIds } from '../jobs/jobs.repository';
 import { toJobSummary } from '../jobs/jobs.service';
 import { fitWarningsFor } from '../jobs/worker-profile';
-import { JobApplicationModel, JobReportModel, type ApplicationRecord } from './application.model';
+import { JobApplicationModel, type ApplicationRecord } from './application.model';
 
 type Applicant = Pick<AuthContext, 'subjectId' | 'workerId'>;
 
@@ -105,12 +103,5 @@ export class ApplicationsService {
     if (!current) throw new NotFoundError('error.applicationNotFound');
     if (current.status !== 'withdrawn') throw new ConflictError('error.cannotWithdraw');
     return toApplication(current, await findJobById(current.jobId.toHexString()));
-  }
-
-  async report(who: Applicant, jobId: string, input: JobReportCreate): Promise<JobReport> {
-    const job = await findJobById(jobId);
-    if (!job) throw new NotFoundError('error.jobNotFound');
-    const r = await JobReportModel.create({ jobId: job._id, reporterId: who.subjectId, reason: input.reason, note: input.note ?? '' });
-    return { id: r._id.toHexString(), jobId, reason: input.reason, note: r.note, createdAt: r.createdAt.toISOString() };
   }
 }

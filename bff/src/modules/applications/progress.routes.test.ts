@@ -3,6 +3,7 @@ import {
   CourseListResponseSchema,
   EnrollmentListResponseSchema,
   ErrorBodySchema,
+  PhoneRevealResponseSchema,
   StaffApplicationListSchema,
   StaffApplicationSchema,
   StaffEnrollmentListSchema,
@@ -122,6 +123,29 @@ describe('staff move applications forward', () => {
     const theirs = StaffApplicationListSchema.parse((await http().get('/api/v1/staff/applications').set(other.header).expect(200)).body);
     expect(theirs.items).toEqual([]);
     expect(await AuditModel.countDocuments({ targetType: 'application' }).exec()).toBe(0);
+  });
+});
+
+describe('staff call an applicant', () => {
+  it('when county staff give a reason, then they get the full phone and the reveal is audited; without a reason, or from another county, nothing is revealed', async () => {
+    const job = await buildJob({ regionCode: COUNTY, title: '招聘电焊工' });
+    const worker = await registeredWorker();
+    const staff = await signInAs('staff', { regionScope: COUNTY });
+    const other = await signInAs('staff', { regionScope: '150522' });
+    const id = String((await http().post(`/api/v1/jobs/${job._id.toHexString()}/applications`).set(worker.header).expect(201)).body.application.id);
+    const reveal = (who: TestSubject, body: object) => http().post(`/api/v1/staff/applications/${id}/reveal-phone`).set(who.header).send(body);
+
+    const listed = StaffApplicationListSchema.parse((await http().get('/api/v1/staff/applications').set(staff.header).expect(200)).body);
+    expect(listed.items[0]?.applicantPhoneMasked).toBe('139****5678');
+    await reveal(staff, {}).expect(400);
+    await reveal(other, { reason: '电话通知面试时间' }).expect(404);
+    await reveal(worker, { reason: '电话通知面试时间' }).expect(403);
+    expect(await AuditModel.countDocuments({ action: 'reveal' }).exec()).toBe(0);
+
+    const full = PhoneRevealResponseSchema.parse((await reveal(staff, { reason: '电话通知面试时间' }).expect(200)).body);
+    expect(full.phone).toBe('13912345678');
+    const audit = await AuditModel.find({ action: 'reveal' }).lean().exec();
+    expect(audit.map((a) => [a.actorId, a.targetType, a.targetId, a.reason, a.regionCode])).toEqual([[staff.subjectId, 'application', id, '电话通知面试时间', COUNTY]]);
   });
 });
 

@@ -2,6 +2,8 @@
 import {
   ApplicationIdParamsSchema,
   ApplicationMoveSchema,
+  PhoneRevealResponseSchema,
+  RevealRequestSchema,
   EnrollmentIdParamsSchema,
   EnrollmentMoveSchema,
   StaffApplicationListQuerySchema,
@@ -45,6 +47,14 @@ export function createProgressRoutes(deps: { clock: Clock; crypto: FieldCrypto; 
     response: { schema: StaffApplicationSchema },
     errors: ['NOT_FOUND', 'CONFLICT'],
     handler: ({ ctx, params, body }) => applications.move(authOf(ctx), params.id, body),
+  });
+  a.post('/:id/reveal-phone', {
+    summary: '查看报名人完整电话以便联系（须写明理由，记入审计日志）',
+    auth: STAFF,
+    request: { params: ApplicationIdParamsSchema, body: RevealRequestSchema },
+    response: { schema: PhoneRevealResponseSchema },
+    errors: ['NOT_FOUND'],
+    handler: ({ ctx, params, body }) => applications.revealPhone(authOf(ctx), params.id, body.reason),
   });
 
   const e = routeGroup({ prefix: '/staff/enrollments', tag: 'staff-progress' });

@@ -9,6 +9,7 @@ import type { Notifier, Recipient, RetryRun } from '../../integrations/notify/no
 import { queueCaseNotice } from '../../integrations/notify/notifier';
 import type { FieldCrypto } from '../../security/field-crypto';
 import { WorkerLogin } from '../auth/worker-login.model';
+import { jobNoticeRecipient } from '../job-alerts/job-notice-recipient';
 import { ComplaintModel, type ComplaintRecord } from './complaint.model';
 
 type NoticeTarget = Pick<ComplaintRecord, '_id' | 'caseNumber' | 'filedBy'>;
@@ -48,7 +49,8 @@ export class CaseNoticeSender {
 
   /** Sends the queued notices that are due (all pending ones with `all`). */
   async sweep(options: { all?: boolean } = {}): Promise<RetryRun> {
-    return this.deps.notifier.retryDue(async ({ complaintId, subjectId }) => {
+    return this.deps.notifier.retryDue(async ({ complaintId, subjectId, template }) => {
+      if (template === 'job') return jobNoticeRecipient(subjectId, this.deps.crypto);
       const r = Types.ObjectId.isValid(complaintId)
         ? await ComplaintModel.findById(complaintId, { filedBy: 1, workerPhoneEnc: 1 }).lean<{ filedBy: string; workerPhoneEnc?: string | null }>().exec()
         : null;

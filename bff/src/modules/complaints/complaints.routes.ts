@@ -8,6 +8,7 @@ import {
   ComplaintListQuerySchema,
   ComplaintListResponseSchema,
   ComplaintSchema,
+  ComplaintSupplementSchema,
 } from '@zhuanyi/shared';
 import { authOf } from '../../http/auth';
 import { routeGroup, type RouteGroup } from '../../http/route';
@@ -59,6 +60,17 @@ export function createComplaintRoutes(service: ComplaintsService): RouteGroup {
     response: { schema: ComplaintSchema, status: 201 },
     errors: ['NOT_FOUND', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
     handler: ({ ctx, params }) => service.addEvidence(authOf(ctx), params.id, ctx.req),
+  });
+
+  routes.post('/:id/supplements', {
+    summary: '补充缺少的材料（容缺）：老板电话、工程名称、干活地点、总包、起止时间、欠薪金额、银行卡；每次补充记入办理进度',
+    auth: { roles: ['worker'] },
+    // A retry with the same key answers the first result: the item is added once.
+    idempotency: 'required',
+    request: { params: ComplaintIdParamsSchema, body: ComplaintSupplementSchema },
+    response: { schema: ComplaintSchema, status: 201 },
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    handler: ({ ctx, params, body }) => service.supplement(authOf(ctx), params.id, body),
   });
 
   routes.get('/:id/evidence/:fileId', {

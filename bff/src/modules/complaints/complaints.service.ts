@@ -25,6 +25,7 @@ import {
   type ComplaintOutcome,
   type ComplaintStatus,
   type ComplaintSummary,
+  type ComplaintSupplement,
   type EvidenceContentType,
   type MessageKey,
   type StatutoryClock,
@@ -40,6 +41,7 @@ import { jurisdictionOf, officeOf, routeCase } from './jurisdiction';
 import { deleteEvidence, openEvidence, receiveEvidence, tooManyEvidence } from './evidence.store';
 import { caseEventChange, complaintChange, withPesEvents } from '../../integrations/pes/pes-events';
 import { maskSealed, sealFreeText, sealOptional } from '../../security/sealed-text';
+import { supplementChange } from './supplements';
 
 /** Seals the bank card number and the respondent's phone (FieldCrypto satisfies it). */
 export interface BankCardSealer {
@@ -259,7 +261,13 @@ export class ComplaintsService {
     // Concurrent uploads cannot pass the limit together.
     const updated = await ComplaintModel.findOneAndUpdate(
       { _id: r._id, $expr: { $lte: [{ $add: [{ $size: '$evidence' }, entries.length] }, EVIDENCE_MAX_FILES] } },
-      { $push: { evidence: { $each: entries } } },
+      {
+        $push: {
+          evidence: { $each: entries },
+          // Officer and worker see each addition on the timeline (under the case's current status).
+          timeline: { status: r.status, at: now, note: t('complaint.step.evidenceAdded', { count: entries.length }), by: viewer.subjectId, action: 'evidence_added' },
+        },
+      },
       { returnDocument: 'after' },
     )
       .lean<ComplaintRecord>()
@@ -268,6 +276,33 @@ export class ComplaintsService {
       await deleteEvidence(stored.map((s) => s.fileId));
       throw tooManyEvidence();
     }
+    return this.toComplaint(updated);
+  }
+
+  /**
+   * Adds one missing item (容缺) to the worker's own open case, with a timeline entry. The update
+   * only applies to the case as it was read (updatedAt), so two additions never overwrite each other;
+   * a retried request with the same Idempotency-Key gets the first answer from the route layer.
+   */
+  async supplement(viewer: Viewer, id: string, input: ComplaintSupplement): Promise<Complaint> {
+    const r = await this.findVisible(viewer, id);
+    if (r.filedBy !== viewer.subjectId) throw notFound();
+    if (r.status === 'rejected' || r.status === 'closed') throw new ConflictError('error.complaintClosedNoSupplement');
+    const missing = this.toComplaint(r).missingItems.map((m) => m.code);
+    if (!missing.includes(input.item)) throw new ConflictError('error.complaintItemNotMissing');
+    const change = supplementChange(this.deps.crypto, r, input);
+    const now = this.deps.clock();
+    const updated = await ComplaintModel.findOneAndUpdate(
+      { _id: r._id, updatedAt: r.updatedAt },
+      {
+        $set: change.set,
+        $push: { timeline: { status: r.status, at: now, note: change.note, by: viewer.subjectId, action: 'supplement' } },
+      },
+      { returnDocument: 'after' },
+    )
+      .lean<ComplaintRecord>()
+      .exec();
+    if (!updated) throw new ConflictError();
     return this.toComplaint(updated);
   }
 

@@ -13,6 +13,11 @@ const employerSchema = new Schema(
     verified: { type: Boolean, required: true, default: false },
     contactName: { type: String, required: true, trim: true, maxlength: 30 },
     contactPhone: { type: String, required: true, match: /^1[3-9]\d{9}$/ },
+    /** Warnings staff gave after a worker's report (job-reports). */
+    warnings: {
+      type: [new Schema({ at: Date, reason: String, by: String, reportId: Schema.Types.ObjectId, jobId: Schema.Types.ObjectId }, { _id: false })],
+      default: [],
+    },
   },
   { timestamps: true, collection: 'employers' },
 );

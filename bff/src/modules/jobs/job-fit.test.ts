@@ -1,4 +1,4 @@
-import { ApplyResultSchema, RecommendedJobsResponseSchema } from '@zhuanyi/shared';
+import { ApplyResultSchema, JobFitSchema, RecommendedJobsResponseSchema } from '@zhuanyi/shared';
 import { Types } from 'mongoose';
 import { manualClock } from '../../security/clock';
 import { signInAs } from '../../test-support/auth';
@@ -28,10 +28,17 @@ describe('recommendations that respect the person', () => {
     expect(ids).not.toContain(tooOld._id.toHexString());
     expect(ids).not.toContain(certified._id.toHexString());
 
+    // Before applying, the job page asks whether the job's conditions exclude the person.
+    const fit = (id: Types.ObjectId) => http().get(`/api/v1/jobs/${id.toHexString()}/fit`).set(worker.header).expect(200).then((r) => JobFitSchema.parse(r.body));
+    expect((await fit(tooOld._id)).warnings).toEqual([{ code: 'age_outside', min: 20, max: 55, age: 61 }]);
+    expect((await fit(certified._id)).warnings[0]).toMatchObject({ code: 'certificate_required', requirement: expect.stringContaining('持特种作业操作证') });
+    expect((await fit(fits._id)).warnings).toEqual([]);
+    await http().get(`/api/v1/jobs/${new Types.ObjectId().toHexString()}/fit`).set(worker.header).expect(404);
+
     const applied = ApplyResultSchema.parse((await http().post(`/api/v1/jobs/${tooOld._id.toHexString()}/applications`).set(worker.header).expect(201)).body);
-    expect(applied.warnings).toEqual(['这个岗位要求年龄 20–55 岁，您目前 61 岁，可能不被录用']);
+    expect(applied.warnings).toEqual([{ code: 'age_outside', min: 20, max: 55, age: 61 }]);
     const cert = ApplyResultSchema.parse((await http().post(`/api/v1/jobs/${certified._id.toHexString()}/applications`).set(worker.header).expect(201)).body);
-    expect(cert.warnings[0]).toContain('持特种作业操作证');
+    expect(cert.warnings[0]).toMatchObject({ code: 'certificate_required', requirement: expect.stringContaining('持特种作业操作证') });
     const ok = ApplyResultSchema.parse((await http().post(`/api/v1/jobs/${fits._id.toHexString()}/applications`).set(worker.header).expect(201)).body);
     expect(ok.warnings).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import {
   ApplyResultSchema,
   JobDetailSchema,
+  JobFitSchema,
   JobIdParamsSchema,
   JobListQuerySchema,
   JobListResponseSchema,
@@ -13,13 +14,17 @@ import { authOf } from '../../http/auth';
 import { routeGroup, type RouteGroup } from '../../http/route';
 import type { Clock } from '../../security/clock';
 import type { ApplicationsService } from '../applications/applications.service';
+import type { JobReportsService } from '../job-reports/job-reports.service';
 import { getJob, listJobs } from './jobs.service';
 import type { JobSearchCache } from './job-search-cache';
 import { EMPTY_PROFILE, recommendJobs, type WorkerProfileSource } from './recommendations';
+import { fitWarningsFor } from './worker-profile';
 
 export interface JobRoutesDeps {
   clock: Clock;
   applications: ApplicationsService;
+  /** Reports go to the job's county queue (job-reports). */
+  reports: Pick<JobReportsService, 'file'>;
   profiles: WorkerProfileSource;
   /** Public search results cache (off when absent). */
   searchCache?: JobSearchCache;
@@ -58,6 +63,15 @@ export function createJobRoutes(deps: JobRoutesDeps): RouteGroup {
     handler: ({ params }) => getJob(params.id),
   });
 
+  jobRoutes.get('/:id/fit', {
+    summary: '报名前提示：岗位的年龄范围或持证要求不符合本人登记信息时，给出通俗的提醒（未登记时为空）',
+    auth: { roles: ['worker'] },
+    request: { params: JobIdParamsSchema },
+    response: { schema: JobFitSchema },
+    errors: ['NOT_FOUND'],
+    handler: async ({ ctx, params }) => ({ warnings: await fitWarningsFor(authOf(ctx), await getJob(params.id), deps.clock()) }),
+  });
+
   jobRoutes.post('/:id/applications', {
     summary: '报名岗位：每个岗位只报名一次，重复提交返回同一条报名（created=false）',
     auth: { roles: ['worker'] },
@@ -69,13 +83,13 @@ export function createJobRoutes(deps: JobRoutesDeps): RouteGroup {
   });
 
   jobRoutes.post('/:id/reports', {
-    summary: '举报岗位（收费、虚假信息、欠薪等）',
+    summary: '举报岗位（收费、虚假信息、欠薪等）：送到岗位所在旗县的工作人员处理，处理结果会通知举报人；每人每天最多5次',
     auth: { roles: ['worker'] },
     idempotency: 'optional',
     request: { params: JobIdParamsSchema, body: JobReportCreateSchema },
     response: { schema: JobReportSchema, status: 201 },
-    errors: ['NOT_FOUND'],
-    handler: ({ ctx, params, body }) => deps.applications.report(authOf(ctx), params.id, body),
+    errors: ['NOT_FOUND', 'RATE_LIMITED'],
+    handler: ({ ctx, params, body }) => deps.reports.file(authOf(ctx), params.id, body),
   });
 
   return jobRoutes;

@@ -1,5 +1,5 @@
 /** What find-work and complaints read from a worker's registration (实名登记). */
-import { ageOn, chinaDateOf, jobFitWarnings, t, type JobConditions } from '@zhuanyi/shared';
+import { ageOn, chinaDateOf, jobFitWarnings, type FitWarning, type JobConditions } from '@zhuanyi/shared';
 import { Types } from 'mongoose';
 import type { AuthContext } from '../../http/auth';
 import { Worker, type WorkerRecord } from '../workers/worker.model';
@@ -32,12 +32,11 @@ export const registeredWorkerProfiles: WorkerProfileSource = {
 };
 
 /** Plain warnings when a job's conditions exclude the signed-in worker (none without a registration). */
-export async function fitWarningsFor(auth: Pick<AuthContext, 'subjectId' | 'workerId'>, job: JobConditions, now: Date): Promise<string[]> {
+/** Codes with parameters: each client renders them in the person's language. */
+export async function fitWarningsFor(auth: Pick<AuthContext, 'subjectId' | 'workerId'>, job: JobConditions, now: Date): Promise<FitWarning[]> {
   const w = await registrationOf(auth);
   if (!w) return [];
-  return jobFitWarnings(job, { age: ageOn(w.birthDate, chinaDateOf(now)), certificateCount: w.certificates.length }).map((x) =>
-    x.code === 'age_outside' ? t('job.warning.ageOutside', { min: x.min, max: x.max, age: x.age }) : t('job.warning.certificateRequired', { requirement: x.requirement }),
-  );
+  return jobFitWarnings(job, { age: ageOn(w.birthDate, chinaDateOf(now)), certificateCount: w.certificates.length });
 }
 
 export function registeredWorkerFacts(clock: () => Date): WorkerFactsSource {

@@ -21,20 +21,26 @@ import {
   type ReportPeriod,
   type YearTargets,
 } from '@zhuanyi/shared';
+import type { PipelineStage } from 'mongoose';
 import type { Clock } from '../../security/clock';
 import { Course } from '../courses/course.model';
 import { findRegion, regionFullName } from '../regions/regions.service';
 import { settingsFor } from '../staff/region-settings';
 import { regionRange } from '../staff/scope';
 import { EnrollmentModel } from '../training/enrollment.model';
-import { Worker } from '../workers/worker.model';
+import { Worker, WORK_STATE_GROUPS_INDEX, WORK_STATE_INDEX } from '../workers/worker.model';
 import { countiesOf } from './region-counties';
 
 const EMPLOYED = ['employed', 'self_employed', 'public_welfare_post'];
 const POOR = new Set(['lifted_from_poverty', 'at_risk_of_poverty']);
 
 interface StockGroup {
-  _id: { v: string; r?: unknown; l?: unknown; org?: unknown; kg?: unknown; ny: boolean; np: boolean; late: boolean };
+  _id: { v: string | null; r: unknown; l: unknown; org: unknown; ny: boolean; np: boolean; late: boolean };
+  n: number;
+}
+
+interface PoorGroup {
+  _id: { v: string | null; late: boolean };
   n: number;
 }
 
@@ -44,19 +50,22 @@ const zero = (): AreaCounts => ({ transferredStock: 0, transferredNew: 0, poorTr
 export class IndicatorService {
   constructor(private readonly clock: Clock) {}
 
-  /** People in work by village with the flags the indicators need; the few hundred groups are read in JS. */
-  private stockPipeline(county: string, regionCode: string, yearStart: string, from: string, to: string): object[] {
+  /**
+   * People of one employment status by village with the flags the indicators need. Only fields of
+   * WORK_STATE_INDEX are read (null and missing alike), so the index answers it without the records.
+   */
+  private stockPipeline(county: string, status: string, regionCode: string, yearStart: string, from: string, to: string): PipelineStage[] {
     const started = '$employment.destination.startedOn';
+    const orNull = (path: string) => ({ $ifNull: [path, null] });
     return [
-      { $match: { 'household.countyCode': county, 'employment.status': { $in: EMPLOYED }, ...(regionCode.length > 6 ? { 'household.regionCode': regionRange(regionCode) } : {}) } },
+      { $match: { 'household.countyCode': county, 'employment.status': status, ...(regionCode.length > 6 ? { 'household.regionCode': regionRange(regionCode) } : {}) } },
       {
         $group: {
           _id: {
-            v: '$household.regionCode',
-            r: '$employment.destination.regionCode',
-            l: '$employment.destination.location',
-            org: '$employment.destination.organizedByGovernment',
-            kg: '$keyGroups',
+            v: orNull('$household.regionCode'),
+            r: orNull('$employment.destination.regionCode'),
+            l: orNull('$employment.destination.location'),
+            org: orNull('$employment.destination.organizedByGovernment'),
             ny: { $gte: [started, yearStart] },
             np: { $gte: [started, from] },
             late: { $gt: [started, to] },
@@ -64,6 +73,14 @@ export class IndicatorService {
           n: { $sum: 1 },
         },
       },
+    ];
+  }
+
+  /** Of one status, the 脱贫/监测 people by village (a person in both groups counted once). */
+  private poorPipeline(county: string, status: string, regionCode: string, to: string): PipelineStage[] {
+    return [
+      { $match: { 'household.countyCode': county, 'employment.status': status, keyGroups: { $in: [...POOR] }, ...(regionCode.length > 6 ? { 'household.regionCode': regionRange(regionCode) } : {}) } },
+      { $group: { _id: { v: { $ifNull: ['$household.regionCode', null] }, late: { $gt: ['$employment.destination.startedOn', to] } }, n: { $sum: 1 } } },
     ];
   }
 
@@ -91,21 +108,27 @@ export class IndicatorService {
     const villages = new Map<string, AreaCounts>();
     const totals = { ...zero(), newInPeriod: 0, organized: 0 };
     let laborForce = 0;
+    const village = (code: string | null) => {
+      const key = code ?? '';
+      const v = villages.get(key) ?? zero();
+      villages.set(key, v);
+      return v;
+    };
     for (const county of countiesOf(regionCode)) {
-      const groups = await Worker.aggregate<StockGroup>(this.stockPipeline(county, regionCode, yearStart, from, to) as never[]).exec();
-      for (const g of groups) {
-        if (g._id.late) continue; // started after the period: not in work at its end
-        const v = villages.get(g._id.v) ?? zero();
-        const poor = Array.isArray(g._id.kg) && g._id.kg.some((k) => POOR.has(String(k)));
-        const out = isOutside(area, typeof g._id.r === 'string' ? g._id.r : null, typeof g._id.l === 'string' ? g._id.l : null);
-        v.transferredStock += g.n;
-        if (g._id.ny) v.transferredNew += g.n;
-        if (poor) v.poorTransferred += g.n;
-        if (out) v.outOfRegion += g.n;
-        else v.inRegion += g.n;
-        villages.set(g._id.v, v);
-        if (g._id.np) totals.newInPeriod += g.n;
-        if (g._id.org === true) totals.organized += g.n;
+      for (const status of EMPLOYED) {
+        const groups = await Worker.aggregate<StockGroup>(this.stockPipeline(county, status, regionCode, yearStart, from, to)).hint(WORK_STATE_INDEX).exec();
+        for (const g of groups) {
+          if (g._id.late) continue; // started after the period: not in work at its end
+          const v = village(g._id.v);
+          v.transferredStock += g.n;
+          if (g._id.ny) v.transferredNew += g.n;
+          if (isOutside(area, typeof g._id.r === 'string' ? g._id.r : null, typeof g._id.l === 'string' ? g._id.l : null)) v.outOfRegion += g.n;
+          else v.inRegion += g.n;
+          if (g._id.np) totals.newInPeriod += g.n;
+          if (g._id.org === true) totals.organized += g.n;
+        }
+        const poor = await Worker.aggregate<PoorGroup>(this.poorPipeline(county, status, regionCode, to)).hint(WORK_STATE_GROUPS_INDEX).exec();
+        for (const g of poor) if (!g._id.late) village(g._id.v).poorTransferred += g.n;
       }
       const finer = regionCode.length > 6 ? { 'household.regionCode': regionRange(regionCode) } : {};
       laborForce += await Worker.countDocuments({ 'household.countyCode': county, ...finer }).exec();
@@ -158,19 +181,19 @@ export class IndicatorService {
 
   /** Townships (9-digit codes) with their villages under each, in code order. */
   private areas(villages: Map<string, AreaCounts>): IndicatorArea[] {
-    const towns = new Map<string, AreaCounts>();
+    const towns = new Map<string, { counts: AreaCounts; villages: string[] }>();
     for (const [code, v] of villages) {
-      const town = towns.get(code.slice(0, 9)) ?? zero();
-      for (const k of Object.keys(v) as Array<keyof AreaCounts>) town[k] += v[k];
-      towns.set(code.slice(0, 9), town);
+      const key = code.slice(0, 9);
+      const town = towns.get(key) ?? { counts: zero(), villages: [] };
+      for (const k of Object.keys(v) as Array<keyof AreaCounts>) town.counts[k] += v[k];
+      if (code.length > 9) town.villages.push(code);
+      towns.set(key, town);
     }
     const name = (code: string) => findRegion(code)?.name ?? regionFullName(code) ?? code;
     const out: IndicatorArea[] = [];
-    for (const [town, counts] of [...towns].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [town, { counts, villages: codes }] of [...towns].sort(([a], [b]) => a.localeCompare(b))) {
       out.push({ regionCode: town, regionName: name(town), level: 'township', ...counts });
-      for (const [code, v] of [...villages].filter(([c]) => c.startsWith(town) && c.length > 9).sort(([a], [b]) => a.localeCompare(b))) {
-        out.push({ regionCode: code, regionName: name(code), level: 'village', ...v });
-      }
+      for (const code of codes.sort((a, b) => a.localeCompare(b))) out.push({ regionCode: code, regionName: name(code), level: 'village', ...(villages.get(code) as AreaCounts) });
     }
     return out;
   }

@@ -5,7 +5,7 @@
  * would run them by shard key). Each registry record is one person, trainings are counted by
  * distinct person, so nobody is counted twice.
  */
-import { Types } from 'mongoose';
+import { Types, type PipelineStage } from 'mongoose';
 import { indicatorSpecFor, isOutside, outsideAreaCode, type ComplaintStatus, type MonthlyReport, type ReportPeriod, type YearTargets } from '@zhuanyi/shared';
 import type { Clock } from '../../security/clock';
 import { ComplaintModel } from '../complaints/complaint.model';
@@ -19,7 +19,7 @@ import { IndicatorService } from './indicators.service';
 import { countiesOf } from './region-counties';
 
 export { countiesOf };
-import { Worker } from '../workers/worker.model';
+import { Worker, WORK_STATE_INDEX } from '../workers/worker.model';
 
 const EMPLOYED = ['employed', 'self_employed', 'public_welfare_post'];
 const SH = 8 * 3600_000;
@@ -70,26 +70,27 @@ export class ReportService {
   }
 
   /**
-   * Transfers of one county, year to date, grouped by start date and the raw destination fields; the
-   * month, out/in and organized flags are derived from the (few hundred) groups instead of per person.
+   * Transfers of one county and employment status, year to date, grouped by start date and the raw
+   * destination fields (all in WORK_STATE_INDEX, so the index answers it); the month, out/in and
+   * organized flags are derived from the (few hundred) groups instead of per person.
    */
-  private transferPipeline(county: string, regionCode: string, from: string, to: string): object[] {
-    const finer = regionCode.length > 6;
+  private transferPipeline(county: string, status: string, regionCode: string, from: string, to: string): PipelineStage[] {
     const match: Record<string, unknown> = {
       'household.countyCode': county,
+      'employment.status': status,
       'employment.destination.startedOn': { $gte: from, $lte: to },
     };
-    if (finer) match['household.regionCode'] = regionRange(regionCode);
+    if (regionCode.length > 6) match['household.regionCode'] = regionRange(regionCode);
+    const orNull = (path: string) => ({ $ifNull: [path, null] });
     return [
       { $match: match },
-      { $match: { 'employment.status': { $in: EMPLOYED } } },
       {
         $group: {
           _id: {
             s: '$employment.destination.startedOn',
-            r: '$employment.destination.regionCode',
-            l: '$employment.destination.location',
-            org: '$employment.destination.organizedByGovernment',
+            r: orNull('$employment.destination.regionCode'),
+            l: orNull('$employment.destination.location'),
+            org: orNull('$employment.destination.organizedByGovernment'),
           },
           n: { $sum: 1 },
         },
@@ -109,8 +110,10 @@ export class ReportService {
     const rows: TransferRow[] = [];
     const area = outsideAreaCode(regionCode, indicatorSpecFor(regionCode).outsideLevel);
     for (const c of counties) {
-      const groups = await Worker.aggregate<TransferGroup>(this.transferPipeline(c, regionCode, `${year}-01-01`, `${month}-31`) as never[]).exec();
-      for (const g of groups) rows.push(this.transferRow(g, area));
+      for (const status of EMPLOYED) {
+        const groups = await Worker.aggregate<TransferGroup>(this.transferPipeline(c, status, regionCode, `${year}-01-01`, `${month}-31`)).hint(WORK_STATE_INDEX).exec();
+        for (const g of groups) rows.push(this.transferRow(g, area));
+      }
     }
     const sum = (pred: (r: TransferRow) => boolean) => rows.filter(pred).reduce((a, r) => a + r.n, 0);
     const inMonth = (r: TransferRow) => r._id.m === month;
@@ -207,6 +210,7 @@ export class ReportService {
     await time('registrations.total (1 county)', () => Worker.countDocuments({ 'household.countyCode': c }).exec());
     await time('trainings', () => this.trainings(regionCode, month));
     await time('complaints', () => this.complaints(regionCode, month));
+    await time('indicators', () => this.indicators.report(regionCode, 'month', `${month}-01`));
   }
 
   async monthly(regionCode: string, month: string): Promise<MonthlyReport> {

@@ -165,6 +165,8 @@ describe('green-channel intake', () => {
     expect(pushed.pushed).toBe(1);
     const again = (await http().post(`/api/v1/staff/jobs/${job._id.toHexString()}/push`).set(staff.header).send({}).expect(200)).body as { pushed: number };
     expect(again.pushed).toBe(0);
+    // The push counts once its notice is delivered (the log channel here: no WeChat or SMS configured).
+    await caseNoticeSender(clock).sweep();
     const d = RegistryDetailSchema.parse((await http().get(`/api/v1/registry/workers/${p._id.toHexString()}`).set(staff.header).expect(200)).body);
     expect(d.serviceLevel.jobInfosThisMonth).toMatchObject({ count: 1, target: 10, met: false });
     expect(d.serviceLevel.recommendations).toMatchObject({ count: 1, target: 3, applies: true, met: false });

@@ -4,7 +4,7 @@
  * fits (each push is a one-to-one service: 岗位推荐).
  */
 import { Schema, Types, model } from 'mongoose';
-import { enrollmentSourcesOf, isValidCreditCode, regionCodePath, type Mobility, type ServiceKind } from '@zhuanyi/shared';
+import { enrollmentSourcesOf, isValidCreditCode, regionCodePath, t, type Mobility, type ServiceKind } from '@zhuanyi/shared';
 import type { z } from 'zod';
 import type {
   EmployerInputSchema,
@@ -26,6 +26,9 @@ import { regionFullName } from '../regions/regions.service';
 import { EnrollmentModel } from '../training/enrollment.model';
 import { Worker, type WorkerRecord } from '../workers/worker.model';
 import type { RegistryService } from './registry.service';
+import { queueCaseNotice } from '../../integrations/notify/notifier';
+import type { CaseNoticeSender } from '../complaints/case-notices';
+import { PUSH_SUBJECT_PREFIX } from '../job-alerts/job-notice-recipient';
 import { inScope, regionFor } from './scope';
 import { householdFilter } from '../watch/watch.service';
 
@@ -43,7 +46,17 @@ type CoursePatch = z.output<typeof StaffCoursePatchSchema>;
 const iso = (d: Date) => d.toISOString();
 
 export class PublishingService {
-  constructor(private readonly deps: { clock: Clock; audit: AuditService; registry: RegistryService }) {}
+  constructor(
+    private readonly deps: {
+      clock: Clock;
+      audit: AuditService;
+      registry: RegistryService;
+      /** Delivers queued notices (the job push queues one per person). */
+      notices?: Pick<CaseNoticeSender, 'wake'>;
+      /** A job was published (job alerts look for matches). */
+      onJobPublished?: () => void;
+    },
+  ) {}
 
   private employerView(e: EmployerRecord) {
     return {
@@ -133,6 +146,7 @@ export class PublishingService {
       employerVerified: employer.verified,
     });
     await this.deps.audit.record(auth, { action: 'create', targetType: 'job', targetId: job._id.toHexString(), regionCode: input.regionCode, detail: input.title });
+    this.deps.onJobPublished?.();
     return this.jobView(job.toObject<JobRecord>());
   }
 
@@ -180,9 +194,18 @@ export class PublishingService {
       .exec();
     const kind: ServiceKind = 'job_recommendation';
     const pushed: string[] = [];
+    const now = this.deps.clock();
     for (const w of candidates) {
-      if (await this.deps.registry.recordService(auth, w, { kind, jobId: id, note: j.title })) pushed.push(w._id.toHexString());
+      const serviceId = await this.deps.registry.recordService(auth, w, { kind, jobId: id, note: j.title });
+      if (!serviceId) continue;
+      pushed.push(w._id.toHexString());
+      // A real notice, under the service record's id: the service level counts the push once it is delivered.
+      await queueCaseNotice(
+        { complaintId: serviceId, subjectId: `${PUSH_SUBJECT_PREFIX}${w._id.toHexString()}`, caseNumber: j.title, step: t('jobAlert.push', { title: j.title, employer: j.employerName }), page: `pages/job-detail/index?id=${id}`, template: 'job' },
+        now,
+      );
     }
+    if (pushed.length > 0) this.deps.notices?.wake();
     await this.deps.audit.record(auth, { action: 'service', targetType: 'job', targetId: id, regionCode: region, detail: `pushed to ${pushed.length}` });
     return { pushed: pushed.length, workerIds: pushed };
   }

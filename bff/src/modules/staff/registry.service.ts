@@ -31,6 +31,7 @@ import { holdsVerification, verifiedFactsKey } from '../workers/verified-facts';
 import { Worker, type WorkerRecord } from '../workers/worker.model';
 import type { OutcomeService } from '../outcomes/outcomes.service';
 import { ServiceRecordModel, type ServiceRecordDoc } from './service-record.model';
+import { NotificationRetryModel } from '../../integrations/notify/notifier';
 import { inScope, regionFor } from './scope';
 import { householdFilter, watchReasonText, type WatchService } from '../watch/watch.service';
 
@@ -108,7 +109,13 @@ export class RegistryService {
 
   async serviceLevel(w: WorkerRecord): Promise<ServiceLevel> {
     const { month, start, end } = shanghaiMonth(this.deps.clock());
-    const all = await ServiceRecordModel.find({ workerId: w._id }, { kind: 1, at: 1 }).lean<ServiceRecordDoc[]>().exec();
+    const recorded = await ServiceRecordModel.find({ workerId: w._id }, { kind: 1, at: 1 }).lean<ServiceRecordDoc[]>().exec();
+    // A job push counts once its notice reached the person (delivered), not when staff pressed 推送.
+    const pushIds = recorded.filter((s) => s.kind === 'job_recommendation').map((s) => s._id.toHexString());
+    const delivered = new Set(
+      pushIds.length > 0 ? (await NotificationRetryModel.find({ complaintId: { $in: pushIds }, state: 'delivered' }, { complaintId: 1 }).lean().exec()).map((n) => n.complaintId) : [],
+    );
+    const all = recorded.filter((s) => s.kind !== 'job_recommendation' || delivered.has(s._id.toHexString()));
     const isJobInfo = (k: string) => k === 'job_info' || k === 'job_recommendation';
     const thisMonth = all.filter((s) => isJobInfo(s.kind) && s.at >= start && s.at < end).length;
     const recommendations = all.filter((s) => s.kind === 'job_recommendation').length;
@@ -220,11 +227,11 @@ export class RegistryService {
     return this.toDetail(w);
   }
 
-  /** Writes one service record (also used by the job push). Answers false when that job was already pushed to the person. */
-  async recordService(auth: AuthContext, w: Pick<WorkerRecord, '_id' | 'household'>, input: { kind: ServiceKind; note?: string; jobId?: string; courseId?: string }): Promise<boolean> {
+  /** Writes one service record (also used by the job push); answers its id, or null when that job was already pushed to the person. */
+  async recordService(auth: AuthContext, w: Pick<WorkerRecord, '_id' | 'household'>, input: { kind: ServiceKind; note?: string; jobId?: string; courseId?: string }): Promise<string | null> {
     const byName = (await Account.findById(auth.subjectId, { displayName: 1 }).lean().exec())?.displayName ?? null;
     try {
-      await ServiceRecordModel.create({
+      const created = await ServiceRecordModel.create({
         workerId: w._id,
         countyCode: w.household.countyCode,
         regionCode: w.household.regionCode,
@@ -236,9 +243,9 @@ export class RegistryService {
         by: auth.subjectId,
         byName,
       });
-      return true;
+      return created._id.toHexString();
     } catch (err: unknown) {
-      if ((err as { code?: number }).code === 11000) return false;
+      if ((err as { code?: number }).code === 11000) return null;
       throw err;
     }
   }

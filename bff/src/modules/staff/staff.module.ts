@@ -1,4 +1,4 @@
-/** Wires the staff console: audit trail, notifications, intake, registry, publishing, watch, reports. */
+/** Wires the staff console: audit trail, notifications and job alerts, intake, registry, publishing, watch, reports. */
 import type { Config } from '../../config/env';
 import type { Logger } from '../../logging/logger';
 import type { RouteGroup } from '../../http/route';
@@ -10,6 +10,9 @@ import { createAuditRoutes } from '../audit/audit.routes';
 import type { ComplaintsService } from '../complaints/complaints.service';
 import { IntakeService } from '../complaints/intake.service';
 import { CaseNoticeSender } from '../complaints/case-notices';
+import { JobAlertSweep } from '../job-alerts/job-alert-sweep';
+import { createJobAlertRoutes } from '../job-alerts/job-alerts.routes';
+import { JobAlertService } from '../job-alerts/job-alerts.service';
 import { ReportService } from '../reports/report.service';
 import { onWorkerChanged } from '../workers/worker.model';
 import { OutcomeService } from '../outcomes/outcomes.service';
@@ -33,7 +36,14 @@ export interface StaffModuleDeps {
   complaints: ComplaintsService;
 }
 
-export function createStaffModule(deps: StaffModuleDeps): { routes: RouteGroup[]; intake: IntakeService; watch: WatchService; notifier: Notifier; notices: CaseNoticeSender } {
+export function createStaffModule(deps: StaffModuleDeps): {
+  routes: RouteGroup[];
+  intake: IntakeService;
+  watch: WatchService;
+  notifier: Notifier;
+  notices: CaseNoticeSender;
+  alertSweep: JobAlertSweep;
+} {
   const { config, clock } = deps;
   const audit = new AuditService(clock);
   const { appId, secret, baseUrl } = config.wechat;
@@ -72,15 +82,26 @@ export function createStaffModule(deps: StaffModuleDeps): { routes: RouteGroup[]
     setTimeout(runSweep, 30_000).unref();
     setInterval(runSweep, 10 * 60_000).unref();
   }
+  // Job alerts: matched after each published job and every few minutes, sent through the notice outbox.
+  const alerts = new JobAlertService(clock);
+  const alertSweep = new JobAlertSweep({ clock, wakeSender: () => notices.wake() });
+  const wakeAlerts = () => {
+    if (background) alertSweep.wake((err) => deps.logger.warn({ err }, 'job alert sweep failed'));
+  };
+  if (background) {
+    setTimeout(wakeAlerts, 30_000).unref();
+    setInterval(wakeAlerts, 5 * 60_000).unref();
+  }
   const registry = new RegistryService({ crypto: deps.crypto, clock, audit, watch, outcomes });
-  const publishing = new PublishingService({ clock, audit, registry });
+  const publishing = new PublishingService({ clock, audit, registry, notices, onJobPublished: wakeAlerts });
   const reports = new ReportService(clock);
   const accounts = new AccountsAdminService(audit, deps.crypto);
   return {
-    routes: [createAuditRoutes(audit), ...createStaffRoutes({ clock, audit, accounts, intake, registry, publishing, watch, reports }), createOutcomeRoutes(outcomes), createWatchRoutes({ watch, followUps, sweep })],
+    routes: [createAuditRoutes(audit), createJobAlertRoutes(alerts), ...createStaffRoutes({ clock, audit, accounts, intake, registry, publishing, watch, reports }), createOutcomeRoutes(outcomes), createWatchRoutes({ watch, followUps, sweep })],
     intake,
     watch,
     notifier,
     notices,
+    alertSweep,
   };
 }

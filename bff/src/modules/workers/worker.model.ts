@@ -144,8 +144,20 @@ workerSchema.index({ 'createdBy.subjectId': 1 });
 workerSchema.index({ 'household.countyCode': 1, 'watch.color': 1, 'household.regionCode': 1 });
 workerSchema.index({ 'household.countyCode': 1, 'employment.destination.startedOn': 1 });
 workerSchema.index({ 'household.countyCode': 1, createdAt: 1 });
-// Indicators: people in work by county (and the not-seeking count of the labor force).
-workerSchema.index({ 'household.countyCode': 1, 'employment.status': 1 });
+// Indicators and monthly report: people in work by status, start date, village and destination, read off
+// the index alone (the embedded engine's covered $group; mongod can answer from it too), and the poor among them.
+export const WORK_STATE_INDEX = {
+  'household.countyCode': 1,
+  'employment.status': 1,
+  'employment.destination.startedOn': 1,
+  'household.regionCode': 1,
+  'employment.destination.regionCode': 1,
+  'employment.destination.location': 1,
+  'employment.destination.organizedByGovernment': 1,
+} as const;
+export const WORK_STATE_GROUPS_INDEX = { 'household.countyCode': 1, 'employment.status': 1, keyGroups: 1, 'household.regionCode': 1, 'employment.destination.startedOn': 1 } as const;
+workerSchema.index(WORK_STATE_INDEX);
+workerSchema.index(WORK_STATE_GROUPS_INDEX);
 workerSchema.index({ 'household.countyCode': 1, updatedAt: 1 });
 
 /** Called after a registration is saved or updated (the four-color watch recomputes). */

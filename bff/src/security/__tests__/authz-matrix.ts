@@ -16,6 +16,7 @@ import type { LogCapture } from '../../test-support/test-app';
 import type { FakeWechat } from '../../integrations/wechat/fake-wechat';
 import { buildJob } from '../../test-support/factories';
 import { EntitlementModel } from '../../modules/subsidies/subsidy.model';
+import { JobReportModel } from '../../modules/job-reports/job-report.model';
 import { EnrollmentModel } from '../../modules/training/enrollment.model';
 import { SignInFailure } from '../../modules/auth/sign-in-failure.model';
 import { OwnershipConflict } from '../../modules/workers/ownership-conflict.model';
@@ -195,6 +196,13 @@ async function freshJob(): Promise<string> {
   return job._id.toHexString();
 }
 
+/** An open report on a fresh county-A job (stored directly: the per-worker daily limit is not what is tested here). */
+async function freshJobReport(c: PlanContext): Promise<string> {
+  const job = await buildJob({ regionCode: COUNTY_A });
+  const r = await JobReportModel.create({ jobId: job._id, jobTitle: job.title, regionCode: job.regionCode, regionPath: job.regionPath, reporterId: c.w.subjects.worker.subjectId, reason: 'charges_fees' });
+  return r._id.toHexString();
+}
+
 export const authzMatrix: Record<string, MatrixEntry> = {
   // ---- health and docs ----
   'GET /healthz': { expect: open() },
@@ -247,6 +255,9 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   'GET /api/v1/consents/me': { expect: roles(['worker']) },
   'POST /api/v1/consents/me': { expect: roles(['worker']), request: () => ({ body: { noticeVersion: PRIVACY_NOTICE_VERSION, purposes: ['personal_info', 'sensitive_info'] } }) },
   'DELETE /api/v1/consents/me/:purpose': { expect: roles(['worker']), request: () => ({ params: { purpose: 'sensitive_info' } }) },
+  'GET /api/v1/job-alerts/me': { expect: roles(['worker']) },
+  'PUT /api/v1/job-alerts/me': { expect: roles(['worker']), request: () => ({ body: { trades: ['电焊工'], regionCodes: ['150521'] } }) },
+  'DELETE /api/v1/job-alerts/me': { expect: roles(['worker']) },
 
   // ---- workers ----
   'GET /api/v1/workers/me': { expect: roles(['worker']) },
@@ -404,6 +415,10 @@ export const authzMatrix: Record<string, MatrixEntry> = {
     expect: roles(['worker'], { otherWorker: 404 }),
     request: async (c) => ({ params: { id: c.caller === 'worker' ? await freshComplaint(c) : c.w.complaintId }, file: png }),
   },
+  'POST /api/v1/complaints/:id/supplements': {
+    expect: roles(['worker'], { otherWorker: 404 }),
+    request: async (c) => ({ params: { id: c.caller === 'worker' ? await freshComplaint(c) : c.w.complaintId }, body: { item: 'mainContractor', name: '某建工集团' } }),
+  },
   'GET /api/v1/complaints/:id/evidence/:fileId': {
     expect: roles(['worker', 'intake'], { otherWorker: 404, otherIntake: 404 }),
     request: (c) => ({ params: { id: c.w.complaintId, fileId: c.w.evidenceFileId } }),
@@ -417,10 +432,18 @@ export const authzMatrix: Record<string, MatrixEntry> = {
   'GET /api/v1/jobs': { expect: open() },
   'GET /api/v1/jobs/recommended': { expect: roles(['worker']) },
   'GET /api/v1/jobs/:id': { expect: open(), request: (c) => ({ params: { id: c.w.jobId } }) },
+  'GET /api/v1/jobs/:id/fit': { expect: roles(['worker']), request: (c) => ({ params: { id: c.w.jobId } }) },
   'POST /api/v1/jobs/:id/applications': { expect: roles(['worker']), request: async () => ({ params: { id: await freshJob() }, body: {} }) },
   'POST /api/v1/jobs/:id/reports': {
     expect: roles(['worker']),
     request: async () => ({ params: { id: await freshJob() }, body: { reason: 'charges_fees', note: '收取报名费' } }),
+  },
+  'GET /api/v1/job-reports/mine': { expect: roles(['worker']) },
+  // The job's county handles a report; another county's staff do not see it.
+  'GET /api/v1/staff/job-reports': { expect: roles(['staff', 'admin']) },
+  'POST /api/v1/staff/job-reports/:id/actions': {
+    expect: roles(['staff', 'admin'], { otherStaff: 404 }),
+    request: async (c) => ({ params: { id: await freshJobReport(c) }, body: { action: 'dismiss', reason: '核实无问题' } }),
   },
   'GET /api/v1/applications': { expect: roles(['worker']) },
   'POST /api/v1/applications/:id/withdraw': {
@@ -446,6 +469,10 @@ export const authzMatrix: Record<string, MatrixEntry> = {
       params: { id: c.caller === 'otherStaff' ? c.w.applicationId : await applyToJob(c.http, c.w.subjects.worker, await freshJob()) },
       body: { to: 'contacted' },
     }),
+  },
+  'POST /api/v1/staff/applications/:id/reveal-phone': {
+    expect: roles(STAFF, { otherStaff: 404 }),
+    request: (c) => ({ params: { id: c.w.applicationId }, body: { reason: '电话通知面试时间' } }),
   },
   'GET /api/v1/staff/enrollments': { expect: roles(STAFF, { otherStaff: 404 }), request: (c) => ({ query: { courseId: c.w.courseId } }) },
   'POST /api/v1/staff/enrollments/:id/status': {

@@ -1,4 +1,4 @@
-import type { JobSummary } from '@zhuanyi/shared';
+import type { FitWarning, JobSummary } from '@zhuanyi/shared';
 import { t, type MessageKey } from '@/i18n';
 
 /** 450000 fen → "4,500"; keeps jiao/fen only when present ("4,500.50"). No Intl: weapp engines vary. */
@@ -40,4 +40,11 @@ const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 export function formatShanghaiDate(iso: string): string {
   const date = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
   return t('common.dateShort', { month: date.getUTCMonth() + 1, day: date.getUTCDate() });
+}
+
+/** A job-fit warning in the reader's language. */
+export function fitWarningText(w: FitWarning): string {
+  return w.code === 'age_outside'
+    ? t('job.warning.ageOutside', { min: w.min, max: w.max, age: w.age })
+    : t('job.warning.certificateRequired', { requirement: w.requirement });
 }

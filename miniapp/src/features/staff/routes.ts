@@ -14,6 +14,7 @@ export const staffRoutes = {
   person: (id: string) => `/packages/staff/pages/person/index?id=${encodeURIComponent(id)}`,
   employers: '/packages/staff/pages/employers/index',
   jobs: '/packages/staff/pages/jobs/index',
+  jobReports: '/packages/staff/pages/job-reports/index',
   courses: '/packages/staff/pages/courses/index',
   audit: '/packages/staff/pages/audit/index',
   accounts: '/packages/staff/pages/accounts/index',

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { EVIDENCE_MAX_FILES } from '@zhuanyi/shared';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice } from '@/components/Form';
 import { Screen } from '@/components/Screen';
@@ -10,6 +10,10 @@ import { getComplaint, uploadEvidence } from '@/features/complaints/api/complain
 import { CaseView } from '@/features/complaints/components/CaseView';
 import { EvidencePicker } from '@/features/complaints/components/ComplaintForm';
 import { useEvidence } from '@/features/complaints/hooks/use-evidence';
+import { useSupplement } from '@/features/complaints/hooks/use-supplement';
+import { SupplementForm } from '@/features/complaints/components/SupplementForm';
+import { isSupplementItem } from '@/features/complaints/supplement-form';
+import type { Complaint } from '@zhuanyi/shared';
 import { useAsync } from '@/hooks/use-async';
 import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
@@ -22,6 +26,8 @@ export default function ComplaintCasePage() {
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const onSaved = useCallback((updated: Complaint) => setState({ status: 'ready', data: updated }), [setState]);
+  const supplement = useSupplement(id, onSaved);
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: t('complaint.caseTitle') });
@@ -52,7 +58,15 @@ export default function ComplaintCasePage() {
   return (
     <Screen>
       <View className="zy-page">
-        <CaseView complaint={complaint} />
+        <CaseView
+          complaint={complaint}
+          onAddMissing={(code) => {
+            if (isSupplementItem(code)) supplement.open(code);
+            else setAdding(true);
+          }}
+        />
+        {supplement.saved ? <Notice tone="success">{t('complaint.supplement.saved', { item: t(`complaint.missing.${supplement.saved}`) })}</Notice> : null}
+        <SupplementForm s={supplement} />
         {error ? <Notice tone="error">{error}</Notice> : null}
         {adding ? (
           <View className="zy-card">

@@ -10,7 +10,7 @@ import { Tag } from '@/components/Tag';
 import { TradeIcon } from '@/components/TradeIcon';
 import { useSession } from '@/features/auth/hooks/use-session';
 import { ReportJob } from '@/features/jobs/components/ReportJob';
-import { formatPay, jobAddressText, transportLabelKey } from '@/features/jobs/format';
+import { fitWarningText, formatPay, jobAddressText, transportLabelKey } from '@/features/jobs/format';
 import { useJobDetail } from '@/features/jobs/hooks/use-job-detail';
 import { ReadAloudButton } from '@/features/speech/components/ReadAloudButton';
 import { SharePanel } from '@/features/share/components/SharePanel';
@@ -41,8 +41,8 @@ function ageText(job: JobDetail): string {
 /** Everything a worker needs to decide, the no-fees notice with 举报, and 我要报名. */
 export default function JobDetailPage() {
   const id = useRouter().params.id ?? '';
-  const { load, apply, reload, submit } = useJobDetail(id);
   const session = useSession();
+  const { load, apply, reload, submit, fit } = useJobDetail(id, Boolean(session?.workerId));
   const [reporting, setReporting] = useState(false);
 
   useEffect(() => {
@@ -142,6 +142,14 @@ export default function JobDetailPage() {
           lines={[formatPay(job), jobAddressText(job), job.employer.name]}
         />
 
+        {fit.length > 0 ? (
+          <Notice tone="warn">
+            <Text>{t('job.warning.title')}</Text>
+            {fit.map((w) => (
+              <Text key={w.code}>{` ${fitWarningText(w)}`}</Text>
+            ))}
+          </Notice>
+        ) : null}
         {apply.status === 'done' ? (
           <Notice tone="success">
             <Text>{apply.created ? t('jobs.applied') : t('jobs.appliedAlready')}</Text>

@@ -6,6 +6,7 @@ import { Screen } from '@/components/Screen';
 import { useSession } from '@/features/auth/hooks/use-session';
 import { hasExtraFilters, type JobFilters as Filters } from '@/features/jobs/api/get-jobs';
 import { JobFilters } from '@/features/jobs/components/JobFilters';
+import { JobAlertCard } from '@/features/job-alerts/components/JobAlertCard';
 import { LanguageSwitch } from '@/features/language/components/LanguageSwitch';
 import { JobList } from '@/features/jobs/components/JobList';
 import { RecommendedJobs } from '@/features/jobs/components/RecommendedJobs';
@@ -47,6 +48,9 @@ export default function JobsPage() {
       ) : null}
       {!searching ? <Text className="jobs-page__heading">{t('jobs.allJobs')}</Text> : null}
       <JobList {...jobs} onRetry={() => void jobs.reload()} onLoadMore={() => void jobs.loadMore()} onOpen={open} />
+      {session?.role === 'worker' && filters.trade && jobs.status === 'ready' && jobs.items.length === 0 ? (
+        <JobAlertCard offer={{ trades: [filters.trade], regionCodes: filters.regionCode ? [filters.regionCode] : [] }} hint={t('jobAlert.emptySearch', { trade: filters.trade })} />
+      ) : null}
     </Screen>
   );
 }

@@ -8,6 +8,7 @@ import { useSession } from '@/features/auth/hooks/use-session';
 import { brokerRoutes } from '@/features/brokers/routes';
 import { LanguageSwitch } from '@/features/language/components/LanguageSwitch';
 import { MyConsentsCard } from '@/features/consents/components/MyConsentsCard';
+import { JobAlertCard } from '@/features/job-alerts/components/JobAlertCard';
 import { t } from '@/i18n';
 import { go, routes } from '@/services/navigation';
 import { getSystemTextLevel, isLargeTextOn, setLargeText, subscribeTextLevel } from '@/services/text-size';
@@ -71,6 +72,7 @@ export default function MePage() {
           </View>
         ) : null}
 
+        {session?.role === 'worker' ? <JobAlertCard manage /> : null}
         {session?.role === 'worker' ? <MyConsentsCard /> : null}
 
         <Text className="zy-muted me__help">{t('me.help')}</Text>

@@ -7,6 +7,7 @@ import { Screen } from '@/components/Screen';
 import { SignInFirst } from '@/features/auth/components/SignInFirst';
 import { getMyConsents } from '@/features/consents/api/consents-api';
 import { PrivacyConsent } from '@/features/consents/components/PrivacyConsent';
+import { JobAlertCard } from '@/features/job-alerts/components/JobAlertCard';
 import { useSession } from '@/features/auth/hooks/use-session';
 import { RegistrationDone } from '@/features/workers/components/RegistrationDone';
 import { RegistrationForm } from '@/features/workers/components/RegistrationForm';
@@ -41,6 +42,7 @@ export default function RegisterPage() {
   if (form.submit.kind === 'done') {
     return (
       <RegistrationDone result={form.submit.result} hint={t('register.doneHint')}>
+        {form.submit.result.worker.jobIntention.wantsJob && form.submit.result.worker.jobIntention.trades.length > 0 ? <JobAlertCard /> : null}
         <ActionButton onTap={() => go(routes.jobs)}>{t('tabs.jobs')}</ActionButton>
         <ActionButton kind="secondary" onTap={() => go(routes.me)}>
           {t('tabs.me')}

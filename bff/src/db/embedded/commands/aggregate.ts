@@ -3,7 +3,8 @@ import { Aggregator } from 'mingo/aggregator';
 import { ProcessingMode } from 'mingo/core';
 import { CommandError, fail, toCommandError } from '../errors';
 import { isPlainObject } from '../paths';
-import { countMatches, findMatches, mingoOptions, streamMatches, withCollation, type FindOptions } from '../query';
+import { coveredGroup } from '../covered-group';
+import { countMatches, exactIndexKeys, findMatches, mingoOptions, streamMatches, withCollation, type FindOptions } from '../query';
 import type { Collection } from '../storage/collection';
 import { cloneDoc } from '../storage/clone';
 import { withIdFirst } from '../update';
@@ -164,6 +165,8 @@ function source(ctx: CommandContext, coll: Collection | undefined, pipeline: Doc
   const filter = matches.length === 0 ? {} : matches.length === 1 ? (matches[0] as Document) : { $and: matches };
   const counted = countStage(pipeline, i, () => countMatches(coll, filter, opts, ctx.view));
   if (counted) return { docs: counted.rows, rest: pipeline.slice(i + counted.used) };
+  const grouped = matches.length > 0 ? coveredGroup(pipeline[i], () => exactIndexKeys(coll, filter, opts, ctx.view)) : null;
+  if (grouped) return { docs: grouped, rest: pipeline.slice(i + 1) };
   const sort = pipeline[i]?.$sort;
   if (isPlainObject(sort) && Object.values(sort).every((v) => v === 1 || v === -1)) {
     opts.sort = sort;

@@ -18,7 +18,8 @@ export function gossip(seq: number): Document {
 
 /** The hello reply of a single-node replica set primary. */
 export function helloReply(ctx: CommandContext): Document {
-  const me = `${ctx.server.host}:${ctx.server.port}`;
+  // Port 0: a Unix socket, named by its path as the driver names it.
+  const me = ctx.server.port === 0 ? ctx.server.host : `${ctx.server.host}:${ctx.server.port}`;
   const ts = clusterTime(ctx.engine.seq);
   const now = new Date();
   const reply: Document = {
@@ -153,7 +154,8 @@ export function hostInfo(): Document {
 }
 
 export function replSetGetStatus(ctx: CommandContext): Document {
-  const me = `${ctx.server.host}:${ctx.server.port}`;
+  // Port 0: a Unix socket, named by its path as the driver names it.
+  const me = ctx.server.port === 0 ? ctx.server.host : `${ctx.server.host}:${ctx.server.port}`;
   return {
     set: SET_NAME,
     date: new Date(),

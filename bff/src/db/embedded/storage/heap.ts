@@ -203,6 +203,20 @@ export class RecordHeap {
     }
   }
 
+  /**
+   * The records as they are now, for writing a snapshot while writes go on: a copy of the slot
+   * tables (typed-array copies) and of the page list. Pages are never written over and a dropped page
+   * stays alive while this holds it, so the frozen records stay exactly as they were.
+   */
+  freeze(): FrozenHeap {
+    const keys = [...this.tables.keys()].sort((a, b) => a - b);
+    const tables = keys.map((k) => {
+      const t = this.tables.get(k) as SlotTable;
+      return { base: k << SLOT_SHIFT, page: t.page.slice(), off: t.off.slice() };
+    });
+    return new FrozenHeap(tables, this.pages.slice(), this.count);
+  }
+
   /** Marks the record's current bytes dead (slot cleared); returns whether it existed. */
   private free(rid: number): boolean {
     const t = this.table(rid, false);
@@ -270,5 +284,27 @@ export class RecordHeap {
     this.pages[p] = null;
     this.live[p] = 0;
     this.used[p] = 0;
+  }
+}
+
+/** The records of a heap at one moment (see RecordHeap.freeze). */
+export class FrozenHeap {
+  constructor(
+    private readonly tables: { base: number; page: Int32Array; off: Int32Array }[],
+    private readonly pages: (Buffer | null)[],
+    readonly size: number,
+  ) {}
+
+  /** Each record's BSON bytes, in record id order. */
+  *records(): Generator<Buffer> {
+    for (const t of this.tables) {
+      for (let i = 0; i < SLOTS; i++) {
+        const p = (t.page[i] as number) - 1;
+        if (p < 0) continue;
+        const page = this.pages[p] as Buffer;
+        const off = t.off[i] as number;
+        yield page.subarray(off, off + page.readInt32LE(off));
+      }
+    }
   }
 }

@@ -53,16 +53,63 @@ export function applyOp(engine: Engine, raw: Document): void {
       if (coll && rid !== undefined) coll.delete(rid, ++engine.seq);
       return;
     }
+    case 't':
+      for (const inner of op.ops) applyOp(engine, inner);
+      return;
     default:
       throw new Error(`unknown journal op ${JSON.stringify(raw)}`);
   }
 }
 
-/** The ops that rebuild the current state, collection by collection. */
-export function* snapshotOps(engine: Engine): Generator<Document> {
-  for (const coll of engine.catalog.all()) {
-    yield { o: 'c', ns: coll.ns, opts: coll.options };
-    for (const index of coll.indexes.values()) if (index.name !== '_id_') yield { o: 'ci', ns: coll.ns, spec: index.spec };
-    for (const rid of coll.records.rids()) yield { o: 'i', ns: coll.ns, d: coll.doc(rid) as Document };
+/**
+ * Replays journal records. A transaction too large for one record is written as parts (`tp`) and a
+ * commit marker (`tc`): parts are held until their marker, and parts without one (a torn commit)
+ * are dropped at the end.
+ */
+export class Replayer {
+  private readonly parts = new Map<string, Document[]>();
+  ops = 0;
+
+  constructor(private readonly engine: Engine) {}
+
+  apply(doc: Document): void {
+    if (doc.o === 'tp') {
+      const x = String(doc.x);
+      const list = this.parts.get(x) ?? [];
+      list.push(doc.op as Document);
+      this.parts.set(x, list);
+      return;
+    }
+    if (doc.o === 'tc') {
+      const x = String(doc.x);
+      for (const op of this.parts.get(x) ?? []) applyOp(this.engine, op);
+      this.parts.delete(x);
+      this.ops++;
+      return;
+    }
+    applyOp(this.engine, doc);
+    this.ops++;
+  }
+
+  /** A snapshot record: either ops, or `{o:'I', ns}` followed by the collection's documents. */
+  applySnapshotRecord(docs: Document[]): void {
+    const head = docs[0];
+    if (head?.o !== 'I') {
+      for (const doc of docs) applyOp(this.engine, doc);
+      return;
+    }
+    const [db, name] = splitNs(String(head.ns));
+    const coll = this.engine.catalog.ensure(db, name);
+    coll.beginBulk();
+    try {
+      for (let i = 1; i < docs.length; i++) coll.insert(docs[i] as Document, ++this.engine.seq);
+    } finally {
+      coll.endBulk();
+    }
+  }
+
+  /** Transactions whose commit marker never made it to disk. */
+  get tornCommits(): number {
+    return this.parts.size;
   }
 }

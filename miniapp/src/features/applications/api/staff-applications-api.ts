@@ -1,4 +1,5 @@
 import {
+  PhoneRevealResponseSchema,
   StaffApplicationListSchema,
   StaffApplicationSchema,
   type ApplicationMove,
@@ -16,4 +17,9 @@ export function listStaffApplications(query: { status?: ApplicationStatus; curso
 /** Moves one application (已联系 / 已录用 / 未录用); retry-safe with its own key. */
 export function moveApplication(id: string, move: ApplicationMove, idempotencyKey: string = createIdempotencyKey()): Promise<StaffApplication> {
   return http.request({ method: 'POST', path: `/staff/applications/${encodeURIComponent(id)}/status`, body: move, schema: StaffApplicationSchema, idempotencyKey });
+}
+
+/** The applicant's full phone for a call; the reason is kept in the audit log. */
+export function revealApplicantPhone(id: string, reason: string) {
+  return http.request({ method: 'POST', path: `/staff/applications/${encodeURIComponent(id)}/reveal-phone`, body: { reason }, schema: PhoneRevealResponseSchema });
 }

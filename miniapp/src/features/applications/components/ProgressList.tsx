@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Chip } from '@/components/Chip';
 import { Notice } from '@/components/Form';
@@ -28,6 +28,8 @@ export interface ProgressListProps<S extends string, I extends ProgressItem<S>> 
   move: (id: string, to: S, key: string) => Promise<I>;
   /** The card's lines. */
   lines: (item: I) => string[];
+  /** More for a card under its lines (e.g. the applicant's phone with a call button). */
+  extra?: (item: I) => ReactNode;
   empty: string;
   loadFailed: string;
 }
@@ -97,6 +99,7 @@ export function ProgressList<S extends string, I extends ProgressItem<S>>(p: Pro
                   {line}
                 </Text>
               ))}
+              {p.extra ? p.extra(item) : null}
               {notes[item.id] ? <Notice tone={notes[item.id]?.tone ?? 'error'}>{notes[item.id]?.text}</Notice> : null}
               {p.next(item.status).map((to) => (
                 <ActionButton key={to} kind={to === 'rejected' || to === 'failed' ? 'secondary' : 'primary'} disabled={busy === item.id} onTap={() => doMove(item, to)}>

@@ -1,4 +1,4 @@
-import { ComplaintListResponseSchema, ComplaintSchema, type Complaint, type ComplaintCreateInput, type ComplaintListResponse } from '@zhuanyi/shared';
+import { ComplaintListResponseSchema, ComplaintSchema, type Complaint, type ComplaintCreateInput, type ComplaintListResponse, type ComplaintSupplementInput } from '@zhuanyi/shared';
 import Taro from '@tarojs/taro';
 import { appConfig } from '@/config';
 import { getAccessToken } from '@/services/auth-token';
@@ -8,6 +8,11 @@ import { uploadFile, type PickedFile } from '@/services/upload';
 /** POST /complaints (Idempotency-Key required): filed whatever is missing (容缺受理). */
 export function fileComplaint(body: ComplaintCreateInput, idempotencyKey: string): Promise<Complaint> {
   return http.request({ method: 'POST', path: '/complaints', body, schema: ComplaintSchema, idempotencyKey });
+}
+
+/** POST /complaints/:id/supplements: one missing item added after filing; one key per item (a retry adds it once). */
+export function supplementComplaint(id: string, body: ComplaintSupplementInput, idempotencyKey: string): Promise<Complaint> {
+  return http.request({ method: 'POST', path: `/complaints/${encodeURIComponent(id)}/supplements`, body, schema: ComplaintSchema, idempotencyKey });
 }
 
 export function getComplaint(id: string): Promise<Complaint> {

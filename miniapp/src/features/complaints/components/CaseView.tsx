@@ -8,14 +8,21 @@ import { t, tIn, type MessageKey } from '@/i18n';
 import { chinaDate, chinaDateTime, clockStateText, timelineSteps } from '../format';
 import './CaseView.scss';
 
-/** What is still missing, in one list (容缺受理: the case is filed all the same). */
-export function MissingItems({ complaint }: { complaint: Complaint }) {
+/** What is still missing, in one list (容缺受理: the case is filed all the same); with onAdd, each item has a 补上 button. */
+export function MissingItems({ complaint, onAdd }: { complaint: Complaint; onAdd?: (code: Complaint['missingItems'][number]['code']) => void }) {
   if (complaint.missingItems.length === 0) return <Notice tone="success">{t('complaint.noMissing')}</Notice>;
   return (
     <View className="case__missing">
       <Text className="case__missing-title">{t('complaint.missingTitle')}</Text>
       {complaint.missingItems.map((item, i) => (
-        <Text key={item.code} className="case__missing-item">{`${i + 1}. ${t(`complaint.missing.${item.code}`)}`}</Text>
+        <View key={item.code} className="case__missing-row">
+          <Text className="case__missing-item">{`${i + 1}. ${t(`complaint.missing.${item.code}`)}`}</Text>
+          {onAdd ? (
+            <Text className="zy-link case__missing-add" onClick={() => onAdd(item.code)}>
+              {t('complaint.supplement.add')}
+            </Text>
+          ) : null}
+        </View>
       ))}
     </View>
   );
@@ -36,7 +43,7 @@ export function Jurisdiction({ complaint }: { complaint: Complaint }) {
 }
 
 /** Case number, the timeline and the statutory clocks. */
-export function CaseView({ complaint }: { complaint: Complaint }) {
+export function CaseView({ complaint, onAddMissing }: { complaint: Complaint; onAddMissing?: (code: Complaint['missingItems'][number]['code']) => void }) {
   const reached = new Set(complaint.timeline.map((e) => e.status));
   const timelineText = (tr: (key: MessageKey) => string) =>
     [
@@ -107,7 +114,7 @@ export function CaseView({ complaint }: { complaint: Complaint }) {
         ))}
       </View>
 
-      <MissingItems complaint={complaint} />
+      <MissingItems complaint={complaint} onAdd={onAddMissing} />
     </View>
   );
 }

@@ -1,7 +1,8 @@
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { ComplaintDemandSchema, EVIDENCE_MAX_FILES } from '@zhuanyi/shared';
 import { useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
+import { DateField } from '@/components/DateField';
 import { Field, MultiChoice, Notice, SingleChoice, StepHeader, TextField } from '@/components/Form';
 import { RegionPicker } from '@/features/regions/components/RegionPicker';
 import { ReadAloudButton } from '@/features/speech/components/ReadAloudButton';
@@ -9,6 +10,8 @@ import { VoiceInputButton } from '@/features/speech/components/VoiceInputButton'
 import { t, tIn, type MessageKey } from '@/i18n';
 import type { PickedFile } from '@/services/upload';
 import { COMPLAINT_STEPS, amountFen, type ComplaintErrors, type ComplaintValues } from '../complaint-form';
+import { complaintReview } from '../complaint-review';
+import { ComplaintReview } from './ComplaintReview';
 import type { ComplaintSubmit } from '../hooks/use-complaint-form';
 import './ComplaintForm.scss';
 
@@ -16,16 +19,6 @@ interface StepProps {
   values: ComplaintValues;
   errors: ComplaintErrors;
   update: (patch: Partial<ComplaintValues>) => void;
-}
-
-function DateField({ label, value, error, onChange }: { label: string; value: string; error?: string; onChange: (v: string) => void }) {
-  return (
-    <Field label={label} error={error}>
-      <Picker mode="date" value={value} end="2100-12-31" onChange={(e) => onChange(String(e.detail.value))}>
-        <View className="zy-input complaint__date">{value || t('complaint.pickDate')}</View>
-      </Picker>
-    </Field>
-  );
 }
 
 export function WhoStep({ values, errors, update }: StepProps) {
@@ -187,6 +180,10 @@ interface Props extends StepProps {
   submit: ComplaintSubmit;
   next: () => void;
   prev: () => void;
+  /** The last step's button: to the review. */
+  review: () => void;
+  reviewing: boolean;
+  edit: (step: number) => void;
   send: () => void;
   evidence: EvidenceProps;
 }
@@ -206,12 +203,33 @@ function questionsText(step: number, title: MessageKey, tr: (key: MessageKey) =>
   return [tr(title), ...(STEP_QUESTIONS[step] ?? []).map((key) => tr(key))].join('. ');
 }
 
-/** Five short steps; only the first asks for anything required. */
-export function ComplaintForm({ values, errors, update, step, submit, next, prev, send, evidence }: Props) {
+/** Five short steps (only the first asks for anything required), then a review in plain words before sending. */
+export function ComplaintForm({ values, errors, update, step, submit, next, prev, review, reviewing, edit, send, evidence }: Props) {
   const info = COMPLAINT_STEPS[step] ?? COMPLAINT_STEPS[0]!;
   const last = step === COMPLAINT_STEPS.length - 1;
   const StepView = STEP_VIEWS[step];
   const busy = submit.kind === 'sending' || submit.kind === 'uploading';
+  if (reviewing) {
+    const sendLabel =
+      submit.kind === 'uploading'
+        ? t('complaint.uploading', { done: submit.done + 1, total: submit.total })
+        : submit.kind === 'sending'
+          ? t('common.submitting')
+          : submit.kind === 'offline'
+            ? t('register.retry')
+            : t('complaint.review.confirm');
+    return (
+      <ComplaintReview
+        sections={complaintReview(values, evidence.files.map((f) => f.name))}
+        edit={edit}
+        send={send}
+        sendLabel={sendLabel}
+        busy={busy}
+        error={errors.form}
+        offline={submit.kind === 'offline'}
+      />
+    );
+  }
   return (
     <View className="complaint">
       <StepHeader step={step + 1} total={COMPLAINT_STEPS.length} title={t(`complaint.steps.${info.id}`)} />
@@ -220,22 +238,9 @@ export function ComplaintForm({ values, errors, update, step, submit, next, prev
         zhText={questionsText(step, `complaint.steps.${info.id}`, (key) => tIn('zh-CN', key))}
       />
       {errors.form ? <Notice tone="error">{errors.form}</Notice> : null}
-      {submit.kind === 'offline' ? <Notice tone="warn">{t('complaint.offline')}</Notice> : null}
       {StepView ? <StepView values={values} errors={errors} update={update} /> : <EvidencePicker {...evidence} />}
       <View className="zy-actions">
-        {last ? (
-          <ActionButton onTap={send} disabled={busy}>
-            {submit.kind === 'uploading'
-              ? t('complaint.uploading', { done: submit.done + 1, total: submit.total })
-              : submit.kind === 'sending'
-                ? t('common.submitting')
-                : submit.kind === 'offline'
-                  ? t('register.retry')
-                  : t('complaint.submit')}
-          </ActionButton>
-        ) : (
-          <ActionButton onTap={next}>{t('common.next')}</ActionButton>
-        )}
+        {last ? <ActionButton onTap={review}>{t('complaint.review.open')}</ActionButton> : <ActionButton onTap={next}>{t('common.next')}</ActionButton>}
         {step > 0 ? (
           <ActionButton kind="secondary" onTap={prev} disabled={busy}>
             {t('common.prev')}

@@ -32,6 +32,8 @@ export function useComplaintForm() {
   const [errors, setErrors] = useState<ComplaintErrors>({});
   const [step, setStep] = useState(0);
   const [submit, setSubmit] = useState<ComplaintSubmit>({ kind: 'idle' });
+  // The review before the first submission (everything in plain words).
+  const [reviewing, setReviewing] = useState(false);
   const busy = useRef(false);
 
   const update = useCallback((patch: Partial<ComplaintValues>) => {
@@ -57,6 +59,23 @@ export function useComplaintForm() {
   }, [values, step]);
   const prev = useCallback(() => setStep((s) => Math.max(0, s - 1)), []);
 
+  /** From the last step to the review: only when everything checks out (else to the first step with an error). */
+  const review = useCallback(() => {
+    const checked = validateComplaint(values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setStep(firstComplaintStepWithError(checked.errors) ?? step);
+      return;
+    }
+    setErrors({});
+    setReviewing(true);
+  }, [values, step]);
+  /** From the review back to one step to change it. */
+  const edit = useCallback((to: number) => {
+    setReviewing(false);
+    setStep(Math.min(Math.max(0, to), COMPLAINT_STEPS.length - 1));
+  }, []);
+
   const send = useCallback(
     async () => {
       if (busy.current) return;
@@ -64,6 +83,7 @@ export function useComplaintForm() {
       if (!checked.ok) {
         setErrors(checked.errors);
         setStep(firstComplaintStepWithError(checked.errors) ?? step);
+        setReviewing(false);
         return;
       }
       busy.current = true;
@@ -87,7 +107,10 @@ export function useComplaintForm() {
           const found = Object.keys(mapped).length > 0 ? mapped : { form: errorText(error) };
           setErrors(found);
           const at = firstComplaintStepWithError(found);
-          if (at !== null) setStep(at);
+          if (at !== null) {
+            setStep(at);
+            setReviewing(false);
+          }
         }
       } finally {
         busy.current = false;
@@ -108,5 +131,5 @@ export function useComplaintForm() {
     [],
   );
 
-  return { values, errors, step, update, next, prev, send, submit, restored: restored !== null, evidenceKeeper };
+  return { values, errors, step, update, next, prev, review, reviewing, edit, send, submit, restored: restored !== null, evidenceKeeper };
 }

@@ -3,11 +3,13 @@ import {
   ApplyResultSchema,
   JobApplicationSchema,
   JobDetailSchema,
+  JobFitSchema,
   JobReportSchema,
   RecommendedJobsResponseSchema,
   type ApplicationListResponse,
   type ApplyResult,
   type JobApplication,
+  type FitWarning,
   type JobDetail,
   type JobReport,
   type JobReportCreate,
@@ -17,6 +19,11 @@ import { createIdempotencyKey, http } from '@/services/http';
 
 export function getJob(id: string): Promise<JobDetail> {
   return http.get(`/jobs/${encodeURIComponent(id)}`, JobDetailSchema);
+}
+
+/** GET /jobs/:id/fit: for a registered worker, why the job's age range or required certificate may exclude them. */
+export async function getJobFit(id: string): Promise<FitWarning[]> {
+  return (await http.get(`/jobs/${encodeURIComponent(id)}/fit`, JobFitSchema)).warnings;
 }
 
 /** GET /jobs/recommended: at least 3 jobs ranked for the signed-in worker. */

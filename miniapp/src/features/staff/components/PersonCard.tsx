@@ -1,42 +1,18 @@
 import Taro from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { RegistryPerson } from '@zhuanyi/shared';
-import { useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
-import { Field, Notice } from '@/components/Form';
 import { Tag } from '@/components/Tag';
 import { t } from '@/i18n';
-import { errorText } from '@/services/error-text';
 import { revealWorker } from '../api/staff-api';
+import { useReveal } from '../hooks/use-reveal';
+import { RevealReasonForm } from './RevealReasonForm';
 import './staff.scss';
 
 /** A registry entry with masked ID and phone; revealing them asks for a reason (the BFF audits it). */
 export function PersonCard({ person, detailUrl }: { person: RegistryPerson; detailUrl?: string }) {
-  const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [full, setFull] = useState<{ idNumber: string; phone: string } | null>(null);
-
-  const reveal = () => {
-    if (reason.trim().length < 4) {
-      setError(t('staff.registry.revealReasonRequired'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    revealWorker(person.id, reason.trim()).then(
-      (r) => {
-        setBusy(false);
-        setFull(r);
-        setAsking(false);
-      },
-      (e: unknown) => {
-        setBusy(false);
-        setError(errorText(e));
-      },
-    );
-  };
+  const r = useReveal((reason) => revealWorker(person.id, reason), t('staff.registry.revealReasonRequired'));
+  const full = r.full;
 
   const color = person.watch.color;
   return (
@@ -63,30 +39,15 @@ export function PersonCard({ person, detailUrl }: { person: RegistryPerson; deta
         <Text className="zy-row__value zy-mono">{full ? full.phone : person.phoneMasked}</Text>
       </View>
       {person.watch.reasons.length > 0 ? <Text className="zy-muted">{person.watch.reasons.map((r) => r.message).join('；')}</Text> : null}
-      {!full && !asking ? (
+      {!full && !r.asking ? (
         <View className="zy-staff-gap-top zy-inline">
           {detailUrl ? <ActionButton onTap={() => void Taro.navigateTo({ url: detailUrl })}>{t('staff.person.open')}</ActionButton> : null}
-          <ActionButton kind="secondary" onTap={() => setAsking(true)}>
+          <ActionButton kind="secondary" onTap={r.ask}>
             {t('staff.registry.reveal')}
           </ActionButton>
         </View>
       ) : null}
-      {asking ? (
-        <View className="zy-staff-gap-top">
-          <Notice tone="info">{t('staff.registry.revealHint')}</Notice>
-          <Field label={t('staff.registry.revealReason')} error={error ?? undefined}>
-            <Input className="zy-input" value={reason} maxlength={200} ariaLabel={t('staff.registry.revealReason')} onInput={(e) => setReason(e.detail.value)} />
-          </Field>
-          <View className="zy-staff-buttons">
-            <ActionButton onTap={reveal} disabled={busy}>
-              {busy ? t('common.submitting') : t('staff.registry.revealSubmit')}
-            </ActionButton>
-            <ActionButton kind="secondary" onTap={() => { setAsking(false); setError(null); }}>
-              {t('common.cancel')}
-            </ActionButton>
-          </View>
-        </View>
-      ) : null}
+      {r.asking ? <RevealReasonForm reveal={r} label={t('staff.registry.revealReason')} submitLabel={t('staff.registry.revealSubmit')} hint={t('staff.registry.revealHint')} /> : null}
     </View>
   );
 }

@@ -3,8 +3,9 @@ import { ApplicationStatusSchema, nextApplicationStatuses, type ApplicationStatu
 import { useEffect } from 'react';
 import type { TagTone } from '@/components/Tag';
 import { ProgressList } from '@/features/applications/components/ProgressList';
-import { listStaffApplications, moveApplication } from '@/features/applications/api/staff-applications-api';
+import { listStaffApplications, moveApplication, revealApplicantPhone } from '@/features/applications/api/staff-applications-api';
 import { formatShanghaiDate } from '@/features/jobs/format';
+import { PhoneReveal } from '@/features/staff/components/PhoneReveal';
 import { StaffGate } from '@/features/staff/components/StaffGate';
 import { staffCan } from '@/features/staff/hooks/use-staff-session';
 import { t } from '@/i18n';
@@ -16,7 +17,6 @@ function lines(a: StaffApplication): string[] {
   return [
     t('progress.applications.job', { title: a.jobTitle }),
     t('progress.applications.applicant', { name: a.applicantName ?? t('progress.applications.unnamed') }),
-    ...(a.applicantPhoneMasked ? [t('progress.applications.phone', { phone: a.applicantPhoneMasked })] : []),
     t('progress.applications.appliedOn', { date: formatShanghaiDate(a.createdAt) }),
   ];
 }
@@ -39,6 +39,7 @@ export default function StaffApplicationsPage() {
           moveLabel={(to) => t(`progress.applications.move.${to as StaffMove}`)}
           move={(id, to, key) => moveApplication(id, { to: to as StaffMove }, key)}
           lines={lines}
+          extra={(a) => <PhoneReveal masked={a.applicantPhoneMasked} reveal={async (reason) => (await revealApplicantPhone(a.id, reason)).phone} />}
           empty={t('progress.applications.empty')}
           loadFailed={t('progress.applications.loadFailed')}
         />

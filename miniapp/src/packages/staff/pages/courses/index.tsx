@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import { useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice, SingleChoice, TextField, YesNo } from '@/components/Form';
+import { RegionField } from '@/features/regions/components/RegionField';
+import { DateField } from '@/components/DateField';
 import { Tag } from '@/components/Tag';
 import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
@@ -71,7 +73,7 @@ function CourseForm({ editing, region, onSaved, onCancel }: PublishFormProps<Cou
         <>
           <TextField label={t('staff.courses.trade')} value={values.trade} maxlength={30} error={errors.trade} onChange={set('trade')} />
           <TextField label={t('staff.courses.provider')} value={values.provider} maxlength={80} error={errors.provider} onChange={set('provider')} />
-          <TextField label={t('staff.publish.regionCode')} hint={t('staff.publish.regionHint')} type="number" maxlength={12} value={values.regionCode} error={errors.regionCode} onChange={set('regionCode')} />
+          <RegionField label={t('staff.publish.region')} value={values.regionCode} error={errors.regionCode} onChange={set('regionCode')} />
           <SingleChoice
             label={t('staff.courses.mode')}
             inline
@@ -86,8 +88,8 @@ function CourseForm({ editing, region, onSaved, onCancel }: PublishFormProps<Cou
       <TextField label={t('staff.courses.seats')} type="number" maxlength={5} value={values.seats} error={errors.seats} onChange={set('seats')} />
       {!editing ? (
         <>
-          <TextField label={t('staff.courses.startsOn')} hint={t('staff.courses.dateHint')} maxlength={10} value={values.startsOn} error={errors.startsAt} onChange={set('startsOn')} />
-          <TextField label={t('staff.courses.endsOn')} hint={t('staff.courses.dateHint')} maxlength={10} value={values.endsOn} error={errors.endsAt} onChange={set('endsOn')} />
+          <DateField label={t('staff.courses.startsOn')} value={values.startsOn} error={errors.startsAt} onChange={set('startsOn')} />
+          <DateField label={t('staff.courses.endsOn')} value={values.endsOn} error={errors.endsAt} onChange={set('endsOn')} />
         </>
       ) : null}
       <YesNo label={t('staff.courses.orderBased')} value={values.orderBased} onChange={set('orderBased')} />

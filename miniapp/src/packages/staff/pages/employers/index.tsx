@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice, TextField, YesNo } from '@/components/Form';
+import { RegionField } from '@/features/regions/components/RegionField';
 import { Tag } from '@/components/Tag';
 import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
@@ -44,7 +45,7 @@ function EmployerForm({ editing, region, onSaved, onCancel }: PublishFormProps<E
       <Text className="zy-staff-card__title">{editing ? `${t('staff.publish.edit')}：${editing.name}` : `${t('staff.publish.create')}${t('staff.employers.title')}`}</Text>
       <TextField label={t('staff.employers.name')} value={values.name} maxlength={80} error={errors.name} onChange={set('name')} />
       <TextField label={`${t('staff.employers.creditCode')}${t('staff.publish.optional')}`} hint={t('staff.employers.creditHint')} value={values.creditCode} maxlength={18} error={errors.creditCode} onChange={set('creditCode')} />
-      <TextField label={t('staff.publish.regionCode')} hint={t('staff.publish.regionHint')} type="number" maxlength={12} value={values.regionCode} error={errors.regionCode} onChange={set('regionCode')} />
+      <RegionField label={t('staff.publish.region')} value={values.regionCode} error={errors.regionCode} onChange={set('regionCode')} />
       <TextField label={t('staff.employers.industry')} value={values.industry} maxlength={30} error={errors.industry} onChange={set('industry')} />
       <TextField label={t('staff.publish.contactName')} value={values.contactName} maxlength={30} error={errors.contactName} onChange={set('contactName')} />
       <TextField label={t('staff.publish.contactPhone')} type="number" maxlength={11} value={values.contactPhone} error={errors.contactPhone} onChange={set('contactPhone')} />

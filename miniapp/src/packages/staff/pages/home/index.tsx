@@ -12,7 +12,7 @@ import { staffRoutes } from '@/features/staff/routes';
 import { BrokerStaffNav } from '@/features/brokers/components/BrokerStaffNav';
 
 interface NavItem {
-  key: 'queue' | 'file' | 'registry' | 'watch' | 'report' | 'employers' | 'jobs' | 'courses' | 'pes' | 'audit' | 'accounts' | 'applications' | 'enrollments';
+  key: 'queue' | 'file' | 'registry' | 'watch' | 'report' | 'employers' | 'jobs' | 'courses' | 'pes' | 'audit' | 'accounts' | 'applications' | 'enrollments' | 'jobReports';
   url: string;
   allow: (role: StaffRole) => boolean;
 }
@@ -27,6 +27,7 @@ const NAV: readonly NavItem[] = [
   { key: 'enrollments', url: staffRoutes.enrollments, allow: staffCan.registry },
   { key: 'employers', url: staffRoutes.employers, allow: staffCan.registry },
   { key: 'jobs', url: staffRoutes.jobs, allow: staffCan.registry },
+  { key: 'jobReports', url: staffRoutes.jobReports, allow: staffCan.registry },
   { key: 'courses', url: staffRoutes.courses, allow: staffCan.registry },
   { key: 'pes', url: staffRoutes.pes, allow: staffCan.pes },
   { key: 'audit', url: staffRoutes.audit, allow: staffCan.admin },

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice, SingleChoice, TextField, YesNo } from '@/components/Form';
+import { RegionField } from '@/features/regions/components/RegionField';
 import { Tag } from '@/components/Tag';
 import { formatPay } from '@/features/jobs/format';
 import { useAsync } from '@/hooks/use-async';
@@ -84,7 +85,7 @@ function JobForm({ editing, region, onSaved, onCancel }: PublishFormProps<Job>) 
       {!editing ? (
         <>
           <TextField label={t('staff.jobs.trade')} value={values.trade} maxlength={30} error={errors.trade} onChange={set('trade')} />
-          <TextField label={t('staff.publish.regionCode')} hint={t('staff.publish.regionHint')} type="number" maxlength={12} value={values.regionCode} error={errors.regionCode} onChange={set('regionCode')} />
+          <RegionField label={t('staff.publish.region')} value={values.regionCode} error={errors.regionCode} onChange={set('regionCode')} />
         </>
       ) : null}
       <TextField label={t('staff.jobs.payMin')} type="digit" maxlength={12} value={values.payMin} error={errors.payMinFen} onChange={set('payMin')} />
