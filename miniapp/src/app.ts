@@ -1,9 +1,12 @@
 import type { PropsWithChildren } from 'react';
 import { applyActiveLocale } from './features/language/apply-locale';
+import { registerServiceWorker } from './services/service-worker';
 import './app.scss';
 
 // The stored or phone's language, before the first page renders.
 applyActiveLocale();
+// H5: offline page and offline reload (a no-op in the weapp).
+registerServiceWorker();
 
 /*
  * UI kit: NutUI React Taro was measured against this app (see miniapp/README.md, "UI kit").

@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark, prints one table, writes bench-results.json at the repository root.
 // Each benchmark runs in a child process of its own, so one's memory (the figures include peak RSS) or
-// failure does not touch the others. `npm run bench -- jobs engine` runs only those.
+// failure does not touch the others. `npm run bench -- jobs engine` runs only those
+// (`npm run bench -- h5`: the H5 first screen on a weak signal).
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,8 @@ const benches: Bench[] = [
   { name: 'jobs', run: async () => (await import('../../bff/src/modules/jobs/jobs.bench')).runJobSearchBench() },
   { name: 'reports', run: async () => (await import('../../bff/src/modules/reports/reports.bench')).runMonthlyReportBench() },
   { name: 'brokers', run: async () => (await import('../../bff/src/modules/brokers/brokers.bench')).runBrokerImportBench() },
+  // Needs the H5 build (npm run build:h5): the first screen at 400 kbps / 400 ms in Chromium.
+  { name: 'h5', run: async () => (await import('./h5.bench')).runH5FirstScreenBench() },
 ];
 
 const RESULT_PREFIX = 'BENCH_RESULT ';

@@ -14,6 +14,16 @@ export const fontFamilies: Partial<Record<LocaleCode, { family: string; file: st
 
 const loadedFonts = new Set<string>();
 
+/** The family of a script's '-name' font: only the language's own name (a few KB), for the language switch. */
+export const nameFamily = (family: string): string => `${family} Name`;
+
+function addFontFace(family: string, url: string, range: string, key: string): void {
+  const style = document.createElement('style');
+  style.dataset.font = key;
+  style.textContent = `@font-face{font-family:'${family}';src:url('${url}') format('woff2');unicode-range:${range};font-display:swap}`;
+  document.head.appendChild(style);
+}
+
 /**
  * Fetch the language's font on demand: weapp through loadFontFace, H5 through an @font-face
  * (limited to the script's unicode-range) added only when the language is in use.
@@ -25,10 +35,7 @@ function loadFont(code: LocaleCode): void {
   if (process.env.TARO_ENV !== 'weapp') {
     if (typeof document === 'undefined') return;
     loadedFonts.add(font.family);
-    const style = document.createElement('style');
-    style.dataset.font = font.file;
-    style.textContent = `@font-face{font-family:'${font.family}';src:url('${origin}/fonts/${font.file}') format('woff2');unicode-range:${font.range};font-display:swap}`;
-    document.head.appendChild(style);
+    addFontFace(font.family, `${origin}/fonts/${font.file}`, font.range, font.file);
     return;
   }
   loadedFonts.add(font.family);
@@ -44,16 +51,26 @@ function applyDocument(code: LocaleCode): void {
 }
 
 
+/** H5: the '-name' fonts the language switch draws each language's name with (the whole font would be 50-150 KB). */
+let namesDeclared = false;
+function declareNameFonts(): void {
+  if (typeof document === 'undefined' || namesDeclared) return;
+  namesDeclared = true;
+  const origin = appConfig.apiBaseUrl.replace(/\/api\/v1$/, '');
+  for (const font of Object.values(fontFamilies)) {
+    addFontFace(nameFamily(font.family), `${origin}/fonts/${font.file.replace(/\.woff2$/, '-name.woff2')}`, font.range, 'names');
+  }
+}
+
 /**
- * At start-up: the stored or phone's language on the document, and its font. In H5 all three
- * @font-face rules are declared (the language switch shows each name in its own script); the browser
- * fetches a file only when a glyph in its unicode-range is drawn.
+ * At start-up: the stored or phone's language on the document, and its font. In H5 the language
+ * switch's names come from the small '-name' fonts; a whole font is fetched only for the language in use.
  */
 export function applyActiveLocale(): LocaleCode {
   const code = getActiveLocale();
   applyDocument(code);
-  if (process.env.TARO_ENV === 'weapp') loadFont(code);
-  else (Object.keys(fontFamilies) as LocaleCode[]).forEach(loadFont);
+  loadFont(code);
+  if (process.env.TARO_ENV !== 'weapp') declareNameFonts();
   return code;
 }
 

@@ -45,6 +45,7 @@ const messages: WorkerCatalog = {
     badResponse: 'تاپشۇرۇۋالغان ئۇچۇر خاتا، سەل تۇرۇپ قايتا سىناڭ',
   },
   jobs: {
+    offlineLast: 'تور ئۇلانمىدى، ئالدىنقى قېتىمقى ئىش ئورۇنلىرى كۆرسىتىلدى',
     title: 'ئىش ئىزدەش',
     searchPlaceholder: 'كەسىپ ياكى ئىش ئورنىنى يېزىڭ، مەسىلەن: كاۋشىرچى',
     tradeLabel: 'كەسىپ',

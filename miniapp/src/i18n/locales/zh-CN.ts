@@ -56,6 +56,7 @@ export const zhCN = {
     badResponse: '收到的数据有误，请稍后再试',
   },
   jobs: {
+    offlineLast: '离线，显示上次的岗位',
     title: '找工作',
     searchPlaceholder: '输入工种或岗位，比如：电焊',
     tradeLabel: '工种',

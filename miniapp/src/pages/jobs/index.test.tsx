@@ -81,4 +81,35 @@ describe('jobs page', () => {
     fireEvent.click(screen.getByText('再试一次'));
     expect(await screen.findByText('恢复后的岗位')).toBeTruthy();
   });
+
+  it('when the network is gone, then the last unfiltered list shows with 离线，显示上次的岗位', async () => {
+    setRequestHandler(() => page([buildJob({ title: '上次看到的岗位' })], 'c2'));
+    const online = render(<JobsPage />);
+    expect(screen.getByText('正在加载…')).toBeTruthy();
+    expect(await screen.findByText('上次看到的岗位')).toBeTruthy();
+    expect(screen.queryByText('离线，显示上次的岗位')).toBeNull();
+    online.unmount();
+
+    setRequestHandler(() => {
+      throw { errMsg: 'request:fail net::ERR_INTERNET_DISCONNECTED' };
+    });
+    render(<JobsPage />);
+    expect(await screen.findByText('离线，显示上次的岗位', undefined, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByText('上次看到的岗位')).toBeTruthy();
+    // No paging offline; 再试一次 asks the network again.
+    expect(screen.queryByText('加载更多')).toBeNull();
+    setRequestHandler(() => page([buildJob({ title: '有网后的新岗位' })], null));
+    fireEvent.click(screen.getByText('再试一次'));
+    expect(await screen.findByText('有网后的新岗位')).toBeTruthy();
+    expect(screen.queryByText('离线，显示上次的岗位')).toBeNull();
+  });
+
+  it('when the network is gone and nothing was kept, then the network error shows (no empty list)', async () => {
+    setRequestHandler(() => {
+      throw { errMsg: 'request:fail net::ERR_INTERNET_DISCONNECTED' };
+    });
+    render(<JobsPage />);
+    expect(await screen.findByText('岗位没有加载出来', undefined, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByText('离线，显示上次的岗位')).toBeNull();
+  });
 });

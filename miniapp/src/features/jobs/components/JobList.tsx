@@ -6,6 +6,7 @@ import { t } from '@/i18n';
 import { errorMessageKey } from '@/services/errors';
 import type { JobListState } from '../hooks/use-jobs';
 import { JobCard } from './JobCard';
+import { JobListSkeleton } from './JobListSkeleton';
 import './JobList.scss';
 
 interface JobListProps extends JobListState {
@@ -16,8 +17,8 @@ interface JobListProps extends JobListState {
 }
 
 /** The list with its loading, empty, error and load-more states. */
-export function JobList({ items, status, error, hasMore, loadingMore, loadMoreError, onRetry, onLoadMore, onOpen }: JobListProps) {
-  if (status === 'loading') return <StatusView kind="loading" title={t('common.loading')} />;
+export function JobList({ items, status, error, hasMore, loadingMore, loadMoreError, offline, onRetry, onLoadMore, onOpen }: JobListProps) {
+  if (status === 'loading') return <JobListSkeleton />;
   if (status === 'error') {
     return <StatusView kind="error" title={t('jobs.loadFailed')} hint={t(errorMessageKey(error))} onRetry={onRetry} />;
   }
@@ -25,12 +26,21 @@ export function JobList({ items, status, error, hasMore, loadingMore, loadMoreEr
 
   return (
     <View className="job-list">
+      {offline ? (
+        <View className="job-list__offline" ariaRole="status">
+          <Text>{t('jobs.offlineLast')}</Text>
+        </View>
+      ) : null}
       {items.map((job: JobSummary) => (
         <JobCard key={job.id} job={job} onOpen={onOpen} />
       ))}
       <View className="job-list__footer">
         {loadMoreError ? <Text className="job-list__error">{t(errorMessageKey(loadMoreError))}</Text> : null}
-        {hasMore ? (
+        {offline ? (
+          <ActionButton kind="secondary" onTap={onRetry}>
+            {t('common.retry')}
+          </ActionButton>
+        ) : hasMore ? (
           <ActionButton kind="secondary" onTap={onLoadMore} disabled={loadingMore}>
             {loadingMore ? t('common.loadingMore') : loadMoreError ? t('common.retry') : t('common.loadMore')}
           </ActionButton>

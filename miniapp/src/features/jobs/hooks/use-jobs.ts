@@ -1,6 +1,8 @@
 import type { JobSummary } from '@zhuanyi/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { NetworkError } from '@/services/errors';
 import { getJobs, type JobFilters } from '../api/get-jobs';
+import { readLastJobs, saveLastJobs } from '../last-jobs';
 
 export type JobListStatus = 'loading' | 'ready' | 'error';
 
@@ -12,6 +14,8 @@ export interface JobListState {
   error: unknown;
   loadingMore: boolean;
   loadMoreError: unknown;
+  /** No network: these are the jobs last loaded without filters (kept on the phone), not fresh ones. */
+  offline: boolean;
 }
 
 const INITIAL: JobListState = {
@@ -21,7 +25,10 @@ const INITIAL: JobListState = {
   error: null,
   loadingMore: false,
   loadMoreError: null,
+  offline: false,
 };
+
+const UNFILTERED = '{}';
 
 /** Appends a page, dropping jobs already shown (a job may move between pages while paging). */
 function appendNew(shown: JobSummary[], page: JobSummary[]): JobSummary[] {
@@ -45,10 +52,14 @@ export function useJobs(filters: JobFilters) {
     try {
       const page = await getJobs(JSON.parse(key) as JobFilters);
       if (mine !== generation.current) return;
+      if (key === UNFILTERED) saveLastJobs(page);
       setState({ ...INITIAL, items: page.items, nextCursor: page.nextCursor, status: 'ready' });
     } catch (error) {
       if (mine !== generation.current) return;
-      setState({ ...INITIAL, status: 'error', error });
+      const last = error instanceof NetworkError && key === UNFILTERED ? readLastJobs() : null;
+      // Offline: the last list, marked as such; no paging until the network is back (pull down to reload).
+      if (last) setState({ ...INITIAL, items: last.items, status: 'ready', offline: true });
+      else setState({ ...INITIAL, status: 'error', error });
     } finally {
       if (mine === generation.current) busy.current = false;
     }
