@@ -29,10 +29,10 @@ describe('recommendations that respect the person', () => {
     expect(ids).not.toContain(certified._id.toHexString());
 
     // Before applying, the job page asks whether the job's conditions exclude the person.
-    const fit = (id: Types.ObjectId) => http().get(`/api/v1/jobs/${id.toHexString()}/fit`).set(worker.header).expect(200).then((r) => JobFitSchema.parse(r.body));
-    expect((await fit(tooOld._id)).warnings).toEqual([{ code: 'age_outside', min: 20, max: 55, age: 61 }]);
-    expect((await fit(certified._id)).warnings[0]).toMatchObject({ code: 'certificate_required', requirement: expect.stringContaining('持特种作业操作证') });
-    expect((await fit(fits._id)).warnings).toEqual([]);
+    const fitOf = (id: Types.ObjectId) => http().get(`/api/v1/jobs/${id.toHexString()}/fit`).set(worker.header).expect(200).then((r) => JobFitSchema.parse(r.body));
+    expect((await fitOf(tooOld._id)).warnings).toEqual([{ code: 'age_outside', min: 20, max: 55, age: 61 }]);
+    expect((await fitOf(certified._id)).warnings[0]).toMatchObject({ code: 'certificate_required', requirement: expect.stringContaining('持特种作业操作证') });
+    expect((await fitOf(fits._id)).warnings).toEqual([]);
     await http().get(`/api/v1/jobs/${new Types.ObjectId().toHexString()}/fit`).set(worker.header).expect(404);
 
     const applied = ApplyResultSchema.parse((await http().post(`/api/v1/jobs/${tooOld._id.toHexString()}/applications`).set(worker.header).expect(201)).body);
