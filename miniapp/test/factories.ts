@@ -1,4 +1,4 @@
-import type { JobSummary, Region, WorkerRegistration } from '@zhuanyi/shared';
+import type { Complaint, JobSummary, Region, WorkerRegistration } from '@zhuanyi/shared';
 
 let seq = 0;
 
@@ -75,3 +75,36 @@ export function buildWorkerView(overrides: Partial<WorkerRegistration> = {}): Wo
     ...overrides,
   };
 }
+
+/** A 科左中旗 wage complaint as the API returns it, no items missing; override what the test is about. */
+export function buildComplaint(overrides: Partial<Complaint> = {}): Complaint {
+  const at = new Date(Date.UTC(2026, 5, 1)).toISOString();
+  return {
+    id: 'c1',
+    caseNumber: '150521-20260601-0001',
+    status: 'submitted',
+    caseType: 'construction',
+    respondent: { kind: 'foreman', name: '赵包工头', phoneMasked: null },
+    project: { name: null, regionCode: null, regionName: null, address: null },
+    mainContractor: null,
+    workPeriod: { from: null, to: null },
+    amountOwedFen: 860_000,
+    coWorkersOwed: 0,
+    groupCase: false,
+    demands: ['pay_wages'],
+    demandNote: null,
+    bankCard: null,
+    evidence: [],
+    missingItems: [],
+    warnings: [],
+    timeline: [{ status: 'submitted', at, note: null }],
+    clocks: [],
+    rejectionReason: null,
+    outcome: null,
+    jurisdiction: { regionCode: '150521', regionName: '科尔沁左翼中旗', office: '科尔沁左翼中旗 劳动保障监察/仲裁院', needsJurisdiction: false, transferred: false },
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
+

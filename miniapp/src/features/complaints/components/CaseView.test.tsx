@@ -1,36 +1,20 @@
 import { render } from '@testing-library/react';
 import type { Complaint } from '@zhuanyi/shared';
+import { buildComplaint } from '../../../../test/factories';
 import { CaseView } from './CaseView';
 
 const at = (h: number) => new Date(Date.UTC(2026, 10, 20, h)).toISOString();
 
 function complaint(timeline: Complaint['timeline']): Complaint {
-  return {
-    id: 'c1',
+  return buildComplaint({
     caseNumber: '150521-20261120-0001',
     status: 'accepted',
-    caseType: 'construction',
     respondent: { kind: 'employer', name: '某建筑公司', phoneMasked: null },
-    project: { name: null, regionCode: null, regionName: null, address: null },
-    mainContractor: null,
-    workPeriod: { from: null, to: null },
     amountOwedFen: 1_200_000,
-    coWorkersOwed: 0,
-    groupCase: false,
-    demands: ['pay_wages'],
-    demandNote: null,
-    bankCard: null,
-    evidence: [],
-    missingItems: [],
-    warnings: [],
     timeline,
-    clocks: [],
-    rejectionReason: null,
-    outcome: null,
-    jurisdiction: { regionCode: '150521', regionName: '科尔沁左翼中旗', office: '科尔沁左翼中旗 劳动保障监察/仲裁院', needsJurisdiction: false, transferred: false },
     createdAt: at(1),
     updatedAt: at(3),
-  };
+  });
 }
 
 describe('case timeline', () => {

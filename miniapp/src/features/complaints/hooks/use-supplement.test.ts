@@ -1,36 +1,10 @@
 import { act, renderHook } from '@testing-library/react';
-import type { Complaint } from '@zhuanyi/shared';
+import { buildComplaint } from '../../../../test/factories';
 import { requests, setRequestHandler, type MockRequestOptions } from '../../../../test/mocks/taro';
 import { useSupplement } from './use-supplement';
 
 const sent = () => requests.filter((r) => r.url.endsWith('/complaints/c1/supplements') && r.method === 'POST');
-const at = new Date(Date.UTC(2026, 5, 1)).toISOString();
-const updated: Complaint = {
-  id: 'c1',
-  caseNumber: '150521-20260601-0001',
-  status: 'submitted',
-  caseType: 'construction',
-  respondent: { kind: 'foreman', name: '赵包工头', phoneMasked: null },
-  project: { name: null, regionCode: null, regionName: null, address: null },
-  mainContractor: null,
-  workPeriod: { from: null, to: null },
-  amountOwedFen: 860_000,
-  coWorkersOwed: 0,
-  groupCase: false,
-  demands: ['pay_wages'],
-  demandNote: null,
-  bankCard: null,
-  evidence: [],
-  missingItems: [],
-  warnings: [],
-  timeline: [{ status: 'submitted', at, note: null }],
-  clocks: [],
-  rejectionReason: null,
-  outcome: null,
-  jurisdiction: { regionCode: '150521', regionName: '科尔沁左翼中旗', office: '科尔沁左翼中旗 劳动保障监察/仲裁院', needsJurisdiction: false, transferred: false },
-  createdAt: at,
-  updatedAt: at,
-};
+const updated = buildComplaint();
 
 describe('adding a missing item after filing (hook)', () => {
   it('when the card number is wrong, then nothing is sent and the field says why', async () => {
