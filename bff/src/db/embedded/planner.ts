@@ -4,6 +4,7 @@ import { fail } from './errors';
 import { compareKeyPart, type Index, type IndexEntry } from './indexes';
 import { isPlainObject } from './paths';
 import { cachedPlan, cachePlan, queryShape, reportRun } from './plan-cache';
+import { partialIndexServes } from './partial-index';
 import type { Collection } from './storage/collection';
 
 /** Start or end of one type's bracket in BSON order: `$gt: 5` scans numbers above 5 and nothing else. */
@@ -219,8 +220,8 @@ function estimate(choice: Choice, cap: number): number {
   return n;
 }
 
-function chooseIndex(coll: Collection, bounds: Map<string, FieldBounds>, hint: Index | null): Choice | null {
-  const best = pickIndex(coll, bounds, hint);
+function chooseIndex(coll: Collection, filter: Document, bounds: Map<string, FieldBounds>, hint: Index | null): Choice | null {
+  const best = pickIndex(coll, filter, bounds, hint);
   if (!best || hint || best.length < 2) return best?.[0] ?? null;
   // Equally good shapes: take the one whose scan is smallest (each count stops at the best so far).
   let winner = best[0] as Choice;
@@ -256,16 +257,18 @@ function shapeChoice(index: Index, bounds: Map<string, FieldBounds>, lead?: Fiel
   return lead ? { index, prefix, last, score, lead, leadAt } : { index, prefix, last, score };
 }
 
-function plannable(index: Index): boolean {
-  return !(index.special || index.isPartial || index.spec.hidden === true);
+/** A partial index is planned only for a filter whose matches it all holds (as mongod does). */
+function plannable(index: Index, filter: Document): boolean {
+  if (index.special || index.spec.hidden === true) return false;
+  return !index.isPartial || partialIndexServes(index, filter);
 }
 
-function pickIndex(coll: Collection, bounds: Map<string, FieldBounds>, hint: Index | null): Choice[] | null {
+function pickIndex(coll: Collection, filter: Document, bounds: Map<string, FieldBounds>, hint: Index | null): Choice[] | null {
   if (hint) return [shapeChoice(hint, bounds)];
   let best: Choice | null = null;
   let ties: Choice[] = [];
   for (const index of coll.indexes.values()) {
-    if (!plannable(index)) continue;
+    if (!plannable(index, filter)) continue;
     const c = shapeChoice(index, bounds);
     if (c.score > 0 && best && c.score === best.score) ties.push(c);
     if (c.score > 0 && (!best || c.score > best.score)) {
@@ -277,10 +280,10 @@ function pickIndex(coll: Collection, bounds: Map<string, FieldBounds>, hint: Ind
 }
 
 /** Every index scan the filter can bound (each alternative equality on a leading field too), best shaped first. */
-function candidateChoices(coll: Collection, bounds: Map<string, FieldBounds>): Choice[] {
+function candidateChoices(coll: Collection, filter: Document, bounds: Map<string, FieldBounds>): Choice[] {
   const out: Choice[] = [];
   for (const index of coll.indexes.values()) {
-    if (!plannable(index)) continue;
+    if (!plannable(index, filter)) continue;
     const first = bounds.get(index.fields[0] as string);
     const leads = first?.alts ? [first, ...first.alts] : [undefined];
     leads.forEach((lead, at) => {
@@ -500,10 +503,10 @@ export function planQuery(coll: Collection, filter: Document, sort?: Document, h
   const hinted = findHint(coll, hint);
   const bounds = boundsOf(filter, collation);
   if (trial && !hinted && !collation) {
-    const candidates = candidateChoices(coll, bounds);
+    const candidates = candidateChoices(coll, filter, bounds);
     if (candidates.length > 1) return planByTrial(coll, filter, bounds, sort, candidates, trial);
   }
-  const choice = chooseIndex(coll, bounds, hinted);
+  const choice = chooseIndex(coll, filter, bounds, hinted);
   if (choice && (choice.score > 0 || hinted)) {
     if (choice.score === 0) {
       // Hinted index without bounds: a full index walk.
@@ -525,7 +528,9 @@ export function planQuery(coll: Collection, filter: Document, sort?: Document, h
 }
 
 function planByTrial(coll: Collection, filter: Document, bounds: Map<string, FieldBounds>, sort: Document | undefined, candidates: Choice[], trial: PlanTrial): Plan {
-  const shape = queryShape(filter, sort);
+  // Partial indexes that may serve this filter are part of its shape: the same shape with other values may not be served.
+  const partial = candidates.filter((c) => c.index.isPartial).map((c) => c.index.name);
+  const shape = partial.length ? `${queryShape(filter, sort)}|${partial.join(',')}` : queryShape(filter, sort);
   const cached = trial.fresh ? undefined : cachedPlan(coll, shape);
   if (cached) {
     const first = bounds.get(cached.index.fields[0] as string);

@@ -37,10 +37,23 @@ interface StoredSettings {
 export type IntakeSettings = RegionSettings['intake'];
 
 export async function settingsFor(regionCode: string): Promise<RegionSettings> {
-  const path = regionCodePath(regionCode);
-  const codes = path.length ? path : [regionCode];
-  const stored = await RegionSettingsModel.find({ _id: { $in: codes } }).lean<StoredSettings[]>().exec();
+  return (await settingsForMany([regionCode])).get(regionCode) as RegionSettings;
+}
+
+/** Settings of many regions from one read (an import colours people of hundreds of villages). */
+export async function settingsForMany(regionCodes: readonly string[]): Promise<Map<string, RegionSettings>> {
+  const pathOf = (code: string) => {
+    const path = regionCodePath(code);
+    return path.length ? path : [code];
+  };
+  const all = new Set<string>();
+  for (const code of regionCodes) for (const c of pathOf(code)) all.add(c);
+  const stored = all.size ? await RegionSettingsModel.find({ _id: { $in: [...all] } }).lean<StoredSettings[]>().exec() : [];
   const byCode = new Map(stored.map((s) => [s._id, s]));
+  return new Map(regionCodes.map((code) => [code, merged(code, pathOf(code), byCode)]));
+}
+
+function merged(regionCode: string, codes: readonly string[], byCode: ReadonlyMap<string, StoredSettings>): RegionSettings {
   let intake: IntakeSettings = { ...DEFAULT_INTAKE_SETTINGS };
   let watch: WatchRules = { ...DEFAULT_WATCH_RULES };
   const targets: Record<string, YearTargets> = {};

@@ -41,44 +41,75 @@ export class FollowUpService {
 
   constructor(private readonly deps: { clock: Clock; audit: AuditService }) {}
 
-  /** The staff account closest above the village (cached for a minute: sweeps colour thousands). */
-  private async assigneeFor(village: string): Promise<{ id: string; name: string } | null> {
+  /** The staff account closest above each village (cached for a minute: sweeps colour thousands), from one read. */
+  private async assigneesFor(villages: readonly string[]): Promise<void> {
     const now = this.deps.clock().getTime();
     if (now - this.assigneesAt > 60_000) {
       this.assignees = new Map();
       this.assigneesAt = now;
     }
-    if (this.assignees.has(village)) return this.assignees.get(village) ?? null;
-    const path = regionCodePath(village);
-    const accounts = await Account.find({ role: 'staff', active: true, regionScope: { $in: path } }, { regionScope: 1, displayName: 1, createdAt: 1 }).sort({ createdAt: 1 }).lean().exec();
-    const best = accounts.sort((a, b) => (b.regionScope?.length ?? 0) - (a.regionScope?.length ?? 0))[0];
-    const found = best ? { id: best._id.toHexString(), name: best.displayName } : null;
-    this.assignees.set(village, found);
-    return found;
+    const missing = villages.filter((v) => !this.assignees.has(v));
+    if (!missing.length) return;
+    const paths = new Set(missing.flatMap((v) => regionCodePath(v)));
+    const accounts = await Account.find({ role: 'staff', active: true, regionScope: { $in: [...paths] } }, { regionScope: 1, displayName: 1, createdAt: 1 }).sort({ createdAt: 1 }).lean().exec();
+    for (const village of missing) {
+      const path = new Set(regionCodePath(village));
+      // The longest (closest) region wins; among equals the oldest account (the sort is stable).
+      const best = accounts.filter((a) => a.regionScope && path.has(a.regionScope)).sort((a, b) => (b.regionScope?.length ?? 0) - (a.regionScope?.length ?? 0))[0];
+      this.assignees.set(village, best ? { id: best._id.toHexString(), name: best.displayName } : null);
+    }
+  }
+
+  private taskOf(c: ColorChange & { to: WatchColor }, today: string) {
+    const who = this.assignees.get(c.regionCode) ?? null;
+    return {
+      filter: { workerId: c.workerId, status: 'open' as const },
+      update: {
+        $set: {
+          workerName: c.workerName,
+          countyCode: c.regionCode.slice(0, 6),
+          regionCode: c.regionCode,
+          fromColor: c.from,
+          toColor: c.to,
+          reasons: c.reasons,
+          assigneeId: who?.id ?? null,
+          assigneeName: who?.name ?? null,
+          dueOn: addDaysYmd(today, FOLLOW_UP_DAYS[c.to]),
+        },
+        $setOnInsert: { note: null, doneAt: null, doneBy: null },
+      },
+    };
   }
 
   /** Records the change as a task (replacing the person's open one); no task when nothing needs following up. */
   async onChange(c: ColorChange): Promise<void> {
     if (!needsFollowUp(c.from, c.to) || c.to === null) return;
-    const today = chinaDateOf(this.deps.clock());
-    const who = await this.assigneeFor(c.regionCode);
-    const set = {
-      workerName: c.workerName,
-      countyCode: c.regionCode.slice(0, 6),
-      regionCode: c.regionCode,
-      fromColor: c.from,
-      toColor: c.to,
-      reasons: c.reasons,
-      assigneeId: who?.id ?? null,
-      assigneeName: who?.name ?? null,
-      dueOn: addDaysYmd(today, FOLLOW_UP_DAYS[c.to]),
-    };
+    await this.assigneesFor([c.regionCode]);
+    const { filter, update } = this.taskOf({ ...c, to: c.to }, chinaDateOf(this.deps.clock()));
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
-        await FollowUpModel.updateOne({ workerId: c.workerId, status: 'open' }, { $set: set, $setOnInsert: { note: null, doneAt: null, doneBy: null } }, { upsert: true }).exec();
+        await FollowUpModel.updateOne(filter, update, { upsert: true }).exec();
         return;
       } catch (err: unknown) {
         if (!isDuplicateKeyError(err)) throw err; // created at the same moment elsewhere: update that one
+      }
+    }
+  }
+
+  /** The tasks of many changes (an import, a sweep) in one write. */
+  async onChanges(changes: readonly ColorChange[]): Promise<void> {
+    const due = changes.filter((c): c is ColorChange & { to: WatchColor } => c.to !== null && needsFollowUp(c.from, c.to));
+    if (!due.length) return;
+    await this.assigneesFor([...new Set(due.map((c) => c.regionCode))]);
+    const today = chinaDateOf(this.deps.clock());
+    for (let i = 0; i < due.length; i += 1000) {
+      const slice = due.slice(i, i + 1000);
+      try {
+        await FollowUpModel.bulkWrite(slice.map((c) => ({ updateOne: { ...this.taskOf(c, today), upsert: true } })), { ordered: false });
+      } catch (err: unknown) {
+        if (!isDuplicateKeyError(err)) throw err;
+        // Some were created at the same moment elsewhere: the upserts are idempotent, so go again one by one.
+        for (const c of slice) await this.onChange(c);
       }
     }
   }

@@ -12,7 +12,7 @@ import { ComplaintModel } from '../complaints/complaint.model';
 import { findRegion, regionFullName } from '../regions/regions.service';
 import { Worker, type WorkerRecord } from '../workers/worker.model';
 import type { FollowUpService } from './follow-up.service';
-import { settingsFor } from '../staff/region-settings';
+import { settingsFor, settingsForMany } from '../staff/region-settings';
 import { regionRange } from '../staff/scope';
 
 const OPEN: ComplaintStatus[] = ['submitted', 'accepted', 'mediating', 'arbitrating'];
@@ -86,8 +86,8 @@ export class WatchService {
   }
 
   private async recomputeRows(rows: WorkerRecord[]): Promise<{ recomputed: number; changed: number }> {
-    const rulesBy = new Map<string, WatchRules>();
-    for (const w of rows) if (!rulesBy.has(w.household.regionCode)) rulesBy.set(w.household.regionCode, await this.rulesFor(w.household.regionCode));
+    const settings = await settingsForMany([...new Set(rows.map((w) => w.household.regionCode))]);
+    const rulesBy = new Map([...settings].map(([code, s]) => [code, s.watch]));
     const ids = rows.map((w) => w._id.toHexString());
     const withComplaints = new Set<string>();
     for (let i = 0; i < ids.length; i += 1000) {
@@ -102,9 +102,7 @@ export class WatchService {
       return { updateOne: { filter: { _id: w._id }, update: { $set: { watch: { color: r.color, reasons: r.reasons, computedAt: now } } }, timestamps: false } };
     });
     for (let i = 0; i < ops.length; i += 1000) await Worker.bulkWrite(ops.slice(i, i + 1000), { ordered: false });
-    for (const c of changes) {
-      await this.followUps?.onChange({ workerId: c.w._id, workerName: c.w.name, regionCode: c.w.household.regionCode, from: colorOf(c.w), to: c.color, reasons: c.reasons });
-    }
+    await this.followUps?.onChanges(changes.map((c) => ({ workerId: c.w._id, workerName: c.w.name, regionCode: c.w.household.regionCode, from: colorOf(c.w), to: c.color, reasons: c.reasons })));
     return { recomputed: rows.length, changed: changes.length };
   }
 

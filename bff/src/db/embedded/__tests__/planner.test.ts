@@ -307,3 +307,49 @@ describe('the plan cache', () => {
     expect((await c.find({ $and: [{ g: 'common' }, { g: 'rare' }], k: 0 }).sort({ t: -1 }).limit(2).toArray()).map((d) => d.t)).toEqual([2700, 2400]);
   });
 });
+
+describe('partial indexes', () => {
+  // mongod plans a partial index only for a query whose matches the index all holds (manual: "Partial Indexes",
+  // query coverage): `{workerId, status: 'open'}` may use `{workerId: 1}` partial on `{status: 'open'}`, `{workerId}` may not.
+  const seed = async () => {
+    const c = db().collection<AnyDoc>('partial');
+    await c.createIndex({ w: 1 }, { unique: true, partialFilterExpression: { status: 'open' } });
+    await c.createIndex({ u: 1 }, { partialFilterExpression: { u: { $type: 'string' } } });
+    await c.insertMany(Array.from({ length: 3000 }, (_, i) => ({ _id: i, w: i % 1500, status: i < 1500 ? 'open' : 'done', u: i % 2 ? `u${i}` : i })));
+    return c;
+  };
+
+  it('when the filter pins the partial condition, then the partial index answers it; otherwise the collection is scanned and every match found', async () => {
+    const c = await seed();
+    const served = (await c.find({ w: 42, status: 'open' }).explain('executionStats')) as unknown as Stats;
+    expect(served.queryPlanner.winningPlan.inputStage).toMatchObject({ stage: 'IXSCAN' });
+    expect(served.executionStats.totalDocsExamined).toBe(1);
+    expect((await c.find({ w: 42, status: 'open' }).toArray()).map((d) => d._id)).toEqual([42]);
+
+    // Not implied: the index lacks the `done` twin, so it must not be used.
+    expect((await c.find({ w: 42 }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual([42, 1542]);
+    expect((await c.find({ w: 42, status: 'done' }).toArray()).map((d) => d._id)).toEqual([1542]);
+    const scanned = (await c.find({ w: 42 }).explain('executionStats')) as unknown as Stats;
+    expect(scanned.queryPlanner.winningPlan.stage).toBe('COLLSCAN');
+
+    // A pinned value satisfying the expression ($type string) is served; a number is not.
+    const byString = (await c.find({ u: 'u7' }).explain('executionStats')) as unknown as Stats;
+    expect(byString.executionStats.totalDocsExamined).toBe(1);
+    expect((await c.find({ u: 8 }).toArray()).map((d) => d._id)).toEqual([8]);
+  });
+
+  it('when one shape is served by a partial index for some values and not others, then the plan cache keeps them apart', async () => {
+    const c = db().collection<AnyDoc>('partialcache');
+    await c.createIndex({ w: 1, status: 1 }, { partialFilterExpression: { status: 'open' } });
+    await c.createIndex({ k: 1 });
+    await c.insertMany(Array.from({ length: 2000 }, (_, i) => ({ _id: i, w: i % 10, k: i % 3, status: i % 2 ? 'open' : 'done' })));
+    const all = Array.from({ length: 2000 }, (_, i) => ({ _id: i, w: i % 10, k: i % 3, status: i % 2 ? 'open' : 'done' }));
+    const ids = (w: number, k: number, status: string) => all.filter((d) => d.w === w && d.k === k && d.status === status).map((d) => d._id);
+    for (let round = 0; round < 3; round++) {
+      // Same shape each time: the open query may take the partial index, the done one must not reuse that plan.
+      expect((await c.find({ w: 3, k: 0, status: 'open' }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(ids(3, 0, 'open'));
+      expect((await c.find({ w: 4, k: 1, status: 'done' }).sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(ids(4, 1, 'done'));
+    }
+    expect(ids(4, 1, 'done').length).toBeGreaterThan(0);
+  });
+});
