@@ -1,7 +1,7 @@
 // An ambient declaration file has no runtime module to import; tests compile this file without bff's includes.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./snowball-stemmers.d.ts" />
-import snowball from 'snowball-stemmers';
+import { newStemmer } from 'snowball-stemmers';
 import { fail } from '../errors';
 
 /**
@@ -78,21 +78,32 @@ function stemmerFor(language: string): Stemmer | null {
   if (!algorithm) return null;
   let s = stemmers.get(algorithm);
   if (!s) {
-    s = snowball.newStemmer(algorithm) as Stemmer;
+    s = newStemmer(algorithm);
     stemmers.set(algorithm, s);
   }
   return s;
 }
 
-/** The index terms of a string: words folded, stop words dropped, stemmed (none for language "none"). */
+/** The stem of a lower-cased word with the original word's case put back where their letters agree. */
+function restoreCase(original: string, stem: string): string {
+  const chars = [...original];
+  return [...stem].map((ch, i) => (chars[i] !== undefined && chars[i].toLowerCase() === ch ? chars[i] : ch)).join('');
+}
+
+/**
+ * The index terms of a string: words folded, stop words dropped, stemmed (none for language "none"). Stemming
+ * works on the lower-cased word; a case-sensitive term keeps the word's own case.
+ */
 export function terms(s: string, language: string, f: Folding = INSENSITIVE): string[] {
   const stemmer = stemmerFor(language);
   const stops = LANGUAGES[language.toLowerCase()] === 'english' ? ENGLISH_STOP_WORDS : null;
+  const lowerFolding: Folding = { caseSensitive: false, diacriticSensitive: f.diacriticSensitive };
   const out: string[] = [];
   for (const w of words(s)) {
-    const folded = fold(w, f);
     if (stops?.has(fold(w, INSENSITIVE))) continue;
-    out.push(stemmer ? stemmer.stem(folded) : folded);
+    const lower = fold(w, lowerFolding);
+    const stem = stemmer ? stemmer.stem(lower) : lower;
+    out.push(f.caseSensitive ? restoreCase(fold(w, f), stem) : stem);
   }
   return out;
 }

@@ -142,7 +142,7 @@ export function scoreDocument(q: TextQuery, info: TextIndexInfo, doc: Document):
 function prefixValue(filter: Document, field: string): unknown {
   const v: unknown = filter[field];
   if (v === undefined || (isPlainObject(v) && !('$eq' in v && Object.keys(v).length === 1))) {
-    fail('BadValue', 'error processing query: planner returned error :: caused by :: failed to use text index to satisfy $text query (if text index is compound, are equality predicates given for all prefix fields?)');
+    throw new CommandError(291, 'NoQueryExecutionPlans', 'error processing query: planner returned error :: caused by :: failed to use text index to satisfy $text query (if text index is compound, are equality predicates given for all prefix fields?)');
   }
   return isPlainObject(v) ? v.$eq : v;
 }
@@ -162,8 +162,11 @@ function lookup(index: Index, prefix: unknown[], term: string): { rids: number[]
   let keys = 0;
   for (const e of index.list.iterate(index.list.seek((x) => cmp(x) >= 0), 1)) {
     if (cmp(e) !== 0) break;
-    keys++;
-    for (const rid of index.ridsOf(e)) rids.push(rid);
+    // mongod's keys include the record id: one key per record.
+    for (const rid of index.ridsOf(e)) {
+      keys++;
+      rids.push(rid);
+    }
   }
   return { rids, keys };
 }

@@ -28,22 +28,19 @@ export function normalizeTextIndex(spec: Document): Document {
   if (given !== undefined && !isPlainObject(given)) fail('CannotCreateIndex', 'text index option \'weights\' must be an object');
   const weights: Record<string, number> = {};
   const out: Document = {};
-  let seenText = false;
+  // Prefix fields, then the text fields (together), then suffix fields.
+  let part: 'prefix' | 'text' | 'suffix' = 'prefix';
   for (const [f, v] of Object.entries(key)) {
-    if (f === '_fts' || f === '_ftsx') {
-      seenText = true;
+    const text = v === 'text' || f === '_fts' || f === '_ftsx';
+    if (text) {
+      if (part === 'suffix') fail('CannotCreateIndex', 'text index fields must be contiguous');
+      part = 'text';
       out._fts = 'text';
       out._ftsx = 1;
+      if (v === 'text' && f !== '_fts') weights[f] = 1;
       continue;
     }
-    if (v === 'text') {
-      if (seenText && !('_fts' in out)) fail('CannotCreateIndex', 'text index fields must be contiguous');
-      weights[f] = 1;
-      out._fts = 'text';
-      out._ftsx = 1;
-      seenText = true;
-      continue;
-    }
+    if (part === 'text') part = 'suffix';
     out[f] = v;
   }
   for (const [f, w] of Object.entries(given ?? {})) {
