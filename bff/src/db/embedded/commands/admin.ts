@@ -7,7 +7,7 @@ import type { Collection } from '../storage/collection';
 import { checkValidationOptions } from '../validation';
 import { changeLog } from '../change-log';
 import { collectionName, optionalDoc, type CommandContext } from './context';
-import { createTimeseries, timeseriesInfos, timeseriesOf } from '../timeseries/collection';
+import { collModTimeseriesTtl, createTimeseries, timeseriesInfos, timeseriesOf } from '../timeseries/collection';
 
 function filterDocs(docs: Document[], filter: Document | undefined): Document[] {
   if (!filter || Object.keys(filter).length === 0) return docs;
@@ -132,7 +132,8 @@ export function listIndexes(ctx: CommandContext): Document {
   const name = collectionName(ctx);
   const coll = ctx.engine.catalog.get(ctx.db, name);
   if (!coll) fail('NamespaceNotFound', `ns does not exist: ${ctx.db}.${name}`);
-  const docs = [...coll.indexes.values()].map((i) => ({ ...i.spec }));
+  // A time-series collection lists no _id index, as on mongod (its buckets are clustered by _id).
+  const docs = [...coll.indexes.values()].filter((i) => !(timeseriesOf(coll) && i.name === '_id_')).map((i) => ({ ...i.spec }));
   const ns = `${ctx.db}.${name}`;
   const first = ctx.engine.cursors.open(ns, docs, Infinity, (b) => b, ctx.session?.key ?? null, false);
   return { cursor: { id: first.id, ns, firstBatch: first.batch }, ok: 1 };
@@ -173,6 +174,11 @@ export function collMod(ctx: CommandContext): Document {
   if (Object.keys(validation).length > 0) {
     checkValidationOptions(ctx.db, name, validation);
     coll.options = { ...coll.options, ...validation };
+    ctx.engine.log({ o: 'c', ns: coll.ns, opts: coll.options });
+  }
+  if (ctx.cmd.expireAfterSeconds !== undefined) {
+    if (!timeseriesOf(coll)) fail('InvalidOptions', 'expireAfterSeconds option is only supported on time-series collections or as an index option');
+    coll.options = collModTimeseriesTtl(coll.options, ctx.cmd.expireAfterSeconds);
     ctx.engine.log({ o: 'c', ns: coll.ns, opts: coll.options });
   }
   if (index) {

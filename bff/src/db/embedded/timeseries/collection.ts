@@ -35,6 +35,19 @@ export function createTimeseries(engine: Engine, db: string, name: string, cmd: 
   if (metaField) engine.catalog.createIndex(coll, { key: { [metaField]: 1, [timeField]: 1 } });
 }
 
+/** collMod's expireAfterSeconds on a time-series collection: a number of seconds, or 'off' to stop expiry. */
+export function collModTimeseriesTtl(options: Document, value: unknown): Document {
+  const { expireAfterSeconds: _old, ...rest } = options;
+  void _old;
+  if (value === 'off') return rest;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    fail('InvalidOptions', "expireAfterSeconds must be a non-negative number or 'off'");
+  }
+  // Keep mongod's option order: expireAfterSeconds before timeseries.
+  const { timeseries, ...other } = rest;
+  return { ...other, expireAfterSeconds: value, timeseries };
+}
+
 /** listCollections entries for a time-series collection: the view-like collection, then its buckets. */
 export function timeseriesInfos(coll: Collection): Document[] {
   const ts = timeseriesOf(coll) as TimeseriesOptions;
