@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 import { CommandError, fail } from './errors';
 import { defaultIndexName } from './indexes';
 import { Collection, type CollectionHooks } from './storage/collection';
+import { isTextKey, normalizeTextIndex } from './text/spec';
 
 /** A change to durable state, as written to the journal and replayed on start. */
 export type JournalOp =
@@ -121,14 +122,21 @@ export class Catalog {
   }
 
   /** Creates an index unless an identical one exists; mirrors mongod's conflict errors. */
-  createIndex(coll: Collection, specIn: Document): boolean {
-    const key = specIn.key;
+  createIndex(coll: Collection, given: Document): boolean {
+    let specIn = given;
+    let key = specIn.key;
     if (!key || typeof key !== 'object' || Array.isArray(key) || Object.keys(key as Document).length === 0) {
       fail('CannotCreateIndex', "Index key pattern must be a non-empty object");
     }
     for (const [f, v] of Object.entries(key as Document)) {
       const ok = (typeof v === 'number' && v !== 0) || ['text', '2dsphere', '2d', 'hashed'].includes(String(v));
       if (!ok || f === '') fail('CannotCreateIndex', `Values in the index key pattern can contain only non-zero numbers or the strings "text", "2dsphere", "2d" or "hashed": ${f}: ${String(v)}`);
+    }
+    if (isTextKey(key)) {
+      // Stored as mongod stores it: {_fts: 'text', _ftsx: 1} plus weights and languages.
+      specIn = normalizeTextIndex({ ...specIn, name: specIn.name ?? defaultIndexName(key as Document) });
+      key = specIn.key;
+      checkOneTextIndex(coll, specIn);
     }
     const spec: Document = { v: 2, key, name: specIn.name ?? defaultIndexName(key as Document) };
     for (const [k, v] of Object.entries(specIn)) {
@@ -177,6 +185,17 @@ function sameOptions(a: Document, b: Document): boolean {
       partial: s.partialFilterExpression ?? null,
       ttl: s.expireAfterSeconds ?? null,
       collation: s.collation ?? null,
+      text: s.textIndexVersion ? [s.weights, s.default_language, s.language_override] : null,
     });
   return pick(a) === pick(b);
+}
+
+/** A collection has at most one text index (manual: "Text Indexes", restrictions). */
+function checkOneTextIndex(coll: Collection, spec: Document): void {
+  const existing = [...coll.indexes.values()].find((i) => i.fields.includes('_fts'));
+  if (!existing || existing.name === spec.name) return;
+  if (JSON.stringify(existing.spec.key) === JSON.stringify(spec.key)) {
+    fail('IndexOptionsConflict', `An equivalent index already exists with a different name and options. Requested index: ${JSON.stringify({ v: 2, ...spec })}, existing index: ${JSON.stringify(existing.spec)}`);
+  }
+  fail('IndexOptionsConflict', `only one text index per collection allowed, found existing text index "${existing.name}"`);
 }

@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { startEmbeddedMongo } from './index';
 import { scramCredential, UserStore } from './auth/users';
+import type { StoreOptions } from './storage/store';
 
 /**
  * `npm run db -- --port 27017 --dbpath ./data/db`: serves until SIGINT or SIGTERM. On TCP every
@@ -82,6 +84,20 @@ async function userCommand(a: Args): Promise<void> {
   process.stdout.write(`user ${a.userDb}.${name} added (SCRAM-SHA-256) to ${users.file}\n`);
 }
 
+/**
+ * Test seam for the fail-stop test: while the file named by EMBEDDED_ENGINE_FAIL_FSYNC exists, every
+ * journal fsync fails with EIO. Unset (always, outside tests) the store uses the real fsync.
+ */
+function injectedFaults(): StoreOptions | undefined {
+  const flag = process.env.EMBEDDED_ENGINE_FAIL_FSYNC;
+  if (!flag) return undefined;
+  return {
+    io: {
+      fsync: (fd, cb) => (fs.existsSync(flag) ? cb(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' })) : fs.fdatasync(fd, cb)),
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
   if (a.rest[0] === 'user') return userCommand(a);
@@ -95,6 +111,7 @@ async function main(): Promise<void> {
     dbPath: a.dbPath,
     socketPath: a.socketPath ?? undefined,
     users,
+    storage: injectedFaults(),
     onFatal: (err) => {
       process.stderr.write(`${err.message}\n`);
       process.exit(14);

@@ -6,6 +6,7 @@ import { CommandError } from './errors';
 import { formatDoc } from './format';
 import { pathValues } from './paths';
 import { SortedList, type Position } from './storage/sorted-list';
+import { textIndexInfo, textKeys } from './text/spec';
 
 /**
  * An index entry: the key's parts, then the record ids holding that key (one array per distinct key):
@@ -25,12 +26,14 @@ export interface DuplicateInfo {
 export class Index {
   readonly fields: string[];
   readonly dirs: (1 | -1)[];
-  /** text and geo indexes are kept in the catalog but not maintained or used for planning. */
+  /** text and geo indexes are not used for planning; text indexes are maintained (see textKeys). */
   readonly special: boolean;
   readonly list: SortedList<IndexEntry>;
   /** Per index field: whether some document reached an array on that field's path. */
   readonly multikeyFields: boolean[];
   private readonly partial: Query | null;
+  /** A text index's keys: (prefix, term, score, suffix) per term of the document (text/spec.ts). */
+  private readonly textKeys: ((doc: Document) => unknown[][]) | null;
 
   constructor(readonly spec: Document) {
     const key = spec.key as Document;
@@ -39,6 +42,7 @@ export class Index {
     this.special = this.fields.some((f) => typeof key[f] === 'string' && key[f] !== 'hashed');
     this.partial = spec.partialFilterExpression ? engineQuery(spec.partialFilterExpression as Document) : null;
     this.multikeyFields = this.fields.map(() => false);
+    this.textKeys = this.fields.includes('_fts') ? textKeys(textIndexInfo(spec)) : null;
     this.list = new SortedList<IndexEntry>((a, b) => this.compareKeys(a, b));
   }
 
@@ -118,8 +122,9 @@ export class Index {
    * spare slot at the end for the record id (see entry()).
    */
   keysFor(doc: Document): unknown[][] {
-    if (this.special) return [];
     if (this.partial && !this.partial.test(doc)) return [];
+    if (this.textKeys) return this.textKeys(doc);
+    if (this.special) return [];
     const n = this.fields.length;
     const fixed = new Array<unknown>(n + 1);
     fixed[n] = 0;

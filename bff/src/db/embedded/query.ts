@@ -9,6 +9,7 @@ import { isPlainObject, pathValues } from './paths';
 import { planQuery, type Planning, type PlanTrial } from './planner';
 import type { Collection } from './storage/collection';
 import { FieldSet } from './storage/heap';
+import { hasScoreProjection, hasText, projectWithScore, textMatches } from './text/search';
 
 /** What a reader can see: the latest committed data, or a transaction's snapshot plus its own writes. */
 export interface ReadView {
@@ -194,6 +195,8 @@ export interface ExecStats {
   sortedByIndex: boolean;
   /** How the planner chose (cache or trial), when it had candidates to choose from. */
   planning?: Planning;
+  /** A $text query's plan (TEXT_MATCH...), for explain. */
+  text?: Document;
 }
 
 function plainEqualities(filter: Document): boolean {
@@ -251,6 +254,7 @@ export interface Match {
  * otherwise matches are counted as they stream by, never collected.
  */
 export function countMatches(coll: Collection | undefined, filter: Document, optsIn: FindOptions, view: ReadView): number {
+  if (hasText(filter)) return textMatches(coll, filter, optsIn, view).length;
   const opts = withCollation(coll, optsIn);
   if (coll && !opts.collation && view.extra(coll).length === 0) {
     if (Object.keys(filter).length === 0) return coll.size;
@@ -277,7 +281,7 @@ export function countMatches(coll: Collection | undefined, filter: Document, opt
  */
 export function exactIndexKeys(coll: Collection | undefined, filter: Document, optsIn: FindOptions, view: ReadView): NonNullable<ReturnType<typeof planQuery>['keys']> | null {
   const opts = withCollation(coll, optsIn);
-  if (!coll || opts.collation || view.extra(coll).length > 0 || Object.keys(filter).length === 0) return null;
+  if (!coll || opts.collation || view.extra(coll).length > 0 || Object.keys(filter).length === 0 || hasText(filter)) return null;
   const plan = planQuery(coll, filter, undefined, opts.hint);
   if (!plan.exact || !plan.keys) return null;
   // Parse anyway so bad queries fail as on mongod.
@@ -312,6 +316,10 @@ function residualFilter(filter: Document, covered: Map<string, unknown>): Docume
 
 /** Matches one by one in the planner's order (no sort, skip or limit), decoding each document once. */
 export function* streamMatches(coll: Collection | undefined, fullFilter: Document, optsIn: FindOptions, view: ReadView): Generator<Match> {
+  if (hasText(fullFilter)) {
+    yield* textMatches(coll, fullFilter, optsIn, view);
+    return;
+  }
   const opts = withCollation(coll, optsIn);
   let matcher: Query | null | undefined = plainEqualities(fullFilter) ? undefined : compileFilter(fullFilter, opts.collation, opts.let);
   if (!coll) return;
@@ -398,6 +406,7 @@ function planTrial(coll: Collection, filter: Document, opts: FindOptions, view: 
 
 /** Runs a filter through the best index (or a scan), then sorts, skips and limits. */
 export function findMatches(coll: Collection | undefined, filter: Document, optsIn: FindOptions, view: ReadView, stats?: ExecStats): Match[] {
+  if (hasText(filter)) return textMatches(coll, filter, optsIn, view, stats);
   const opts = withCollation(coll, optsIn);
   // Parse the filter even when the collection is missing, so bad queries fail as on mongod;
   // plain field equalities need no parsing and are compiled only if an index does not answer them.
@@ -612,6 +621,7 @@ function projectWithSlices(docs: Document[], projection: Document, filter: Docum
 
 export function project(docs: Document[], projection: Document | undefined, filter: Document, collation?: Document): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
+  if (hasScoreProjection(projection)) return projectWithScore(docs, projection, filter, collation);
   const sliced = projectWithSlices(docs, projection, filter, collation);
   if (sliced) return sliced;
   const plain = plainProjection(projection);

@@ -2,6 +2,7 @@ import type { Document } from 'bson';
 import type { Engine } from './engine';
 import { findMatches, latestView } from './query';
 import { recordingWriter } from './change-log';
+import { expireMeasurements } from './timeseries/collection';
 
 /** One pass of the TTL monitor: removes documents whose indexed date is older than expireAfterSeconds. */
 export function expireDocuments(engine: Engine, now = Date.now()): number {
@@ -21,5 +22,5 @@ export function expireDocuments(engine: Engine, now = Date.now()): number {
       }
     }
   }
-  return removed;
+  return removed + expireMeasurements(engine, writer, now);
 }

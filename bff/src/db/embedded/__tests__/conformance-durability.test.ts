@@ -190,6 +190,8 @@ describe('fail-stop on a journal failure', () => {
     const client = await MongoClient.connect(again.uri);
     try {
       expect(await client.db('app').collection<{ _id: number }>('docs').findOne({ _id: 1 })).toEqual({ _id: 1 });
+      // The refused write was written but never fsynced: the store cut it off the journal.
+      expect(await client.db('app').collection<{ _id: number }>('docs').findOne({ _id: 2 })).toBeNull();
       const more = client.db('app').collection<{ _id: number }>('docs');
       await more.insertOne({ _id: 3 });
       expect(await more.countDocuments({ _id: 3 })).toBe(1);

@@ -7,6 +7,7 @@ import type { Collection } from '../storage/collection';
 import { checkValidationOptions } from '../validation';
 import { changeLog } from '../change-log';
 import { collectionName, optionalDoc, type CommandContext } from './context';
+import { collModTimeseriesTtl, createTimeseries, timeseriesInfos, timeseriesOf } from '../timeseries/collection';
 
 function filterDocs(docs: Document[], filter: Document | undefined): Document[] {
   if (!filter || Object.keys(filter).length === 0) return docs;
@@ -22,12 +23,15 @@ export function create(ctx: CommandContext): Document {
   const name = collectionName(ctx);
   validateCollectionName(ctx.db, name);
   if (ctx.cmd.viewOn !== undefined) fail('InvalidOptions', 'views are not supported by the embedded engine');
-  if (ctx.cmd.timeseries !== undefined) fail('InvalidOptions', 'time-series collections are not supported by the embedded engine');
   if (ctx.engine.catalog.get(ctx.db, name)) fail('NamespaceExists', `Collection ${ctx.db}.${name} already exists.`);
   const opts: Document = {};
   for (const [k, v] of Object.entries(ctx.cmd)) {
     if (k === 'create' || k.startsWith('$') || ['lsid', 'txnNumber', 'autocommit', 'startTransaction', 'writeConcern', 'comment', 'readConcern'].includes(k)) continue;
     opts[k] = v;
+  }
+  if (ctx.cmd.timeseries !== undefined) {
+    createTimeseries(ctx.engine, ctx.db, name, ctx.cmd, opts);
+    return { ok: 1 };
   }
   checkValidationOptions(ctx.db, name, opts);
   ctx.engine.catalog.create(ctx.db, name, opts);
@@ -76,7 +80,7 @@ function collectionInfo(coll: Collection): Document {
 
 export function listCollections(ctx: CommandContext): Document {
   const colls = ctx.engine.catalog.dbs.get(ctx.db);
-  let docs = colls ? [...colls.values()].map(collectionInfo) : [];
+  let docs = colls ? [...colls.values()].flatMap((c) => (timeseriesOf(c) ? timeseriesInfos(c) : [collectionInfo(c)])) : [];
   docs = filterDocs(docs, optionalDoc(ctx.cmd, 'filter'));
   if (ctx.cmd.nameOnly === true) docs = docs.map((d) => ({ name: d.name, type: d.type }));
   const ns = `${ctx.db}.$cmd.listCollections`;
@@ -128,7 +132,8 @@ export function listIndexes(ctx: CommandContext): Document {
   const name = collectionName(ctx);
   const coll = ctx.engine.catalog.get(ctx.db, name);
   if (!coll) fail('NamespaceNotFound', `ns does not exist: ${ctx.db}.${name}`);
-  const docs = [...coll.indexes.values()].map((i) => ({ ...i.spec }));
+  // A time-series collection lists no _id index, as on mongod (its buckets are clustered by _id).
+  const docs = [...coll.indexes.values()].filter((i) => !(timeseriesOf(coll) && i.name === '_id_')).map((i) => ({ ...i.spec }));
   const ns = `${ctx.db}.${name}`;
   const first = ctx.engine.cursors.open(ns, docs, Infinity, (b) => b, ctx.session?.key ?? null, false);
   return { cursor: { id: first.id, ns, firstBatch: first.batch }, ok: 1 };
@@ -169,6 +174,11 @@ export function collMod(ctx: CommandContext): Document {
   if (Object.keys(validation).length > 0) {
     checkValidationOptions(ctx.db, name, validation);
     coll.options = { ...coll.options, ...validation };
+    ctx.engine.log({ o: 'c', ns: coll.ns, opts: coll.options });
+  }
+  if (ctx.cmd.expireAfterSeconds !== undefined) {
+    if (!timeseriesOf(coll)) fail('InvalidOptions', 'expireAfterSeconds option is only supported on time-series collections or as an index option');
+    coll.options = collModTimeseriesTtl(coll.options, ctx.cmd.expireAfterSeconds);
     ctx.engine.log({ o: 'c', ns: coll.ns, opts: coll.options });
   }
   if (index) {

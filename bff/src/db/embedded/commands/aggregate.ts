@@ -9,6 +9,7 @@ import type { Collection } from '../storage/collection';
 import { cloneDoc } from '../storage/clone';
 import { withIdFirst } from '../update';
 import { openChangeStream } from './change-stream';
+import { textSource } from '../text/aggregate';
 import { optionalDoc, optionalNumber, type CommandContext } from './context';
 
 const NOT_IN_MINGO = new Set(['$out', '$merge', '$collStats', '$indexStats', '$currentOp', '$listSessions', '$listLocalSessions', '$changeStream', '$search', '$geoNear', '$planCacheStats']);
@@ -264,7 +265,8 @@ export function aggregate(ctx: CommandContext): Document {
   }
   const coll = typeof target === 'string' ? ctx.engine.catalog.get(ctx.db, target) : undefined;
   if (typeof target !== 'string' && target !== 1) fail('TypeMismatch', "Invalid aggregate namespace: expected a collection name or 1");
-  const { docs, rest } = typeof target === 'string' ? source(ctx, coll, stages) : { docs: [], rest: stages };
+  const text = textSource(coll, stages, { collation: optionalDoc(ctx.cmd, 'collation'), let: optionalDoc(ctx.cmd, 'let') }, ctx.view);
+  const { docs, rest } = text ?? (typeof target === 'string' ? source(ctx, coll, stages) : { docs: [], rest: stages });
   let results: Document[];
   try {
     const agg = new Aggregator(rest, {
@@ -275,6 +277,7 @@ export function aggregate(ctx: CommandContext): Document {
       collectionResolver: (name: string) => visibleDocs(ctx, ctx.engine.catalog.get(ctx.db, name)),
     });
     results = agg.run<Document>(docs);
+    if (text) results = text.finish(results);
   } catch (err) {
     throw aggregateError(err);
   }

@@ -16,6 +16,7 @@ import * as sessions from './sessions';
 import * as write from './write';
 import { validatingWriter } from '../validation';
 import { recordingWriter } from '../change-log';
+import { timeseriesWriter } from '../timeseries/collection';
 
 const ok: Handler = () => ({ ok: 1 });
 
@@ -173,7 +174,7 @@ async function run(input: DispatchInput): Promise<Document> {
     db,
     name,
     cmd,
-    writer: validatingWriter(recordingWriter(engine.autocommit, engine), cmd.bypassDocumentValidation === true),
+    writer: timeseriesWriter(validatingWriter(recordingWriter(engine.autocommit, engine), cmd.bypassDocumentValidation === true)),
     view: latestView,
     txn: null,
     session,
@@ -209,7 +210,7 @@ async function run(input: DispatchInput): Promise<Document> {
     }
     txn.lastUsed = Date.now();
     ctx.txn = txn;
-    ctx.writer = validatingWriter(recordingWriter(engine.txnWriter(txn), engine), cmd.bypassDocumentValidation === true);
+    ctx.writer = timeseriesWriter(validatingWriter(recordingWriter(engine.txnWriter(txn), engine), cmd.bypassDocumentValidation === true));
     ctx.view = txn;
     try {
       return await handler(ctx);

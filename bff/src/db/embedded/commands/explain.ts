@@ -62,6 +62,7 @@ export function explain(ctx: CommandContext): Document {
   let plan: Document = index
     ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', keyPattern: index.spec.key, indexName: index.name, isMultiKey: index.multikey, multiKeyPaths: index.multiKeyPaths(), isUnique: index.unique, isSparse: index.sparse, isPartial: index.isPartial, direction: 'forward' } }
     : { stage: 'COLLSCAN', filter, direction: 'forward' };
+  if (stats.text) plan = stats.text;
   if (sort && Object.keys(sort).length > 0 && !stats.sortedByIndex) plan = { stage: 'SORT', sortPattern: sort, inputStage: plan };
   const ns = `${ctx.db}.${collName}`;
   // As mongod: the candidates a trial raced and lost, and the key of the query's shape in the plan cache.

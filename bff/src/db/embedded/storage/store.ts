@@ -114,6 +114,9 @@ export class Store {
   private durable = 0;
   private flushing = false;
   private failure: Error | null = null;
+  /** Per journal fd: bytes written, and bytes known fsynced (a failure cuts the file back to those). */
+  private readonly writtenBytes = new Map<number, number>();
+  private readonly syncedBytes = new Map<number, number>();
   private waiters: { upTo: number; resolve: () => void; reject: (e: Error) => void }[] = [];
   private compacting: Promise<void> | null = null;
   private readonly release: () => void;
@@ -262,12 +265,19 @@ export class Store {
         for (const seg of segments) {
           if (seg.ops.length === 0) continue;
           const buf = journalFrames(seg.ops, this.opts.txnRecordBytes ?? ONE_RECORD_TXN_BYTES);
+          const before = this.writtenBytes.get(seg.fd) ?? fs.fstatSync(seg.fd).size;
+          // What a journal held before this store first wrote to it was fsynced when it was made.
+          if (!this.syncedBytes.has(seg.fd)) this.syncedBytes.set(seg.fd, before);
+          this.writtenBytes.set(seg.fd, before + buf.length);
           await this.writeAll(seg.fd, buf);
           if (seg.fd === this.fd) this.journalBytes += buf.length;
           written.push(seg.fd);
         }
         // Older journal first: the new one's ops come after the old one's.
-        for (const fd of written) await this.fsyncFd(fd);
+        for (const fd of written) {
+          await this.fsyncFd(fd);
+          this.syncedBytes.set(fd, this.writtenBytes.get(fd) as number);
+        }
         this.durable = Math.max(this.durable, upTo);
         this.wake();
         if (this.journalBytes > this.compactAt) this.compactInBackground();
@@ -304,6 +314,16 @@ export class Store {
       `the embedded engine stopped: a journal write or fsync failed (${cause}). It serves nothing more; writes not acknowledged are not served. Check the disk, then restart: the data directory recovers up to the last acknowledged write.`,
     );
     const failure = this.failure;
+    // Records written but never fsynced may still reach the disk from the page cache; cut them off so a
+    // restart recovers exactly the acknowledged writes (best effort: the disk may refuse this too).
+    for (const [fd, synced] of this.syncedBytes) {
+      if ((this.writtenBytes.get(fd) ?? synced) <= synced) continue;
+      try {
+        fs.ftruncateSync(fd, synced);
+      } catch {
+        // A torn tail is dropped at start-up anyway; a whole unsynced record is what this guards against.
+      }
+    }
     this.engine.journal = () => {
       throw failure;
     };
