@@ -194,6 +194,8 @@ export interface ExecStats {
   sortedByIndex: boolean;
   /** How the planner chose (cache or trial), when it had candidates to choose from. */
   planning?: Planning;
+  /** A special index stage (GEO_NEAR_2DSPHERE), when the plan is one. */
+  stage?: string;
 }
 
 function plainEqualities(filter: Document): boolean {
@@ -460,6 +462,11 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
     stats.docsExamined = examined;
     stats.keysExamined = plan.index ? examined : 0;
     stats.sortedByIndex = plan.sorted;
+    if (plan.scan) {
+      stats.keysExamined = plan.scan.keys;
+      stats.docsExamined = Math.max(examined, plan.scan.docs);
+    }
+    stats.stage = plan.stage;
   }
   if (natural < 0) out.reverse();
   else if (sort && !natural && !(plan.sorted && extra.length === 0)) sortMatches(out, sort, opts.collation);
