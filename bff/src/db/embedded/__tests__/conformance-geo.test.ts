@@ -48,7 +48,7 @@ describe('2dsphere index', () => {
     const c = db().collection<AnyDoc>('keys');
     expect(await c.createIndex({ location: '2dsphere' })).toBe('location_2dsphere');
     const [, spec] = await c.listIndexes().toArray();
-    expect(spec?.key).toEqual({ location: '2dsphere' });
+    expect(spec).toMatchObject({ key: { location: '2dsphere' }, '2dsphereIndexVersion': 3 });
     await c.insertMany([{ _id: 1, location: point(10, 20) }, { _id: 2, location: [11, 21] }, { _id: 3, note: 'no location' }, { _id: 4, location: null }] as never);
     await expectCode(c.insertOne({ _id: 5, location: point(200, 0) } as never), 16755, "Can't extract geo keys");
     await expectCode(c.insertOne({ _id: 6, location: { type: 'Point', coordinates: ['a', 1] } } as never), 16755, "Can't extract geo keys");
