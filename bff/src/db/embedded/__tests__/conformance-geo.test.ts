@@ -118,6 +118,21 @@ describe('$near and $nearSphere', () => {
     await expectCode(c().countDocuments({ location: near }), 5626500);
   });
 
+  it('uses a compound index whose location follows another field, with or without a condition on that field', async () => {
+    const cc = db().collection<AnyDoc>('places_compound');
+    await cc.insertMany(places as never);
+    await cc.createIndex({ category: 1, location: '2dsphere' });
+    const from = [-73.99, 40.72];
+    const all = await cc.find({ location: { $near: { $geometry: point(from[0]!, from[1]!) } } }).toArray();
+    const byDistance = [...places].sort((a, b) => haversine(from, a.location.coordinates) - haversine(from, b.location.coordinates)).map((p) => p.name);
+    expect(names(all)).toEqual(byDistance);
+    const parks = await cc.find({ category: 'Parks', location: { $near: { $geometry: point(-73.93, 40.84) } } }).toArray();
+    expect(names(parks)).toEqual(['Central Park', 'Sara D. Roosevelt Park']);
+    const ex = await cc.find({ location: { $geoWithin: { $centerSphere: [from, 0.0005] } } }).explain('executionStats');
+    expect(ex.queryPlanner.winningPlan.inputStage).toMatchObject({ stage: 'IXSCAN', keyPattern: { category: 1, location: '2dsphere' } });
+    expect(ex.executionStats.nReturned).toBe(1);
+  });
+
   it('explain shows the GEO_NEAR_2DSPHERE stage on the index', async () => {
     const ex = await c().find({ location: { $near: { $geometry: point(-73.9667, 40.78) } } }).explain('executionStats');
     expect(ex.queryPlanner.winningPlan).toMatchObject({ stage: 'GEO_NEAR_2DSPHERE', keyPattern: { location: '2dsphere' }, indexName: 'location_2dsphere' });

@@ -30,15 +30,15 @@ function setPath(doc: Document, path: string, value: unknown): void {
 
 /** The 2dsphere-indexed field $geoNear uses: `key`, else the collection's only 2dsphere index. */
 function keyField(coll: Collection, key: unknown): string {
-  const geo = [...coll.indexes.values()].filter((i) => i.geoFields.includes(true));
+  const geoFields = [...coll.indexes.values()].flatMap((i) => i.fields.filter((_f, k) => i.geoFields[k] === true));
   if (key !== undefined) {
     if (typeof key !== 'string' || key === '') fail('BadValue', '$geoNear parameter \'key\' must be of type string but found type: ' + typeof key);
-    if (!geo.some((i) => i.fields[0] === key)) fail('IndexNotFound', `$geoNear requires a 2d or 2dsphere index, but none were found for key: ${key}`);
+    if (!geoFields.includes(key)) fail('IndexNotFound', `$geoNear requires a 2d or 2dsphere index, but none were found for key: ${key}`);
     return key;
   }
-  if (geo.length === 0) fail('IndexNotFound', '$geoNear requires a 2d or 2dsphere index, but none were found');
-  if (geo.length > 1) fail('IndexNotFound', `There is more than one 2dsphere index on ${coll.ns}; unsure which to use for $geoNear`);
-  return (geo[0] as { fields: string[] }).fields[0] as string;
+  if (geoFields.length === 0) fail('IndexNotFound', '$geoNear requires a 2d or 2dsphere index, but none were found');
+  if (geoFields.length > 1) fail('IndexNotFound', `There is more than one 2dsphere index on ${coll.ns}; unsure which to use for $geoNear`);
+  return geoFields[0] as string;
 }
 
 /**

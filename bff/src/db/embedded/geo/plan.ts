@@ -16,9 +16,10 @@ export interface GeoScanStats {
   docs: number;
 }
 
-/** 2dsphere indexes usable for a field: the field is the index's first (so its cells bound the scan). */
+/** 2dsphere indexes on a field, those where it comes first preferred (their cells bound the scan directly). */
 function geoIndexesOn(coll: Collection, field: string): Index[] {
-  return [...coll.indexes.values()].filter((i) => i.geoFields[0] === true && i.fields[0] === field && i.spec.hidden !== true);
+  const at = (i: Index): number => i.fields.findIndex((f, k) => f === field && i.geoFields[k] === true);
+  return [...coll.indexes.values()].filter((i) => at(i) >= 0 && i.spec.hidden !== true).sort((a, b) => at(a) - at(b));
 }
 
 function hinted(indexes: Index[], hint: unknown): Index | undefined {
@@ -27,23 +28,44 @@ function hinted(indexes: Index[], hint: unknown): Index | undefined {
   return undefined;
 }
 
-/** Record ids under the given cells (each a range of the index) and under their ancestors (coarse keys of lines and polygons). */
-function* scanCells(index: Index, cells: string[], stats: GeoScanStats): Generator<number> {
+/** Compares an entry's first `n` key parts with a prefix, in index order. */
+function comparePrefix(index: Index, e: unknown[], prefix: unknown[]): number {
+  for (let i = 0; i < prefix.length; i++) {
+    const c = compareKeyPart(e[i], prefix[i]);
+    if (c !== 0) return c * (index.dirs[i] as number);
+  }
+  return 0;
+}
+
+/**
+ * Record ids under the given cells (each a range of the index) and under their ancestors (coarse keys of
+ * lines and polygons). When fields precede the location in the index, each distinct prefix is scanned in
+ * turn (a skip scan), as mongod scans such a compound index with unbounded leading fields.
+ */
+function* scanCells(index: Index, field: string, cells: string[], stats: GeoScanStats): Generator<number> {
   const list = index.list;
-  const emit = function* (from: string, within: (k: string) => boolean): Generator<number> {
-    const pos = list.seek((e) => compareKeyPart(e[0], from) >= 0);
+  const g = index.fields.findIndex((f, k) => f === field && index.geoFields[k] === true);
+  const emit = function* (prefix: unknown[], from: string, within: (k: string) => boolean): Generator<number> {
+    const pos = list.seek((e) => (comparePrefix(index, e, prefix) || compareKeyPart(e[g], from)) >= 0);
     if (!pos) return;
     for (const e of list.iterate(pos, 1)) {
-      const k = e[0];
-      if (typeof k !== 'string' || !within(k)) return;
+      const k = e[g];
+      if (comparePrefix(index, e, prefix) !== 0 || typeof k !== 'string' || !within(k)) return;
       for (const rid of index.ridsOf(e)) {
         stats.keys++;
         yield rid;
       }
     }
   };
-  for (const a of ancestors(cells)) yield* emit(a, (k) => k === a);
-  for (const c of cells) yield* emit(c, (k) => k.startsWith(c));
+  const up = ancestors(cells);
+  let pos = list.first();
+  while (pos) {
+    const prefix = list.at(pos).slice(0, g);
+    for (const a of up) yield* emit(prefix, a, (k) => k === a);
+    for (const c of cells) yield* emit(prefix, c, (k) => k.startsWith(c));
+    if (g === 0) return;
+    pos = list.seek((e) => comparePrefix(index, e, prefix) > 0);
+  }
 }
 
 /** The first record ids of a scan, once each. */
@@ -70,7 +92,7 @@ function* nearRids(coll: Collection, index: Index, field: string, q: NearQuery, 
   let radius = Math.max(FIRST_RADIUS, q.minAngle * 1.01 + FIRST_RADIUS);
   for (;;) {
     const outer = Math.min(radius, q.maxAngle, Math.PI);
-    for (const rid of scanCells(index, coverRect(capRect(q.center, outer)), stats)) {
+    for (const rid of scanCells(index, field, coverRect(capRect(q.center, outer)), stats)) {
       if (seen.has(rid)) continue;
       seen.add(rid);
       stats.docs++;
@@ -144,7 +166,7 @@ export function regionPlan(coll: Collection, filter: Document, hint: unknown): P
     const index = hint === undefined ? indexes[0] : hinted(indexes, hint);
     if (!index || !q.rect) continue;
     const stats: GeoScanStats = { keys: 0, docs: 0 };
-    return { rids: once(scanCells(index, coverRect(q.rect), stats)), sorted: false, index: index.name, scan: stats };
+    return { rids: once(scanCells(index, field, coverRect(q.rect), stats)), sorted: false, index: index.name, scan: stats };
   }
   return null;
 }
