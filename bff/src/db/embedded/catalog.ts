@@ -143,6 +143,8 @@ export class Catalog {
       if (k !== 'key' && k !== 'name' && k !== 'v' && k !== 'background') spec[k] = v;
     }
     if (typeof spec.name !== 'string' || spec.name === '') fail('CannotCreateIndex', 'index name must be a non-empty string');
+    // mongod records the 2dsphere version it builds (3) in the spec.
+    if (Object.values(key as Document).includes('2dsphere') && spec['2dsphereIndexVersion'] === undefined) spec['2dsphereIndexVersion'] = 3;
     const sameKey = [...coll.indexes.values()].find((i) => JSON.stringify(i.spec.key) === JSON.stringify(key));
     const sameName = coll.indexes.get(spec.name as string);
     if (sameName) {

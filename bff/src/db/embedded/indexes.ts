@@ -5,6 +5,7 @@ import { compareBson } from './bson-order';
 import { CommandError } from './errors';
 import { formatDoc } from './format';
 import { pathValues } from './paths';
+import { geoKeys } from './geo/keys';
 import { SortedList, type Position } from './storage/sorted-list';
 import { textIndexInfo, textKeys } from './text/spec';
 
@@ -28,6 +29,9 @@ export class Index {
   readonly dirs: (1 | -1)[];
   /** text and geo indexes are not used for planning; text indexes are maintained (see textKeys). */
   readonly special: boolean;
+  /** Per index field: a 2dsphere field, keyed by grid cells (geo/cells.ts); such an index is kept but planned apart (geo/plan.ts). */
+  readonly geoFields: boolean[];
+  private readonly hasGeo: boolean;
   readonly list: SortedList<IndexEntry>;
   /** Per index field: whether some document reached an array on that field's path. */
   readonly multikeyFields: boolean[];
@@ -40,6 +44,8 @@ export class Index {
     this.fields = Object.keys(key);
     this.dirs = this.fields.map((f) => (typeof key[f] === 'number' && (key[f] as number) < 0 ? -1 : 1));
     this.special = this.fields.some((f) => typeof key[f] === 'string' && key[f] !== 'hashed');
+    this.geoFields = this.fields.map((f) => key[f] === '2dsphere');
+    this.hasGeo = this.geoFields.includes(true);
     this.partial = spec.partialFilterExpression ? engineQuery(spec.partialFilterExpression as Document) : null;
     this.multikeyFields = this.fields.map(() => false);
     this.textKeys = this.fields.includes('_fts') ? textKeys(textIndexInfo(spec)) : null;
@@ -122,9 +128,10 @@ export class Index {
    * spare slot at the end for the record id (see entry()).
    */
   keysFor(doc: Document): unknown[][] {
+    const geo = this.hasGeo;
     if (this.partial && !this.partial.test(doc)) return [];
     if (this.textKeys) return this.textKeys(doc);
-    if (this.special) return [];
+    if (this.special && !geo) return [];
     const n = this.fields.length;
     const fixed = new Array<unknown>(n + 1);
     fixed[n] = 0;
@@ -132,8 +139,11 @@ export class Index {
     let found = false;
     let arrayAt = -1;
     let arrays = 0;
+    let geoFound = false;
     for (let i = 0; i < n; i++) {
-      const p = pathValues(doc, this.fields[i] as string);
+      const cells = geo && this.geoFields[i] ? geoKeys(doc, this.fields[i] as string) : null;
+      if (cells && cells.length > 0) geoFound = true;
+      const p = cells ? { values: cells.length > 0 ? cells : [undefined], found: cells.length > 0, multikey: cells.length > 1 } : pathValues(doc, this.fields[i] as string);
       if (p.found) found = true;
       if (p.multikey) arrays |= 1 << i;
       if (p.values.length > 1) {
@@ -146,6 +156,8 @@ export class Index {
     }
     if (arrays !== 0) for (let i = 0; i < n; i++) if (arrays & (1 << i)) this.multikeyFields[i] = true;
     if (this.sparse && !found) return [];
+    // A 2dsphere index leaves out documents without a location.
+    if (geo && !geoFound) return [];
     // At most one field has several values, so the keys are that field's values with the others fixed.
     if (!many) return [fixed];
     return many.map((v) => {

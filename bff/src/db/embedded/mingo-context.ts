@@ -13,6 +13,7 @@ import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import { resolve } from 'mingo/util';
 import { fail } from './errors';
+import { geoQueryOperators } from './geo/operators';
 
 /** mongod's $type aliases and their numbers (manual: $type, "Available Types"). */
 const TYPE_NUMBERS: Record<string, number> = {
@@ -190,7 +191,7 @@ export const engineContext = Context.init({
   expression: expressionOperators,
   pipeline: { ...pipelineOperators, $project },
   projection: projectionOperators,
-  query: { ...queryOperators, ...collatedQueryOps, $type },
+  query: { ...queryOperators, ...collatedQueryOps, $type, ...(geoQueryOperators as unknown as Record<string, typeof queryOperators.$eq>) },
   window: windowOperators,
 });
 

@@ -5,6 +5,7 @@ import { compareKeyPart, type Index, type IndexEntry } from './indexes';
 import { isPlainObject } from './paths';
 import { cachedPlan, cachePlan, queryShape, reportRun } from './plan-cache';
 import { partialIndexServes } from './partial-index';
+import { nearPlan, regionPlan, type GeoScanStats } from './geo/plan';
 import type { Collection } from './storage/collection';
 
 /** Start or end of one type's bracket in BSON order: `$gt: 5` scans numbers above 5 and nothing else. */
@@ -58,6 +59,10 @@ export interface Plan {
   report?: (examined: number) => void;
   /** How the index was chosen, for explain. */
   planning?: Planning;
+  /** explain's stage for a special scan (GEO_NEAR_2DSPHERE); IXSCAN otherwise. */
+  stage?: string;
+  /** Keys and documents a geo scan read itself (geo/plan.ts). */
+  scan?: GeoScanStats;
 }
 
 export interface Planning {
@@ -500,7 +505,14 @@ function planOfChoice(choice: Choice, filter: Document, bounds: Map<string, Fiel
  * shapes decided by the smaller scan.
  */
 export function planQuery(coll: Collection, filter: Document, sort?: Document, hint?: unknown, collation?: unknown, trial?: PlanTrial): Plan {
+  // $near / $nearSphere always run through a 2dsphere index, in distance order.
+  const near = nearPlan(coll, filter, sort, hint);
+  if (near) return near;
   const hinted = findHint(coll, hint);
+  if (hinted?.geoFields.includes(true)) {
+    const region = regionPlan(coll, filter, hint);
+    if (region) return region;
+  }
   const bounds = boundsOf(filter, collation);
   if (trial && !hinted && !collation) {
     const candidates = candidateChoices(coll, filter, bounds);
@@ -516,6 +528,9 @@ export function planQuery(coll: Collection, filter: Document, sort?: Document, h
     }
     return planOfChoice(choice, filter, bounds, sort);
   }
+  const natural = isPlainObject(hint) && '$natural' in hint;
+  const region = hinted || natural ? null : regionPlan(coll, filter, undefined);
+  if (region) return region;
   if (sort && Object.keys(sort).length > 0 && !collation) {
     for (const index of coll.indexes.values()) {
       const d = sortDirection(index, 0, sort);

@@ -197,6 +197,8 @@ export interface ExecStats {
   planning?: Planning;
   /** A $text query's plan (TEXT_MATCH...), for explain. */
   text?: Document;
+  /** A special index stage (GEO_NEAR_2DSPHERE), when the plan is one. */
+  stage?: string;
 }
 
 function plainEqualities(filter: Document): boolean {
@@ -469,6 +471,11 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
     stats.docsExamined = examined;
     stats.keysExamined = plan.index ? examined : 0;
     stats.sortedByIndex = plan.sorted;
+    if (plan.scan) {
+      stats.keysExamined = plan.scan.keys;
+      stats.docsExamined = Math.max(examined, plan.scan.docs);
+    }
+    stats.stage = plan.stage;
   }
   if (natural < 0) out.reverse();
   else if (sort && !natural && !(plan.sorted && extra.length === 0)) sortMatches(out, sort, opts.collation);

@@ -10,6 +10,7 @@ import { cloneDoc } from '../storage/clone';
 import { withIdFirst } from '../update';
 import { openChangeStream } from './change-stream';
 import { textSource } from '../text/aggregate';
+import { geoNearDocs, refuseNear } from '../geo/geo-near-stage';
 import { optionalDoc, optionalNumber, type CommandContext } from './context';
 
 const NOT_IN_MINGO = new Set(['$out', '$merge', '$collStats', '$indexStats', '$currentOp', '$listSessions', '$listLocalSessions', '$changeStream', '$search', '$geoNear', '$planCacheStats']);
@@ -257,16 +258,22 @@ export function aggregate(ctx: CommandContext): Document {
     merge = typeof spec === 'string' ? { into: spec } : (spec as Document);
     stages.pop();
   }
-  for (const stage of stages) {
+  for (const [at, stage] of stages.entries()) {
     const op = Object.keys(stage)[0] as string;
+    if (op === '$match') refuseNear(stage.$match);
+    if (op === '$geoNear' && at === 0) continue;
+    if (op === '$geoNear') throw new CommandError(40603, 'Location40603', '$geoNear is only valid as the first stage in a pipeline.');
     if (NOT_IN_MINGO.has(op)) {
       throw new CommandError(40324, 'Location40324', `Unrecognized pipeline stage name: '${op}'`);
     }
   }
   const coll = typeof target === 'string' ? ctx.engine.catalog.get(ctx.db, target) : undefined;
   if (typeof target !== 'string' && target !== 1) fail('TypeMismatch', "Invalid aggregate namespace: expected a collection name or 1");
-  const text = textSource(coll, stages, { collation: optionalDoc(ctx.cmd, 'collation'), let: optionalDoc(ctx.cmd, 'let') }, ctx.view);
-  const { docs, rest } = text ?? (typeof target === 'string' ? source(ctx, coll, stages) : { docs: [], rest: stages });
+  const geoNear = typeof target === 'string' && stages[0]?.$geoNear !== undefined;
+  const text = geoNear ? null : textSource(coll, stages, { collation: optionalDoc(ctx.cmd, 'collation'), let: optionalDoc(ctx.cmd, 'let') }, ctx.view);
+  const { docs, rest } = geoNear
+    ? { docs: geoNearDocs(coll, stages[0]?.$geoNear, ctx.view), rest: stages.slice(1) }
+    : (text ?? (typeof target === 'string' ? source(ctx, coll, stages) : { docs: [], rest: stages }));
   let results: Document[];
   try {
     const agg = new Aggregator(rest, {

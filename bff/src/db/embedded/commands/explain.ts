@@ -63,6 +63,8 @@ export function explain(ctx: CommandContext): Document {
     ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', keyPattern: index.spec.key, indexName: index.name, isMultiKey: index.multikey, multiKeyPaths: index.multiKeyPaths(), isUnique: index.unique, isSparse: index.sparse, isPartial: index.isPartial, direction: 'forward' } }
     : { stage: 'COLLSCAN', filter, direction: 'forward' };
   if (stats.text) plan = stats.text;
+  // A near query's own stage reads the index and fetches the documents (as mongod's GEO_NEAR_2DSPHERE).
+  else if (index && stats.stage) plan = { stage: stats.stage, keyPattern: index.spec.key, indexName: index.name, indexVersion: 2 };
   if (sort && Object.keys(sort).length > 0 && !stats.sortedByIndex) plan = { stage: 'SORT', sortPattern: sort, inputStage: plan };
   const ns = `${ctx.db}.${collName}`;
   // As mongod: the candidates a trial raced and lost, and the key of the query's shape in the plan cache.
