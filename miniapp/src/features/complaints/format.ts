@@ -1,5 +1,5 @@
 import { renderTimelineNotes, type Complaint, type LocaleCode } from '@zhuanyi/shared';
-import { getLocale, t, tIn, type MessageKey } from '@/i18n';
+import { getLocale, regionFullName, t, tIn, type MessageKey } from '@/i18n';
 
 type Clock = Complaint['clocks'][number];
 type TimelineEntry = Complaint['timeline'][number];
@@ -44,6 +44,10 @@ export function timelineNoteText(entry: Pick<TimelineEntry, 'note' | 'notes'>, l
     day: (iso) => chinaDate(iso, locale),
     at: (iso) => chinaDateTime(iso, locale),
     listSeparator: listSeparators[locale],
+    region: (code) => {
+      const name = regionFullName(code, '', locale);
+      return name === '' ? null : name;
+    },
   });
 }
 

@@ -3,7 +3,7 @@ import type { RegionLevel } from '@zhuanyi/shared';
 import { useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Field } from '@/components/Form';
-import { t } from '@/i18n';
+import { regionName, t } from '@/i18n';
 import { RegionPicker } from './RegionPicker';
 
 export interface RegionFieldProps {
@@ -34,7 +34,7 @@ export function RegionField({ label, hint, value, error, onChange, shallowestLev
           onChange={(path) => {
             const last = path[path.length - 1];
             if (last) {
-              setPicked({ code: last.code, names: path.map((r) => r.name).join(' ') });
+              setPicked({ code: last.code, names: path.map((r) => regionName(r.code, r.name)).join(' ') });
               onChange(last.code);
             }
             setPicking(false);
