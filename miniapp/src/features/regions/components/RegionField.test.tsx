@@ -60,7 +60,7 @@ describe('staff forms pick regions and dates instead of typing them', () => {
       });
       setLocale('mn-Mong');
       const onChange = jest.fn();
-      const { container } = render(<RegionField label="ᠭᠠᠵᠠᠷ" value="" onChange={onChange} />);
+      const { container, rerender } = render(<RegionField label="ᠭᠠᠵᠠᠷ" value="" onChange={onChange} />);
       tap(container.querySelector('.zy-button'));
       tap(await screen.findByText('ᠦᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ ᠤᠨ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠵᠠᠰᠠᠬᠤ ᠣᠷᠤᠨ'));
       tap(await screen.findByText('ᠲᠦᠩᠯᠢᠶᠣᠤ ᠬᠣᠲᠠ'));
@@ -70,6 +70,7 @@ describe('staff forms pick regions and dates instead of typing them', () => {
       // Stop at the county: the field shows the path in Mongolian.
       tap(container.querySelector('.region-picker__stop .zy-button'));
       expect(onChange).toHaveBeenCalledWith('150521');
+      rerender(<RegionField label="ᠭᠠᠵᠠᠷ" value="150521" onChange={onChange} />);
       expect(screen.getByText('ᠦᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ ᠤᠨ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠵᠠᠰᠠᠬᠤ ᠣᠷᠤᠨ ᠲᠦᠩᠯᠢᠶᠣᠤ ᠬᠣᠲᠠ ᠬᠣᠷᠴᠢᠨ ᠵᠡᠭᠦᠨ ᠭᠠᠷ ᠤᠨ ᠳᠤᠮᠳᠠᠳᠤ ᠬᠣᠰᠢᠭᠤ')).toBeTruthy();
     });
   });
