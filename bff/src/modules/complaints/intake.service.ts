@@ -38,7 +38,7 @@ import type { AuthContext } from '../../http/auth';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors';
 import type { Clock } from '../../security/clock';
 import type { FieldCrypto } from '../../security/field-crypto';
-import { maskSealed, sealFreeText, sealOptional, sealTextFields } from '../../security/sealed-text';
+import { maskSealed, sealOptional, sealTextFields } from '../../security/sealed-text';
 import type { RetryRun } from '../../integrations/notify/notifier';
 import { inTransaction } from '../../integrations/pes/outbox';
 import { WorkerLogin } from '../auth/worker-login.model';
