@@ -41,7 +41,8 @@ const PICKER_ROW = 34;
  */
 export async function pickDate(page: Page, label: string, day: string): Promise<void> {
   await tap(fieldBox(page, label).locator('.zy-date-field'));
-  const sheet = page.locator('.weui-picker__overlay').filter({ visible: true });
+  // The sheet itself (its overlay wrapper has no box of its own: everything in it is fixed).
+  const sheet = page.locator('.weui-picker').filter({ visible: true });
   await sheet.waitFor();
   await page.waitForTimeout(400); // the sheet slides up
   const [y, m, d] = day.split('-');
