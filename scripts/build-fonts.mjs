@@ -5,6 +5,8 @@
 // Then a few-KB '-name' font per script holding only the language's own name (the language switch on
 // every first screen shows it; the whole font is fetched only when the language is in use):
 //   node scripts/build-fonts.mjs --names-only   (from the woff2 files already in bff/static/fonts)
+// The same step writes an '-offline' font per script holding only the offline page's own line in that language
+// (miniapp/h5-static/offline.html): the service worker keeps them with the page, so those lines render offline.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import subsetFont from 'subset-font';
@@ -26,15 +28,26 @@ export const fonts = [
     out: 'noto-sans-mongolian.woff2',
     text: common + range(0x1800, 0x18af) + range(0x11660, 0x1167f),
     name: 'ᠮᠣᠩᠭᠣᠯ',
+    lang: 'mn-Mong',
   },
   {
     file: 'NotoNaskhArabic-Regular.ttf',
     out: 'noto-naskh-arabic.woff2',
     text: common + range(0x0600, 0x06ff) + range(0x0750, 0x077f) + range(0xfb50, 0xfdff) + range(0xfe70, 0xfeff),
     name: 'ئۇيغۇرچە',
+    lang: 'ug',
   },
-  { file: 'NotoSerifTibetan-Regular.ttf', out: 'noto-serif-tibetan.woff2', text: common + range(0x0f00, 0x0fff), name: 'བོད་ཡིག' },
+  { file: 'NotoSerifTibetan-Regular.ttf', out: 'noto-serif-tibetan.woff2', text: common + range(0x0f00, 0x0fff), name: 'བོད་ཡིག', lang: 'bo' },
 ];
+
+const offlinePage = resolve(import.meta.dirname, '../miniapp/h5-static/offline.html');
+
+/** The offline page's text in `lang` (its `lang="…"` lines). */
+export function offlineText(html, lang) {
+  const lines = [...html.matchAll(/<(\w+)[^>]*\slang="([^"]+)"[^>]*>([^<]*)<\/\1>/g)].filter((m) => m[2] === lang).map((m) => m[3]);
+  if (lines.length === 0) throw new Error(`offline.html has no lang="${lang}" line`);
+  return lines.join('');
+}
 
 const namesOnly = process.argv.includes('--names-only');
 await mkdir(out, { recursive: true });
@@ -50,4 +63,8 @@ for (const font of fonts) {
   const woff2 = await subsetFont(whole, font.name, { targetFormat: 'woff2' });
   await writeFile(join(out, nameFile), woff2);
   console.log(`${nameFile}: ${woff2.length} bytes`);
+  const offlineFile = font.out.replace(/\.woff2$/, '-offline.woff2');
+  const offline = await subsetFont(whole, offlineText(await readFile(offlinePage, 'utf8'), font.lang), { targetFormat: 'woff2' });
+  await writeFile(join(out, offlineFile), offline);
+  console.log(`${offlineFile}: ${offline.length} bytes`);
 }

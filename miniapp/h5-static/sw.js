@@ -10,6 +10,8 @@
 const VERSION = '__SW_VERSION__';
 const CACHE = `zy-h5-${VERSION}`;
 const OFFLINE_URL = '/offline.html';
+/** The offline page's Mongolian, Uyghur and Tibetan lines need these (a few KB each, only those lines' glyphs). */
+const OFFLINE_FONTS = ['/fonts/noto-sans-mongolian-offline.woff2', '/fonts/noto-naskh-arabic-offline.woff2', '/fonts/noto-serif-tibetan-offline.woff2'];
 const SHELL_URL = '/';
 const IMMUTABLE = /^\/(js|css|fonts)\//;
 
@@ -17,7 +19,12 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.add(new Request(OFFLINE_URL, { cache: 'reload' })))
+      .then((cache) =>
+        cache
+          .add(new Request(OFFLINE_URL, { cache: 'reload' }))
+          // A missing font must not stop the worker: those lines would fall back to the phone's fonts.
+          .then(() => Promise.all(OFFLINE_FONTS.map((url) => cache.add(new Request(url, { cache: 'reload' })).catch(() => undefined)))),
+      )
       .then(() => self.skipWaiting()),
   );
 });

@@ -18,7 +18,12 @@ if (!fs.existsSync(indexHtml)) {
 }
 const worker = fs.readFileSync(path.join(source, 'sw.js'), 'utf8');
 const offline = fs.readFileSync(path.join(source, 'offline.html'));
-const version = createHash('sha256').update(fs.readFileSync(indexHtml)).update(worker).update(offline).digest('hex').slice(0, 12);
+// The offline page's own fonts (kept by the worker at install) change the version too.
+const fontsDir = path.join(here, '../../bff/static/fonts');
+const offlineFonts = fs.existsSync(fontsDir) ? fs.readdirSync(fontsDir).filter((f) => f.endsWith('-offline.woff2')).sort() : [];
+const hash = createHash('sha256').update(fs.readFileSync(indexHtml)).update(worker).update(offline);
+for (const f of offlineFonts) hash.update(fs.readFileSync(path.join(fontsDir, f)));
+const version = hash.digest('hex').slice(0, 12);
 fs.writeFileSync(path.join(dist, 'sw.js'), worker.replace('__SW_VERSION__', version));
 fs.writeFileSync(path.join(dist, 'offline.html'), offline);
 console.log(`service worker ${version} written to ${dist}`);

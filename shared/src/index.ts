@@ -15,6 +15,7 @@ export * from './domain/money';
 export * from './domain/complaint-clocks';
 export * from './domain/complaint-rules';
 export * from './schemas/job-application.schema';
+export * from './schemas/timeline-note.schema';
 export * from './schemas/complaint.schema';
 export * from './schemas/worker.schema';
 export * from './domain/working-days';

@@ -12,7 +12,7 @@ import { newPhoneContext, watchedPage } from '../support/browser';
 import { ADMIN, INTAKE, STAFF } from '../support/demo-accounts';
 import { useBffAndBrowser } from '../support/h5-suite';
 import { staffSignIn } from '../support/sign-in-pages';
-import { exact, field, settledScreenshot as screenshot, shown, tap, tapText } from '../support/taro-page';
+import { beijingToday, exact, field, fieldBox, pickDate, settledScreenshot as screenshot, shown, tap, tapText } from '../support/taro-page';
 
 describe('the staff console in the H5 build served by the BFF', () => {
   const suite = useBffAndBrowser();
@@ -167,10 +167,25 @@ describe('the staff console in the H5 build served by the BFF', () => {
     await entry.scrollIntoViewIfNeeded();
     await screenshot(adminPage, 'staff-console-05-audit-reveal');
 
-    // A bad date is refused next to its field.
-    await field(adminPage, '开始日期').fill('2026/06/01');
+    // Dates are picked, not typed: an end day before the start day is refused next to its field;
+    // today to today (Beijing) searches exactly that day and still finds the reveal.
+    const today = beijingToday();
+    const lastYear = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 8)}01`;
+    await pickDate(adminPage, '开始日期', today);
+    await pickDate(adminPage, '结束日期', lastYear);
+    await fieldBox(adminPage, '结束日期').getByText(lastYear, { exact: true }).waitFor();
     await tapText(adminPage, '查询');
-    await shown(adminPage, '请按 2026-06-01 的格式填写日期').waitFor();
+    await fieldBox(adminPage, '结束日期').getByText('结束日期不能早于开始日期').waitFor();
+    await screenshot(adminPage, 'staff-console-05b-audit-dates-reversed');
+    await pickDate(adminPage, '结束日期', today);
+    const searched = adminPage.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/audit') && new URL(r.url()).searchParams.has('from'));
+    await tapText(adminPage, '查询');
+    const asked = new URL((await searched).url()).searchParams;
+    const dayStart = new Date(`${today}T00:00:00+08:00`).getTime();
+    expect([asked.get('from'), asked.get('to')].map((v) => new Date(v ?? '').getTime())).toEqual([dayStart, dayStart + 86_400_000 - 1]);
+    await entry.waitFor({ timeout: 20_000 });
+    await fieldBox(adminPage, '开始日期').scrollIntoViewIfNeeded();
+    await screenshot(adminPage, 'staff-console-05c-audit-dates-picked');
 
     // The same search on a desktop browser; the API agrees.
     const audit = await api(bff, `/audit?action=reveal&actorId=${staff.subject.subjectId}`, { token: admin.accessToken }, (v) => AuditListSchema.parse(v));
@@ -257,12 +272,21 @@ describe('the staff console in the H5 build served by the BFF', () => {
     const username = `wk${Date.now().toString(36)}`;
     await field(page, '用户名').fill('No Spaces!');
     await field(page, '姓名').fill('乌兰');
-    await field(page, '管辖地区代码').fill('150521');
     await field(page, '初始密码').fill('short');
     await tapText(page, '新建账号');
     await page.locator('.zy-field--error').filter({ visible: true }).filter({ hasText: '用户名' }).waitFor();
     await page.locator('.zy-field--error').filter({ visible: true }).filter({ hasText: '初始密码' }).waitFor();
+    await fieldBox(page, '管辖地区').getByText('工作人员账号必须指定负责的县或乡镇').waitFor();
     await screenshot(page, 'staff-console-11-account-errors');
+    // The region is picked level by level, not typed as a code.
+    await tap(fieldBox(page, '管辖地区').getByText('请选择', { exact: true }));
+    await tapText(page, '内蒙古自治区');
+    await tapText(page, '通辽市');
+    await tapText(page, '科尔沁左翼中旗');
+    await tapText(page, '就选“科尔沁左翼中旗”');
+    await fieldBox(page, '管辖地区').getByText('内蒙古自治区 通辽市 科尔沁左翼中旗', { exact: true }).waitFor();
+    await fieldBox(page, '管辖地区').scrollIntoViewIfNeeded();
+    await screenshot(page, 'staff-console-11b-account-region-picked');
     await field(page, '用户名').fill(username);
     await field(page, '初始密码').fill('Ulan-2026-pass');
     await tapText(page, '新建账号');

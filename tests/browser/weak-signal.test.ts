@@ -86,6 +86,20 @@ describe('H5 first screen on a weak signal (400 kbps, 400 ms) and offline', () =
       await page.reload();
       await page.locator('#offline-page').getByText('网络不通').waitFor({ timeout: 15_000 });
       await page.getByText('再试一次').waitFor();
+      // Its Mongolian, Uyghur and Tibetan lines are drawn with the page's own fonts, which the worker kept (the
+      // server is gone), not as empty boxes: each differs, pixel for pixel, from the same line in a missing font.
+      for (const lang of ['mn-Mong', 'ug', 'bo']) {
+        const line = page.locator(`#offline-page [lang="${lang}"]`);
+        const [family, text] = await line.evaluate((el) => [getComputedStyle(el).fontFamily.split(',')[0]?.trim() ?? '', el.textContent ?? '']);
+        expect(family).toMatch(/^"?ZY Offline/);
+        const loaded = await page.evaluate(async ([f, s]) => (await document.fonts.load(`18px ${f}`, s)).length, [family, text] as const);
+        expect({ lang, loaded }).toEqual({ lang, loaded: 1 });
+        const ours = await line.screenshot();
+        await line.evaluate((el) => void (el.style.fontFamily = "'zy-font-that-does-not-exist'"));
+        const missing = await line.screenshot();
+        await line.evaluate((el) => void (el.style.fontFamily = ''));
+        expect({ lang, sameAsMissingFont: ours.equals(missing) }).toEqual({ lang, sameAsMissingFont: false });
+      }
       await screenshot(page, 'weak-signal-04-offline-page');
     } finally {
       await context.close();

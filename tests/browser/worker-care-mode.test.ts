@@ -67,8 +67,16 @@ describe('care mode on the worker pages (H5, 360×640)', () => {
 
     await page.goto(`${bff.baseUrl}/#/pages/me/index`);
     await shown(page, '大字模式').waitFor({ timeout: 20_000 });
+    const tabLabelPx = async () => {
+      const label = page.locator('.weui-tabbar__label').filter({ visible: true }).first();
+      await label.waitFor();
+      return label.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    };
+    const tabBefore = await tabLabelPx();
     await page.locator('taro-switch-core').filter({ visible: true }).tap();
     await page.locator('.zy-screen--large').filter({ visible: true }).first().waitFor();
+    // The H5 tab bar sits outside every page: its labels follow care mode too (10 px otherwise).
+    expect(await tabLabelPx()).toBeGreaterThanOrEqual(Math.max(15, tabBefore + 4));
 
     const pages: Array<{ name: string; path: string; ready: string | RegExp }> = [
       { name: 'me', path: 'pages/me/index', ready: '大字模式' },

@@ -59,10 +59,13 @@ async function signInBySms(page: Page, bff: RunningBff, lang: Lang, phoneNumber:
   await tapText(page, m.auth!.signIn!);
 }
 
+/** 内蒙古自治区 › 通辽市 › 科尔沁左翼中旗 as the region picker shows them in `lang` (pilot areas' names are translated). */
+const pilotCounty = (lang: Lang): string[] => ['15', '1505', '150521'].map((code) => locales[lang].regions?.[code] ?? code);
+
 const people: Record<Lang, { name: string; ethnic: string; first17: string; phone: string; region: string[] }> = {
-  'mn-Mong': { name: '巴特尔', ethnic: '蒙古族', first17: '15052119850615003', phone: '13900002001', region: ['内蒙古自治区', '通辽市', '科尔沁左翼中旗', '保康镇', '保南村'] },
-  ug: { name: '艾力·买买提', ethnic: '维吾尔族', first17: '15052119800101001', phone: '13900002002', region: ['内蒙古自治区', '通辽市', '科尔沁左翼中旗', '保康镇', '保南村'] },
-  bo: { name: '次仁多吉', ethnic: '藏族', first17: '15052119900303002', phone: '13900002003', region: ['内蒙古自治区', '通辽市', '科尔沁左翼中旗', '保康镇', '保南村'] },
+  'mn-Mong': { name: '巴特尔', ethnic: '蒙古族', first17: '15052119850615003', phone: '13900002001', region: [...pilotCounty('mn-Mong'), '保康镇', '保南村'] },
+  ug: { name: '艾力·买买提', ethnic: '维吾尔族', first17: '15052119800101001', phone: '13900002002', region: [...pilotCounty('ug'), '保康镇', '保南村'] },
+  bo: { name: '次仁多吉', ethnic: '藏族', first17: '15052119900303002', phone: '13900002003', region: [...pilotCounty('bo'), '保康镇', '保南村'] },
 };
 
 describe('the worker pages in Mongolian, Uyghur and Tibetan at 360×640', () => {

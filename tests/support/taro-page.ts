@@ -25,3 +25,42 @@ export async function tap(target: Locator): Promise<void> {
 
 /** Taps the nth visible element whose text is exactly `text`. */
 export const tapText = (page: Page, text: string, index = 0): Promise<void> => tap(exact(page, text).nth(index));
+
+/** The visible field (label, control, error) labelled exactly `label`. */
+export const fieldBox = (page: Page, label: string): Locator =>
+  page.locator('.zy-field').filter({ visible: true }).filter({ has: page.getByText(label, { exact: true }) }).first();
+
+/** Today in Beijing as YYYY-MM-DD. */
+export const beijingToday = (): string => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+const PICKER_ROW = 34;
+
+/**
+ * Picks `day` (YYYY-MM-DD) in the date picker of the field labelled `label` as a finger would:
+ * opens the sheet, taps rows of each wheel (year, month, day) until the wanted one is in the middle, taps 确定.
+ */
+export async function pickDate(page: Page, label: string, day: string): Promise<void> {
+  await tap(fieldBox(page, label).locator('.zy-date-field'));
+  // The sheet itself (its overlay wrapper has no box of its own: everything in it is fixed).
+  const sheet = page.locator('.weui-picker').filter({ visible: true });
+  await sheet.waitFor();
+  await page.waitForTimeout(400); // the sheet slides up
+  const [y, m, d] = day.split('-');
+  for (const [i, text] of [`${y}年`, `${m}月`, `${d}日`].entries()) {
+    const wheel = sheet.locator('.weui-picker__group').nth(i);
+    for (let step = 0; ; step++) {
+      const band = await wheel.locator('.weui-picker__indicator').boundingBox();
+      const row = await wheel.locator('.weui-picker__item', { hasText: new RegExp(`^${text}$`) }).boundingBox();
+      if (!band || !row) throw new Error(`no ${text} in the date picker of ${label}`);
+      const off = row.y + row.height / 2 - (band.y + band.height / 2);
+      if (Math.abs(off) < 2) break;
+      if (step > 60) throw new Error(`the date picker of ${label} does not reach ${text}`);
+      // Only three rows either side are in view: tap the farthest one towards the wanted row.
+      const reach = Math.max(-3 * PICKER_ROW, Math.min(3 * PICKER_ROW, off));
+      await page.mouse.click(band.x + band.width / 2, band.y + band.height / 2 + reach);
+      await page.waitForTimeout(350);
+    }
+  }
+  await tap(sheet.locator('.weui-picker__action').getByText('确定', { exact: true }));
+  await sheet.waitFor({ state: 'hidden' });
+}

@@ -113,7 +113,7 @@ describe('content security policy of the H5 page', () => {
 });
 
 describe('web fonts at /fonts', () => {
-  it.each(['noto-sans-mongolian.woff2', 'noto-naskh-arabic.woff2', 'noto-serif-tibetan.woff2'])(
+  it.each(['noto-sans-mongolian.woff2', 'noto-naskh-arabic.woff2', 'noto-serif-tibetan.woff2', 'noto-sans-mongolian-offline.woff2', 'noto-naskh-arabic-offline.woff2', 'noto-serif-tibetan-offline.woff2'])(
     'when %s is asked, then it is served as woff2 with long caching and open to the weapp',
     async (file) => {
       const { http } = testApp(db);

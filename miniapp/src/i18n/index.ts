@@ -1,4 +1,4 @@
-import type { MessageKey as SharedMessageKey } from '@zhuanyi/shared';
+import { regionFullNameFrom, regionNameFrom, type MessageKey as SharedMessageKey } from '@zhuanyi/shared';
 import { fallback, locales, type LocaleCode, type PartialCatalog, type SharedCatalog } from './locales';
 import type { Catalog } from './locales/zh-CN';
 
@@ -72,4 +72,14 @@ const NUMBER_LIKE = /^[\d\s+\-–.,:/*%¥元()]+$/;
  */
 export function isolate(value: string): string {
   return NUMBER_LIKE.test(value) ? `\u2066${value}\u2069` : `\u2068${value}\u2069`;
+}
+
+/** A region's name in the current language where the data has it (the pilot areas), else the Chinese name given. */
+export function regionName(code: string, zhName: string, locale: LocaleCode = current): string {
+  return regionNameFrom(locales[locale]?.regions, code) ?? zhName;
+}
+
+/** The same for a full name (province first): translated only when every level is known. */
+export function regionFullName(code: string, zhFullName: string, locale: LocaleCode = current): string {
+  return regionFullNameFrom(locales[locale]?.regions, code) ?? zhFullName;
 }

@@ -3,6 +3,22 @@
  * without being refused (容缺受理), group cases and the older-worker warning.
  */
 
+/** How a case ends (the staff console's structured closings included). */
+export const ComplaintOutcomes = [
+  'paid',
+  'mediated_settlement',
+  'award_upheld',
+  'award_partial',
+  'award_dismissed',
+  'withdrawn',
+  // Staff console outcomes (structured closing).
+  'paid_partial',
+  'main_contractor_paid',
+  'referred_to_court',
+  'referred_to_inspection',
+  'legal_aid',
+] as const;
+
 export const ComplaintStatuses = ['submitted', 'accepted', 'rejected', 'mediating', 'arbitrating', 'closed'] as const;
 export type ComplaintStatus = (typeof ComplaintStatuses)[number];
 

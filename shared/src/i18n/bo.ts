@@ -231,6 +231,7 @@ export const boShared: SharedTranslation = {
   'complaint.step.advanceExecution': 'བར་གཅོད་ཁྲི་ཡིས་སྔོན་ལ་ལག་བསྟར་བྱེད་རྒྱུའི་ཐག་གཅོད་བྱས། གླ་ཕོགས་སྒོར་ {amount} སྔོན་ལ་སྤྲོད།',
   'complaint.step.award': 'བར་གཅོད་ཐག་གཅོད། ({kind}) སྒོར་ {amount} སྤྲོད་དགོས། {summary}',
   'complaint.step.closedAmount': '{outcome} ཕྱིར་ལེན་བྱས་པའི་དངུལ་སྒོར་ {amount}',
+  'complaint.step.closedNote': '{outcome} མཆན། {note}',
   'complaint.step.extendedApproved': 'བར་གཅོད་ཀྱི་དུས་ཚོད་ཉིན་ {days} ཕྱིར་འགྱངས། ({approvedBy} ཆོག་མཆན།) {reason}',
   'complaint.channel.online': 'དྲ་ཐོག་ནས་ཞུ་བ།',
   'complaint.channel.walk_in': 'ཐད་ཀར་ཡོང་བ།',

@@ -8,3 +8,4 @@ export * from './glossary';
 export * from './mn-Mong';
 export * from './ug';
 export * from './bo';
+export * from './region-names';

@@ -231,6 +231,7 @@ export const mnMongShared: SharedTranslation = {
   'complaint.step.advanceExecution': 'ᠳᠦᠩᠨᠡᠯᠲᠡ ᠤᠷᠢᠳᠠᠴᠢᠯᠠᠨ ᠬᠡᠷᠡᠭᠵᠢᠭᠦᠯᠬᠦ ᠪᠡᠷ ᠰᠢᠢᠳᠪᠡ᠂ {amount} ᠶᠤᠸᠠᠨ ᠴᠠᠯᠢᠩ ᠤᠷᠢᠳᠠᠴᠢᠯᠠᠨ ᠲᠥᠯᠦᠨ᠎ᠡ',
   'complaint.step.award': 'ᠳᠦᠩᠨᠡᠯᠲᠡ ᠶᠢᠨ ᠰᠢᠢᠳᠪᠦᠷᠢ ({kind}): {amount} ᠶᠤᠸᠠᠨ ᠲᠥᠯᠦᠨ᠎ᠡ᠃ {summary}',
   'complaint.step.closedAmount': '{outcome}᠂ ᠪᠤᠴᠠᠭᠠᠨ ᠠᠪᠤᠭᠰᠠᠨ {amount} ᠶᠤᠸᠠᠨ',
+  'complaint.step.closedNote': '{outcome}᠂ ᠲᠠᠢᠯᠪᠤᠷᠢ: {note}',
   'complaint.step.extendedApproved': 'ᠳᠦᠩᠨᠡᠯᠲᠡ ᠶᠢᠨ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ {days} ᠡᠳᠦᠷ ᠤᠷᠲᠤᠰᠪᠠ ({approvedBy} ᠵᠦᠪᠰᠢᠶᠡᠷᠡᠪᠡ): {reason}',
   'complaint.channel.online': 'ᠰᠦᠯᠵᠢᠶ᠎ᠡ ᠪᠡᠷ',
   'complaint.channel.walk_in': 'ᠢᠷᠡᠵᠦ ᠭᠣᠮᠳᠠᠯ ᠭᠠᠷᠭᠠᠭᠰᠠᠨ',

@@ -231,6 +231,7 @@ export const ugShared: SharedTranslation = {
   'complaint.step.advanceExecution': 'ھاكىملىق سوت ئالدىن ئىجرا قىلىشقا ھۆكۈم قىلدى، ئالدىن {amount} يۈەن ئىش ھەققى تۆلىنىدۇ',
   'complaint.step.award': 'ھاكىملىق سوت ھۆكۈمى ({kind}): {amount} يۈەن تۆلەش. {summary}',
   'complaint.step.closedAmount': '{outcome}، قايتۇرۇۋېلىنغان سومما {amount} يۈەن',
+  'complaint.step.closedNote': '{outcome}، ئىزاھات: {note}',
   'complaint.step.extendedApproved': 'ھاكىملىق سوت مۇددىتى {days} كۈن ئۇزارتىلدى ({approvedBy} تەستىقلىدى): {reason}',
   'complaint.channel.online': 'توردا ئىلتىماس',
   'complaint.channel.walk_in': 'كېلىپ ئەرز قىلغان',

@@ -285,6 +285,7 @@ export const zhCN = {
   'complaint.step.advanceExecution': '仲裁庭裁决先予执行，先行支付工资 {amount} 元',
   'complaint.step.award': '作出仲裁裁决（{kind}）：裁决支付 {amount} 元。{summary}',
   'complaint.step.closedAmount': '{outcome}，追回金额 {amount} 元',
+  'complaint.step.closedNote': '{outcome}：{note}',
   'complaint.step.extendedApproved': '仲裁期限延长 {days} 天（{approvedBy} 批准）：{reason}',
   'complaint.channel.online': '网上申请',
   'complaint.channel.walk_in': '来访',

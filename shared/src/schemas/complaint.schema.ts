@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { yuanToFen } from '../domain/money';
-import { ComplaintMissingItems, ComplaintStatuses } from '../domain/complaint-rules';
+import { ComplaintMissingItems, ComplaintOutcomes, ComplaintStatuses } from '../domain/complaint-rules';
 import { AWARD_EXTENSION_MAX_DAYS } from '../domain/complaint-clocks';
 import { MobilePhoneSchema, ObjectIdSchema, RegionCodeSchema, TimestampSchema, sealedText } from './common.schema';
 import { KeyGroupSchema } from './worker.schema';
+import { TimelineNoteSchema } from './timeline-note.schema';
 
 /** Evidence limits, checked again by the BFF (by content, not by name). */
 export const EVIDENCE_MAX_FILES = 9;
@@ -31,20 +32,7 @@ export const ComplaintDemandSchema = z.enum([
   'other',
 ]);
 export type ComplaintDemand = z.infer<typeof ComplaintDemandSchema>;
-export const ComplaintOutcomeSchema = z.enum([
-  'paid',
-  'mediated_settlement',
-  'award_upheld',
-  'award_partial',
-  'award_dismissed',
-  'withdrawn',
-  // Staff console outcomes (structured closing).
-  'paid_partial',
-  'main_contractor_paid',
-  'referred_to_court',
-  'referred_to_inspection',
-  'legal_aid',
-]);
+export const ComplaintOutcomeSchema = z.enum(ComplaintOutcomes);
 export type ComplaintOutcome = z.infer<typeof ComplaintOutcomeSchema>;
 
 /** '' from an untouched input counts as not given. */
@@ -152,8 +140,10 @@ export type EvidenceFile = z.infer<typeof EvidenceFileSchema>;
 export const ComplaintTimelineEntrySchema = z.object({
   status: ComplaintStatusSchema,
   at: TimestampSchema,
-  /** Reason (不予受理), outcome or extension note, in Chinese. */
+  /** Reason (不予受理), outcome or extension note, in Chinese (older clients and entries read this). */
   note: z.string().nullable(),
+  /** The same note as codes with parameters, rendered in the reader's language; absent on old entries and free-text reasons. */
+  notes: z.array(TimelineNoteSchema).optional(),
   /** The intake step that wrote the entry (mediation_result, refer, hearing, award …); absent for plain moves. */
   action: z.string().optional(),
 });

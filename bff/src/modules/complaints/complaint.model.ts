@@ -18,6 +18,8 @@ const timelineSchema = new Schema(
     status: { type: String, enum: ComplaintStatuses, required: true },
     at: { type: Date, required: true },
     note: { type: String, default: null },
+    /** The note as codes with parameters (shared TimelineNoteSchema); absent on older entries. */
+    notes: { type: [Schema.Types.Mixed], default: undefined },
     /** Who moved the case (subject id). */
     by: { type: String, required: true },
     /** Staff console step that wrote the entry (mediation_result, refer, award …). */

@@ -27,7 +27,7 @@ import {
   type ComplaintSummary,
   type ComplaintSupplement,
   type EvidenceContentType,
-  type MessageKey,
+  type TimelineNote,
   type StatutoryClock,
 } from '@zhuanyi/shared';
 import type { AuthContext } from '../../http/auth';
@@ -42,6 +42,7 @@ import { deleteEvidence, openEvidence, receiveEvidence, tooManyEvidence } from '
 import { caseEventChange, complaintChange, withPesEvents } from '../../integrations/pes/pes-events';
 import { maskSealed, sealFreeText, sealOptional } from '../../security/sealed-text';
 import { supplementChange } from './supplements';
+import { entryView, note, noteFields } from './timeline-notes';
 
 /** Seals the bank card number and the respondent's phone (FieldCrypto satisfies it). */
 export interface BankCardSealer {
@@ -151,7 +152,7 @@ export class ComplaintsService {
       })),
       missingItems: missing.map((code) => ({ code, message: t(`complaint.missing.${code}`) })),
       warnings,
-      timeline: r.timeline.map((e) => ({ status: e.status, at: iso(e.at), note: maskSealed(e.note ?? null) })),
+      timeline: r.timeline.map((e) => entryView(e)),
       clocks: clocks.map(clockView),
       rejectionReason: maskSealed(r.rejectionReason ?? null),
       outcome: (r.outcome as ComplaintOutcome | null) ?? null,
@@ -185,7 +186,7 @@ export class ComplaintsService {
     const routing = routeCase(input.project?.regionCode, facts?.householdRegionCode);
     const county = routing.intakeRegionCode ?? '000000';
     const office = officeOf(routing.intakeRegionCode);
-    const routedNote = office ? t(routing.needsJurisdiction ? 'complaint.step.triage' : 'complaint.step.routed', { office }) : null;
+    const routed = office ? noteFields(this.deps.crypto, [note(routing.needsJurisdiction ? 'complaint.step.triage' : 'complaint.step.routed', { office })]) : { note: null };
     const day = shanghaiDate(now);
     const seq = await nextSequence(`complaint:${county}:${day}`);
     const card = input.bankCard;
@@ -217,7 +218,7 @@ export class ComplaintsService {
         : null,
       evidence: [],
       ageAtFiling: facts?.age ?? null,
-      timeline: [{ status: 'submitted', at: now, note: routedNote, by: viewer.subjectId }],
+      timeline: [{ status: 'submitted', at: now, ...routed, by: viewer.subjectId }],
       receivedAt: now,
     }), (doc) => [complaintChange(doc.toObject<ComplaintRecord>())]);
     return this.toComplaint(created.toObject<ComplaintRecord>());
@@ -265,7 +266,7 @@ export class ComplaintsService {
         $push: {
           evidence: { $each: entries },
           // Officer and worker see each addition on the timeline (under the case's current status).
-          timeline: { status: r.status, at: now, note: t('complaint.step.evidenceAdded', { count: entries.length }), by: viewer.subjectId, action: 'evidence_added' },
+          timeline: { status: r.status, at: now, ...noteFields(this.deps.crypto, [note('complaint.step.evidenceAdded', { count: entries.length })]), by: viewer.subjectId, action: 'evidence_added' },
         },
       },
       { returnDocument: 'after' },
@@ -296,7 +297,7 @@ export class ComplaintsService {
       { _id: r._id, updatedAt: r.updatedAt },
       {
         $set: change.set,
-        $push: { timeline: { status: r.status, at: now, note: change.note, by: viewer.subjectId, action: 'supplement' } },
+        $push: { timeline: { status: r.status, at: now, ...noteFields(this.deps.crypto, [change.note]), by: viewer.subjectId, action: 'supplement' } },
       },
       { returnDocument: 'after' },
     )
@@ -318,12 +319,18 @@ export class ComplaintsService {
     if (viewer.role !== 'intake') throw notFound();
     const r = await this.findVisible(viewer, id, 'act');
     const now = this.deps.clock();
-    const entry = (status: ComplaintStatus, note: string | null) => ({ status, at: now, note: sealOptional(this.deps.crypto, note), by: viewer.subjectId });
-    const move = async (to: ComplaintStatus, set: Record<string, unknown>, note: string | null) => {
+    // A free-text reason stays text; server-written notes go as codes (and their Chinese text).
+    const entry = (status: ComplaintStatus, text: string | TimelineNote | null) => ({
+      status,
+      at: now,
+      ...(text !== null && typeof text === 'object' ? noteFields(this.deps.crypto, [text]) : { note: sealOptional(this.deps.crypto, text) }),
+      by: viewer.subjectId,
+    });
+    const move = async (to: ComplaintStatus, set: Record<string, unknown>, text: string | TimelineNote | null) => {
       if (!canMoveComplaint(r.status, to)) throw new ConflictError('error.complaintTransition');
       return withPesEvents(
         () =>
-          ComplaintModel.findOneAndUpdate({ _id: r._id, status: r.status }, { $set: { status: to, ...set }, $push: { timeline: entry(to, note) } }, { returnDocument: 'after' })
+          ComplaintModel.findOneAndUpdate({ _id: r._id, status: r.status }, { $set: { status: to, ...set }, $push: { timeline: entry(to, text) } }, { returnDocument: 'after' })
             .lean<ComplaintRecord>()
             .exec(),
         (u) => (u ? caseEventChange(u) : []),
@@ -344,8 +351,8 @@ export class ComplaintsService {
         updated = await move('arbitrating', {}, null);
         break;
       case 'close': {
-        const outcomeText = t(`complaint.outcome.${decision.outcome}` as MessageKey);
-        updated = await move('closed', { closedAt: now, outcome: decision.outcome }, decision.note ? `${outcomeText}：${decision.note}` : outcomeText);
+        const outcome = `complaint.outcome.${decision.outcome}` as const;
+        updated = await move('closed', { closedAt: now, outcome: decision.outcome }, decision.note ? note('complaint.step.closedNote', { outcome: { key: outcome }, note: decision.note }) : note(outcome));
         break;
       }
       case 'extend': {
@@ -356,7 +363,7 @@ export class ComplaintsService {
           () =>
             ComplaintModel.findOneAndUpdate(
               { _id: r._id, status: r.status, awardExtensionDays: 0 },
-              { $set: { awardExtensionDays: decision.days }, $push: { timeline: entry(r.status, t('complaint.extended', { days: decision.days, reason: decision.reason })) } },
+              { $set: { awardExtensionDays: decision.days }, $push: { timeline: entry(r.status, note('complaint.extended', { days: decision.days, reason: decision.reason })) } },
               { returnDocument: 'after' },
             )
               .lean<ComplaintRecord>()

@@ -32,12 +32,13 @@ import {
   type IntakeQueueItem,
   type StaffComplaintCreate,
   type StatutoryClock,
+  type TimelineNote,
 } from '@zhuanyi/shared';
 import type { AuthContext } from '../../http/auth';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../http/errors';
 import type { Clock } from '../../security/clock';
 import type { FieldCrypto } from '../../security/field-crypto';
-import { maskSealed, sealFreeText, sealOptional, sealTextFields } from '../../security/sealed-text';
+import { maskSealed, sealOptional, sealTextFields } from '../../security/sealed-text';
 import type { RetryRun } from '../../integrations/notify/notifier';
 import { inTransaction } from '../../integrations/pes/outbox';
 import { WorkerLogin } from '../auth/worker-login.model';
@@ -51,6 +52,7 @@ import { clockView, type ComplaintsService } from './complaints.service';
 import { caseListFilter, loadCase, type CaseAccessLevel } from './case-access';
 import { queueStepNotice, type CaseNoticeSender } from './case-notices';
 import { countyName, countyOf, officeOf, routeCase } from './jurisdiction';
+import { entryView, note, noteFields, notesText } from './timeline-notes';
 
 export interface IntakeDeps {
   complaints: ComplaintsService;
@@ -187,7 +189,7 @@ export class IntakeService {
     const clocks = this.clocks(r, now);
     return {
       ...base,
-      timeline: r.timeline.map((e) => ({ status: e.status, at: iso(e.at), note: maskSealed(e.note ?? null), ...((e as { action?: string }).action ? { action: (e as { action?: string }).action } : {}) })),
+      timeline: r.timeline.map((e) => ({ ...entryView(e), ...((e as { action?: string }).action ? { action: (e as { action?: string }).action } : {}) })),
       clocks: clocks.map(clockView),
       intake: {
         channel: (r.channel as 'online' | 'walk_in' | 'phone' | undefined) ?? 'online',
@@ -353,10 +355,12 @@ export class IntakeService {
     const d = new Date(shanghaiDayNumber(now) * 86_400_000);
     const day = `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
     const seq = await nextSequence(`complaint:${county}:${day}`);
-    const channelText = t(`complaint.channel.${input.channel}`);
     const office = officeOf(intakeRegionCode);
-    const routedNote = office ? t(routing.needsJurisdiction ? 'complaint.step.triage' : 'complaint.step.routed', { office }) : null;
-    const filedNote = [t('complaint.step.filedByStaff', { channel: channelText }), routedNote].filter(Boolean).join('；');
+    const filedNotes = [
+      note('complaint.step.filedByStaff', { channel: { key: `complaint.channel.${input.channel}` } }),
+      ...(office ? [note(routing.needsJurisdiction ? 'complaint.step.triage' : 'complaint.step.routed', { office })] : []),
+    ];
+    const filedNote = notesText(filedNotes);
     const r = await inTransaction(async () => {
     const [created] = await ComplaintModel.create([{
       caseNumber: `${county}-${day}-${String(seq).padStart(4, '0')}`,
@@ -379,7 +383,7 @@ export class IntakeService {
         : null,
       evidence: [],
       ageAtFiling: age,
-      timeline: [{ status: 'submitted', at: now, note: filedNote, by: viewer.subjectId, action: 'filed_by_staff' }],
+      timeline: [{ status: 'submitted', at: now, ...noteFields(crypto, filedNotes), by: viewer.subjectId, action: 'filed_by_staff' }],
       receivedAt: now,
       channel: input.channel,
       oralRecord: sealOptional(crypto, input.oralRecord),
@@ -418,7 +422,7 @@ export class IntakeService {
       { _id: new Types.ObjectId(id), $or: or, workerConfirmedAt: null },
       {
         $set: { filedBy: worker.subjectId, workerConfirmedAt: now, ...(worker.workerId ? { workerId: worker.workerId } : {}) },
-        $push: { timeline: { status: 'submitted', at: now, note: t('complaint.step.confirmed'), by: worker.subjectId, action: 'confirmed' } },
+        $push: { timeline: { status: 'submitted', at: now, ...noteFields(this.deps.crypto, [note('complaint.step.confirmed')]), by: worker.subjectId, action: 'confirmed' } },
       },
       { returnDocument: 'after' },
     )
@@ -429,11 +433,11 @@ export class IntakeService {
     return this.deps.complaints.toComplaint(updated);
   }
 
-  private async push(r: Rec, cond: Record<string, unknown>, set: Record<string, unknown>, action: string, note: string, viewer: AuthContext, more: Record<string, unknown> = {}): Promise<Rec> {
+  private async push(r: Rec, cond: Record<string, unknown>, set: Record<string, unknown>, action: string, step: TimelineNote, viewer: AuthContext, more: Record<string, unknown> = {}): Promise<Rec> {
     const now = this.deps.clock();
     const updated = await ComplaintModel.findOneAndUpdate(
       { _id: r._id, status: r.status, ...cond },
-      { $set: sealTextFields(this.deps.crypto, set), $push: { timeline: { status: r.status, at: now, note: sealFreeText(this.deps.crypto, note), by: viewer.subjectId, action }, ...more } },
+      { $set: sealTextFields(this.deps.crypto, set), $push: { timeline: { status: r.status, at: now, ...noteFields(this.deps.crypto, [step]), by: viewer.subjectId, action }, ...more } },
       { returnDocument: 'after' },
     )
       .lean<Rec>()
@@ -461,15 +465,15 @@ export class IntakeService {
     if (!to || regionLevelOf(to) !== 'county' || !findRegion(to)) throw new ValidationError({ toRegionCode: 'error.transferRegion' }, 'error.transferRegion');
     if (!OPEN.includes(r.status)) throw new ConflictError('error.complaintTransition');
     const office = officeOf(to) ?? to;
-    const receivedAt = r.receivedAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
     const same = to === r.intakeRegionCode;
-    const step = t(same ? 'complaint.step.jurisdictionConfirmed' : 'complaint.step.transferred', { office, reason, receivedAt });
+    const stepNote = note(same ? 'complaint.step.jurisdictionConfirmed' : 'complaint.step.transferred', { office, reason, receivedAt: { at: r.receivedAt.toISOString() } });
+    const step = notesText([stepNote]);
     const updated = await this.push(
       r,
       { intakeRegionCode: r.intakeRegionCode ?? null },
       { intakeRegionCode: to, intakeRegionPath: regionCodePath(to), needsJurisdiction: false },
       same ? 'jurisdiction_confirmed' : 'transfer',
-      step,
+      stepNote,
       viewer,
       { transfers: { fromRegionCode: r.intakeRegionCode ?? null, toRegionCode: to, reason, at: this.deps.clock(), by: viewer.subjectId } },
     );
@@ -499,21 +503,23 @@ export class IntakeService {
           const missing = this.deps.complaints.toComplaint(updated).missingItems;
           step = t('complaint.step.accepted');
           if (missing.length) {
-            step = t('complaint.step.acceptedMissing', { items: missing.map((m) => m.message).join('；') });
-            updated = await this.push(updated, {}, {}, 'accept_missing', step, viewer);
+            const n = note('complaint.step.acceptedMissing', { items: { list: missing.map((m) => ({ key: `complaint.missing.${m.code}` })) } });
+            step = notesText([n]);
+            updated = await this.push(updated, {}, {}, 'accept_missing', n, viewer);
           }
         } else if (action.action === 'reject') {
           step = `${t('complaint.status.rejected')}：${action.reason}`;
         } else if (action.action === 'arbitrate') {
           const claim = updated.amountOwedFen ?? 0;
           const procedure = claim <= s.simplifiedThresholdFen ? 'simplified' : 'ordinary';
-          step = t('complaint.step.arbitrate', { procedure: t(`complaint.procedure.${procedure}`) });
+          const n = note('complaint.step.arbitrate', { procedure: { key: `complaint.procedure.${procedure}` } });
+          step = notesText([n]);
           updated = await this.push(
             updated,
             {},
             { procedure, finalAward: claim > 0 && claim <= 12 * s.monthlyMinimumWageFen, hearingAt: action.hearingAt ? new Date(action.hearingAt) : null },
             'arbitrate',
-            step,
+            n,
             viewer,
           );
         } else if (action.action === 'extend') {
@@ -523,23 +529,25 @@ export class IntakeService {
         } else if (action.action === 'close') {
           step = t(`complaint.outcome.${action.outcome}`);
           if (action.amountRecoveredYuan !== undefined) {
-            step = t('complaint.step.closedAmount', { outcome: step, amount: yuan(action.amountRecoveredYuan) });
-            updated = await this.push(updated, {}, { amountRecoveredFen: action.amountRecoveredYuan }, 'recovered', step, viewer);
+            const n = note('complaint.step.closedAmount', { outcome: { key: `complaint.outcome.${action.outcome}` }, amount: yuan(action.amountRecoveredYuan) });
+            step = notesText([n]);
+            updated = await this.push(updated, {}, { amountRecoveredFen: action.amountRecoveredYuan }, 'recovered', n, viewer);
           }
         }
         break;
       }
       case 'mediation_result': {
         if (!['accepted', 'mediating'].includes(r.status)) throw new ConflictError('error.complaintTransition');
-        step = action.succeeded
-          ? t('complaint.step.mediationSucceeded', { agreement: action.agreement ?? '', amount: yuan(action.agreedAmountYuan ?? 0) })
-          : t('complaint.step.mediationFailed', { record: action.record });
+        const n = action.succeeded
+          ? note('complaint.step.mediationSucceeded', { agreement: action.agreement ?? '', amount: yuan(action.agreedAmountYuan ?? 0) })
+          : note('complaint.step.mediationFailed', { record: action.record });
+        step = notesText([n]);
         updated = await this.push(
           r,
           {},
           { mediation: { record: action.record, agreement: action.agreement ?? null, agreedAmountFen: action.agreedAmountYuan ?? null, succeeded: action.succeeded, at: now } },
           'mediation_result',
-          step,
+          n,
           viewer,
         );
         break;
@@ -548,10 +556,12 @@ export class IntakeService {
         if (!['accepted', 'mediating', 'submitted'].includes(r.status)) throw new ConflictError('error.complaintTransition');
         const inspection = action.to === 'labor_inspection';
         const office = action.office ?? t(`complaint.handoff.${action.to}`);
+        const officeParam = action.office ?? { key: `complaint.handoff.${action.to}` };
         // The answer is due on the given day (end of it, Shanghai) or after 5 working days.
         const dueAt = action.dueDate ? new Date(Date.parse(`${action.dueDate}T23:59:59+08:00`)) : endOfWorkingDaysAfter(now, INSPECTION_ACCEPT_WORKING_DAYS);
-        const kind = t(inspection ? 'complaint.step.referInspection' : action.to === 'legal_aid' ? 'complaint.step.referLegalAid' : 'complaint.step.referPolice');
-        step = t('complaint.step.handoffDue', { step: kind, office, date: dueAt.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) });
+        const kind = inspection ? 'complaint.step.referInspection' : action.to === 'legal_aid' ? 'complaint.step.referLegalAid' : 'complaint.step.referPolice';
+        const n = note('complaint.step.handoffDue', { step: { key: kind }, office: officeParam, date: { day: dueAt.toISOString() } });
+        step = notesText([n]);
         updated = await this.push(
           r,
           {},
@@ -570,27 +580,29 @@ export class IntakeService {
             },
           },
           'refer',
-          step,
+          n,
           viewer,
         );
         break;
       }
       case 'handoff_answer': {
         if (!r.referral?.at || r.referral.answeredAt) throw new ConflictError('error.complaintNotReferred');
-        step = t('complaint.step.handoffAnswered', { office: r.referral.office ?? '', answer: action.answer });
-        updated = await this.push(r, { 'referral.answeredAt': null }, { 'referral.answer': action.answer, 'referral.answeredAt': now }, 'handoff_answer', step, viewer);
+        const n = note('complaint.step.handoffAnswered', { office: r.referral.office ?? '', answer: action.answer });
+        step = notesText([n]);
+        updated = await this.push(r, { 'referral.answeredAt': null }, { 'referral.answer': action.answer, 'referral.answeredAt': now }, 'handoff_answer', n, viewer);
         break;
       }
       case 'inspection_extend': {
         const due = r.referral?.investigateDueAt;
         if (r.referral?.to !== 'labor_inspection' || !due || r.referral.extended) throw new ConflictError('error.complaintNotReferred');
-        step = t('complaint.step.inspectionExtended', { reason: action.reason });
+        const n = note('complaint.step.inspectionExtended', { reason: action.reason });
+        step = notesText([n]);
         updated = await this.push(
           r,
           { 'referral.extended': false },
           { 'referral.investigateDueAt': endOfWorkingDaysAfter(due, INSPECTION_EXTENSION_WORKING_DAYS), 'referral.extended': true },
           'inspection_extend',
-          step,
+          n,
           viewer,
         );
         break;
@@ -598,22 +610,25 @@ export class IntakeService {
       case 'hearing': {
         if (r.status !== 'arbitrating') throw new AppError('CONFLICT', { messageKey: 'error.complaintNeedsArbitration' });
         const at = new Date(action.hearingAt);
-        step = t('complaint.step.hearing', { at: at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) });
-        updated = await this.push(r, {}, { hearingAt: at }, 'hearing', step, viewer);
+        const n = note('complaint.step.hearing', { at: { at: at.toISOString() } });
+        step = notesText([n]);
+        updated = await this.push(r, {}, { hearingAt: at }, 'hearing', n, viewer);
         break;
       }
       case 'advance_execution': {
         if (r.status !== 'arbitrating') throw new AppError('CONFLICT', { messageKey: 'error.complaintNeedsArbitration' });
-        step = t('complaint.step.advanceExecution', { amount: yuan(action.amountYuan) });
-        updated = await this.push(r, {}, { advanceExecution: { amountFen: action.amountYuan, at: now, note: action.note ?? null } }, 'advance_execution', step, viewer);
+        const n = note('complaint.step.advanceExecution', { amount: yuan(action.amountYuan) });
+        step = notesText([n]);
+        updated = await this.push(r, {}, { advanceExecution: { amountFen: action.amountYuan, at: now, note: action.note ?? null } }, 'advance_execution', n, viewer);
         break;
       }
       case 'award': {
         if (r.status !== 'arbitrating') throw new AppError('CONFLICT', { messageKey: 'error.complaintNeedsArbitration' });
         const claim = r.amountOwedFen ?? action.amountYuan;
         const final = claim <= 12 * s.monthlyMinimumWageFen;
-        step = t('complaint.step.award', { kind: t(final ? 'complaint.award.final' : 'complaint.award.nonFinal'), amount: yuan(action.amountYuan), summary: action.summary });
-        updated = await this.push(r, { award: null }, { award: { amountFen: action.amountYuan, summary: action.summary, at: now, final }, finalAward: final }, 'award', step, viewer);
+        const n = note('complaint.step.award', { kind: { key: final ? 'complaint.award.final' : 'complaint.award.nonFinal' }, amount: yuan(action.amountYuan), summary: action.summary });
+        step = notesText([n]);
+        updated = await this.push(r, { award: null }, { award: { amountFen: action.amountYuan, summary: action.summary, at: now, final }, finalAward: final }, 'award', n, viewer);
         break;
       }
     }

@@ -233,6 +233,10 @@ describe('the officer’s case page and priority of online cases', () => {
     expect(referred.intake?.referral).toMatchObject({ to: 'public_security', office: '科左中旗公安局经侦大队', dueAt: '2026-06-05T15:59:59.000Z', answer: null, overdue: false });
     const own = ComplaintSchema.parse((await http().get(`/api/v1/complaints/${c.id}`).set(login.header).expect(200)).body);
     expect(own.timeline.at(-1)?.note).toContain('科左中旗公安局经侦大队，2026/6/5 前答复');
+    // The worker's client gets the same as codes, to render in the worker's language.
+    expect(own.timeline.at(-1)?.notes).toEqual([
+      { code: 'complaint.step.handoffDue', params: { step: { key: 'complaint.step.referPolice' }, office: '科左中旗公安局经侦大队', date: { day: '2026-06-05T15:59:59.000Z' } } },
+    ]);
 
     clock.advance(5 * DAY);
     const late = (await queue(KZZQ)).items.find((i) => i.id === c.id);

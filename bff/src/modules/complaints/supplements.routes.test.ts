@@ -73,6 +73,29 @@ describe('supplementing a filed complaint', () => {
     // The worker sees the same entries on their own page.
     const mine = ComplaintSchema.parse((await http().get(`/api/v1/complaints/${filed.id}`).set(worker.header).expect(200)).body);
     expect(mine.timeline.filter((e) => e.note?.startsWith('补充了')).length).toBe(8);
+    // …and as codes with parameters, which the worker's client renders in the worker's language.
+    const notes = mine.timeline.flatMap((e) => e.notes ?? []).filter((x) => x.code !== 'complaint.step.routed');
+    expect(notes).toEqual([
+      { code: 'complaint.step.supplementedDetail', params: { item: { key: 'complaint.missing.bankCard' }, detail: { key: 'complaint.cardLast4', params: { last4: '0123' } } } },
+      { code: 'complaint.step.supplementedDetail', params: { item: { key: 'complaint.missing.projectSite' }, detail: { region: '150521100', name: expect.stringContaining('科尔沁左翼中旗') } } },
+      { code: 'complaint.step.supplementedDetail', params: { item: { key: 'complaint.missing.respondentPhone' }, detail: '138****5678' } },
+      { code: 'complaint.step.supplementedDetail', params: { item: { key: 'complaint.missing.workPeriod' }, detail: '2026-03-01 ~ 2026-05-20' } },
+      { code: 'complaint.step.supplementedDetail', params: { item: { key: 'complaint.missing.amountOwed' }, detail: { key: 'complaint.yuanAmount', params: { amount: '8600.00' } } } },
+      { code: 'complaint.step.supplementedDetail', params: { item: { key: 'complaint.missing.projectName' }, detail: '保康镇安置房' } },
+      { code: 'complaint.step.supplemented', params: { item: { key: 'complaint.missing.mainContractor' } } },
+      { code: 'complaint.step.evidenceAdded', params: { count: 1 } },
+    ]);
+  });
+
+  it('when a timeline entry was stored before notes travelled as codes, then it is still read as its stored text', async () => {
+    const { clock, http } = world();
+    const worker = await signInAs('worker', { clock });
+    const filed = ComplaintSchema.parse((await http().post('/api/v1/complaints').set(worker.header).set('Idempotency-Key', key()).send(sparse).expect(201)).body);
+    await ComplaintModel.updateOne({ _id: filed.id }, { $push: { timeline: { status: 'submitted', at: clock(), note: '补充了材料：工程项目名称（老工地）', by: 'old-version' } } });
+    const mine = ComplaintSchema.parse((await http().get(`/api/v1/complaints/${filed.id}`).set(worker.header).expect(200)).body);
+    const old = mine.timeline.at(-1);
+    expect(old).toEqual({ status: 'submitted', at: clock().toISOString(), note: '补充了材料：工程项目名称（老工地）' });
+    expect(mine.timeline[0]?.notes?.[0]?.code).toBe('complaint.step.routed');
   });
 
   it('when the phone retries an addition with the same Idempotency-Key, then the item is added once; adding an item already there is refused in plain words', async () => {

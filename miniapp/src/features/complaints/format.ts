@@ -1,5 +1,5 @@
-import type { Complaint } from '@zhuanyi/shared';
-import { t } from '@/i18n';
+import { renderTimelineNotes, type Complaint, type LocaleCode } from '@zhuanyi/shared';
+import { getLocale, regionFullName, t, tIn, type MessageKey } from '@/i18n';
 
 type Clock = Complaint['clocks'][number];
 type TimelineEntry = Complaint['timeline'][number];
@@ -17,18 +17,38 @@ export function timelineSteps(timeline: readonly TimelineEntry[]): Array<{ statu
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
-/** ISO instant → "2026年11月27日" (Beijing). */
-export function chinaDate(iso: string): string {
+/** ISO instant → "2026年11月27日" (Beijing), in the current or the given language. */
+export function chinaDate(iso: string, locale: LocaleCode = getLocale()): string {
   const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
-  return t('common.dateFull', { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+  return tIn(locale, 'common.dateFull', { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
 }
 
-/** ISO instant → "11月22日 08:41" (Beijing). */
-export function chinaDateTime(iso: string): string {
+/** ISO instant → "11月22日 08:41" (Beijing), in the current or the given language. */
+export function chinaDateTime(iso: string, locale: LocaleCode = getLocale()): string {
   const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return t('common.dateTime', { month: d.getUTCMonth() + 1, day: d.getUTCDate(), time: `${hh}:${mm}` });
+  return tIn(locale, 'common.dateTime', { month: d.getUTCMonth() + 1, day: d.getUTCDate(), time: `${hh}:${mm}` });
+}
+
+const listSeparators: Record<LocaleCode, string> = { 'zh-CN': '；', 'mn-Mong': '᠂ ', ug: '؛ ', bo: '། ' };
+
+/**
+ * A timeline entry's note in the reader's language: the server's codes rendered through the catalogs;
+ * older entries (and free-text reasons) have only their stored Chinese text.
+ */
+export function timelineNoteText(entry: Pick<TimelineEntry, 'note' | 'notes'>, locale: LocaleCode = getLocale()): string | null {
+  if (!entry.notes?.length) return entry.note;
+  return renderTimelineNotes(entry.notes, {
+    t: (key, params) => tIn(locale, key as MessageKey, params),
+    day: (iso) => chinaDate(iso, locale),
+    at: (iso) => chinaDateTime(iso, locale),
+    listSeparator: listSeparators[locale],
+    region: (code) => {
+      const name = regionFullName(code, '', locale);
+      return name === '' ? null : name;
+    },
+  });
 }
 
 /** Where a statutory clock stands, in a few words. */

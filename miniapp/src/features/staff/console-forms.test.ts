@@ -1,5 +1,5 @@
 import { StaffAccountPatchSchema } from '@zhuanyi/shared';
-import { beijingDateTime, beijingDay, checkWith, fenOf, intOf } from './console-forms';
+import { beijingDateTime, beijingDay, beijingRange, checkAccountCreate, checkWith, fenOf, intOf } from './console-forms';
 
 describe('staff console form helpers', () => {
   it('when a Beijing date is given, then the day starts 8 hours earlier in UTC and ends a millisecond before the next', () => {
@@ -26,5 +26,34 @@ describe('staff console form helpers', () => {
     expect(fenOf('12.345')).toBeNull();
     expect(intOf('30')).toBe(30);
     expect(intOf('3.5')).toBeNaN();
+  });
+
+  it('when audit days are picked, then the search runs from the first day’s start to the last day’s end in Beijing; an open end stays open', () => {
+    expect(beijingRange('2026-06-01', '2026-06-01')).toEqual({ ok: true, from: '2026-05-31T16:00:00.000Z', to: '2026-06-01T15:59:59.999Z' });
+    expect(beijingRange('', '2026-06-02')).toEqual({ ok: true, to: '2026-06-02T15:59:59.999Z' });
+    expect(beijingRange('', '')).toEqual({ ok: true });
+  });
+
+  it('when the picked end day is before the start day, then the end field says so and nothing is searched', () => {
+    expect(beijingRange('2026-06-02', '2026-06-01')).toEqual({ ok: false, errors: { to: '结束日期不能早于开始日期' } });
+  });
+
+  const account = { username: 'wulan', displayName: '乌兰', role: 'staff' as const, regionScope: '', password: 'Ulan-2026-pass', phone: '' };
+
+  it('when a county is picked for a new staff account, then its code is the scope and an empty phone is left out', () => {
+    const r = checkAccountCreate({ ...account, regionScope: '150521' });
+    expect(r).toEqual({ ok: true, body: { ...account, regionScope: '150521', phone: undefined } });
+  });
+
+  it('when no region is picked for staff, then the region field asks for a county or township before anything is sent', () => {
+    const r = checkAccountCreate(account);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual({ regionScope: '工作人员账号必须指定负责的县或乡镇' });
+  });
+
+  it('when the new account is an admin, then it has no region even if one was picked before the role changed', () => {
+    const r = checkAccountCreate({ ...account, role: 'admin', regionScope: '150521' });
+    expect(r.ok && r.body.regionScope).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 /** Form helpers for the staff console: check with the shared schema, map server errors, Beijing dates. */
-import { fieldMessages, messageKeyErrorMap, yuanToFen } from '@zhuanyi/shared';
+import { fieldMessages, messageKeyErrorMap, StaffAccountCreateSchema, yuanToFen } from '@zhuanyi/shared';
 import type { z } from 'zod';
+import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { ApiError } from '@/services/errors';
 
@@ -29,6 +30,41 @@ export function beijingDay(text: string, end = false): string | null {
   const check = new Date(Date.UTC(y, mo - 1, d));
   if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
   return new Date(ms).toISOString();
+}
+
+/** Picked Beijing days ('' = open end) → the instants the audit search takes, or the errors per field. */
+export function beijingRange(fromDay: string, toDay: string): { ok: true; from?: string; to?: string } | { ok: false; errors: FieldErrors } {
+  const from = fromDay ? beijingDay(fromDay) : undefined;
+  const to = toDay ? beijingDay(toDay, true) : undefined;
+  const errors: FieldErrors = {};
+  if (from === null) errors.from = t('staff.audit.dateInvalid');
+  if (to === null) errors.to = t('staff.audit.dateInvalid');
+  if (from && to && to < from) errors.to = t('staff.audit.rangeInvalid');
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
+
+export interface AccountFormValues {
+  username: string;
+  displayName: string;
+  role: 'staff' | 'intake' | 'admin' | 'broker';
+  regionScope: string;
+  password: string;
+  phone: string;
+}
+
+/** The new-account form → the request body: admins work everywhere (no region); empty optional fields left out. */
+export function accountCreateBody(v: AccountFormValues) {
+  return { ...v, regionScope: v.role === 'admin' ? null : (optional(v.regionScope) ?? null), phone: optional(v.phone) };
+}
+
+/** Checks the new-account form as the BFF will, plus its rule that everyone but an admin has a region. */
+export function checkAccountCreate(v: AccountFormValues): { ok: true; body: ReturnType<typeof accountCreateBody> } | { ok: false; errors: FieldErrors } {
+  const body = accountCreateBody(v);
+  const checked = checkWith(StaffAccountCreateSchema, body);
+  const errors: FieldErrors = checked.ok ? {} : { ...checked.errors };
+  if (body.role !== 'admin' && body.regionScope === null) errors.regionScope = t('error.scopeRequired');
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, body };
 }
 
 /** An instant as "2026-06-01 10:05" in Beijing. */

@@ -1,4 +1,4 @@
-import { boShared } from '@zhuanyi/shared';
+import { boShared, boRegionNames } from '@zhuanyi/shared';
 import type { WorkerCatalog } from './index';
 
 /** Tibetan: the worker's pages. Needs review by native speakers. */
@@ -460,4 +460,4 @@ const messages: WorkerCatalog = {
   },
 };
 
-export const bo = { messages, shared: boShared };
+export const bo = { messages, shared: boShared, regions: boRegionNames };

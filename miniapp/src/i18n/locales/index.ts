@@ -1,4 +1,4 @@
-import { zhCN as sharedZhCN, type LocaleCode } from '@zhuanyi/shared';
+import { zhCN as sharedZhCN, type LocaleCode, type RegionNames } from '@zhuanyi/shared';
 import { zhCN, type Catalog } from './zh-CN';
 import { mnMong } from './mn-Mong';
 import { ug } from './ug';
@@ -25,6 +25,8 @@ export interface LocaleInfo {
   messages: PartialCatalog;
   /** Texts for the shared flat keys (error codes, validation, labels). */
   shared: SharedCatalog;
+  /** Region names by code where this language has them (others show in Chinese). */
+  regions?: RegionNames;
 }
 
 /** Registered catalogs; keys a language lacks (staff and broker pages) fall back to zh-CN. */

@@ -1,4 +1,4 @@
-import { mnMongShared } from '@zhuanyi/shared';
+import { mnMongShared, mnMongRegionNames } from '@zhuanyi/shared';
 import type { WorkerCatalog } from './index';
 
 /** Mongolian in traditional script: the worker's pages. Needs review by native speakers. */
@@ -460,4 +460,4 @@ const messages: WorkerCatalog = {
   },
 };
 
-export const mnMong = { messages, shared: mnMongShared };
+export const mnMong = { messages, shared: mnMongShared, regions: mnMongRegionNames };

@@ -1,4 +1,4 @@
-import { ugShared } from '@zhuanyi/shared';
+import { ugShared, ugRegionNames } from '@zhuanyi/shared';
 import type { WorkerCatalog } from './index';
 
 /** Uyghur (Arabic script, right to left): the worker's pages. Needs review by native speakers. */
@@ -460,4 +460,4 @@ const messages: WorkerCatalog = {
   },
 };
 
-export const ug = { messages, shared: ugShared };
+export const ug = { messages, shared: ugShared, regions: ugRegionNames };

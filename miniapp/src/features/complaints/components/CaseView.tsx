@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import { ComplaintStatuses, type Complaint } from '@zhuanyi/shared';
+import { ComplaintStatuses, type Complaint, type LocaleCode } from '@zhuanyi/shared';
 import { Notice } from '@/components/Form';
 import { Tag } from '@/components/Tag';
 import { formatYuan } from '@/features/jobs/format';
 import { ReadAloudButton } from '@/features/speech/components/ReadAloudButton';
-import { t, tIn, type MessageKey } from '@/i18n';
-import { chinaDate, chinaDateTime, clockStateText, timelineSteps } from '../format';
+import { getLocale, t, tIn } from '@/i18n';
+import { chinaDate, chinaDateTime, clockStateText, timelineNoteText, timelineSteps } from '../format';
 import './CaseView.scss';
 
 /** What is still missing, in one list (容缺受理: the case is filed all the same); with onAdd, each item has a 补上 button. */
@@ -45,10 +45,10 @@ export function Jurisdiction({ complaint }: { complaint: Complaint }) {
 /** Case number, the timeline and the statutory clocks. */
 export function CaseView({ complaint, onAddMissing }: { complaint: Complaint; onAddMissing?: (code: Complaint['missingItems'][number]['code']) => void }) {
   const reached = new Set(complaint.timeline.map((e) => e.status));
-  const timelineText = (tr: (key: MessageKey) => string) =>
+  const timelineText = (locale: LocaleCode) =>
     [
-      tr('complaint.timeline'),
-      ...complaint.timeline.map((e) => [tr(`complaint.status.${e.status}`), chinaDateTime(e.at), e.note ?? ''].join(' ')),
+      tIn(locale, 'complaint.timeline'),
+      ...complaint.timeline.map((e) => [tIn(locale, `complaint.status.${e.status}`), chinaDateTime(e.at, locale), timelineNoteText(e, locale) ?? ''].join(' ')),
     ].join('. ');
   // Statuses still ahead (the usual path), shown greyed after the real entries.
   const ahead = complaint.status === 'rejected' || complaint.status === 'closed' ? [] : ComplaintStatuses.filter((s) => s !== 'rejected' && !reached.has(s));
@@ -76,7 +76,7 @@ export function CaseView({ complaint, onAddMissing }: { complaint: Complaint; on
 
       <View className="zy-card">
         <Text className="case__heading">{t('complaint.timeline')}</Text>
-        <ReadAloudButton text={timelineText((key) => t(key))} zhText={timelineText((key) => tIn('zh-CN', key))} />
+        <ReadAloudButton text={timelineText(getLocale())} zhText={timelineText('zh-CN')} />
         {timelineSteps(complaint.timeline).map((step, i) => (
           <View key={`${step.status}-${i}`} className="case__step case__step--done">
             <View className="case__dot" />
@@ -85,7 +85,7 @@ export function CaseView({ complaint, onAddMissing }: { complaint: Complaint; on
               {step.entries.map((entry, j) => (
                 <View key={`${entry.at}-${j}`}>
                   <Text className="zy-muted">{chinaDateTime(entry.at)}</Text>
-                  {entry.note ? <Text className="zy-text">{entry.note}</Text> : null}
+                  {timelineNoteText(entry) ? <Text className="zy-text">{timelineNoteText(entry)}</Text> : null}
                 </View>
               ))}
             </View>

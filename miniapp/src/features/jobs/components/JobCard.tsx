@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { JobSummary } from '@zhuanyi/shared';
 import { Tag } from '@/components/Tag';
 import { TradeIcon } from '@/components/TradeIcon';
-import { t } from '@/i18n';
+import { regionFullName, t } from '@/i18n';
 import { formatPay, formatShanghaiDate, transportLabelKey } from '../format';
 import './JobCard.scss';
 
@@ -23,7 +23,7 @@ export function JobCard({ job, onOpen, children }: { job: JobSummary; onOpen?: (
         <Tag label={job.employerVerified ? t('jobs.verified') : t('jobs.unverified')} tone={job.employerVerified ? 'success' : 'warn'} />
       </View>
       <Text className="job-card__meta">
-        {job.regionName}
+        {regionFullName(job.regionCode, job.regionName)}
         {job.openings > 0 ? ` · ${t('jobs.openings', { count: job.openings })}` : ''}
         {job.deadline ? ` · ${t('jobs.deadline', { date: formatShanghaiDate(job.deadline) })}` : ''}
       </Text>

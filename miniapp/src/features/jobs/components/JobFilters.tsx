@@ -1,7 +1,7 @@
 import { Input, ScrollView, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Chip } from '@/components/Chip';
-import { t } from '@/i18n';
+import { regionName, t } from '@/i18n';
 import { RegionPicker } from '@/features/regions/components/RegionPicker';
 import { VoiceInputButton } from '@/features/speech/components/VoiceInputButton';
 import { hasExtraFilters, type JobFilters as Filters } from '../api/get-jobs';
@@ -79,7 +79,7 @@ export function JobFilters({ value, onChange }: JobFiltersProps) {
                 onChange({ ...value, regionCode: undefined, regionName: undefined });
               }}
             />
-            <Chip label={value.regionName ?? t('jobs.chooseRegion')} selected={Boolean(value.regionCode)} onTap={() => setPicking(!picking)} />
+            <Chip label={value.regionCode && value.regionName ? regionName(value.regionCode, value.regionName) : t('jobs.chooseRegion')} selected={Boolean(value.regionCode)} onTap={() => setPicking(!picking)} />
           </View>
           {picking ? (
             <RegionPicker

@@ -3,6 +3,7 @@ import type { Region } from '@zhuanyi/shared';
 import { buildRegion } from '../../../../test/factories';
 import { setRequestHandler } from '../../../../test/mocks/taro';
 import { DateField } from '@/components/DateField';
+import { setLocale } from '@/i18n';
 import { clearRegionCache } from '../api/get-region-children';
 import { RegionField } from './RegionField';
 
@@ -43,5 +44,34 @@ describe('staff forms pick regions and dates instead of typing them', () => {
     if (!picker) throw new Error('no date picker');
     fireEvent.change(picker, { target: { value: '2026-07-01' } });
     expect(onChange).toHaveBeenCalledWith('2026-07-01');
+  });
+
+  describe('in a worker’s language', () => {
+    afterEach(() => setLocale('zh-CN'));
+    const tap = (el: Element | null | undefined) => {
+      if (!el) throw new Error('nothing to tap');
+      fireEvent.click(el);
+    };
+
+    it('when a Mongolian reader picks in the pilot county, then the picker and the field show the Mongolian names; a township without one shows in Chinese', async () => {
+      setRequestHandler((o) => {
+        const code = o.url.endsWith('/regions') ? 'root' : (/\/regions\/([^/]+)\/children/.exec(o.url)?.[1] ?? '');
+        return { statusCode: 200, data: { items: tree[code] ?? [] } };
+      });
+      setLocale('mn-Mong');
+      const onChange = jest.fn();
+      const { container, rerender } = render(<RegionField label="ᠭᠠᠵᠠᠷ" value="" onChange={onChange} />);
+      tap(container.querySelector('.zy-button'));
+      tap(await screen.findByText('ᠦᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ ᠤᠨ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠵᠠᠰᠠᠬᠤ ᠣᠷᠤᠨ'));
+      tap(await screen.findByText('ᠲᠦᠩᠯᠢᠶᠣᠤ ᠬᠣᠲᠠ'));
+      tap(await screen.findByText('ᠬᠣᠷᠴᠢᠨ ᠵᠡᠭᠦᠨ ᠭᠠᠷ ᠤᠨ ᠳᠤᠮᠳᠠᠳᠤ ᠬᠣᠰᠢᠭᠤ'));
+      expect(await screen.findByText('保康镇')).toBeTruthy();
+      expect(container.textContent).not.toMatch(/内蒙古|通辽|科尔沁/);
+      // Stop at the county: the field shows the path in Mongolian.
+      tap(container.querySelector('.region-picker__stop .zy-button'));
+      expect(onChange).toHaveBeenCalledWith('150521');
+      rerender(<RegionField label="ᠭᠠᠵᠠᠷ" value="150521" onChange={onChange} />);
+      expect(screen.getByText('ᠦᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ ᠤᠨ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠵᠠᠰᠠᠬᠤ ᠣᠷᠤᠨ ᠲᠦᠩᠯᠢᠶᠣᠤ ᠬᠣᠲᠠ ᠬᠣᠷᠴᠢᠨ ᠵᠡᠭᠦᠨ ᠭᠠᠷ ᠤᠨ ᠳᠤᠮᠳᠠᠳᠤ ᠬᠣᠰᠢᠭᠤ')).toBeTruthy();
+    });
   });
 });

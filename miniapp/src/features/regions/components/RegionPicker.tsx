@@ -3,7 +3,7 @@ import { RegionLevels, type Region, type RegionLevel } from '@zhuanyi/shared';
 import { useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { StatusView } from '@/components/StatusView';
-import { t } from '@/i18n';
+import { regionName, t } from '@/i18n';
 import { errorMessageKey } from '@/services/errors';
 import { useRegionChildren } from '../hooks/use-region-children';
 import './RegionPicker.scss';
@@ -57,7 +57,7 @@ export function RegionPicker({ value = [], onChange, deepestLevel = 'village', s
         </Text>
         {path.map((region, index) => (
           <Text key={region.code} className="region-picker__crumb" onClick={() => browse(path.slice(0, index + 1))}>
-            {` › ${region.name}`}
+            {` › ${regionName(region.code, region.name)}`}
           </Text>
         ))}
       </View>
@@ -65,7 +65,7 @@ export function RegionPicker({ value = [], onChange, deepestLevel = 'village', s
       {canStopHere && parent && !isLeaf ? (
         <View className="region-picker__stop">
           <ActionButton kind="secondary" onTap={() => onChange(path)}>
-            {t('regions.useThisLevel', { name: parent.name })}
+            {t('regions.useThisLevel', { name: regionName(parent.code, parent.name) })}
           </ActionButton>
         </View>
       ) : null}
@@ -73,7 +73,7 @@ export function RegionPicker({ value = [], onChange, deepestLevel = 'village', s
       {isLeaf && parent ? (
         <View className="region-picker__stop">
           <Text className="region-picker__hint">{t('regions.empty')}</Text>
-          <ActionButton onTap={() => onChange(path)}>{t('regions.useThisLevel', { name: parent.name })}</ActionButton>
+          <ActionButton onTap={() => onChange(path)}>{t('regions.useThisLevel', { name: regionName(parent.code, parent.name) })}</ActionButton>
         </View>
       ) : null}
 
@@ -96,7 +96,7 @@ export function RegionPicker({ value = [], onChange, deepestLevel = 'village', s
               onClick={() => choose(region)}
               ariaRole="button"
             >
-              {region.name}
+              {regionName(region.code, region.name)}
             </View>
           ))}
         </View>

@@ -3,7 +3,7 @@ import type { CourseSummary } from '@zhuanyi/shared';
 import type { ReactNode } from 'react';
 import { Tag } from '@/components/Tag';
 import { TradeIcon } from '@/components/TradeIcon';
-import { t } from '@/i18n';
+import { regionFullName, t } from '@/i18n';
 import { formatChinaDay, seatsText } from '../format';
 import './CourseCard.scss';
 
@@ -17,7 +17,7 @@ export function CourseCard({ course, onOpen, children }: { course: CourseSummary
       </View>
       <Text className="course-card__title">{course.title}</Text>
       <Text className="course-card__meta">{course.provider}</Text>
-      <Text className="course-card__meta">{`${t(`course.mode.${course.mode}`)} · ${course.regionName}`}</Text>
+      <Text className="course-card__meta">{`${t(`course.mode.${course.mode}`)} · ${regionFullName(course.regionCode, course.regionName)}`}</Text>
       <Text className="course-card__meta">{`${t('training.starts', { date: formatChinaDay(course.startsAt) })} · ${t('training.hours', { hours: course.classHours })}`}</Text>
       <View className="course-card__tags">
         {course.subsidized ? <Tag label={t('training.subsidized')} tone="success" /> : null}

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { StaffAccountCreateSchema, StaffAccountPatchSchema, type StaffAccount } from '@zhuanyi/shared';
+import { StaffAccountPatchSchema, type StaffAccount } from '@zhuanyi/shared';
 import { useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice, SingleChoice, TextField } from '@/components/Form';
@@ -9,26 +9,25 @@ import { useAsync } from '@/hooks/use-async';
 import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { createAccount, listAccounts, patchAccount } from '@/features/staff/api/console-api';
-import { apiErrors, checkWith, optional } from '@/features/staff/console-forms';
+import { RegionField } from '@/features/regions/components/RegionField';
+import { apiErrors, checkAccountCreate, checkWith, type AccountFormValues } from '@/features/staff/console-forms';
 import { SignInDelaysPanel } from '@/features/staff/components/SignInDelaysPanel';
 import { StaffGate } from '@/features/staff/components/StaffGate';
 import { useFields } from '@/features/staff/hooks/use-fields';
 import { staffCan } from '@/features/staff/hooks/use-staff-session';
 
-type Role = 'staff' | 'intake' | 'admin' | 'broker';
-const EMPTY = { username: '', displayName: '', role: 'staff' as Role, regionScope: '', password: '', phone: '' };
+const EMPTY: AccountFormValues = { username: '', displayName: '', role: 'staff', regionScope: '', password: '', phone: '' };
 
 function CreateForm({ onCreated }: { onCreated: (a: StaffAccount) => void }) {
   const { values, errors, setErrors, set, reset } = useFields(EMPTY);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const submit = () => {
-    const body = { ...values, regionScope: optional(values.regionScope) ?? null, phone: optional(values.phone) };
-    const checked = checkWith(StaffAccountCreateSchema, body);
+    const checked = checkAccountCreate(values);
     setDone(null);
     if (!checked.ok) return setErrors(checked.errors);
     setBusy(true);
-    createAccount(body).then(
+    createAccount(checked.body).then(
       (a) => {
         setBusy(false);
         reset();
@@ -55,7 +54,9 @@ function CreateForm({ onCreated }: { onCreated: (a: StaffAccount) => void }) {
         onChange={set('role')}
         options={(['staff', 'intake', 'admin', 'broker'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }))}
       />
-      <TextField label={t('staff.accounts.regionScope')} hint={t('staff.accounts.regionHint')} type="number" maxlength={12} value={values.regionScope} error={errors.regionScope} onChange={set('regionScope')} />
+      {values.role === 'admin' ? null : (
+        <RegionField label={t('staff.accounts.regionScope')} hint={t('staff.accounts.regionHint')} shallowestLevel="county" deepestLevel="township" value={values.regionScope} error={errors.regionScope} onChange={set('regionScope')} />
+      )}
       <TextField label={t('staff.accounts.password')} hint={t('staff.accounts.passwordHint')} value={values.password} maxlength={128} error={errors.password} onChange={set('password')} />
       <TextField label={`${t('staff.accounts.phone')}${t('staff.publish.optional')}`} type="number" maxlength={11} value={values.phone} error={errors.phone} onChange={set('phone')} />
       {errors.form ? <Notice tone="error">{errors.form}</Notice> : null}

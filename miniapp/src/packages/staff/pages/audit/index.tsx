@@ -10,7 +10,8 @@ import { useAsync } from '@/hooks/use-async';
 import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { listAccounts, searchAudit, type AuditFilters } from '@/features/staff/api/console-api';
-import { beijingDateTime, beijingDay, optional, type FieldErrors } from '@/features/staff/console-forms';
+import { DateField } from '@/components/DateField';
+import { beijingDateTime, beijingRange, optional, type FieldErrors } from '@/features/staff/console-forms';
 import { auditDetailText, auditTargetText } from '@/features/staff/audit-text';
 import { StaffGate } from '@/features/staff/components/StaffGate';
 import { staffCan } from '@/features/staff/hooks/use-staff-session';
@@ -58,17 +59,12 @@ function Audit() {
     setErrors((e) => ({ ...e, [k]: undefined }));
   };
   const search = (over: { action?: Action | undefined; actorId?: string | undefined } = {}) => {
-    const found: FieldErrors = {};
-    const from = text.from.trim() ? beijingDay(text.from) : undefined;
-    const to = text.to.trim() ? beijingDay(text.to, true) : undefined;
-    if (from === null) found.from = t('staff.audit.dateInvalid');
-    if (to === null) found.to = t('staff.audit.dateInvalid');
-    if (from && to && to < from) found.to = t('staff.audit.rangeInvalid');
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    const range = beijingRange(text.from, text.to);
+    setErrors(range.ok ? {} : range.errors);
+    if (!range.ok) return;
     const a = 'action' in over ? over.action : action;
     const who = 'actorId' in over ? over.actorId : actorId;
-    setFilters({ action: a, actorId: who, targetType: optional(text.targetType), targetId: optional(text.targetId), from: from ?? undefined, to: to ?? undefined });
+    setFilters({ action: a, actorId: who, targetType: optional(text.targetType), targetId: optional(text.targetId), from: range.from, to: range.to });
   };
   const pickAction = (a: Action | undefined) => {
     setAction(a);
@@ -99,8 +95,8 @@ function Audit() {
         <View className="zy-staff-grid">
           <TextField label={t('staff.audit.targetType')} value={text.targetType} maxlength={40} onChange={edit('targetType')} />
           <TextField label={t('staff.audit.targetId')} value={text.targetId} maxlength={40} onChange={edit('targetId')} />
-          <TextField label={t('staff.audit.from')} hint={t('staff.audit.dateHint')} value={text.from} maxlength={10} error={errors.from} onChange={edit('from')} />
-          <TextField label={t('staff.audit.to')} hint={t('staff.audit.dateHint')} value={text.to} maxlength={10} error={errors.to} onChange={edit('to')} />
+          <DateField label={t('staff.audit.from')} hint={t('staff.audit.dateHint')} value={text.from} error={errors.from} onChange={edit('from')} onClear={() => edit('from')('')} />
+          <DateField label={t('staff.audit.to')} hint={t('staff.audit.dateHint')} value={text.to} error={errors.to} onChange={edit('to')} onClear={() => edit('to')('')} />
         </View>
         <ActionButton onTap={() => search()}>{t('staff.audit.search')}</ActionButton>
       </View>
