@@ -36,7 +36,8 @@ export function loadLocale(code: LocaleCode): Promise<void> {
   if (code === 'zh-CN' || loaded[code]) return Promise.resolve();
   const running = loading.get(code);
   if (running) return running;
-  const next = catalogLoaders[code]()
+  const next = Promise.resolve()
+    .then(() => catalogLoaders[code]())
     .then((texts) => {
       loaded[code] = localeInfo(code, texts);
       loadedCount += 1;

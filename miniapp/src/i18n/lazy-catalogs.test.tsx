@@ -68,6 +68,15 @@ describe('catalogs other than zh-CN load on demand', () => {
     expect(mounts).toBe(1);
   });
 
+  it('when the pages come as a bare array (the weapp shape), then each page element is redrawn with its key kept', () => {
+    const pages = [<PageLike key="a" />, <PageLike key="b" />];
+    const redrawn = redrawPages(pages, 7) as { key: string | null; props: { catalogs?: number } }[];
+    expect(redrawn.map((el) => [el.key, el.props.catalogs])).toEqual([
+      ['a', 7],
+      ['b', 7],
+    ]);
+  });
+
   it('when a catalog is asked for twice at once, then it is fetched once and listeners hear of it once', async () => {
     const fetchUg = jest.spyOn(catalogLoaders, 'ug');
     const heard = jest.fn();
