@@ -68,6 +68,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        // The jobs page (the first screen) travels with the app's entry scripts: otherwise the router asks for
+        // its chunk only after those have run, one more round trip and download in series on a weak signal.
+        chain.entry('app').add(path.resolve(__dirname, '../src/pages/jobs/index'));
       },
     },
   };

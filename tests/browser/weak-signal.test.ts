@@ -36,6 +36,8 @@ describe('H5 first screen on a weak signal (400 kbps, 400 ms) and offline', () =
     await context.close();
     console.log(`weak signal: ${figures.firstPageBytes} B, sign ${figures.loadingSignMs} ms, jobs ${figures.firstJobsMs} ms; largest: ${figures.requests.slice(0, 4).map((r) => `${new URL(r.url).pathname} ${r.bytes}`).join(', ')}`);
     expect(figures.firstPageBytes).toBeLessThanOrEqual(250_000);
+    // A Chinese phone fetches no other language's catalog (they are chunks of their own, loaded on demand).
+    expect(figures.requests.map((r) => new URL(r.url).pathname).filter((p) => p.startsWith('/js/i18n-'))).toEqual([]);
 
     // The skeleton is in the HTML itself: it shows with scripts off, so before any script has arrived.
     const noScript = await suite.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 640 } });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { idNumberCheckChar, localeNames, type LocaleCode } from '@zhuanyi/shared';
-import { locales } from '../../miniapp/src/i18n/locales';
+import { allLocales as locales } from '../../miniapp/src/i18n/locales/all';
 import { watchedPage } from '../support/browser';
 import { useBffAndBrowser } from '../support/h5-suite';
 import { smsCode } from '../support/bff-api';

@@ -1,5 +1,6 @@
 import { glossary, LocaleCodes } from '@zhuanyi/shared';
-import { locales, staffSections, type PartialCatalog } from './locales';
+import { staffSections, type PartialCatalog } from './locales';
+import { allLocales as locales } from './locales/all';
 import { zhCN } from './locales/zh-CN';
 
 type Tree = { [key: string]: string | Tree };

@@ -1,5 +1,6 @@
 import { regionFullNameFrom, regionNameFrom, type MessageKey as SharedMessageKey } from '@zhuanyi/shared';
-import { fallback, locales, type LocaleCode, type PartialCatalog, type SharedCatalog } from './locales';
+import { fallback, localeInfo, zhCNInfo, type LazyLocale, type LocaleCode, type LocaleInfo, type PartialCatalog, type SharedCatalog } from './locales';
+import { catalogLoaders } from './locales/load';
 import type { Catalog } from './locales/zh-CN';
 
 /** Dotted paths to every string in the app catalog, e.g. 'jobs.title'. */
@@ -12,9 +13,50 @@ export type MessageKey = AppMessageKey | SharedMessageKey;
 export type MessageParams = Record<string, string | number>;
 
 let current: LocaleCode = 'zh-CN';
+/** Catalogs in memory: zh-CN always (it is in the first page), the others once loadLocale has fetched them. */
+const loaded: Partial<Record<LocaleCode, LocaleInfo>> = { 'zh-CN': zhCNInfo };
+const loading = new Map<LazyLocale, Promise<void>>();
+const listeners = new Set<() => void>();
+let loadedCount = 1;
 
+/** The language t() speaks; until its catalog has arrived, t() answers in zh-CN (never a raw key). */
 export function setLocale(code: LocaleCode): void {
-  if (locales[code]) current = code;
+  current = code;
+}
+
+export function isLocaleLoaded(code: LocaleCode): boolean {
+  return loaded[code] !== undefined;
+}
+
+/**
+ * Fetches a language's catalog once (H5: its own chunk; weapp: the i18n subpackage). Rejects when it cannot
+ * arrive (no network and never loaded): the caller keeps zh-CN and may try again.
+ */
+export function loadLocale(code: LocaleCode): Promise<void> {
+  if (code === 'zh-CN' || loaded[code]) return Promise.resolve();
+  const running = loading.get(code);
+  if (running) return running;
+  const next = Promise.resolve()
+    .then(() => catalogLoaders[code]())
+    .then((texts) => {
+      loaded[code] = localeInfo(code, texts);
+      loadedCount += 1;
+      listeners.forEach((listener) => listener());
+    })
+    .finally(() => loading.delete(code));
+  loading.set(code, next);
+  return next;
+}
+
+/** Hears of every catalog that arrives (the app redraws its pages with the new texts). */
+export function subscribeCatalogs(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Grows by one with every catalog that arrives: a snapshot for useSyncExternalStore. */
+export function catalogsLoaded(): number {
+  return loadedCount;
 }
 
 export function getLocale(): LocaleCode {
@@ -50,7 +92,7 @@ export function t(key: MessageKey, params?: MessageParams): string {
 
 /** The same in a given language (read-aloud reads the Chinese text where there is no voice for the user's). */
 export function tIn(locale: LocaleCode, key: MessageKey, params?: MessageParams): string {
-  const active = locales[locale];
+  const active = loaded[locale];
   const text =
     (active ? lookup(active.messages, active.shared, key) : undefined) ??
     lookup(fallback.messages, fallback.shared, key) ??
@@ -76,10 +118,10 @@ export function isolate(value: string): string {
 
 /** A region's name in the current language where the data has it (the pilot areas), else the Chinese name given. */
 export function regionName(code: string, zhName: string, locale: LocaleCode = current): string {
-  return regionNameFrom(locales[locale]?.regions, code) ?? zhName;
+  return regionNameFrom(loaded[locale]?.regions, code) ?? zhName;
 }
 
 /** The same for a full name (province first): translated only when every level is known. */
 export function regionFullName(code: string, zhFullName: string, locale: LocaleCode = current): string {
-  return regionFullNameFrom(locales[locale]?.regions, code) ?? zhFullName;
+  return regionFullNameFrom(loaded[locale]?.regions, code) ?? zhFullName;
 }

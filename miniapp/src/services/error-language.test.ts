@@ -1,4 +1,4 @@
-import { setLocale } from '@/i18n';
+import { loadLocale, setLocale } from '@/i18n';
 import { errorText } from './error-text';
 import { toApiError } from './http';
 
@@ -14,6 +14,7 @@ const body = {
 };
 
 describe('server errors in the user language', () => {
+  beforeAll(() => Promise.all([loadLocale('ug'), loadLocale('bo'), loadLocale('mn-Mong')]));
   afterEach(() => setLocale('zh-CN'));
 
   it('when the language is Uyghur, then the message and keyed fields come from the Uyghur catalog with their values', () => {

@@ -13,22 +13,33 @@ export function firstScreenUrls(entries: readonly { name: string }[], origin: st
   return [...urls];
 }
 
+const hasWorkers = (): boolean =>
+  process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' && 'serviceWorker' in navigator;
+
+function keepNow(registration: ServiceWorkerRegistration): void {
+  const urls = firstScreenUrls(performance.getEntriesByType('resource'), window.location.origin);
+  registration.active?.postMessage({ type: 'keep', urls });
+}
+
+/** H5: once the worker runs, it keeps the files loaded so far too (a language's catalog fetched after the first screen). */
+export function keepLoadedFiles(): void {
+  if (!hasWorkers()) return;
+  navigator.serviceWorker.ready.then(keepNow).catch(() => undefined);
+}
+
 /**
  * H5 only: registers /sw.js (miniapp/h5-static/sw.js: a Chinese offline page, and the app itself for a reload
  * without network) once the page has loaded, then hands it the files already loaded (they come from the
  * HTTP cache, not the network).
  */
 export function registerServiceWorker(): void {
-  if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined' || !('serviceWorker' in navigator)) return;
+  if (!hasWorkers()) return;
   const register = (): void => {
     window.setTimeout(() => {
       navigator.serviceWorker
         .register('/sw.js')
         .then(() => navigator.serviceWorker.ready)
-        .then((registration) => {
-          const urls = firstScreenUrls(performance.getEntriesByType('resource'), window.location.origin);
-          registration.active?.postMessage({ type: 'keep', urls });
-        })
+        .then(keepNow)
         .catch(() => {
           // No worker (a dev build, a private window): the app works the same, only not offline.
         });

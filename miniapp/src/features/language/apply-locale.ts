@@ -1,7 +1,9 @@
 import Taro from '@tarojs/taro';
 import { localeDir, type AuthSubject, type LocaleCode } from '@zhuanyi/shared';
 import { appConfig } from '@/config';
+import { loadLocale } from '@/i18n';
 import { getAccessToken, saveSubject } from '@/services/auth-token';
+import { keepLoadedFiles } from '@/services/service-worker';
 import { applyTabBar, chooseLocale, getActiveLocale, hasChosenLocale } from '@/services/locale';
 import { saveAccountLocale } from './api/save-locale';
 
@@ -63,12 +65,29 @@ function declareNameFonts(): void {
 }
 
 /**
- * At start-up: the stored or phone's language on the document, and its font. In H5 the language
+ * Brings the language's catalog (zh-CN is always there): t() speaks zh-CN until it arrives, then the app
+ * redraws its pages (app.ts). Resolves false when it could not arrive (offline before it was ever loaded).
+ */
+async function loadCatalog(code: LocaleCode): Promise<boolean> {
+  try {
+    await loadLocale(code);
+  } catch {
+    return false;
+  }
+  applyTabBar();
+  // H5: the worker keeps the catalog's chunk with the app's other files, for a reload without network.
+  keepLoadedFiles();
+  return true;
+}
+
+/**
+ * At start-up: the stored or phone's language on the document, its catalog and its font. In H5 the language
  * switch's names come from the small '-name' fonts; a whole font is fetched only for the language in use.
  */
 export function applyActiveLocale(): LocaleCode {
   const code = getActiveLocale();
   applyDocument(code);
+  if (code !== 'zh-CN') void loadCatalog(code);
   loadFont(code);
   if (process.env.TARO_ENV !== 'weapp') declareNameFonts();
   return code;
@@ -76,6 +95,8 @@ export function applyActiveLocale(): LocaleCode {
 
 /** The user picked a language: keep it on the device and account, then redraw the current page in it. */
 export async function switchLocale(code: LocaleCode): Promise<void> {
+  // Texts first, so the redrawn page is in the new language (offline and never loaded: zh-CN for now).
+  await loadCatalog(code);
   chooseLocale(code);
   applyDocument(code);
   loadFont(code);
@@ -97,6 +118,7 @@ export async function switchLocale(code: LocaleCode): Promise<void> {
 export async function reconcileAccountLocale(subject: AuthSubject): Promise<void> {
   if (subject.locale) {
     if (subject.locale !== getActiveLocale()) {
+      void loadCatalog(subject.locale);
       chooseLocale(subject.locale);
       applyDocument(subject.locale);
       loadFont(subject.locale);

@@ -1,8 +1,5 @@
-import { zhCN as sharedZhCN, type LocaleCode, type RegionNames } from '@zhuanyi/shared';
+import { zhCN as sharedZhCN, localeDir, type LocaleCode, type RegionNames } from '@zhuanyi/shared';
 import { zhCN, type Catalog } from './zh-CN';
-import { mnMong } from './mn-Mong';
-import { ug } from './ug';
-import { bo } from './bo';
 
 export type { LocaleCode };
 
@@ -17,10 +14,8 @@ export const staffSections = ['broker', 'staff', 'progress'] as const;
 /** The worker's pages: every language translates all of it (checked by tsc and the completeness test). */
 export type WorkerCatalog = Translation<Omit<Catalog, (typeof staffSections)[number]>>;
 
-export interface LocaleInfo {
-  code: LocaleCode;
-  /** Uyghur (Arabic script) is written right to left. */
-  dir: 'ltr' | 'rtl';
+/** What a language's catalog module exports (mn-Mong.ts, ug.ts, bo.ts). */
+export interface LocaleTexts {
   /** The app's nested texts. */
   messages: PartialCatalog;
   /** Texts for the shared flat keys (error codes, validation, labels). */
@@ -29,12 +24,18 @@ export interface LocaleInfo {
   regions?: RegionNames;
 }
 
-/** Registered catalogs; keys a language lacks (staff and broker pages) fall back to zh-CN. */
-export const locales: Record<LocaleCode, LocaleInfo> = {
-  'zh-CN': { code: 'zh-CN', dir: 'ltr', messages: zhCN, shared: sharedZhCN },
-  'mn-Mong': { code: 'mn-Mong', dir: 'ltr', ...mnMong },
-  ug: { code: 'ug', dir: 'rtl', ...ug },
-  bo: { code: 'bo', dir: 'ltr', ...bo },
-};
+export interface LocaleInfo extends LocaleTexts {
+  code: LocaleCode;
+  /** Uyghur (Arabic script) is written right to left. */
+  dir: 'ltr' | 'rtl';
+}
+
+/** Languages whose catalogs load on demand (own H5 chunks, the weapp's i18n subpackage): only zh-CN is in the first page. */
+export type LazyLocale = Exclude<LocaleCode, 'zh-CN'>;
+
+export function localeInfo(code: LocaleCode, texts: LocaleTexts): LocaleInfo {
+  return { code, dir: localeDir[code], ...texts };
+}
 
 export const fallback: { messages: Catalog; shared: typeof sharedZhCN } = { messages: zhCN, shared: sharedZhCN };
+export const zhCNInfo: LocaleInfo = localeInfo('zh-CN', fallback);

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { setLocale } from '@/i18n';
+import { loadLocale, setLocale } from '@/i18n';
 import { chooseLocale, resetLocaleCache } from '@/services/locale';
 import { setSpeechEngine, type SpeechEngine } from '@/services/speech';
 import { ReadAloudButton } from './ReadAloudButton';
@@ -24,6 +24,7 @@ function fakeEngine(voices: string[]) {
 }
 
 describe('ReadAloudButton (读给我听)', () => {
+  beforeAll(() => Promise.all([loadLocale('ug'), loadLocale('bo'), loadLocale('mn-Mong')]));
   afterEach(() => {
     setSpeechEngine(null);
     chooseLocale('zh-CN');
