@@ -1,5 +1,5 @@
 import { render } from '@testing-library/react';
-import { setLocale } from '@/i18n';
+import { loadLocale, setLocale } from '@/i18n';
 import type { Complaint } from '@zhuanyi/shared';
 import { buildComplaint } from '../../../../test/factories';
 import { CaseView } from './CaseView';
@@ -35,6 +35,8 @@ describe('case timeline', () => {
   });
 
   describe('notes the server sends as codes', () => {
+    // The three catalogs load on demand (their own chunks): loaded once here as the app would.
+    beforeAll(() => Promise.all([loadLocale('ug'), loadLocale('bo'), loadLocale('mn-Mong')]));
     afterEach(() => setLocale('zh-CN'));
     const entries: Complaint['timeline'] = [
       { status: 'submitted', at: at(1), note: '旧版本写的说明' },

@@ -3,7 +3,7 @@ import type { Region } from '@zhuanyi/shared';
 import { buildRegion } from '../../../../test/factories';
 import { setRequestHandler } from '../../../../test/mocks/taro';
 import { DateField } from '@/components/DateField';
-import { setLocale } from '@/i18n';
+import { loadLocale, setLocale } from '@/i18n';
 import { clearRegionCache } from '../api/get-region-children';
 import { RegionField } from './RegionField';
 
@@ -47,6 +47,8 @@ describe('staff forms pick regions and dates instead of typing them', () => {
   });
 
   describe('in a worker’s language', () => {
+    // The three catalogs load on demand (their own chunks): loaded once here as the app would.
+    beforeAll(() => Promise.all([loadLocale('ug'), loadLocale('bo'), loadLocale('mn-Mong')]));
     afterEach(() => setLocale('zh-CN'));
     const tap = (el: Element | null | undefined) => {
       if (!el) throw new Error('nothing to tap');
