@@ -29,6 +29,7 @@ import { createBrokersModule } from './modules/brokers/brokers.module';
 import type { Clock } from './security/clock';
 import { createComplaintsModule } from './modules/complaints/complaints.module';
 import { createPesRoutes } from './integrations/pes/pes.routes';
+import { pesUpstreamContext } from './integrations/pes/upstream-employment';
 import { PesAdminService, type PesControls } from './integrations/pes/pes.service';
 import { createStaffModule } from './modules/staff/staff.module';
 import { createProgressRoutes } from './modules/applications/progress.routes';
@@ -95,7 +96,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     ...jobs.routes.map((group) => ({ basePath: API_V1, group })),
     ...jobReports.routes.map((group) => ({ basePath: API_V1, group })),
     ...training.routes.map((group) => ({ basePath: API_V1, group })),
-    { basePath: API_V1, group: createPesRoutes(new PesAdminService({ enabled: deps.config.pes.enabled, clock: security.clock, controls: deps.pes })) },
+    { basePath: API_V1, group: createPesRoutes(new PesAdminService({ enabled: deps.config.pes.enabled, clock: security.clock, controls: deps.pes, upstream: pesUpstreamContext(security.crypto, security.clock) })) },
     ...staff.routes.map((group) => ({ basePath: API_V1, group })),
     ...createProgressRoutes({ clock: security.clock, crypto: security.crypto, audit: new AuditService(security.clock), notifier: staff.notifier }).map((group) => ({ basePath: API_V1, group })),
   ];

@@ -370,6 +370,7 @@ export const zhCN = {
   'pes.sync.title': '岗位和培训同步',
   'pes.sync.kind.job': '招聘岗位',
   'pes.sync.kind.course': '培训课程',
+  'pes.sync.kind.employment': '就业登记',
   'pes.sync.lastSuccess': '上次成功同步',
   'pes.sync.never': '尚未同步',
   'pes.sync.running': '正在同步（{owner}）',

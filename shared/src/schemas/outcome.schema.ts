@@ -90,9 +90,13 @@ export const FollowUpDoneSchema = z.object({ note: sealedText(text(2, 200)) }).m
 export const WatchSweepResultSchema = z.object({ counties: z.number().int(), recomputed: z.number().int(), changed: z.number().int() }).meta({ id: 'WatchSweepResult' });
 
 // ── A worker's own grants ────────────────────────────────────────────────────
+/** What a grant is for, labelled in the worker's language: 一次性求职创业补贴, 交通补助, 培训生活费补贴. */
+export const WorkerGrantKindSchema = z.enum(['job_seeking', 'transport', 'training_allowance', 'other']);
+export type WorkerGrantKind = z.infer<typeof WorkerGrantKindSchema>;
 export const WorkerGrantSchema = z
   .object({
     id: z.string(),
+    kind: WorkerGrantKindSchema,
     ruleName: z.string(),
     amountFen: z.number().int(),
     state: EntitlementStateSchema,

@@ -3,7 +3,7 @@ import { ObjectIdSchema, TimestampSchema } from './common.schema';
 
 /** The public employment service (PES) connector, as admins and staff see it. */
 
-export const PesRecordKindSchema = z.enum(['job', 'course']);
+export const PesRecordKindSchema = z.enum(['job', 'course', 'employment']);
 export type PesRecordKind = z.infer<typeof PesRecordKindSchema>;
 
 export const PesSyncCountsSchema = z.object({

@@ -235,13 +235,30 @@ export type WorkerRegistrationResult = z.infer<typeof WorkerRegistrationResultSc
 
 /**
  * Claim a record a broker or staff entered: the ID number and the phone on that record. The
- * signed-in worker must have proven that phone (SMS code or WeChat phone button).
+ * signed-in worker must have proven that phone (SMS code or WeChat phone button); without
+ * `phone`, the phone proven at sign-in is the one checked.
  */
 export const WorkerClaimRequestSchema = z
-  .object({ idNumber: IdNumberSchema, phone: MobilePhoneSchema })
+  .object({ idNumber: IdNumberSchema, phone: MobilePhoneSchema.optional() })
   .strict()
   .meta({ id: 'WorkerClaimRequest' });
 export type WorkerClaimRequest = z.infer<typeof WorkerClaimRequestSchema>;
+
+/**
+ * A record someone else entered with the phone the worker signed in with, not yet claimed:
+ * just enough to recognise it (masked name, village, who entered it); the ID number confirms.
+ */
+export const ClaimableRecordSchema = z
+  .object({
+    nameMasked: z.string(),
+    householdRegionName: z.string(),
+    source: z.enum(['broker', 'staff']),
+    createdAt: TimestampSchema,
+  })
+  .meta({ id: 'ClaimableRecord' });
+export type ClaimableRecord = z.infer<typeof ClaimableRecordSchema>;
+export const ClaimableRecordListSchema = z.object({ items: z.array(ClaimableRecordSchema) }).meta({ id: 'ClaimableRecordList' });
+export type ClaimableRecordList = z.infer<typeof ClaimableRecordListSchema>;
 
 export const WorkerIdParamsSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{24}$/i, { message: 'validation.objectId' }),

@@ -97,7 +97,7 @@ type Fate = 'ok' | 'error500' | 'timeout' | 'drop' | 'twice';
 
 export async function startFakePes(options: FakePesOptions = {}): Promise<FakePes> {
   const random = options.random ?? Math.random;
-  const feeds: Record<PesRecordKind, unknown[]> = { job: [], course: [] };
+  const feeds: Record<PesRecordKind, unknown[]> = { job: [], course: [], employment: [] };
   const versions = new Map<string, number>();
   const receipts = new Map<string, FakePesArrival>();
   const lastSequence = new Map<string, number>();
@@ -221,6 +221,7 @@ export async function startFakePes(options: FakePesOptions = {}): Promise<FakePe
       if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`) return answer(res, 401, { error: 'bad api key' }, 'ok');
       if (req.method === 'GET' && url.pathname === '/pes/v1/jobs/changes') return handlePull(res, 'job', url);
       if (req.method === 'GET' && url.pathname === '/pes/v1/courses/changes') return handlePull(res, 'course', url);
+      if (req.method === 'GET' && url.pathname === '/pes/v1/employment/changes') return handlePull(res, 'employment', url);
       if (req.method === 'POST' && PUSH_PATHS.some((p) => p.test(url.pathname))) return handlePush(req, res, text);
       return answer(res, 404, { error: 'not found' }, 'ok');
     })().catch(() => res.socket?.destroy());

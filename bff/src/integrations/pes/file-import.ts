@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { PesRecordKind } from './pes.contract';
-import { applyUpstreamRecord, setAside, type ApplyOutcome } from './upstream-records';
+import { applyUpstreamRecord, setAside, type ApplyOutcome, type UpstreamContext } from './upstream-records';
 
 export type ImportFormat = 'jsonl' | 'csv';
 export type ImportCounts = Record<ApplyOutcome, number> & { lines: number };
@@ -85,7 +85,7 @@ async function* csvRows(input: Readable): AsyncGenerator<{ line: number; record:
 }
 
 /** Imports every record of a file; answers what happened to them. */
-export async function importRecordsFile(input: Readable, kind: PesRecordKind, format: ImportFormat, at: Date): Promise<ImportCounts> {
+export async function importRecordsFile(input: Readable, kind: PesRecordKind, format: ImportFormat, at: Date, ctx: UpstreamContext = {}): Promise<ImportCounts> {
   const counts: ImportCounts = { lines: 0, created: 0, updated: 0, removed: 0, stale: 0, rejected: 0 };
   const rows = format === 'csv' ? csvRows(input) : jsonLines(input);
   try {
@@ -96,7 +96,7 @@ export async function importRecordsFile(input: Readable, kind: PesRecordKind, fo
         counts.rejected += 1;
         continue;
       }
-      counts[await applyUpstreamRecord(kind, row.record, 'file', at)] += 1;
+      counts[await applyUpstreamRecord(kind, row.record, 'file', at, ctx)] += 1;
     }
   } catch (err: unknown) {
     // A CSV broken past repair (an unclosed quote …): what came before stays imported.

@@ -1,5 +1,5 @@
 /**
- * Inbound sync: pulls jobs and courses changed since the stored cursor, page by page, and
+ * Inbound sync: pulls jobs, courses and employment records changed since the stored cursor, page by page, and
  * applies each record. One instance at a time per kind (lease `pes-sync:<kind>`); the cursor
  * moves only after a page is applied, and only while the lease is still held, so a crash
  * repeats at most one page (applying is idempotent by upstream id and version).
@@ -10,9 +10,9 @@ import { acquireLease, releaseLease, renewLease } from './lease';
 import type { PesAdapter } from './pes.adapter';
 import type { PesRecordKind } from './pes.contract';
 import { PesSyncState } from './pes.models';
-import { applyUpstreamRecord, type ApplyOutcome } from './upstream-records';
+import { applyUpstreamRecord, type ApplyOutcome, type UpstreamContext } from './upstream-records';
 
-export const PES_KINDS: readonly PesRecordKind[] = ['job', 'course'];
+export const PES_KINDS: readonly PesRecordKind[] = ['job', 'course', 'employment'];
 
 export interface InboundSyncOptions {
   adapter: PesAdapter;
@@ -24,6 +24,8 @@ export interface InboundSyncOptions {
   /** Pages per run at most (the next run goes on from the cursor). */
   maxPages?: number;
   clock?: Clock;
+  /** Employment records are matched to people (without it the sync pulls jobs and courses only). */
+  context?: UpstreamContext;
 }
 
 export type SyncCounts = Record<ApplyOutcome, number>;
@@ -51,6 +53,11 @@ export class InboundSync {
     this.clock = o.clock ?? systemClock;
   }
 
+  /** The kinds this instance pulls. */
+  kinds(): readonly PesRecordKind[] {
+    return this.o.context?.employment ? PES_KINDS : PES_KINDS.filter((k) => k !== 'employment');
+  }
+
   /** One run for a kind: as many pages as there are (up to maxPages). */
   async runOnce(kind: PesRecordKind): Promise<SyncRun> {
     const run: SyncRun = { kind, ran: false, pages: 0, counts: emptyCounts(), error: null };
@@ -69,7 +76,7 @@ export class InboundSync {
       for (;;) {
         const page = await this.o.adapter.pullChanges(kind, cursor, this.o.pageSize ?? 100);
         const counts = emptyCounts();
-        for (const raw of page.items) counts[await applyUpstreamRecord(kind, raw, 'pull', this.clock())] += 1;
+        for (const raw of page.items) counts[await applyUpstreamRecord(kind, raw, 'pull', this.clock(), this.o.context)] += 1;
         if (!(await renewLease(lease, owner, leaseMs, this.clock()))) throw new Error('the sync lease was lost; another instance goes on');
         const inc = Object.fromEntries(Object.entries(counts).map(([k, v]) => [`totals.${k}`, v]));
         await PesSyncState.updateOne({ _id: kind }, { $set: { cursor: page.nextCursor }, $inc: inc }).exec();
@@ -96,7 +103,7 @@ export class InboundSync {
   /** Runs every kind now and then every intervalMs (with ±10% jitter so instances spread out). */
   start(): void {
     const tick = async () => {
-      for (const kind of PES_KINDS) {
+      for (const kind of this.kinds()) {
         if (this.stopped) return;
         const work = this.runOnce(kind);
         this.current = work;

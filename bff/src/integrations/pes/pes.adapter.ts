@@ -43,6 +43,8 @@ export interface HttpPesAdapterOptions {
   timeoutMs: number;
 }
 
+const PULL_PATHS: Record<PesRecordKind, string> = { job: 'jobs', course: 'courses', employment: 'employment' };
+
 const RETRYABLE_4XX = new Set([408, 425, 429]);
 
 export class HttpPesAdapter implements PesAdapter {
@@ -91,7 +93,7 @@ export class HttpPesAdapter implements PesAdapter {
   async pullChanges(kind: PesRecordKind, cursor: string | null, limit: number): Promise<PesPage> {
     const q = new URLSearchParams({ limit: String(limit) });
     if (cursor !== null) q.set('cursor', cursor);
-    const path = `pes/v1/${kind === 'job' ? 'jobs' : 'courses'}/changes?${q.toString()}`;
+    const path = `pes/v1/${PULL_PATHS[kind]}/changes?${q.toString()}`;
     return this.parse(PesPageSchema, await this.call('GET', path), `pull ${kind}`);
   }
 

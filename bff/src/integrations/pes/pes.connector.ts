@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config/env';
 import type { Logger } from '../../logging/logger';
-import type { Clock } from '../../security/clock';
+import { systemClock, type Clock } from '../../security/clock';
 import { FieldCrypto } from '../../security/field-crypto';
 import { publishDemoFeed, startFakePes, type FakePes } from './fake-pes-server';
 import { InboundSync } from './inbound-sync';
@@ -14,6 +14,7 @@ import { onPesOutboxWrite } from './outbox';
 import { OutboxDispatcher } from './outbox-dispatcher';
 import { HttpPesAdapter } from './pes.adapter';
 import type { PesControls } from './pes.service';
+import { pesUpstreamContext } from './upstream-employment';
 
 export interface PesConnector extends PesControls {
   baseUrl: string;
@@ -43,9 +44,10 @@ export async function startPesConnector(config: Config, logger: Logger, clock?: 
   if (!baseUrl) return undefined;
   const adapter = new HttpPesAdapter({ baseUrl, apiKey: pes.apiKey, timeoutMs: pes.timeoutMs });
   const owner = instanceName();
+  const crypto = new FieldCrypto(config.fieldEncryptionKey);
   const dispatcher = new OutboxDispatcher({
     adapter,
-    crypto: new FieldCrypto(config.fieldEncryptionKey),
+    crypto,
     logger,
     owner,
     concurrency: pes.concurrency,
@@ -56,7 +58,8 @@ export async function startPesConnector(config: Config, logger: Logger, clock?: 
     intervalMs: pes.outboxIntervalMs,
     ...(clock ? { clock } : {}),
   });
-  const sync = new InboundSync({ adapter, logger, owner, leaseMs: pes.leaseMs, intervalMs: pes.syncIntervalMs, ...(clock ? { clock } : {}) });
+  const context = pesUpstreamContext(crypto, clock ?? systemClock);
+  const sync = new InboundSync({ adapter, logger, owner, leaseMs: pes.leaseMs, intervalMs: pes.syncIntervalMs, context, ...(clock ? { clock } : {}) });
   const unsubscribe = onPesOutboxWrite(() => dispatcher.kick());
   dispatcher.start();
   sync.start();

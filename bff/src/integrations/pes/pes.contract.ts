@@ -88,7 +88,25 @@ export type PesCourse = z.output<typeof PesCourseSchema>;
 /** Statuses that take a record out of the app (撤回, 招满, 过期, 取消). */
 export const PES_GONE_STATUSES = ['withdrawn', 'filled', 'expired', 'cancelled', 'full'] as const;
 
-export type PesRecordKind = 'job' | 'course';
+/**
+ * A person's employment as the PES records it (就业登记, 离岗/失业登记, 创业, 公益性岗位): matched to
+ * our registry by ID number; it writes the same job history and current state as a confirmed outcome.
+ */
+export const PES_EMPLOYMENT_STATUSES = ['employed', 'self_employed', 'public_welfare_post', 'left', 'returned_home'] as const;
+export const PesEmploymentSchema = PesRecordHeadSchema.extend({
+  status: z.enum(PES_EMPLOYMENT_STATUSES),
+  idNumber: z.string().trim().toUpperCase().regex(/^\d{17}[\dX]$/, 'must be an 18-character ID number'),
+  /** The China date it happened. */
+  on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+  /** The workplace (employed, business, post). */
+  regionCode: regionCode.optional(),
+  employerName: optionalText(60),
+  trade: optionalText(20),
+  organizedByGovernment: z.boolean().optional(),
+});
+export type PesEmployment = z.output<typeof PesEmploymentSchema>;
+
+export type PesRecordKind = 'job' | 'course' | 'employment';
 
 /** One page of changes since a cursor. */
 export const PesPageSchema = z.object({

@@ -85,10 +85,10 @@ const totalsSchema = new Schema(
   { _id: false },
 );
 
-/** Per kind (job, course): where the pull stands and how the last runs went. */
+/** Per kind (job, course, employment): where the pull stands and how the last runs went. */
 const syncStateSchema = new Schema(
   {
-    _id: { type: String, enum: ['job', 'course'], required: true },
+    _id: { type: String, enum: ['job', 'course', 'employment'], required: true },
     cursor: { type: String, default: null },
     lastStartedAt: { type: Date, default: null },
     lastFinishedAt: { type: Date, default: null },
@@ -105,7 +105,7 @@ export const PesSyncState = model('PesSyncState', syncStateSchema);
 /** An upstream record that could not be imported, with the reason; one row per distinct record. */
 const rejectSchema = new Schema(
   {
-    kind: { type: String, enum: ['job', 'course'], required: true },
+    kind: { type: String, enum: ['job', 'course', 'employment'], required: true },
     source: { type: String, enum: ['pull', 'file'], required: true },
     upstreamId: { type: String, default: null },
     version: { type: Number, default: null },

@@ -9,6 +9,7 @@ import { importRecordsFile, type ImportCounts, type ImportFormat } from './file-
 import { leaseNameOf, PES_KINDS, type SyncRun } from './inbound-sync';
 import { retryDeadLetters } from './outbox-dispatcher';
 import type { PesRecordKind } from './pes.contract';
+import type { UpstreamContext } from './upstream-records';
 import { PesLease, PesOutbox, PesReject, PesSyncState, type LeaseRecord, type OutboxRecord, type RejectRecord, type SyncStateRecord } from './pes.models';
 
 /** The running connector's controls (absent when the connector is off). */
@@ -45,7 +46,7 @@ function cursorFilter(cursor: string | undefined, field: string): Record<string,
 }
 
 export class PesAdminService {
-  constructor(private readonly deps: { enabled: boolean; clock: Clock; controls?: PesControls }) {}
+  constructor(private readonly deps: { enabled: boolean; clock: Clock; controls?: PesControls; upstream?: UpstreamContext }) {}
 
   async status(viewer: AuthContext): Promise<PesStatus> {
     const now = this.deps.clock();
@@ -128,7 +129,7 @@ export class PesAdminService {
   }
 
   importFile(input: Readable, kind: PesRecordKind, format: ImportFormat): Promise<ImportCounts> {
-    return importRecordsFile(input, kind, format, this.deps.clock());
+    return importRecordsFile(input, kind, format, this.deps.clock(), this.deps.upstream);
   }
 
   async runSync(): Promise<SyncRun[]> {

@@ -1,5 +1,6 @@
 /**
- * Applying one upstream job or course record (pulled or from a file) to the app:
+ * Applying one upstream job, course or employment record (pulled or from a file) to the app
+ * (employment records go to the job history: upstream-employment.ts):
  * - upsert by upstream id, only when its version is newer than the one stored (the feed may
  *   repeat or reorder changes);
  * - withdrawn, filled, expired or cancelled records close the posting (it leaves the app);
@@ -13,11 +14,17 @@ import { Course, type CourseRecord } from '../../modules/courses/course.model';
 import { Employer, type EmployerRecord } from '../../modules/jobs/employer.model';
 import { Job, jobDerivedFields, type JobRecord } from '../../modules/jobs/job.model';
 import { regionFullName } from '../../modules/regions/regions.service';
-import { describeZodError, PES_GONE_STATUSES, PesCourseSchema, PesJobSchema, PesRecordHeadSchema, type PesCourse, type PesJob, type PesRecordKind } from './pes.contract';
+import { describeZodError, PES_GONE_STATUSES, PesCourseSchema, PesEmploymentSchema, PesJobSchema, PesRecordHeadSchema, type PesCourse, type PesJob, type PesRecordKind } from './pes.contract';
 import { PesReject } from './pes.models';
+import { EmploymentRecordRefused, withoutIdNumber, type PesEmploymentApplier } from './upstream-employment';
 
 export type ApplyOutcome = 'created' | 'updated' | 'removed' | 'stale' | 'rejected';
 export type RecordSource = 'pull' | 'file';
+
+/** What applying needs beyond the database: employment records are matched to people. */
+export interface UpstreamContext {
+  employment?: PesEmploymentApplier;
+}
 
 /** Thrown inside apply for content the app cannot take; becomes a reject row. */
 class Malformed extends Error {}
@@ -27,7 +34,9 @@ function fingerprint(kind: PesRecordKind, raw: unknown): string {
 }
 
 /** Sets the record aside with its reason (once per distinct record; repeats count up). */
-export async function setAside(kind: PesRecordKind, source: RecordSource, raw: unknown, reason: string, at: Date): Promise<void> {
+export async function setAside(kind: PesRecordKind, source: RecordSource, received: unknown, reason: string, at: Date): Promise<void> {
+  // A set-aside employment record keeps the ID number masked.
+  const raw = kind === 'employment' ? withoutIdNumber(received) : received;
   const head = PesRecordHeadSchema.partial().safeParse(raw);
   const text = JSON.stringify(raw) ?? String(raw);
   await PesReject.updateOne(
@@ -83,16 +92,17 @@ async function employerFor(job: PesJob): Promise<EmployerRecord> {
 
 type Filter = Record<string, unknown>;
 type UpdateOne = (filter: Filter, update: Filter, options: { upsert?: boolean; runValidators?: boolean }) => Promise<{ upsertedCount: number; modifiedCount: number }>;
+type PostingKind = Exclude<PesRecordKind, 'employment'>;
 
-/** updateOne of the model holding each kind. */
-const updateOneOf: Record<PesRecordKind, UpdateOne> = {
+/** updateOne of the model holding each kind of posting. */
+const updateOneOf: Record<PostingKind, UpdateOne> = {
   job: (f, u, o) => Job.updateOne(f as QueryFilter<JobRecord>, u as UpdateQuery<JobRecord>, o).exec(),
   course: (f, u, o) => Course.updateOne(f as QueryFilter<CourseRecord>, u as UpdateQuery<CourseRecord>, o).exec(),
 };
 
 /** Updates only when the stored version is older; inserts when absent. */
 async function upsertVersioned(
-  kind: PesRecordKind,
+  kind: PostingKind,
   upstreamId: string,
   version: number,
   set: Record<string, unknown>,
@@ -171,7 +181,7 @@ async function applyCourse(c: PesCourse): Promise<'created' | 'updated' | 'stale
 }
 
 /** Closes the posting when this version is newer than the stored one. */
-async function closeRecord(kind: PesRecordKind, upstreamId: string, version: number): Promise<'removed' | 'stale'> {
+async function closeRecord(kind: PostingKind, upstreamId: string, version: number): Promise<'removed' | 'stale'> {
   const res = await updateOneOf[kind](
     { upstreamId, $or: [{ upstreamVersion: { $lt: version } }, { upstreamVersion: { $exists: false } }] },
     { $set: { status: 'closed', upstreamVersion: version } },
@@ -180,14 +190,28 @@ async function closeRecord(kind: PesRecordKind, upstreamId: string, version: num
   return res.modifiedCount > 0 ? 'removed' : 'stale';
 }
 
+/** A person's employment record: through the outcomes, as a confirmed outcome would be. */
+async function applyEmployment(raw: unknown, reject: (reason: string) => Promise<'rejected'>, ctx: UpstreamContext): Promise<ApplyOutcome> {
+  const parsed = PesEmploymentSchema.safeParse(raw);
+  if (!parsed.success) return reject(describeZodError(parsed.error));
+  if (!ctx.employment) throw new Error('PES employment records need the employment applier');
+  try {
+    return await ctx.employment.apply(parsed.data);
+  } catch (err: unknown) {
+    if (err instanceof EmploymentRecordRefused) return reject(err.message);
+    throw err;
+  }
+}
+
 /** Applies one raw record; never throws for bad content (it is set aside), only for database trouble. */
-export async function applyUpstreamRecord(kind: PesRecordKind, raw: unknown, source: RecordSource, at: Date): Promise<ApplyOutcome> {
+export async function applyUpstreamRecord(kind: PesRecordKind, raw: unknown, source: RecordSource, at: Date, ctx: UpstreamContext = {}): Promise<ApplyOutcome> {
   const reject = async (reason: string): Promise<'rejected'> => {
     await setAside(kind, source, raw, reason, at);
     return 'rejected';
   };
   const head = PesRecordHeadSchema.safeParse(raw);
   if (!head.success) return reject(describeZodError(head.error));
+  if (kind === 'employment') return applyEmployment(raw, reject, ctx);
   const { id, version, status } = head.data;
   if ((PES_GONE_STATUSES as readonly string[]).includes(status)) return closeRecord(kind, id, version);
   if (status !== 'open') return reject(`status: ${status} is not one of open, ${PES_GONE_STATUSES.join(', ')}`);

@@ -26,7 +26,8 @@ export function createBrokersModule(deps: { crypto: FieldCrypto; clock: Clock; w
   const subsidies = new SubsidyService({ clock: deps.clock });
   const brokers = new BrokerService({ crypto: deps.crypto, clock: deps.clock, workers: deps.workers, subsidies });
   const imports = new ImportService({ workers: deps.workers, clock: deps.clock, crypto: deps.crypto, ...(deps.logger ? { logger: deps.logger } : {}) });
-  const outcomes = new OutcomeService({ clock: deps.clock, audit: new AuditService(deps.clock) });
+  const audit = new AuditService(deps.clock);
+  const outcomes = new OutcomeService({ clock: deps.clock, audit });
   const teams = new TeamService({ clock: deps.clock, crypto: deps.crypto, subsidies, outcomes });
-  return { brokers, imports, teams, subsidies, routes: [createBrokerRoutes({ brokers, imports, teams, subsidies }), ...createSubsidyRoutes(subsidies, new GrantService({ clock: deps.clock, subsidies }))] };
+  return { brokers, imports, teams, subsidies, routes: [createBrokerRoutes({ brokers, imports, teams, subsidies }), ...createSubsidyRoutes(subsidies, new GrantService({ clock: deps.clock, subsidies, audit }))] };
 }

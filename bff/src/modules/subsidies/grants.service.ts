@@ -5,20 +5,29 @@
  * are a separate ledger (SubsidyService.list for brokers shows only those).
  */
 import { Types } from 'mongoose';
-import { type Entitlement, type WorkerGrant, type WorkerGrantList } from '@zhuanyi/shared';
+import { type Entitlement, type WorkerGrant, type WorkerGrantKind, type WorkerGrantList } from '@zhuanyi/shared';
 import type { AuthContext } from '../../http/auth';
 import { AppError, NotFoundError } from '../../http/errors';
 import type { Clock } from '../../security/clock';
+import type { AuditService } from '../audit/audit.service';
 import { regionRange } from '../staff/scope';
 import { holdsVerification } from '../workers/verified-facts';
 import { Worker, type WorkerRecord } from '../workers/worker.model';
 import type { SubsidyService } from './subsidies.service';
 import { EntitlementModel, type EntitlementRecord } from './subsidy.model';
 
+/** The kind of a worker grant, from its rule key (e.g. tongliao-job-seeking-poor). */
+export function grantKindOf(ruleKey: string): WorkerGrantKind {
+  if (ruleKey.includes('job-seeking')) return 'job_seeking';
+  if (ruleKey.includes('transport')) return 'transport';
+  if (ruleKey.includes('training')) return 'training_allowance';
+  return 'other';
+}
+
 const VERIFY_FIELDS = { idIndex: 1, birthDate: 1, keyGroups: 1, household: 1, verifiedAt: 1, verifiedFacts: 1 } as const;
 
 export class GrantService {
-  constructor(private readonly deps: { clock: Clock; subsidies: SubsidyService }) {}
+  constructor(private readonly deps: { clock: Clock; subsidies: SubsidyService; audit: AuditService }) {}
 
   private async myRecord(auth: AuthContext): Promise<WorkerRecord | null> {
     return Worker.findOne({ ownerLoginId: new Types.ObjectId(auth.subjectId) }, VERIFY_FIELDS).lean<WorkerRecord>().exec();
@@ -30,6 +39,7 @@ export class GrantService {
     const needsClaim = !!e.keyGroupTier && !verified;
     return {
       id: api.id,
+      kind: grantKindOf(e.ruleKey),
       ruleName: api.ruleName,
       amountFen: api.amountFen,
       state: api.state,
@@ -64,7 +74,16 @@ export class GrantService {
     )
       .lean<EntitlementRecord>()
       .exec();
-    if (claimed) return this.toGrant(claimed, holdsVerification(w), now);
+    if (claimed) {
+      await this.deps.audit.record(auth, {
+        action: 'update',
+        targetType: 'entitlement',
+        targetId: id,
+        regionCode: claimed.regionCode,
+        detail: `worker applied for ${claimed.ruleKey} ${claimed.amountFen} fen`,
+      });
+      return this.toGrant(claimed, holdsVerification(w), now);
+    }
     const found = await EntitlementModel.exists({ _id: new Types.ObjectId(id), workerId: w._id, beneficiary: 'worker' }).exec();
     if (!found) throw new NotFoundError('error.grantNotFound');
     throw new AppError('CONFLICT', { messageKey: 'error.grantNotClaimable' });

@@ -11,6 +11,7 @@ import { signInAs, type TestSubject } from '../../test-support/auth';
 import { registrationOf, villagesOf } from '../../test-support/broker-rows';
 import { buildJob } from '../../test-support/factories';
 import { useTestDb } from '../../test-support/test-db';
+import { AuditModel } from '../audit/audit.model';
 import { Worker } from '../workers/worker.model';
 import { ensureDefaultSubsidyRules } from './subsidies.service';
 
@@ -62,7 +63,7 @@ describe('money to the right person', () => {
     const worker = await signInAs('worker', { clock });
     await Worker.updateOne({ _id: new Types.ObjectId(workerId) }, { $set: { ownerLoginId: new Types.ObjectId(worker.subjectId), claimedAt: clock() } }).exec();
     const mine = WorkerGrantListSchema.parse((await http().get('/api/v1/workers/me/grants').set(await headerOf(worker)).expect(200)).body);
-    expect(mine.items.map((g) => [g.amountFen, g.state, g.needsClaim, g.claimable])).toEqual([[200_000, 'due', true, true]]);
+    expect(mine.items.map((g) => [g.kind, g.amountFen, g.state, g.needsClaim, g.claimable])).toEqual([['job_seeking', 200_000, 'due', true, true]]);
     expect(mine.totalFen).toBe(200_000);
     const grantId = mine.items[0]?.id ?? '';
     // A broker cannot claim the worker's grant; a stranger worker cannot see it.
@@ -93,6 +94,9 @@ describe('money to the right person', () => {
     const claims = await Promise.all(Array.from({ length: 4 }, async () => http().post(`/api/v1/workers/me/grants/${grantId}/claim`).set(await headerOf(worker))));
     expect(claims.map((c) => c.status).sort()).toEqual([200, 409, 409, 409]);
     expect(WorkerGrantSchema.parse(claims.find((c) => c.status === 200)?.body).state).toBe('claimed');
+    // The application is in the audit trail once, under the worker.
+    const applied = await AuditModel.find({ targetType: 'entitlement', targetId: grantId }).lean().exec();
+    expect(applied.map((a) => [a.actorId, a.actorRole, a.action])).toEqual([[worker.subjectId, 'worker', 'update']]);
     await http().post(`/api/v1/registry/workers/${workerId}/verify`).set(await headerOf(staff)).send({ note: '边缘易致贫户核对' }).expect(200);
     await http().post(`/api/v1/subsidies/${grantId}/decisions`).set(await headerOf(staff)).send({ action: 'approve', reason: '核实无误' }).expect(200);
     const paid = EntitlementSchema.parse((await http().post(`/api/v1/subsidies/${grantId}/decisions`).set(await headerOf(staff)).send({ action: 'pay', reason: '已打卡发放' }).expect(200)).body);

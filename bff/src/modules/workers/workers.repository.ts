@@ -53,6 +53,15 @@ export async function linkLoginToWorker(loginId: string, workerId: Types.ObjectI
   await WorkerLogin.updateOne({ _id: new Types.ObjectId(loginId) }, { $set: { workerId } });
 }
 
+/** Records with this phone that nobody has claimed yet (a household may share one phone). */
+export function findUnclaimedByPhone(phoneIndex: string): Promise<WorkerRecord[]> {
+  return Worker.find({ phoneIndex, ownerLoginId: { $exists: false } }, { name: 1, household: 1, source: 1, createdAt: 1 })
+    .sort({ createdAt: 1 })
+    .limit(5)
+    .lean<WorkerRecord[]>()
+    .exec();
+}
+
 export function findLoginPhoneIndex(loginId: string): Promise<string | undefined> {
   return WorkerLogin.findById(loginId)
     .lean()

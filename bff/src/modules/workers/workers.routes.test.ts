@@ -1,6 +1,7 @@
 import request from 'supertest';
 import mongoose from 'mongoose';
 import {
+  ClaimableRecordListSchema,
   ErrorBodySchema,
   idNumberCheckChar,
   OwnershipConflictListSchema,
@@ -350,6 +351,28 @@ describe('records entered by a broker, claimed by the person', () => {
     const ok = await http().post('/api/v1/workers/me/claim').set(worker.header).send({ idNumber: ID_A, phone: '13847501234' });
     expect(ok.status).toBe(200);
     expect(WorkerRegistrationResultSchema.parse(ok.body)).toMatchObject({ outcome: 'claimed', worker: { id: result.worker.id, claimed: true } });
+  });
+
+  it('when the person signs in with the phone on the record, then 我的 finds it (masked) and a claim with only the ID number takes it; afterwards nothing is left to find', async () => {
+    const { result } = await brokerEnters();
+    const stranger = await signInAs('worker', { config, clock, phone: '13900009999' });
+    expect(ClaimableRecordListSchema.parse((await http().get('/api/v1/workers/me/claimable').set(stranger.header).expect(200)).body).items).toEqual([]);
+    // Without a phone the stranger's own proven phone is checked: the same answer as a wrong number.
+    const strangerClaim = await http().post('/api/v1/workers/me/claim').set(stranger.header).send({ idNumber: ID_A });
+    expect(strangerClaim.status).toBe(404);
+
+    const worker = await signInAs('worker', { config, clock, phone: '13847501234' });
+    const found = ClaimableRecordListSchema.parse((await http().get('/api/v1/workers/me/claimable').set(worker.header).expect(200)).body);
+    expect(found.items).toEqual([{ nameMasked: '包**', householdRegionName: expect.stringContaining('科尔沁左翼中旗') as string, source: 'broker', createdAt: expect.any(String) as string }]);
+    expect(JSON.stringify(found)).not.toContain('包金山');
+
+    const wrongId = await http().post('/api/v1/workers/me/claim').set(worker.header).send({ idNumber: ID_B });
+    expect(wrongId.status).toBe(404);
+    const ok = await http().post('/api/v1/workers/me/claim').set(worker.header).send({ idNumber: ID_A });
+    expect(ok.status).toBe(200);
+    expect(WorkerRegistrationResultSchema.parse(ok.body)).toMatchObject({ outcome: 'claimed', worker: { id: result.worker.id, claimed: true, source: 'broker' } });
+    expect(ClaimableRecordListSchema.parse((await http().get('/api/v1/workers/me/claimable').set(worker.header).expect(200)).body).items).toEqual([]);
+    expect((await http().get('/api/v1/workers/me').set(worker.header).expect(200)).body).toMatchObject({ id: result.worker.id, name: '包金山' });
   });
 
   it('when the same broker enters the same person again, then it is an update; another broker gets 409', async () => {

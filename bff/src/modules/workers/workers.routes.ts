@@ -1,4 +1,5 @@
 import {
+  ClaimableRecordListSchema,
   IdParamsSchema,
   OwnershipConflictDecisionSchema,
   OwnershipConflictListSchema,
@@ -36,8 +37,15 @@ export function createWorkerRoutes(workers: WorkerService): RouteGroup {
     handler: ({ body, ctx }) => workers.saveMine(authOf(ctx), body),
   });
 
+  routes.get('/me/claimable', {
+    summary: '别人用我登录的手机号代我登记、还没认领的信息（姓名打码、户籍村、谁登记的；认领须再填身份证号）',
+    auth: { roles: ['worker'] },
+    response: { schema: ClaimableRecordListSchema },
+    handler: ({ ctx }) => workers.claimableMine(authOf(ctx)),
+  });
+
   routes.post('/me/claim', {
-    summary: '认领经纪人或工作人员代登记的信息（身份证号 + 登记手机号，且已用该手机号验证登录）',
+    summary: '认领经纪人或工作人员代登记的信息（身份证号 + 登记手机号，且已用该手机号验证登录；不填手机号即用登录时验证的手机号）',
     auth: { roles: ['worker'] },
     idempotency: 'optional',
     request: { body: WorkerClaimRequestSchema },

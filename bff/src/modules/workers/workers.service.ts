@@ -13,7 +13,9 @@ import {
   isWithinRegion,
   maskIdNumber,
   maskMobilePhone,
+  maskPersonName,
   parseIdNumber,
+  type ClaimableRecordList,
   type MessageKey,
   type RegistrationOutcome,
   type WorkerClaimRequest,
@@ -38,6 +40,7 @@ import {
   claimWorker,
   findLoginPhoneIndex,
   findWorkerById,
+  findUnclaimedByPhone,
   findWorkerByIdIndex,
   findWorkerOwnedBy,
   insertWorker,
@@ -267,11 +270,27 @@ export class WorkerService {
     );
   }
 
-  /** POST claim: ID number + phone of a record a broker or staff entered. */
+  /** Records others entered with the phone this login proved, not yet claimed (none once the login has its own). */
+  async claimableMine(auth: AuthContext): Promise<ClaimableRecordList> {
+    const [loginPhone, mine] = await Promise.all([findLoginPhoneIndex(auth.subjectId), findWorkerOwnedBy(auth.subjectId)]);
+    if (!loginPhone || mine) return { items: [] };
+    const rows = await findUnclaimedByPhone(loginPhone);
+    return {
+      items: rows.map((w) => ({
+        nameMasked: maskPersonName(w.name),
+        householdRegionName: regionFullName(w.household.regionCode) ?? w.household.regionCode,
+        source: w.source === 'staff' ? 'staff' : 'broker',
+        createdAt: w.createdAt.toISOString(),
+      })),
+    };
+  }
+
+  /** POST claim: ID number + phone of a record a broker or staff entered (the phone proven at sign-in when omitted). */
   async claimMine(auth: AuthContext, input: WorkerClaimRequest): Promise<WorkerRegistrationResult> {
     await this.deps.consents.requireForRegistration(auth);
     const { crypto } = this.deps;
     const idIndex = crypto.blindIndex('idNumber', input.idNumber);
+    const phoneIndex = input.phone ? crypto.blindIndex('phone', input.phone) : await findLoginPhoneIndex(auth.subjectId);
     const mine = await findWorkerOwnedBy(auth.subjectId);
     if (mine) {
       if (mine.idIndex === idIndex) return this.result('claimed', mine);
@@ -280,7 +299,7 @@ export class WorkerService {
     const record = await findWorkerByIdIndex(idIndex);
     // The same answer whether the number is unknown, owned or the phone differs: no probing.
     const mismatch = new AppError('NOT_FOUND', { messageKey: 'error.workerClaimMismatch' });
-    if (!record || record.ownerLoginId || !crypto.sameIndex(record.phoneIndex, crypto.blindIndex('phone', input.phone))) throw mismatch;
+    if (!record || record.ownerLoginId || !phoneIndex || !crypto.sameIndex(record.phoneIndex, phoneIndex)) throw mismatch;
     const claimed = await this.claim(auth, record);
     if (!claimed) throw mismatch;
     return this.result('claimed', claimed);

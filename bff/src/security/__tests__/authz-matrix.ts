@@ -270,6 +270,7 @@ export const authzMatrix: Record<string, MatrixEntry> = {
       return { body: c.caller === 'otherWorker' ? c.w.registrations.otherWorker : c.w.registrations.worker };
     },
   },
+  'GET /api/v1/workers/me/claimable': { expect: roles(['worker']) },
   'POST /api/v1/workers/me/claim': {
     expect: roles(['worker']),
     // Claiming the record one already holds answers it again (200); anyone else's number is 404 or 409.

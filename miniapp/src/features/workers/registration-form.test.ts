@@ -1,10 +1,11 @@
-import { buildRegion } from '../../../test/factories';
+import { buildRegion, buildWorkerView, FILLED_IDENTITY } from '../../../test/factories';
 import {
   EMPTY_REGISTRATION,
   fieldForPath,
   firstStepWithError,
   idNumberFacts,
   mapFieldErrors,
+  registrationValuesOf,
   stepErrors,
   toRegistrationInput,
   validateRegistration,
@@ -93,5 +94,54 @@ describe('registration form', () => {
     expect(idNumberFacts('15052119850615003X', '2026-06-14')).toEqual({ birthDate: '1985-06-15', age: 40, sex: 'male' });
     expect(idNumberFacts('15052119850615003X', '2026-06-15')?.age).toBe(41);
     expect(idNumberFacts('15052119850615')).toBeNull();
+  });
+});
+
+describe('the form filled in from a stored record (修改登记信息)', () => {
+  const stored = buildWorkerView({
+    skills: [{ trade: '电焊工', level: 'level4' }, { trade: '挖掘机司机', level: 'level4' }],
+    certificates: [{ name: '焊工证' }, { name: '叉车证' }],
+    keyGroups: ['lifted_from_poverty'],
+    jobIntention: { wantsJob: true, trades: ['电焊工'], locations: ['out_of_province'], expectedMonthlyPayFen: 650_050 },
+    employment: { status: 'employed', destination: { location: 'out_of_province', regionCode: '310115', employerName: '上海某厂', startedOn: '2026-06-04', organizedByGovernment: true } },
+  });
+
+  it('when a record is opened for editing, then every field is filled in except the masked phone, and chips and free text are split as the form holds them', () => {
+    const v = registrationValuesOf(stored, village);
+    expect(v).toMatchObject({
+      name: '巴特尔',
+      idNumber: '',
+      phone: '',
+      householdPath: village,
+      householdGroup: '三组',
+      keyGroups: ['lifted_from_poverty'],
+      employmentStatus: 'employed',
+      destinationLocation: 'out_of_province',
+      destinationEmployer: '上海某厂',
+      organizedByGovernment: true,
+      skills: ['电焊工'],
+      otherSkill: '挖掘机司机',
+      skillLevel: 'level4',
+      certificates: '焊工证、叉车证',
+      wantsJob: true,
+      expectedPayYuan: '6500.50',
+      wantsTraining: true,
+      trainingTrades: ['电焊工'],
+    });
+  });
+
+  it('when the ID number was just typed and the phone is typed again, then the form sends the record back unchanged', () => {
+    const v = { ...registrationValuesOf(stored, village, FILLED_IDENTITY.idNumber), phone: '13900001234' };
+    const checked = validateRegistration(v);
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.input).toMatchObject({
+      idNumber: FILLED_IDENTITY.idNumber,
+      householdRegionCode: '150521100201',
+      skills: [{ trade: '电焊工', level: 'level4' }, { trade: '挖掘机司机', level: 'level4' }],
+      certificates: [{ name: '焊工证' }, { name: '叉车证' }],
+      jobIntention: { wantsJob: true, trades: ['电焊工'], locations: ['out_of_province'], expectedMonthlyPayFen: 650_050 },
+      employment: { status: 'employed', destination: { location: 'out_of_province', regionCode: '310115', employerName: '上海某厂', startedOn: '2026-06-04', organizedByGovernment: true } },
+    });
   });
 });

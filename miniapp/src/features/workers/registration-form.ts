@@ -2,6 +2,7 @@ import {
   WorkerRegistrationInputSchema,
   ageOn,
   chinaDateOf,
+  fenToYuanText,
   fieldMessages,
   messageKeyErrorMap,
   parseIdNumber,
@@ -15,8 +16,10 @@ import {
   type Sex,
   type SkillLevel,
   type WorkLocation,
+  type WorkerRegistration,
   type WorkerRegistrationInput,
 } from '@zhuanyi/shared';
+import { TRADES } from '@/common/trades';
 import { createDraftStore } from '@/services/draft-store';
 
 /** The registration form as typed: strings and choices, nothing parsed yet. Kept as the draft. */
@@ -34,6 +37,9 @@ export interface RegistrationValues {
   destinationLocation: WorkLocation | '';
   destinationEmployer: string;
   destinationTrade: string;
+  /** Kept from a stored record (no field of their own): where and since when, as staff confirmed it. */
+  destinationRegionCode: string;
+  destinationStartedOn: string;
   organizedByGovernment: boolean;
   entrepreneurActive: boolean | null;
   entrepreneurProject: string;
@@ -63,6 +69,8 @@ export const EMPTY_REGISTRATION: RegistrationValues = {
   destinationLocation: '',
   destinationEmployer: '',
   destinationTrade: '',
+  destinationRegionCode: '',
+  destinationStartedOn: '',
   organizedByGovernment: false,
   entrepreneurActive: null,
   entrepreneurProject: '',
@@ -193,13 +201,57 @@ export function toRegistrationInput(v: RegistrationValues): Record<string, unkno
         v.employmentStatus === 'employed' && v.destinationLocation !== ''
           ? {
               location: v.destinationLocation,
+              regionCode: blankToUndefined(v.destinationRegionCode),
               employerName: blankToUndefined(v.destinationEmployer),
               trade: blankToUndefined(v.destinationTrade),
+              startedOn: blankToUndefined(v.destinationStartedOn),
               organizedByGovernment: v.organizedByGovernment,
             }
           : null,
     },
     entrepreneurship: { active: v.entrepreneurActive === true, project: v.entrepreneurActive ? blankToUndefined(v.entrepreneurProject) : undefined },
+  };
+}
+
+/**
+ * The form filled in from a stored record (修改登记信息). The API answers the ID number and phone
+ * masked only, so they stay empty unless the person just typed the ID number (e.g. to claim).
+ */
+export function registrationValuesOf(w: WorkerRegistration, householdPath: Region[], idNumber = ''): RegistrationValues {
+  const known = new Set(TRADES.map((trade) => trade.value));
+  const trades = w.skills.map((s) => s.trade).filter(Boolean);
+  const d = w.employment.destination;
+  const pay = w.jobIntention.expectedMonthlyPayFen;
+  return {
+    ...EMPTY_REGISTRATION,
+    name: w.name,
+    idNumber,
+    ethnicity: w.ethnicity,
+    phone: '',
+    education: w.education,
+    householdPath,
+    householdGroup: w.household.group,
+    keyGroups: [...w.keyGroups],
+    mobility: w.mobility,
+    employmentStatus: w.employment.status,
+    destinationLocation: d?.location ?? '',
+    destinationEmployer: d?.employerName ?? '',
+    destinationTrade: d?.trade ?? '',
+    destinationRegionCode: d?.regionCode ?? '',
+    destinationStartedOn: d?.startedOn ?? '',
+    organizedByGovernment: d?.organizedByGovernment ?? false,
+    entrepreneurActive: w.entrepreneurship.active,
+    entrepreneurProject: w.entrepreneurship.project ?? '',
+    skills: trades.filter((trade) => known.has(trade)),
+    otherSkill: trades.filter((trade) => !known.has(trade)).join('、'),
+    skillLevel: w.skills[0]?.level ?? 'none',
+    certificates: w.certificates.map((c) => c.name).join('、'),
+    wantsJob: w.jobIntention.wantsJob,
+    jobTrades: [...w.jobIntention.trades],
+    jobLocations: [...w.jobIntention.locations],
+    expectedPayYuan: pay === null ? '' : fenToYuanText(pay).replace(/\.00$/, ''),
+    wantsTraining: w.trainingIntention.wantsTraining,
+    trainingTrades: [...w.trainingIntention.trades],
   };
 }
 

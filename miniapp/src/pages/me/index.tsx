@@ -8,6 +8,9 @@ import { useSession } from '@/features/auth/hooks/use-session';
 import { brokerRoutes } from '@/features/brokers/routes';
 import { LanguageSwitch } from '@/features/language/components/LanguageSwitch';
 import { MyConsentsCard } from '@/features/consents/components/MyConsentsCard';
+import { PrivacyConsent } from '@/features/consents/components/PrivacyConsent';
+import { MyGrantsCard } from '@/features/grants/components/MyGrantsCard';
+import { ClaimRecordCard } from '@/features/workers/components/ClaimRecordCard';
 import { JobAlertCard } from '@/features/job-alerts/components/JobAlertCard';
 import { t } from '@/i18n';
 import { go, routes } from '@/services/navigation';
@@ -23,7 +26,7 @@ function MenuItem({ label, onTap }: { label: string; onTap: () => void }) {
   );
 }
 
-/** 我的: who is signed in, registration, my lists, the large-text switch. */
+/** 我的: who is signed in, a record someone entered for them to claim, registration, my grants, my lists, the large-text switch. */
 export default function MePage() {
   const session = useSession();
   const large = useSyncExternalStore(subscribeTextLevel, isLargeTextOn, isLargeTextOn);
@@ -51,6 +54,16 @@ export default function MePage() {
             </>
           )}
         </View>
+
+        {session?.role === 'worker' ? (
+          <ClaimRecordCard
+            enabled={!session.workerId}
+            onEdit={() => go(routes.register)}
+            renderConsent={(onAgreed) => <PrivacyConsent onAgreed={onAgreed} />}
+          />
+        ) : null}
+
+        {session?.role === 'worker' && session.workerId ? <MyGrantsCard reloadKey={session.workerId} /> : null}
 
         <LanguageSwitch />
 
