@@ -210,9 +210,9 @@ export class ReportService {
     await time('registrations', () => this.registrations(regionCode, month, counties));
     const { start, end } = monthBounds(month);
     const c = counties[0] as string;
-    await time('registrations.new (1 county)', () => Worker.countDocuments({ 'household.countyCode': c, createdAt: { $gte: start, $lt: end } }).exec());
-    await time('registrations.updated (1 county)', () => Worker.countDocuments({ 'household.countyCode': c, updatedAt: { $gte: start, $lt: end }, createdAt: { $lt: start } }).exec());
-    await time('registrations.total (1 county)', () => Worker.countDocuments({ 'household.countyCode': c }).exec());
+    await time('registrations.new (1 county)', () => Worker.countDocuments({ 'household.countyCode': c, createdAt: { $gte: start, $lt: end } }).hint(COUNTY_CREATED_INDEX).exec());
+    await time('registrations.updated (1 county)', () => Worker.countDocuments({ 'household.countyCode': c, updatedAt: { $gte: start, $lt: end }, createdAt: { $lt: start } }).hint(COUNTY_UPDATED_INDEX).exec());
+    await time('registrations.total (1 county)', () => Worker.countDocuments({ 'household.countyCode': c }).hint(COUNTY_VILLAGE_INDEX).exec());
     await time('trainings', () => this.trainings(regionCode, month));
     await time('complaints', () => this.complaints(regionCode, month));
     await time('indicators', () => this.indicators.report(regionCode, 'month', `${month}-01`));
