@@ -191,7 +191,8 @@ export class IndicatorService {
       if (code.length > 9) town.villages.push(code);
       towns.set(key, town);
     }
-    const name = (code: string) => findRegion(code)?.name ?? regionFullName(code) ?? code;
+    // regionFullName finds nothing where findRegion found nothing: one lookup per code.
+    const name = (code: string) => findRegion(code)?.name ?? code;
     const out: IndicatorArea[] = [];
     for (const [town, { counts, villages: codes }] of [...towns].sort(([a], [b]) => a.localeCompare(b))) {
       out.push({ regionCode: town, regionName: name(town), level: 'township', ...counts });
