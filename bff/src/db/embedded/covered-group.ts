@@ -17,6 +17,7 @@ type Part = { at: number; kind: 'path' } | { at: number; kind: 'ifNull'; fallbac
 
 const CMP: Record<string, (c: number) => boolean> = { $gt: (c) => c > 0, $gte: (c) => c >= 0, $lt: (c) => c < 0, $lte: (c) => c <= 0 };
 const NULL_RANK = typeRank(null);
+const NO_VALUE = Symbol('none');
 
 function scalarConstant(v: unknown): boolean {
   return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean' || v === null || v instanceof Date;
@@ -89,11 +90,18 @@ export function coveredGroup(stage: Document | undefined, keys: () => { index: I
   const groups = new Map<string, { id: unknown[]; n: number }>();
   const dedupe = scan.index.multikey ? new Set<number>() : null;
   const values = new Array<unknown>(parts.length);
+  // Sorted entries repeat a part's key value in runs: the last raw value's result is reused.
+  const lastRaw = new Array<unknown>(parts.length).fill(NO_VALUE);
+  const lastTag = new Array<string>(parts.length);
   for (const e of scan.entries()) {
     let id = '';
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i] as Part;
       const raw = e[p.at] === undefined ? null : e[p.at];
+      if (raw === lastRaw[i]) {
+        id += lastTag[i] as string;
+        continue;
+      }
       let v: unknown;
       if (p.kind === 'path') {
         if (raw === null) return null;
@@ -103,7 +111,9 @@ export function coveredGroup(stage: Document | undefined, keys: () => { index: I
       const t = tag(v);
       if (t === undefined) return null;
       values[i] = v;
-      id += `${t}\u0000`;
+      lastRaw[i] = raw;
+      lastTag[i] = `${t}\u0000`;
+      id += lastTag[i] as string;
     }
     let n = 0;
     if (dedupe) {

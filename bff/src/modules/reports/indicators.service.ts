@@ -28,7 +28,7 @@ import { findRegion, regionFullName } from '../regions/regions.service';
 import { settingsFor } from '../staff/region-settings';
 import { regionRange } from '../staff/scope';
 import { EnrollmentModel } from '../training/enrollment.model';
-import { Worker, WORK_STATE_GROUPS_INDEX, WORK_STATE_INDEX } from '../workers/worker.model';
+import { COUNTY_VILLAGE_INDEX, Worker, WORK_STATE_GROUPS_INDEX, WORK_STATE_INDEX } from '../workers/worker.model';
 import { countiesOf } from './region-counties';
 
 const EMPLOYED = ['employed', 'self_employed', 'public_welfare_post'];
@@ -51,14 +51,14 @@ export class IndicatorService {
   constructor(private readonly clock: Clock) {}
 
   /**
-   * People of one employment status by village with the flags the indicators need. Only fields of
-   * WORK_STATE_INDEX are read (null and missing alike), so the index answers it without the records.
+   * People in work (all employed statuses, one pass) by village with the flags the indicators need. Only
+   * fields of WORK_STATE_INDEX are read (null and missing alike), so the index answers it without the records.
    */
-  private stockPipeline(county: string, status: string, regionCode: string, yearStart: string, from: string, to: string): PipelineStage[] {
+  private stockPipeline(county: string, regionCode: string, yearStart: string, from: string, to: string): PipelineStage[] {
     const started = '$employment.destination.startedOn';
     const orNull = (path: string) => ({ $ifNull: [path, null] });
     return [
-      { $match: { 'household.countyCode': county, 'employment.status': status, ...(regionCode.length > 6 ? { 'household.regionCode': regionRange(regionCode) } : {}) } },
+      { $match: { 'household.countyCode': county, 'employment.status': { $in: EMPLOYED }, ...(regionCode.length > 6 ? { 'household.regionCode': regionRange(regionCode) } : {}) } },
       {
         $group: {
           _id: {
@@ -98,7 +98,8 @@ export class IndicatorService {
     return { year: rows.length, period: rows.filter((r) => r.lastAt >= fromAt).length, long: rows.filter((r) => r.long).length };
   }
 
-  async report(regionCode: string, period: ReportPeriod, on: string): Promise<IndicatorReport> {
+  /** `countyTotals`: records per county (with the region's village filter) when the caller has counted them already. */
+  async report(regionCode: string, period: ReportPeriod, on: string, countyTotals?: ReadonlyMap<string, number>): Promise<IndicatorReport> {
     const { from, to } = periodWindow(period, on);
     const year = to.slice(0, 4);
     const yearStart = `${year}-01-01`;
@@ -115,24 +116,25 @@ export class IndicatorService {
       return v;
     };
     for (const county of countiesOf(regionCode)) {
+      const groups = await Worker.aggregate<StockGroup>(this.stockPipeline(county, regionCode, yearStart, from, to)).hint(WORK_STATE_INDEX).exec();
+      for (const g of groups) {
+        if (g._id.late) continue; // started after the period: not in work at its end
+        const v = village(g._id.v);
+        v.transferredStock += g.n;
+        if (g._id.ny) v.transferredNew += g.n;
+        if (isOutside(area, typeof g._id.r === 'string' ? g._id.r : null, typeof g._id.l === 'string' ? g._id.l : null)) v.outOfRegion += g.n;
+        else v.inRegion += g.n;
+        if (g._id.np) totals.newInPeriod += g.n;
+        if (g._id.org === true) totals.organized += g.n;
+      }
       for (const status of EMPLOYED) {
-        const groups = await Worker.aggregate<StockGroup>(this.stockPipeline(county, status, regionCode, yearStart, from, to)).hint(WORK_STATE_INDEX).exec();
-        for (const g of groups) {
-          if (g._id.late) continue; // started after the period: not in work at its end
-          const v = village(g._id.v);
-          v.transferredStock += g.n;
-          if (g._id.ny) v.transferredNew += g.n;
-          if (isOutside(area, typeof g._id.r === 'string' ? g._id.r : null, typeof g._id.l === 'string' ? g._id.l : null)) v.outOfRegion += g.n;
-          else v.inRegion += g.n;
-          if (g._id.np) totals.newInPeriod += g.n;
-          if (g._id.org === true) totals.organized += g.n;
-        }
         const poor = await Worker.aggregate<PoorGroup>(this.poorPipeline(county, status, regionCode, to)).hint(WORK_STATE_GROUPS_INDEX).exec();
         for (const g of poor) if (!g._id.late) village(g._id.v).poorTransferred += g.n;
       }
+      // Hinted counts: the planner need not size up every county-led index.
       const finer = regionCode.length > 6 ? { 'household.regionCode': regionRange(regionCode) } : {};
-      laborForce += await Worker.countDocuments({ 'household.countyCode': county, ...finer }).exec();
-      laborForce -= await Worker.countDocuments({ 'household.countyCode': county, 'employment.status': 'not_seeking', ...finer }).exec();
+      laborForce += countyTotals?.get(county) ?? (await Worker.countDocuments({ 'household.countyCode': county, ...finer }).hint(COUNTY_VILLAGE_INDEX).exec());
+      laborForce -= await Worker.countDocuments({ 'household.countyCode': county, 'employment.status': 'not_seeking', ...finer }).hint(WORK_STATE_INDEX).exec();
     }
     for (const v of villages.values()) for (const k of Object.keys(v) as Array<keyof AreaCounts>) totals[k] += v[k];
     const training = await this.trained(regionCode, yearStart, from, to);
@@ -189,7 +191,8 @@ export class IndicatorService {
       if (code.length > 9) town.villages.push(code);
       towns.set(key, town);
     }
-    const name = (code: string) => findRegion(code)?.name ?? regionFullName(code) ?? code;
+    // regionFullName finds nothing where findRegion found nothing: one lookup per code.
+    const name = (code: string) => findRegion(code)?.name ?? code;
     const out: IndicatorArea[] = [];
     for (const [town, { counts, villages: codes }] of [...towns].sort(([a], [b]) => a.localeCompare(b))) {
       out.push({ regionCode: town, regionName: name(town), level: 'township', ...counts });

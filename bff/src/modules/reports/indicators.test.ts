@@ -92,6 +92,30 @@ describe('indicators as the seeds define them', () => {
     await http().get('/api/v1/reports/indicators').query({ period: 'month', on: '2022-06-15', regionCode: '1505' }).set(staff.header).expect(404);
   });
 
+  it('when the monthly report carries the indicators, then they equal the indicator report of that month (people of every employed status in work, the labour force shared with the registrations)', async () => {
+    const clock = manualClock('2022-07-02T02:00:00Z');
+    const { http } = staffApp(db.database, clock);
+    const v = '540329100201';
+    const as = (status: 'self_employed' | 'public_welfare_post', startedOn: string) => ({
+      employment: { status, destination: { location: 'in_county' as const, regionCode: '540329', startedOn, organizedByGovernment: false } },
+    });
+    await Worker.collection.insertMany([
+      workerDoc({ village: v, ...job('out_of_province', '2022-06-03', '310115') }),
+      workerDoc({ village: v, ...as('self_employed', '2022-02-11') }),
+      workerDoc({ village: v, keyGroups: ['at_risk_of_poverty'], ...as('public_welfare_post', '2021-09-01') }),
+      workerDoc({ village: v }), // unemployed
+      workerDoc({ village: v, employment: { status: 'not_seeking', destination: null } }),
+    ] as never[]);
+    const staff = await signInAs('staff', { regionScope: '540329', clock });
+    const monthly = MonthlyReportSchema.parse((await http().get('/api/v1/reports/monthly').query({ month: '2022-06' }).set(staff.header).expect(200)).body);
+    const alone = IndicatorReportSchema.parse((await http().get('/api/v1/reports/indicators').query({ period: 'month', on: '2022-06-15' }).set(staff.header).expect(200)).body);
+    expect(monthly.indicators.indicators).toEqual(alone.indicators);
+    expect(monthly.registrations.total).toBe(5);
+    expect(value(alone, 'transferredStock')?.actual).toBe(3);
+    expect(value(alone, 'transferRate')?.actual).toBe(0.75); // 3 in work of 4 in the labour force
+    expect(value(alone, 'poorTransferred')?.actual).toBe(1);
+  });
+
   it('when 通辽市 counties report, then out of region means outside the city (市外), so work in Hohhot counts out and work elsewhere in the city counts in', async () => {
     const clock = manualClock('2022-07-02T02:00:00Z');
     const { http } = staffApp(db.database, clock);

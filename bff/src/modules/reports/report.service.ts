@@ -19,7 +19,7 @@ import { IndicatorService } from './indicators.service';
 import { countiesOf } from './region-counties';
 
 export { countiesOf };
-import { Worker, WORK_STATE_INDEX } from '../workers/worker.model';
+import { COUNTY_CREATED_INDEX, COUNTY_UPDATED_INDEX, COUNTY_VILLAGE_INDEX, Worker, WORK_STATE_INDEX } from '../workers/worker.model';
 
 const EMPLOYED = ['employed', 'self_employed', 'public_welfare_post'];
 const SH = 8 * 3600_000;
@@ -130,12 +130,17 @@ export class ReportService {
     let created = 0;
     let updated = 0;
     let total = 0;
+    // Per county, for the indicators' labour force (the same count).
+    const countyTotals = new Map<string, number>();
+    // Hinted: the planner need not size up every county-led index for each count.
     for (const c of counties) {
-      created += await Worker.countDocuments({ 'household.countyCode': c, createdAt: { $gte: start, $lt: end }, ...finer }).exec();
-      updated += await Worker.countDocuments({ 'household.countyCode': c, updatedAt: { $gte: start, $lt: end }, createdAt: { $lt: start }, ...finer }).exec();
-      total += await Worker.countDocuments({ 'household.countyCode': c, ...finer }).exec();
+      created += await Worker.countDocuments({ 'household.countyCode': c, createdAt: { $gte: start, $lt: end }, ...finer }).hint(COUNTY_CREATED_INDEX).exec();
+      updated += await Worker.countDocuments({ 'household.countyCode': c, updatedAt: { $gte: start, $lt: end }, createdAt: { $lt: start }, ...finer }).hint(COUNTY_UPDATED_INDEX).exec();
+      const n = await Worker.countDocuments({ 'household.countyCode': c, ...finer }).hint(COUNTY_VILLAGE_INDEX).exec();
+      countyTotals.set(c, n);
+      total += n;
     }
-    return { new: created, updated, total };
+    return { new: created, updated, total, countyTotals };
   }
 
   private async trainings(regionCode: string, month: string) {
@@ -205,9 +210,9 @@ export class ReportService {
     await time('registrations', () => this.registrations(regionCode, month, counties));
     const { start, end } = monthBounds(month);
     const c = counties[0] as string;
-    await time('registrations.new (1 county)', () => Worker.countDocuments({ 'household.countyCode': c, createdAt: { $gte: start, $lt: end } }).exec());
-    await time('registrations.updated (1 county)', () => Worker.countDocuments({ 'household.countyCode': c, updatedAt: { $gte: start, $lt: end }, createdAt: { $lt: start } }).exec());
-    await time('registrations.total (1 county)', () => Worker.countDocuments({ 'household.countyCode': c }).exec());
+    await time('registrations.new (1 county)', () => Worker.countDocuments({ 'household.countyCode': c, createdAt: { $gte: start, $lt: end } }).hint(COUNTY_CREATED_INDEX).exec());
+    await time('registrations.updated (1 county)', () => Worker.countDocuments({ 'household.countyCode': c, updatedAt: { $gte: start, $lt: end }, createdAt: { $lt: start } }).hint(COUNTY_UPDATED_INDEX).exec());
+    await time('registrations.total (1 county)', () => Worker.countDocuments({ 'household.countyCode': c }).hint(COUNTY_VILLAGE_INDEX).exec());
     await time('trainings', () => this.trainings(regionCode, month));
     await time('complaints', () => this.complaints(regionCode, month));
     await time('indicators', () => this.indicators.report(regionCode, 'month', `${month}-01`));
@@ -217,10 +222,10 @@ export class ReportService {
     const counties = countiesOf(regionCode);
     const { year, months } = monthBounds(month);
     const transfers = await this.transfers(regionCode, month, counties);
-    const registrations = await this.registrations(regionCode, month, counties);
+    const { countyTotals, ...registrations } = await this.registrations(regionCode, month, counties);
     const trainings = await this.trainings(regionCode, month);
     const complaints = await this.complaints(regionCode, month);
-    const indicators = await this.indicators.report(regionCode, 'month', `${month}-01`);
+    const indicators = await this.indicators.report(regionCode, 'month', `${month}-01`, countyTotals);
     const value = (k: string) => indicators.indicators.find((i) => i.key === k)?.actual ?? 0;
     const targets: YearTargets = (await settingsFor(regionCode)).targets[year] ?? {};
     const ytd = transfers.yearToDate;

@@ -137,13 +137,16 @@ const workerSchema = new Schema<WorkerRecord>(
 workerSchema.index({ idIndex: 1 }, { unique: true });
 workerSchema.index({ ownerLoginId: 1 }, { unique: true, sparse: true });
 workerSchema.index({ phoneIndex: 1 });
-workerSchema.index({ 'household.countyCode': 1, 'household.regionCode': 1 });
+/** Records by county and village (few keys per county: counts of a county read only these). */
+export const COUNTY_VILLAGE_INDEX = { 'household.countyCode': 1, 'household.regionCode': 1 } as const;
+workerSchema.index(COUNTY_VILLAGE_INDEX);
 workerSchema.index({ 'household.countyCode': 1, keyGroups: 1 });
 workerSchema.index({ 'createdBy.subjectId': 1 });
 // Staff console: watch lists and counts by village, monthly report ranges (all by county first).
 workerSchema.index({ 'household.countyCode': 1, 'watch.color': 1, 'household.regionCode': 1 });
 workerSchema.index({ 'household.countyCode': 1, 'employment.destination.startedOn': 1 });
-workerSchema.index({ 'household.countyCode': 1, createdAt: 1 });
+export const COUNTY_CREATED_INDEX = { 'household.countyCode': 1, createdAt: 1 } as const;
+workerSchema.index(COUNTY_CREATED_INDEX);
 // Indicators and monthly report: people in work by status, start date, village and destination, read off
 // the index alone (the embedded engine's covered $group; mongod can answer from it too), and the poor among them.
 export const WORK_STATE_INDEX = {
@@ -158,7 +161,8 @@ export const WORK_STATE_INDEX = {
 export const WORK_STATE_GROUPS_INDEX = { 'household.countyCode': 1, 'employment.status': 1, keyGroups: 1, 'household.regionCode': 1, 'employment.destination.startedOn': 1 } as const;
 workerSchema.index(WORK_STATE_INDEX);
 workerSchema.index(WORK_STATE_GROUPS_INDEX);
-workerSchema.index({ 'household.countyCode': 1, updatedAt: 1 });
+export const COUNTY_UPDATED_INDEX = { 'household.countyCode': 1, updatedAt: 1 } as const;
+workerSchema.index(COUNTY_UPDATED_INDEX);
 
 /** Called after a registration is saved or updated (the four-color watch recomputes). */
 type WorkerChangeListener = (workerId: Types.ObjectId) => Promise<void>;
