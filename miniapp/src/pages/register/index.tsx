@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { WorkerRegistration } from '@zhuanyi/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice } from '@/components/Form';
 import { Screen } from '@/components/Screen';
@@ -81,11 +81,15 @@ export default function RegisterPage() {
     );
   }, [session]);
 
+  // A first registration refreshes the session with the new worker id: the page then keeps its 登记成功 screen.
+  const startedNew = useRef(false);
   useEffect(() => {
     if (!workerId) {
+      startedNew.current = true;
       setStart({ kind: 'new' });
       return undefined;
     }
+    if (startedNew.current) return undefined;
     let live = true;
     setStart({ kind: 'loading' });
     loadStart().then(
