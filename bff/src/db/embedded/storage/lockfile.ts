@@ -194,6 +194,16 @@ export function fsyncDir(dir: string): void {
   }
 }
 
+/** fsyncDir without blocking the event loop. */
+export async function fsyncDirAsync(dir: string): Promise<void> {
+  const handle = await fs.promises.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Claims a data directory for this process; a live owner (this or another process) makes it refuse. */
 export function acquireLock(dir: string): () => void {
   const key = path.resolve(dir);

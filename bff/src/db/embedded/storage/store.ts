@@ -5,7 +5,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { calculateObjectSize, serialize, type Document } from 'bson';
 import type { JournalOp } from '../catalog';
 import type { Engine } from '../engine';
-import { acquireLock, fsyncDir } from './lockfile';
+import { acquireLock, fsyncDir, fsyncDirAsync } from './lockfile';
 import { DEFAULT_READ_CHUNK, frame, streamRecords, type ReadStats } from './records';
 import { Replayer } from './replay';
 import { freezeState, snapshotSlices } from './snapshot';
@@ -17,6 +17,8 @@ const COMPACT_AT = 64 * 1024 * 1024;
 /** At a clean shutdown, a journal over this size is folded into a snapshot. */
 const CLOSE_COMPACT_AT = 4 * 1024 * 1024;
 const SLICE_RECORDS = 2000;
+/** A compaction fsyncs its snapshot after about this many bytes. */
+const SNAPSHOT_SYNC_BYTES = 8 * 1024 * 1024;
 /** Journal frames are cut at about this size (between ops). */
 const JOURNAL_FRAME_BYTES = 1 << 20;
 /** A transaction commit larger than this is written as parts plus a commit marker. */
@@ -389,8 +391,15 @@ export class Store {
       const sfd = fs.openSync(tmp, 'w', FILE_MODE);
       try {
         await this.writeAll(sfd, frame([{ gen, format: 2, createdAt: new Date() }]));
+        let unsynced = 0;
         for (const slice of snapshotSlices(frozen, this.opts.sliceRecords ?? SLICE_RECORDS)) {
           await this.writeAll(sfd, slice);
+          // Flushed as it goes: one large fsync at the end would hold the journal's fsyncs behind it.
+          unsynced += slice.length;
+          if (unsynced >= SNAPSHOT_SYNC_BYTES) {
+            await this.fsyncFd(sfd);
+            unsynced = 0;
+          }
           this.compactionStats.slices++;
           step('slice');
           await nextTurn();
@@ -400,14 +409,15 @@ export class Store {
         fs.closeSync(sfd);
       }
       step('snapshot-written');
-      fs.renameSync(tmp, this.path(SNAPSHOT));
-      fsyncDir(this.dir);
+      // Asynchronous from here: renaming over and unlinking large files can take long on some file systems.
+      await fs.promises.rename(tmp, this.path(SNAPSHOT));
+      await fsyncDirAsync(this.dir);
       this.snapGen = gen;
       step('snapshot-renamed');
-      for (const name of fs.readdirSync(this.dir)) {
-        if (JOURNAL_NAME.test(name) && this.path(name) !== nextFile) fs.rmSync(this.path(name), { force: true });
+      for (const name of await fs.promises.readdir(this.dir)) {
+        if (JOURNAL_NAME.test(name) && this.path(name) !== nextFile) await fs.promises.rm(this.path(name), { force: true });
       }
-      fsyncDir(this.dir);
+      await fsyncDirAsync(this.dir);
       this.compactionStats.runs++;
       step('journals-removed');
     } catch (err) {
