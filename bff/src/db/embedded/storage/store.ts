@@ -372,7 +372,7 @@ export class Store {
       nextFd = fs.openSync(nextFile, 'wx', FILE_MODE);
       await this.writeAll(nextFd, frame([{ gen }]));
       await this.fsyncFd(nextFd);
-      fsyncDir(this.dir);
+      await fsyncDirAsync(this.dir);
       step('journal-created');
       if (this.failure) throw this.failure;
       // The cut: synchronous, so no op falls between the frozen state and the new journal.
