@@ -144,4 +144,19 @@ describe('the form filled in from a stored record (修改登记信息)', () => {
       employment: { status: 'employed', destination: { location: 'out_of_province', regionCode: '310115', employerName: '上海某厂', startedOn: '2026-06-04', organizedByGovernment: true } },
     });
   });
+  it('when staff stored different levels per skill and certificate numbers, then editing keeps them unless the person changes the level', () => {
+    const detailed = buildWorkerView({
+      skills: [{ trade: '电焊工', level: 'level4' }, { trade: '挖掘机司机', level: 'level5' }],
+      certificates: [{ name: '焊工证', number: 'T150521198506150038', issuedOn: '2020-05-01' }],
+    });
+    const v = { ...registrationValuesOf(detailed, village, FILLED_IDENTITY.idNumber), phone: '13900001234' };
+    const kept = validateRegistration({ ...v, certificates: `${v.certificates}、叉车证` });
+    expect(kept.ok).toBe(true);
+    if (!kept.ok) return;
+    expect(kept.input.skills).toEqual([{ trade: '电焊工', level: 'level4' }, { trade: '挖掘机司机', level: 'level5' }]);
+    expect(kept.input.certificates).toEqual([{ name: '焊工证', number: 'T150521198506150038', issuedOn: '2020-05-01' }, { name: '叉车证' }]);
+    const changed = validateRegistration({ ...v, skillLevel: 'level3' });
+    expect(changed.ok).toBe(true);
+    if (changed.ok) expect(changed.input.skills).toEqual([{ trade: '电焊工', level: 'level3' }, { trade: '挖掘机司机', level: 'level3' }]);
+  });
 });

@@ -53,6 +53,10 @@ export interface RegistrationValues {
   expectedPayYuan: string;
   wantsTraining: boolean | null;
   trainingTrades: string[];
+  /** Kept from a stored record (the form has one level for all skills and certificate names only). */
+  storedSkills?: { trade: string; level: SkillLevel }[];
+  storedSkillLevel?: SkillLevel;
+  storedCertificates?: { name: string; number?: string; issuedOn?: string }[];
 }
 
 export const EMPTY_REGISTRATION: RegistrationValues = {
@@ -182,12 +186,16 @@ export function toRegistrationInput(v: RegistrationValues): Record<string, unkno
     householdGroup: blankToUndefined(v.householdGroup),
     keyGroups: v.keyGroups,
     mobility: blankToUndefined(v.mobility),
-    skills: skills.map((trade) => ({ trade, level: v.skillLevel })),
+    // A stored per-skill level stays unless the person changed the level; a stored certificate keeps its number and date.
+    skills: skills.map((trade) => ({
+      trade,
+      level: v.skillLevel === v.storedSkillLevel ? (v.storedSkills?.find((s) => s.trade === trade)?.level ?? v.skillLevel) : v.skillLevel,
+    })),
     certificates: v.certificates
       .split(/[,，、;；\n]+/)
       .map((name) => name.trim())
       .filter(Boolean)
-      .map((name) => ({ name })),
+      .map((name) => v.storedCertificates?.find((c) => c.name === name) ?? { name }),
     jobIntention: {
       wantsJob: v.wantsJob ?? undefined,
       trades: v.wantsJob ? v.jobTrades : [],
@@ -246,6 +254,9 @@ export function registrationValuesOf(w: WorkerRegistration, householdPath: Regio
     otherSkill: trades.filter((trade) => !known.has(trade)).join('、'),
     skillLevel: w.skills[0]?.level ?? 'none',
     certificates: w.certificates.map((c) => c.name).join('、'),
+    storedSkills: w.skills.map((s) => ({ trade: s.trade, level: s.level })),
+    storedSkillLevel: w.skills[0]?.level ?? 'none',
+    storedCertificates: w.certificates.map((c) => ({ name: c.name, ...(c.number ? { number: c.number } : {}), ...(c.issuedOn ? { issuedOn: c.issuedOn } : {}) })),
     wantsJob: w.jobIntention.wantsJob,
     jobTrades: [...w.jobIntention.trades],
     jobLocations: [...w.jobIntention.locations],
