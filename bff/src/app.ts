@@ -98,7 +98,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     ...training.routes.map((group) => ({ basePath: API_V1, group })),
     { basePath: API_V1, group: createPesRoutes(new PesAdminService({ enabled: deps.config.pes.enabled, clock: security.clock, controls: deps.pes, upstream: pesUpstreamContext(security.crypto, security.clock) })) },
     ...staff.routes.map((group) => ({ basePath: API_V1, group })),
-    ...createProgressRoutes({ clock: security.clock, crypto: security.crypto, audit: new AuditService(security.clock), notifier: staff.notifier }).map((group) => ({ basePath: API_V1, group })),
+    ...createProgressRoutes({ clock: security.clock, crypto: security.crypto, audit: new AuditService(security.clock), notifier: staff.notifier, subsidies: brokers.subsidies }).map((group) => ({ basePath: API_V1, group })),
   ];
   const router = buildRouter(mounted);
   routesByApp.set(app, documentedRoutes(mounted));
