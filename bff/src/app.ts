@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   const workers = createWorkersModule({ crypto: security.crypto, clock: security.clock });
   const brokers = createBrokersModule({ crypto: security.crypto, clock: security.clock, workers: workers.service, logger: deps.logger });
   const complaints = createComplaintsModule({ crypto: security.crypto, clock: security.clock, workers: registeredWorkerFacts(security.clock) });
-  const staff = createStaffModule({ config: deps.config, logger: deps.logger, clock: security.clock, crypto: security.crypto, complaints: complaints.service });
+  const staff = createStaffModule({ config: deps.config, logger: deps.logger, clock: security.clock, crypto: security.crypto, complaints: complaints.service, subsidies: brokers.subsidies });
   const jobReports = createJobReportsModule({ clock: security.clock, crypto: security.crypto, audit: new AuditService(security.clock), notices: staff.notices });
   const jobs = createJobsModule({ clock: security.clock, reports: jobReports.service, profiles: registeredWorkerProfiles, searchCache: deps.config.jobSearchCache });
   const training = createTrainingModule({ clock: security.clock });

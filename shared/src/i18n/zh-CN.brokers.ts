@@ -44,6 +44,7 @@ export const zhCNBrokers = {
   'validation.subsidy.bandRange': '里程段的终点应大于起点',
   'validation.subsidy.bandsOrder': '里程段请由近到远排列，不能重叠，只有最后一段可以不设上限',
   'validation.travel.distance': '路程请填1到10000之间的整数公里数',
+  'validation.travel.arrivedOnly': '路程和交通方式只在确认到岗时填写',
   'brokerStatus.applied': '待认定',
   'brokerStatus.certified': '已认定',
   'brokerStatus.suspended': '已暂停',

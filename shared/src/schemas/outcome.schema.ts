@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { HistorySources, OutcomeKinds } from '../domain/outcomes';
 import { WatchColors } from '../domain/watch-rules';
 import { ObjectIdSchema, TimestampSchema, sealedText } from './common.schema';
-import { EntitlementSchema, EntitlementStateSchema, TravelModeSchema } from './subsidy.schema';
+import { EntitlementSchema, EntitlementStateSchema, TravelFactsSchema, TravelModeSchema } from './subsidy.schema';
 import { EmploymentStatusSchema, WorkLocationSchema } from './worker.schema';
 
 const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
@@ -26,12 +26,15 @@ export const OutcomeInputSchema = z
     trade: text(1, 20).optional(),
     organizedByGovernment: z.boolean().optional(),
     postEndsOn: dateText.optional(),
+    /** 到岗: distance and mode of the trip, for the transport grant (交通补助). */
+    travel: TravelFactsSchema.optional(),
     note: sealedText(text(0, 200)).optional(),
   })
   .refine((v) => v.kind !== 'arrived' || v.location !== undefined || v.regionCode !== undefined, {
     message: 'validation.worker.destinationRequired',
     path: ['location'],
   })
+  .refine((v) => v.kind === 'arrived' || v.travel === undefined, { message: 'validation.travel.arrivedOnly', path: ['travel'] })
   .meta({ id: 'OutcomeInput' });
 export type OutcomeInput = z.infer<typeof OutcomeInputSchema>;
 
@@ -49,6 +52,7 @@ export const JobHistoryEntrySchema = z
     startedOn: z.string().nullable(),
     endedOn: z.string().nullable(),
     organizedByGovernment: z.boolean(),
+    travel: TravelFactsSchema.nullable(),
     recordedAt: TimestampSchema,
   })
   .meta({ id: 'JobHistoryEntry' });

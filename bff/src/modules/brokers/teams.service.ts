@@ -213,7 +213,7 @@ export class TeamService {
       await this.deps.outcomes.apply(
         w,
         stage.stage === 'arrived'
-          ? { kind: 'arrived', on: stage.on, regionCode: team.jobRegionCode, employerName: team.employerName, organizedByGovernment: true }
+          ? { kind: 'arrived', on: stage.on, regionCode: team.jobRegionCode, employerName: team.employerName, organizedByGovernment: true, travel: stage.travel ?? undefined }
           : { kind: 'left', on: stage.on },
         { source: 'team', sourceRef: `team:${stage._id.toHexString()}:${w._id.toHexString()}`, by },
       );

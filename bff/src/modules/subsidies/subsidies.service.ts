@@ -33,6 +33,7 @@ import {
   type SubsidyStage,
   type TrainingAllowanceRuleFields,
   type TransportRuleFields,
+  type TravelFacts,
   type TravelMode,
   type SubsidyRule,
   type SubsidyRuleFields,
@@ -246,6 +247,49 @@ export class SubsidyService {
           { $set: { status: 'void', reason: t('teamStage.left') }, $unset: { lifetimeKey: 1, yearKey: 1, employerKey: 1 } },
         ).exec();
       }
+    }
+    return insertNew(docs);
+  }
+
+  /**
+   * Records the transport grant of an arrival staff confirmed for one person (not through a
+   * team): active transport rules of the person's region, from the trip's distance band and mode.
+   * Once per person and arrival date (and per the rule's limits), however often it runs.
+   */
+  async syncArrival(
+    workerId: Types.ObjectId,
+    arrival: { on: string; travel?: TravelFacts | undefined; organizedByGovernment?: boolean | undefined; employerName?: string | undefined },
+    crypto: FieldCrypto,
+  ): Promise<number> {
+    if (!arrival.travel) return 0;
+    const w = await Worker.findById(workerId, { keyGroups: 1, household: 1, name: 1, idEnc: 1 })
+      .lean<Pick<WorkerRecord, '_id' | 'keyGroups' | 'household' | 'name' | 'idEnc'>>()
+      .exec();
+    if (!w) return 0;
+    const facts = { keyGroups: w.keyGroups, organizedTransport: arrival.organizedByGovernment ?? false, stages: { arrived: arrival.on }, travel: arrival.travel };
+    const rules = (await SubsidyRuleModel.find({ active: true, kind: 'transport' }).lean<SubsidyRuleRecord[]>().exec()).filter(isTransportRule);
+    const docs: LedgerRow[] = [];
+    for (const rule of rules) {
+      if (!isWithinRegion(w.household.regionCode, rule.regionCode)) continue;
+      const grant = transportGrant(rule, facts);
+      if (!grant) continue;
+      const earned = { installment: 1, installments: 1, amountFen: grant.amountFen, stage: 'arrived' as const, dueOn: grant.arrivedOn, year: Number(grant.arrivedOn.slice(0, 4)) };
+      const keys = entitlementKeys(rule, earned, { personId: w._id.toHexString(), employerId: '-', placementId: `arrival:${arrival.on}` });
+      docs.push(
+        ledgerRow(rule, earned, keys, {
+          brokerId: '',
+          workerId: w._id,
+          workerName: w.name,
+          idNumberMasked: maskIdNumber(crypto.decrypt('idNumber', w.idEnc)),
+          teamId: null,
+          teamName: '',
+          employerId: null,
+          employerName: arrival.employerName ?? '',
+          regionCode: w.household.regionCode,
+          keyGroupTier: rule.keyGroups.length > 0,
+          basis: { kind: 'transport', distanceKm: grant.travel.distanceKm, mode: grant.travel.mode, fromKm: grant.band.fromKm, toKm: grant.band.toKm },
+        }),
+      );
     }
     return insertNew(docs);
   }

@@ -3,6 +3,7 @@ import {
   EnrollResultSchema,
   EntitlementListSchema,
   ErrorBodySchema,
+  JobHistoryListSchema,
   SubsidyRuleListSchema,
   SubsidyRuleSchema,
   TeamSchema,
@@ -135,6 +136,9 @@ describe('transport grant by distance and mode (吐鲁番, seed 001 四)', () =>
     ]);
     expect((await grantsOf(poor.login)).items.map((g) => [g.kind, g.amountFen, g.basis?.kind])).toEqual([['transport', 120_000, 'transport']]);
     expect((await grantsOf(nobody.login)).items).toEqual([]);
+    // The arrival's trip is in the person's job history too.
+    const history = JobHistoryListSchema.parse((await http().get(`/api/v1/registry/workers/${relocated.id}/history`).set(await headerOf(staff)).expect(200)).body);
+    expect(history.items.filter((h) => h.kind === 'arrived').map((h) => h.travel)).toEqual([{ distanceKm: 1200, mode: 'train' }]);
 
     // Retries: the same confirmation again is refused, a second arrival recorded for the same trip and
     // a repeated ledger run add nothing (once per person and year).
@@ -149,6 +153,39 @@ describe('transport grant by distance and mode (吐鲁番, seed 001 四)', () =>
     const ledger = EntitlementListSchema.parse((await http().get('/api/v1/brokers/me/subsidies').set(await headerOf(broker)).expect(200)).body);
     expect(ledger.items.filter((e) => e.ruleKey === 'turpan-transport')).toEqual([]);
     expect(Object.values(ledger.totals).reduce((a, b) => a + b, 0)).toBe(0);
+  });
+});
+
+describe('transport grant on an arrival staff confirm for one person (弥勒, seed 002 五)', () => {
+  it('when county staff confirm an arrival with the distance and mode, then the worker gets the band amount once however often it is confirmed, the history keeps the trip, and travel facts on any other outcome are refused', async () => {
+    clock.set('2025-06-05T02:00:00Z');
+    const township = seedAreaCodes()[3]?.township ?? '';
+    expect(township.startsWith('532504')).toBe(true);
+    await ensureDefaultSubsidyRules();
+    const staff = await signInAs('staff', { regionScope: '532504', clock });
+    await activate(staff, '532504', 'mile-transport', () => ({ bands: [{ fromKm: 0, toKm: 1000, amountFen: { bus: 10_000, train: 15_000 } }, { fromKm: 1000, toKm: null, amountFen: { train: 50_000 } }] }));
+    const broker = await signInAs('broker', { regionScope: township, clock });
+    const poor = await personOf(broker, township, ['lifted_from_poverty']);
+
+    const arrival = { kind: 'arrived', on: '2025-06-02', regionCode: '330106', employerName: '杭州某电子厂', travel: { distanceKm: 1200, mode: 'train' } };
+    for (let i = 0; i < 2; i += 1) {
+      await http().post(`/api/v1/registry/workers/${poor.id}/outcomes`).set(await headerOf(staff)).send(arrival).expect(201);
+    }
+    expect((await grantsOf(poor.login)).items.map((g) => [g.kind, g.amountFen, g.basis])).toEqual([
+      ['transport', 50_000, { kind: 'transport', distanceKm: 1200, mode: 'train', fromKm: 1000, toKm: null }],
+    ]);
+    const history = JobHistoryListSchema.parse((await http().get(`/api/v1/registry/workers/${poor.id}/history`).set(await headerOf(staff)).expect(200)).body);
+    expect(history.items.filter((h) => h.kind === 'arrived').map((h) => h.travel)).toEqual([
+      { distanceKm: 1200, mode: 'train' },
+      { distanceKm: 1200, mode: 'train' },
+    ]);
+
+    const wrong = await http()
+      .post(`/api/v1/registry/workers/${poor.id}/outcomes`)
+      .set(await headerOf(staff))
+      .send({ kind: 'left', on: '2025-06-04', travel: { distanceKm: 1200, mode: 'train' } });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.body)).toContain('路程和交通方式只在确认到岗时填写');
   });
 });
 
