@@ -19,6 +19,9 @@ import type { KeyGroup } from '../schemas/worker.schema';
 
 export const SUBSIDY_STAGES = ['hired', 'departed', 'arrived', 'insured', 'retained'] as const;
 export type SubsidyStage = (typeof SUBSIDY_STAGES)[number];
+/** What a ledger row was earned on: a placement stage, or a completed course (the training allowance). */
+export const ENTITLEMENT_STAGES = [...SUBSIDY_STAGES, 'course_completed'] as const;
+export type EntitlementStage = (typeof ENTITLEMENT_STAGES)[number];
 
 /** The three shapes of a rule: installments per placement, a transport table, a training allowance. */
 export const SUBSIDY_RULE_KINDS = ['placement', 'transport', 'training_allowance'] as const;

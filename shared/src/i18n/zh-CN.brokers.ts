@@ -77,6 +77,7 @@ export const zhCNBrokers = {
   'subsidyStage.arrived': '到岗',
   'subsidyStage.insured': '企业缴纳社保',
   'subsidyStage.retained': '稳定就业',
+  'subsidyStage.course_completed': '培训结业',
   'subsidyState.waiting': '未到期',
   'subsidyState.due': '可申领',
   'subsidyState.claimed': '已申领待审核',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SUBSIDY_STAGES, TRAVEL_MODES } from '../domain/subsidy-rules';
+import { ENTITLEMENT_STAGES, SUBSIDY_STAGES, TRAVEL_MODES } from '../domain/subsidy-rules';
 import { FenSchema, ObjectIdSchema, RegionCodeSchema, TimestampSchema, sealedText } from './common.schema';
 import { KeyGroupSchema } from './worker.schema';
 
@@ -160,7 +160,7 @@ export const EntitlementSchema = z
     installment: z.number().int(),
     installments: z.number().int(),
     amountFen: z.number().int(),
-    stage: SubsidyStageSchema,
+    stage: z.enum(ENTITLEMENT_STAGES),
     dueOn: z.string(),
     status: EntitlementStatusSchema,
     state: EntitlementStateSchema,

@@ -30,7 +30,7 @@ import {
   type GrantBasis,
   type PlacementFacts,
   type PlacementRuleFields,
-  type SubsidyStage,
+  type EntitlementStage,
   type TrainingAllowanceRuleFields,
   type TransportRuleFields,
   type TravelFacts,
@@ -316,7 +316,7 @@ export class SubsidyService {
       if (!isWithinRegion(w.household.regionCode, rule.regionCode)) continue;
       const grant = trainingAllowance(rule, w.keyGroups, facts);
       if (!grant) continue;
-      const earned = { installment: 1, installments: 1, amountFen: grant.amountFen, stage: 'retained' as const, dueOn: completedOn, year: Number(completedOn.slice(0, 4)) };
+      const earned = { installment: 1, installments: 1, amountFen: grant.amountFen, stage: 'course_completed' as const, dueOn: completedOn, year: Number(completedOn.slice(0, 4)) };
       const keys = entitlementKeys(rule, earned, { personId: w._id.toHexString(), employerId: '-', placementId: `enrollment:${enrollment._id.toHexString()}` });
       docs.push(
         ledgerRow(rule, earned, keys, {
@@ -510,7 +510,7 @@ type LedgerParty = Pick<
 /** One ledger row, open, with the unique keys the rule's limits call for. */
 function ledgerRow(
   rule: Pick<SubsidyRuleRecord, 'key' | 'kind' | 'name' | 'beneficiary'>,
-  earned: { installment: number; installments: number; amountFen: number; stage: SubsidyStage; dueOn: string },
+  earned: { installment: number; installments: number; amountFen: number; stage: EntitlementStage; dueOn: string },
   keys: ReturnType<typeof entitlementKeys>,
   party: LedgerParty,
 ): LedgerRow {

@@ -3,6 +3,7 @@ import {
   EntitlementStatusSchema,
   KeyGroupSchema,
   SUBSIDY_RULE_KINDS,
+  ENTITLEMENT_STAGES,
   SUBSIDY_STAGES,
   TRAVEL_MODES,
   type EntitlementStatus,
@@ -12,7 +13,7 @@ import {
   type TrainingAllowanceRuleFields,
   type TransportRuleFields,
   type SubsidyRuleKind,
-  type SubsidyStage,
+  type EntitlementStage,
 } from '@zhuanyi/shared';
 
 /**
@@ -133,7 +134,7 @@ export interface EntitlementRecord {
   installment: number;
   installments: number;
   amountFen: number;
-  stage: SubsidyStage;
+  stage: EntitlementStage;
   dueOn: string;
   dueAt: Date;
   status: EntitlementStatus;
@@ -173,7 +174,7 @@ const entitlementSchema = new Schema<EntitlementRecord>(
     installment: { type: Number, required: true },
     installments: { type: Number, required: true },
     amountFen: { type: Number, required: true, min: 0, validate: Number.isInteger },
-    stage: { type: String, enum: SUBSIDY_STAGES, required: true },
+    stage: { type: String, enum: ENTITLEMENT_STAGES, required: true },
     dueOn: { type: String, required: true },
     dueAt: { type: Date, required: true },
     status: { type: String, enum: EntitlementStatusSchema.options, required: true },
