@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
   const workers = createWorkersModule({ crypto: security.crypto, clock: security.clock });
   const brokers = createBrokersModule({ crypto: security.crypto, clock: security.clock, workers: workers.service, logger: deps.logger });
   const complaints = createComplaintsModule({ crypto: security.crypto, clock: security.clock, workers: registeredWorkerFacts(security.clock) });
-  const staff = createStaffModule({ config: deps.config, logger: deps.logger, clock: security.clock, crypto: security.crypto, complaints: complaints.service });
+  const staff = createStaffModule({ config: deps.config, logger: deps.logger, clock: security.clock, crypto: security.crypto, complaints: complaints.service, subsidies: brokers.subsidies });
   const jobReports = createJobReportsModule({ clock: security.clock, crypto: security.crypto, audit: new AuditService(security.clock), notices: staff.notices });
   const jobs = createJobsModule({ clock: security.clock, reports: jobReports.service, profiles: registeredWorkerProfiles, searchCache: deps.config.jobSearchCache });
   const training = createTrainingModule({ clock: security.clock });
@@ -98,7 +98,7 @@ export function createApp(deps: AppDeps): Koa<AppState> {
     ...training.routes.map((group) => ({ basePath: API_V1, group })),
     { basePath: API_V1, group: createPesRoutes(new PesAdminService({ enabled: deps.config.pes.enabled, clock: security.clock, controls: deps.pes, upstream: pesUpstreamContext(security.crypto, security.clock) })) },
     ...staff.routes.map((group) => ({ basePath: API_V1, group })),
-    ...createProgressRoutes({ clock: security.clock, crypto: security.crypto, audit: new AuditService(security.clock), notifier: staff.notifier }).map((group) => ({ basePath: API_V1, group })),
+    ...createProgressRoutes({ clock: security.clock, crypto: security.crypto, audit: new AuditService(security.clock), notifier: staff.notifier, subsidies: brokers.subsidies }).map((group) => ({ basePath: API_V1, group })),
   ];
   const router = buildRouter(mounted);
   routesByApp.set(app, documentedRoutes(mounted));

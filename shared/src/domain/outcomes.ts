@@ -3,6 +3,7 @@
  * employment state in the registry. Pure rules, no I/O: the BFF applies them and keeps the history.
  */
 import type { EmploymentStatus, WorkLocation } from '../schemas/worker.schema';
+import type { TravelFacts } from './subsidy-rules';
 
 export const OutcomeKinds = ['arrived', 'left', 'returned_home', 'started_business', 'public_welfare_post'] as const;
 export type OutcomeKind = (typeof OutcomeKinds)[number];
@@ -24,6 +25,8 @@ export interface OutcomeFacts {
   trade?: string | undefined;
   organizedByGovernment?: boolean | undefined;
   postEndsOn?: string | undefined;
+  /** 到岗: distance and mode of the trip (for the transport grant). */
+  travel?: TravelFacts | undefined;
 }
 
 export interface EmploymentState {

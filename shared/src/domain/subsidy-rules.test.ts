@@ -1,4 +1,19 @@
-import { addMonthsToDate, chinaDateStart, earnedInstallments, entitlementKeys, ruleRefusal, splitAmount, tierFor, type PlacementFacts, type SubsidyRuleData } from './subsidy-rules';
+import {
+  addMonthsToDate,
+  chinaDateStart,
+  earnedInstallments,
+  entitlementKeys,
+  ruleRefusal,
+  splitAmount,
+  tierFor,
+  trainingAllowance,
+  transportBandFor,
+  transportGrant,
+  type PlacementFacts,
+  type SubsidyRuleData,
+  type TrainingAllowanceRuleData,
+  type TransportRuleData,
+} from './subsidy-rules';
 
 const rule: SubsidyRuleData = {
   key: 'district-200-500',
@@ -71,5 +86,67 @@ describe('subsidy rules', () => {
       yearKey: 'district-200-500|p|2|year:2026',
       employerKey: 'district-200-500|p|2|employer:e',
     });
+  });
+});
+
+describe('transport and training-allowance rules', () => {
+  const transport: TransportRuleData = {
+    key: 'turpan-transport',
+    active: true,
+    validFrom: '2021-01-01',
+    validTo: '2025-12-31',
+    keyGroups: ['relocated', 'lifted_from_poverty'],
+    bands: [
+      { fromKm: 0, toKm: 500, amountFen: { bus: 10_000 } },
+      { fromKm: 500, toKm: 2000, amountFen: { train: 40_000, plane: 60_000 } },
+      { fromKm: 2000, toKm: null, amountFen: { train: 80_000 } },
+    ],
+    requires: { organizedTransport: true },
+  };
+  const trip = (over: Partial<Parameters<typeof transportGrant>[1]> = {}) => ({
+    keyGroups: ['relocated'] as const,
+    organizedTransport: true,
+    stages: { arrived: '2025-06-03' },
+    travel: { distanceKm: 1200, mode: 'train' as const },
+    ...over,
+  });
+
+  it('when a distance is looked up, then the band that holds it answers, its lower end included and its upper end not', () => {
+    expect(transportBandFor(transport.bands, 0)?.fromKm).toBe(0);
+    expect(transportBandFor(transport.bands, 499)?.fromKm).toBe(0);
+    expect(transportBandFor(transport.bands, 500)?.fromKm).toBe(500);
+    expect(transportBandFor(transport.bands, 9000)?.fromKm).toBe(2000);
+    expect(transportBandFor([{ fromKm: 100, toKm: 200, amountFen: {} }], 50)).toBeNull();
+  });
+
+  it('when a key-group worker arrives by a mode the band pays for, then the band amount; otherwise nothing', () => {
+    expect(transportGrant(transport, trip())?.amountFen).toBe(40_000);
+    expect(transportGrant(transport, trip({ travel: { distanceKm: 2600, mode: 'train' } }))?.amountFen).toBe(80_000);
+    expect(transportGrant(transport, trip({ travel: { distanceKm: 2600, mode: 'plane' } }))).toBeNull();
+    expect(transportGrant(transport, trip({ keyGroups: [] }))).toBeNull();
+    expect(transportGrant(transport, trip({ organizedTransport: false }))).toBeNull();
+    expect(transportGrant(transport, trip({ travel: null }))).toBeNull();
+    expect(transportGrant(transport, trip({ stages: { arrived: '2026-01-02' } }))).toBeNull();
+    expect(transportGrant({ ...transport, active: false }, trip())).toBeNull();
+  });
+
+  const allowance: TrainingAllowanceRuleData = {
+    key: 'hinggan-training-allowance',
+    active: true,
+    validFrom: '2018-01-01',
+    validTo: '2020-12-31',
+    keyGroups: ['lifted_from_poverty', 'at_risk_of_poverty'],
+    allowance: { per: 'day', amountFen: 3_000, minClassHours: 56, maxDays: null },
+  };
+  const course = { classHours: 56, startsOn: '2020-05-11', endsOn: '2020-05-20', completedOn: '2020-05-21' };
+
+  it('when a key-group worker completes a course long enough, then the allowance per day of the course or per course; a short course, no key group or a completion outside the validity pays nothing', () => {
+    expect(trainingAllowance(allowance, ['at_risk_of_poverty'], course)).toEqual({ amountFen: 30_000, days: 10 });
+    expect(trainingAllowance({ ...allowance, allowance: { ...allowance.allowance, maxDays: 7 } }, ['at_risk_of_poverty'], course)).toEqual({ amountFen: 21_000, days: 7 });
+    expect(trainingAllowance({ ...allowance, allowance: { ...allowance.allowance, per: 'course', amountFen: 50_000 } }, ['lifted_from_poverty'], course)).toEqual({ amountFen: 50_000, days: null });
+    expect(trainingAllowance(allowance, ['at_risk_of_poverty'], { ...course, classHours: 40 })).toBeNull();
+    expect(trainingAllowance(allowance, [], course)).toBeNull();
+    expect(trainingAllowance(allowance, ['at_risk_of_poverty'], { ...course, completedOn: '2021-01-04' })).toBeNull();
+    expect(trainingAllowance({ ...allowance, allowance: { ...allowance.allowance, amountFen: 0 } }, ['at_risk_of_poverty'], course)).toBeNull();
   });
 });

@@ -8,12 +8,70 @@
  * - limits: once per person ever / per year / per employer (enforced by unique keys in the ledger);
  * - exclusions and requirements: no labor-dispatch placements, organized transport, work outside the
  *   home county.
+ * Two more rule shapes pay the worker on a single fact instead of installments:
+ * - transport (一次性交通补助): the amount comes from a table of distance bands, one amount per
+ *   travel mode, using the distance and mode recorded on the confirmed arrival;
+ * - training allowance (培训期间生活费补贴): paid when a course is completed, per day or per course,
+ *   only for courses of at least `minClassHours`.
  * Dates are China calendar dates 'YYYY-MM-DD'; money integer fen.
  */
 import type { KeyGroup } from '../schemas/worker.schema';
 
 export const SUBSIDY_STAGES = ['hired', 'departed', 'arrived', 'insured', 'retained'] as const;
 export type SubsidyStage = (typeof SUBSIDY_STAGES)[number];
+/** What a ledger row was earned on: a placement stage, or a completed course (the training allowance). */
+export const ENTITLEMENT_STAGES = [...SUBSIDY_STAGES, 'course_completed'] as const;
+export type EntitlementStage = (typeof ENTITLEMENT_STAGES)[number];
+
+/** The three shapes of a rule: installments per placement, a transport table, a training allowance. */
+export const SUBSIDY_RULE_KINDS = ['placement', 'transport', 'training_allowance'] as const;
+export type SubsidyRuleKind = (typeof SUBSIDY_RULE_KINDS)[number];
+
+/** How a worker travelled to the job: train, bus/coach, plane, or an organized charter (包车/专列). */
+export const TRAVEL_MODES = ['train', 'bus', 'plane', 'charter'] as const;
+export type TravelMode = (typeof TRAVEL_MODES)[number];
+
+export interface TravelFacts {
+  distanceKm: number;
+  mode: TravelMode;
+}
+
+/** One row of a transport table: from `fromKm` (inclusive) to `toKm` (exclusive; null = no upper end). */
+export interface TransportBand {
+  fromKm: number;
+  toKm: number | null;
+  /** Amount per travel mode; a mode left out gets nothing in this band. */
+  amountFen: Partial<Record<TravelMode, number>>;
+}
+
+export interface TransportRuleData {
+  key: string;
+  active: boolean;
+  validFrom: string;
+  validTo: string | null;
+  /** Who may get it; empty = anyone. */
+  keyGroups: readonly KeyGroup[];
+  bands: readonly TransportBand[];
+  requires: { organizedTransport: boolean };
+}
+
+export interface TrainingAllowanceRuleData {
+  key: string;
+  active: boolean;
+  validFrom: string;
+  validTo: string | null;
+  keyGroups: readonly KeyGroup[];
+  allowance: { per: 'day' | 'course'; amountFen: number; minClassHours: number; maxDays: number | null };
+}
+
+/** A completed course, as the training module records it. */
+export interface CourseFacts {
+  classHours: number;
+  /** China dates of the first and last day of the course. */
+  startsOn: string;
+  endsOn: string;
+  completedOn: string;
+}
 
 export interface SubsidyInstallment {
   /** Share of the tier amount in basis points (5000 = half). */
@@ -50,6 +108,8 @@ export interface PlacementFacts {
   workRegionCode: string | null;
   laborDispatch: boolean;
   organizedTransport: boolean;
+  /** Distance and mode recorded on the confirmed arrival; null when not recorded. */
+  travel?: TravelFacts | null;
   /** Confirmed stage dates; `left` ends the placement. */
   stages: Partial<Record<SubsidyStage | 'left', string>>;
 }
@@ -167,4 +227,50 @@ export function entitlementKeys(
     yearKey: rule.limits.oncePerPersonPerYear ? `${base}|year:${earned.year}` : null,
     employerKey: rule.limits.oncePerPersonPerEmployer ? `${base}|employer:${ids.employerId}` : null,
   };
+}
+
+const inValidity = (rule: { validFrom: string; validTo: string | null }, date: string) => date >= rule.validFrom && (rule.validTo === null || date <= rule.validTo);
+const hasGroup = (wanted: readonly KeyGroup[], has: readonly KeyGroup[]) => wanted.length === 0 || wanted.some((g) => has.includes(g));
+
+/** The band of the table a distance falls in, or null. */
+export function transportBandFor(bands: readonly TransportBand[], distanceKm: number): TransportBand | null {
+  return bands.find((b) => distanceKm >= b.fromKm && (b.toKm === null || distanceKm < b.toKm)) ?? null;
+}
+
+/** What a transport rule pays for this placement's arrival (one payment, due on arrival), or null. */
+export function transportGrant(
+  rule: TransportRuleData,
+  facts: Pick<PlacementFacts, 'keyGroups' | 'organizedTransport' | 'stages' | 'travel'>,
+): { amountFen: number; band: TransportBand; travel: TravelFacts; arrivedOn: string } | null {
+  const arrivedOn = facts.stages.arrived;
+  const travel = facts.travel;
+  if (!rule.active || !arrivedOn || !travel || !inValidity(rule, arrivedOn)) return null;
+  if (!hasGroup(rule.keyGroups, facts.keyGroups)) return null;
+  if (rule.requires.organizedTransport && !facts.organizedTransport) return null;
+  const band = transportBandFor(rule.bands, travel.distanceKm);
+  const amountFen = band?.amountFen[travel.mode] ?? 0;
+  if (!band || amountFen <= 0) return null;
+  return { amountFen, band, travel, arrivedOn };
+}
+
+/** Calendar days from one China date to another, both counted. */
+export function daysInclusive(from: string, to: string): number {
+  const ms = Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`);
+  return Math.max(1, Math.round(ms / 86_400_000) + 1);
+}
+
+/** What a training allowance rule pays for a completed course, or null. */
+export function trainingAllowance(
+  rule: TrainingAllowanceRuleData,
+  keyGroups: readonly KeyGroup[],
+  course: CourseFacts,
+): { amountFen: number; days: number | null } | null {
+  if (!rule.active || !inValidity(rule, course.completedOn)) return null;
+  if (!hasGroup(rule.keyGroups, keyGroups)) return null;
+  if (course.classHours < rule.allowance.minClassHours) return null;
+  if (rule.allowance.per === 'course') return rule.allowance.amountFen > 0 ? { amountFen: rule.allowance.amountFen, days: null } : null;
+  const all = daysInclusive(course.startsOn, course.endsOn);
+  const days = rule.allowance.maxDays === null ? all : Math.min(all, rule.allowance.maxDays);
+  const amountFen = rule.allowance.amountFen * days;
+  return amountFen > 0 ? { amountFen, days } : null;
 }

@@ -10,6 +10,7 @@ import {
   sealedText,
 } from './common.schema';
 import { KeyGroupSchema, WorkerRegistrationInputSchema } from './worker.schema';
+import { TravelFactsSchema } from './subsidy.schema';
 
 /**
  * Labor brokers (劳务经纪人): application and certification, enrolment (one by one and by
@@ -205,6 +206,8 @@ export const StageInputSchema = z
     laborDispatch: z.boolean().optional(),
     /** 稳定就业: months employed. */
     months: z.number().int().min(1).max(36).optional(),
+    /** 到岗: distance and mode of the trip, for the transport grant (交通补助). */
+    travel: TravelFactsSchema.optional(),
     note: sealedText(z.string().trim().max(200)).default(''),
   })
   .strict()
@@ -224,6 +227,7 @@ export const TeamStageRecordSchema = z.object({
   transport: TransportArrangementSchema.nullable(),
   laborDispatch: z.boolean(),
   months: z.number().int().nullable(),
+  travel: TravelFactsSchema.nullable(),
   note: z.string(),
   recordedAt: TimestampSchema,
   /** Staff confirmation: only confirmed stages earn subsidies. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { HistorySources, OutcomeKinds } from '../domain/outcomes';
 import { WatchColors } from '../domain/watch-rules';
 import { ObjectIdSchema, TimestampSchema, sealedText } from './common.schema';
-import { EntitlementSchema, EntitlementStateSchema } from './subsidy.schema';
+import { EntitlementSchema, EntitlementStateSchema, TravelFactsSchema, TravelModeSchema } from './subsidy.schema';
 import { EmploymentStatusSchema, WorkLocationSchema } from './worker.schema';
 
 const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
@@ -26,12 +26,15 @@ export const OutcomeInputSchema = z
     trade: text(1, 20).optional(),
     organizedByGovernment: z.boolean().optional(),
     postEndsOn: dateText.optional(),
+    /** 到岗: distance and mode of the trip, for the transport grant (交通补助). */
+    travel: TravelFactsSchema.optional(),
     note: sealedText(text(0, 200)).optional(),
   })
   .refine((v) => v.kind !== 'arrived' || v.location !== undefined || v.regionCode !== undefined, {
     message: 'validation.worker.destinationRequired',
     path: ['location'],
   })
+  .refine((v) => v.kind === 'arrived' || v.travel === undefined, { message: 'validation.travel.arrivedOnly', path: ['travel'] })
   .meta({ id: 'OutcomeInput' });
 export type OutcomeInput = z.infer<typeof OutcomeInputSchema>;
 
@@ -49,6 +52,7 @@ export const JobHistoryEntrySchema = z
     startedOn: z.string().nullable(),
     endedOn: z.string().nullable(),
     organizedByGovernment: z.boolean(),
+    travel: TravelFactsSchema.nullable(),
     recordedAt: TimestampSchema,
   })
   .meta({ id: 'JobHistoryEntry' });
@@ -93,6 +97,14 @@ export const WatchSweepResultSchema = z.object({ counties: z.number().int(), rec
 /** What a grant is for, labelled in the worker's language: 一次性求职创业补贴, 交通补助, 培训生活费补贴. */
 export const WorkerGrantKindSchema = z.enum(['job_seeking', 'transport', 'training_allowance', 'other']);
 export type WorkerGrantKind = z.infer<typeof WorkerGrantKindSchema>;
+/** Why the grant has its amount, told in plain words: the distance band and mode, or the course. */
+export const GrantBasisSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('transport'), distanceKm: z.number().int(), mode: TravelModeSchema, fromKm: z.number().int(), toKm: z.number().int().nullable() }),
+    z.object({ kind: z.literal('training'), courseTitle: z.string(), classHours: z.number().int(), days: z.number().int().nullable() }),
+  ])
+  .meta({ id: 'GrantBasis' });
+export type GrantBasis = z.infer<typeof GrantBasisSchema>;
 export const WorkerGrantSchema = z
   .object({
     id: z.string(),
@@ -105,6 +117,7 @@ export const WorkerGrantSchema = z
     needsClaim: z.boolean(),
     claimable: z.boolean(),
     reason: z.string().nullable(),
+    basis: GrantBasisSchema.nullable(),
     paidAt: TimestampSchema.nullable(),
   })
   .meta({ id: 'WorkerGrant' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SUBSIDY_STAGES } from '../domain/subsidy-rules';
+import { ENTITLEMENT_STAGES, SUBSIDY_STAGES, TRAVEL_MODES } from '../domain/subsidy-rules';
 import { FenSchema, ObjectIdSchema, RegionCodeSchema, TimestampSchema, sealedText } from './common.schema';
 import { KeyGroupSchema } from './worker.schema';
 
@@ -30,53 +30,106 @@ export const SubsidyTierSchema = z
 
 export const SubsidyRuleKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]{2,47}$/, { message: 'validation.subsidy.key' });
 
-export const SubsidyRuleInputSchema = z
+const ruleLimitsSchema = z.object({
+  oncePerPerson: z.boolean().default(false),
+  oncePerPersonPerYear: z.boolean().default(false),
+  oncePerPersonPerEmployer: z.boolean().default(false),
+});
+
+/** Fields every rule has, whatever its shape. */
+const ruleCommon = {
+  regionCode: RegionCodeSchema,
+  name: z.string().trim().min(2).max(60),
+  validFrom: DateSchema,
+  validTo: DateSchema.nullable().default(null),
+  limits: ruleLimitsSchema,
+  active: z.boolean(),
+  /** Where the rule comes from (the policy document and article). */
+  source: z.string().trim().max(200).default(''),
+};
+const ruleKeyGroups = z.array(KeyGroupSchema).max(8).default([]).meta({ description: '适用的人员类别（有其一即可）；空 = 所有人' });
+
+/** Installments per placement (服务补贴, 一次性求职创业补贴): tiers by key group, paid by stage. */
+export const PlacementRuleInputSchema = z
   .object({
-    regionCode: RegionCodeSchema,
-    name: z.string().trim().min(2).max(60),
+    kind: z.literal('placement').default('placement'),
+    ...ruleCommon,
     beneficiary: z.enum(['broker', 'worker']),
-    validFrom: DateSchema,
-    validTo: DateSchema.nullable().default(null),
     tiers: z.array(SubsidyTierSchema).min(1).max(6).meta({ description: '按顺序匹配，第一个符合的档次生效' }),
-    limits: z.object({
-      oncePerPerson: z.boolean().default(false),
-      oncePerPersonPerYear: z.boolean().default(false),
-      oncePerPersonPerEmployer: z.boolean().default(false),
-    }),
     exclusions: z.object({ laborDispatch: z.boolean().default(false) }),
     requires: z.object({ organizedTransport: z.boolean().default(false), outsideHomeCounty: z.boolean().default(false) }),
-    active: z.boolean(),
-    /** Where the rule comes from (the policy document and article). */
-    source: z.string().trim().max(200).default(''),
   })
   .strict()
+  .meta({ id: 'PlacementRuleInput' });
+
+export const TravelModeSchema = z.enum(TRAVEL_MODES);
+/** Distance and mode of the trip to the job, recorded with the arrival (到岗). */
+export const TravelFactsSchema = z
+  .object({
+    distanceKm: z.number({ message: 'validation.travel.distance' }).int({ message: 'validation.travel.distance' }).min(1, { message: 'validation.travel.distance' }).max(10_000, { message: 'validation.travel.distance' }),
+    mode: TravelModeSchema,
+  })
+  .strict()
+  .meta({ id: 'TravelFacts' });
+
+/** One row of a transport table: [fromKm, toKm) with an amount per travel mode (a mode left out gets nothing). */
+export const TransportBandSchema = z
+  .object({
+    fromKm: z.number().int().min(0).max(10_000),
+    toKm: z.number().int().min(1).max(10_000).nullable().meta({ description: '不含；空 = 不设上限' }),
+    amountFen: z.partialRecord(TravelModeSchema, FenSchema.max(100_000_00)).meta({ description: '各交通方式的金额（分）' }),
+  })
+  .strict()
+  .refine((b) => b.toKm === null || b.toKm > b.fromKm, { message: 'validation.subsidy.bandRange', path: ['toKm'] });
+
+/** 一次性交通补助 by distance and mode: one payment to the worker when the arrival is confirmed. */
+export const TransportRuleInputSchema = z
+  .object({
+    kind: z.literal('transport'),
+    ...ruleCommon,
+    beneficiary: z.literal('worker').default('worker'),
+    keyGroups: ruleKeyGroups,
+    bands: z.array(TransportBandSchema).min(1).max(12).meta({ description: '按里程由近到远排列，不重叠' }),
+    requires: z.object({ organizedTransport: z.boolean().default(false) }).default({ organizedTransport: false }),
+  })
+  .strict()
+  .refine((r) => r.bands.every((b, i) => i === 0 || (r.bands[i - 1]?.toKm !== null && b.fromKm >= (r.bands[i - 1]?.toKm ?? 0))), {
+    message: 'validation.subsidy.bandsOrder',
+    path: ['bands'],
+  })
+  .meta({ id: 'TransportRuleInput' });
+
+/** 培训期间生活费（含交通费）补贴: paid to the worker when a course of enough class hours is completed. */
+export const TrainingAllowanceRuleInputSchema = z
+  .object({
+    kind: z.literal('training_allowance'),
+    ...ruleCommon,
+    beneficiary: z.literal('worker').default('worker'),
+    keyGroups: ruleKeyGroups,
+    allowance: z
+      .object({
+        per: z.enum(['day', 'course']).meta({ description: '按天或按期（每门课程）' }),
+        amountFen: FenSchema.max(100_000_00),
+        minClassHours: z.number().int().min(0).max(2000).default(0).meta({ description: '课程至少多少课时才发' }),
+        maxDays: z.number().int().min(1).max(366).nullable().default(null).meta({ description: '按天时最多计多少天；空 = 不限' }),
+      })
+      .strict(),
+  })
+  .strict()
+  .meta({ id: 'TrainingAllowanceRuleInput' });
+
+export const SubsidyRuleInputSchema = z
+  .discriminatedUnion('kind', [PlacementRuleInputSchema, TransportRuleInputSchema, TrainingAllowanceRuleInputSchema], { message: 'validation.subsidy.kind' })
   .meta({ id: 'SubsidyRuleInput' });
 export type SubsidyRuleInput = z.input<typeof SubsidyRuleInputSchema>;
 export type SubsidyRuleFields = z.output<typeof SubsidyRuleInputSchema>;
+export type PlacementRuleFields = z.output<typeof PlacementRuleInputSchema>;
+export type TransportRuleFields = z.output<typeof TransportRuleInputSchema>;
+export type TrainingAllowanceRuleFields = z.output<typeof TrainingAllowanceRuleInputSchema>;
 
+const ruleMeta = { key: z.string(), regionName: z.string(), updatedAt: TimestampSchema };
 export const SubsidyRuleSchema = z
-  .object({
-    key: z.string(),
-    regionCode: z.string(),
-    regionName: z.string(),
-    name: z.string(),
-    beneficiary: z.enum(['broker', 'worker']),
-    validFrom: z.string(),
-    validTo: z.string().nullable(),
-    tiers: z.array(
-      z.object({
-        keyGroups: z.array(KeyGroupSchema),
-        amountFen: z.number().int(),
-        installments: z.array(z.object({ shareBp: z.number().int(), stage: SubsidyStageSchema, delayMonths: z.number().int() })),
-      }),
-    ),
-    limits: z.object({ oncePerPerson: z.boolean(), oncePerPersonPerYear: z.boolean(), oncePerPersonPerEmployer: z.boolean() }),
-    exclusions: z.object({ laborDispatch: z.boolean() }),
-    requires: z.object({ organizedTransport: z.boolean(), outsideHomeCounty: z.boolean() }),
-    active: z.boolean(),
-    source: z.string(),
-    updatedAt: TimestampSchema,
-  })
+  .discriminatedUnion('kind', [PlacementRuleInputSchema.extend(ruleMeta), TransportRuleInputSchema.extend(ruleMeta), TrainingAllowanceRuleInputSchema.extend(ruleMeta)])
   .meta({ id: 'SubsidyRule' });
 export type SubsidyRule = z.infer<typeof SubsidyRuleSchema>;
 
@@ -107,7 +160,7 @@ export const EntitlementSchema = z
     installment: z.number().int(),
     installments: z.number().int(),
     amountFen: z.number().int(),
-    stage: SubsidyStageSchema,
+    stage: z.enum(ENTITLEMENT_STAGES),
     dueOn: z.string(),
     status: EntitlementStatusSchema,
     state: EntitlementStateSchema,

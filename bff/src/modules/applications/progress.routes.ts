@@ -19,16 +19,19 @@ import type { AuditService } from '../audit/audit.service';
 import type { Notifier } from '../../integrations/notify/notifier';
 import type { Clock } from '../../security/clock';
 import type { FieldCrypto } from '../../security/field-crypto';
+import type { SubsidyService } from '../subsidies/subsidies.service';
 import { EnrollmentProgressService } from '../training/enrollment-progress.service';
 import { ApplicationProgressService } from './application-progress.service';
 import { workerNotifier } from './worker-notice';
 
 const STAFF = { roles: ['staff', 'admin'] } as const;
 
-export function createProgressRoutes(deps: { clock: Clock; crypto: FieldCrypto; audit: AuditService; notifier: Notifier }): RouteGroup[] {
+export function createProgressRoutes(deps: { clock: Clock; crypto: FieldCrypto; audit: AuditService; notifier: Notifier; subsidies?: SubsidyService }): RouteGroup[] {
   const progress = { clock: deps.clock, crypto: deps.crypto, audit: deps.audit, notify: workerNotifier(deps) };
   const applications = new ApplicationProgressService(progress);
-  const enrollments = new EnrollmentProgressService(progress);
+  const subsidies = deps.subsidies;
+  // A completed course may earn the worker a training allowance (培训期间生活费补贴).
+  const enrollments = new EnrollmentProgressService(progress, subsidies ? (e, course) => subsidies.syncTraining(e, course, deps.crypto) : undefined);
 
   const a = routeGroup({ prefix: '/staff/applications', tag: 'staff-progress' });
   a.get('/', {

@@ -1,5 +1,5 @@
 import { Schema, model, type Types } from 'mongoose';
-import { BrokerStatusSchema, ConsentMethodSchema, RoleSchema, TeamStageSchema, TransportArrangementSchema, type BrokerStatus, type ConsentMethod, type Role, type TeamStage, type TransportArrangement } from '@zhuanyi/shared';
+import { BrokerStatusSchema, ConsentMethodSchema, RoleSchema, TeamStageSchema, TransportArrangementSchema, TRAVEL_MODES, type BrokerStatus, type ConsentMethod, type Role, type TeamStage, type TransportArrangement, type TravelFacts } from '@zhuanyi/shared';
 
 /**
  * Broker profiles (application → certification), consent records of enrolment, and teams.
@@ -100,6 +100,8 @@ export interface TeamStageDoc {
   transport: TransportArrangement | null;
   laborDispatch: boolean;
   months: number | null;
+  /** 到岗: distance and mode of the trip (absent on stages recorded before it existed). */
+  travel?: TravelFacts | null;
   note: string;
   recordedAt: Date;
   confirmedAt: Date | null;
@@ -160,6 +162,10 @@ const teamSchema = new Schema<TeamRecord>(
           transport: { type: String, enum: [...TransportArrangementSchema.options, null], default: null },
           laborDispatch: { type: Boolean, default: false },
           months: { type: Number, default: null },
+          travel: {
+            type: new Schema({ distanceKm: { type: Number, required: true }, mode: { type: String, enum: TRAVEL_MODES, required: true } }, { _id: false }),
+            default: null,
+          },
           note: { type: String, default: '' },
           recordedAt: { type: Date, required: true },
           confirmedAt: { type: Date, default: null },

@@ -48,6 +48,7 @@ export class TeamService {
         transport: s.transport ?? null,
         laborDispatch: s.laborDispatch,
         months: s.months ?? null,
+        travel: s.travel ? { distanceKm: s.travel.distanceKm, mode: s.travel.mode } : null,
         note: s.note,
         recordedAt: s.recordedAt.toISOString(),
         confirmedAt: s.confirmedAt ? s.confirmedAt.toISOString() : null,
@@ -151,6 +152,7 @@ export class TeamService {
       transport: input.stage === 'departed' ? (input.transport ?? null) : null,
       laborDispatch: input.stage === 'hired' ? (input.laborDispatch ?? false) : false,
       months: input.stage === 'retained' ? (input.months ?? null) : null,
+      travel: input.stage === 'arrived' ? (input.travel ?? null) : null,
       note: input.note,
       recordedAt: this.deps.clock(),
       confirmedAt: null,
@@ -211,7 +213,7 @@ export class TeamService {
       await this.deps.outcomes.apply(
         w,
         stage.stage === 'arrived'
-          ? { kind: 'arrived', on: stage.on, regionCode: team.jobRegionCode, employerName: team.employerName, organizedByGovernment: true }
+          ? { kind: 'arrived', on: stage.on, regionCode: team.jobRegionCode, employerName: team.employerName, organizedByGovernment: true, travel: stage.travel ?? undefined }
           : { kind: 'left', on: stage.on },
         { source: 'team', sourceRef: `team:${stage._id.toHexString()}:${w._id.toHexString()}`, by },
       );

@@ -1,5 +1,16 @@
 import { Schema, model, type Types } from 'mongoose';
-import { EmploymentStatusSchema, HistorySources, OutcomeKinds, WorkLocationSchema, type EmploymentStatus, type HistorySource, type OutcomeKind, type WorkLocation } from '@zhuanyi/shared';
+import {
+  EmploymentStatusSchema,
+  HistorySources,
+  OutcomeKinds,
+  TRAVEL_MODES,
+  WorkLocationSchema,
+  type EmploymentStatus,
+  type HistorySource,
+  type OutcomeKind,
+  type TravelFacts,
+  type WorkLocation,
+} from '@zhuanyi/shared';
 
 /**
  * One entry of a person's job history (就业履历): each confirmed outcome, import row or PES record
@@ -20,6 +31,8 @@ export interface JobHistoryRecord {
   startedOn: string | null;
   endedOn: string | null;
   organizedByGovernment: boolean;
+  /** 到岗: distance and mode of the trip, when recorded (absent on older entries). */
+  travel?: TravelFacts | null;
   recordedBy: string;
   recordedAt: Date;
 }
@@ -39,6 +52,10 @@ const schema = new Schema<JobHistoryRecord>(
     startedOn: { type: String, default: null },
     endedOn: { type: String, default: null },
     organizedByGovernment: { type: Boolean, default: false },
+    travel: {
+      type: new Schema({ distanceKm: { type: Number, required: true }, mode: { type: String, enum: TRAVEL_MODES, required: true } }, { _id: false }),
+      default: null,
+    },
     recordedBy: { type: String, required: true },
     recordedAt: { type: Date, required: true },
   },

@@ -1,6 +1,6 @@
 /** Job history and the person's current employment state, stored together. */
 import { Types } from 'mongoose';
-import type { EmploymentState, HistorySource, OutcomeKind } from '@zhuanyi/shared';
+import type { EmploymentState, HistorySource, OutcomeKind, TravelFacts } from '@zhuanyi/shared';
 import { isDuplicateKeyError } from '../../http/error-handler';
 import { Worker, type WorkerRecord } from '../workers/worker.model';
 import { JobHistoryModel, type JobHistoryRecord } from './job-history.model';
@@ -10,6 +10,8 @@ export interface HistoryMeta {
   source: HistorySource;
   on: string;
   sourceRef?: string;
+  /** 到岗: distance and mode of the trip. */
+  travel?: TravelFacts | null;
   by: string;
   at: Date;
 }
@@ -45,6 +47,7 @@ export const outcomesRepository = {
         startedOn: d?.startedOn ?? endedJob?.startedOn ?? null,
         endedOn: state.tracking.endedOn,
         organizedByGovernment: d?.organizedByGovernment ?? false,
+        travel: meta.travel ? { distanceKm: meta.travel.distanceKm, mode: meta.travel.mode } : null,
         recordedBy: meta.by,
         recordedAt: meta.at,
       });

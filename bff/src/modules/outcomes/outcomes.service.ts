@@ -43,6 +43,7 @@ export function historyToApi(h: JobHistoryRecord): JobHistoryEntry {
     startedOn: h.startedOn ?? null,
     endedOn: h.endedOn ?? null,
     organizedByGovernment: h.organizedByGovernment,
+    travel: h.travel ? { distanceKm: h.travel.distanceKm, mode: h.travel.mode } : null,
     recordedAt: h.recordedAt.toISOString(),
   };
 }
@@ -56,13 +57,17 @@ function kindOfUpdate(u: EmploymentUpdate, before: WorkerRecord['employment']['s
   return 'registered';
 }
 
+/** What follows an arrival staff confirm for one person (the transport grant in the subsidy ledger). */
+export type OnArrivalConfirmed = (w: WorkerState, arrival: OutcomeInput & { kind: 'arrived' }) => Promise<unknown>;
+
 export class OutcomeService {
-  constructor(private readonly deps: { clock: Clock; audit: AuditService }) {}
+  constructor(private readonly deps: { clock: Clock; audit: AuditService; onArrival?: OnArrivalConfirmed }) {}
 
   /** Applies one outcome to one person; false when it was recorded before (same sourceRef). */
   async apply(w: WorkerState, o: OutcomeFacts, meta: Omit<HistoryMeta, 'kind' | 'on' | 'at'> & { hasIncome?: boolean | null }): Promise<boolean> {
     const state = stateAfter(o, w.household.regionCode, addMonthsYmd(o.on, WELFARE_POST_MONTHS));
-    return this.record(w, state, { ...meta, kind: o.kind, on: o.on, at: this.deps.clock() }, meta.hasIncome ?? w.tracking?.hasIncome ?? null);
+    const travel = o.kind === 'arrived' && o.travel ? { travel: o.travel } : {};
+    return this.record(w, state, { ...meta, ...travel, kind: o.kind, on: o.on, at: this.deps.clock() }, meta.hasIncome ?? w.tracking?.hasIncome ?? null);
   }
 
   /** Writes the history entry, then the current state unless a newer outcome is on record. */
@@ -81,6 +86,8 @@ export class OutcomeService {
     const w = Types.ObjectId.isValid(workerId) ? await repo.worker(workerId) : null;
     if (!w || !inScope(auth, w.household.regionCode)) throw notFound();
     await this.apply(w, input, { source: 'staff', by: auth.subjectId });
+    // Also on a repeat: the ledger's unique keys make a second run a no-op.
+    if (input.kind === 'arrived') await this.deps.onArrival?.(w, { ...input, kind: 'arrived' });
     await this.deps.audit.record(auth, {
       action: 'update',
       targetType: 'worker',

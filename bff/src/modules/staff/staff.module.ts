@@ -27,6 +27,7 @@ import { WatchSweep } from '../watch/watch-sweep';
 import { WatchService } from '../watch/watch.service';
 import { onWorkersBatchSaved } from '../workers/worker.model';
 import { clearStaleVerifications } from '../workers/verified-facts';
+import type { SubsidyService } from '../subsidies/subsidies.service';
 
 export interface StaffModuleDeps {
   config: Config;
@@ -34,6 +35,8 @@ export interface StaffModuleDeps {
   clock: Clock;
   crypto: FieldCrypto;
   complaints: ComplaintsService;
+  /** The subsidy ledger: an arrival staff confirm with the trip's distance and mode may earn a transport grant. */
+  subsidies?: SubsidyService;
 }
 
 export function createStaffModule(deps: StaffModuleDeps): {
@@ -56,7 +59,8 @@ export function createStaffModule(deps: StaffModuleDeps): {
   const followUps = new FollowUpService({ clock, audit });
   const watch = new WatchService(clock, followUps);
   const sweep = new WatchSweep({ clock, watch });
-  const outcomes = new OutcomeService({ clock, audit });
+  const subsidies = deps.subsidies;
+  const outcomes = new OutcomeService({ clock, audit, ...(subsidies ? { onArrival: (w, arrival) => subsidies.syncArrival(w._id, arrival, deps.crypto) } : {}) });
   onWorkerChanged(async (id) => {
     await clearStaleVerifications([id]);
     await watch.recompute(id);

@@ -2,16 +2,26 @@
  * Default subsidy rules of the five seed regions, from the policy documents in shared/seeds.
  * Only Tongliao states amounts; the others name the subsidy without an amount, so their rules
  * are stored inactive with amount 0 until the local 人社局 sets the amount and switches them on.
+ * The transport grants (吐鲁番, 弥勒) and training allowances (通辽, 兴安盟) name no amount in
+ * any seed: their tables hold 0 until staff fill them in (PUT /subsidy-rules/:key).
  */
 import type { SubsidyRuleFields } from '@zhuanyi/shared';
 
 const POOR = ['lifted_from_poverty', 'at_risk_of_poverty'] as const;
 const once = (stage: 'arrived' | 'departed') => [{ shareBp: 10_000, stage, delayMonths: 0 }];
 const noLimits = { oncePerPerson: false, oncePerPersonPerYear: false, oncePerPersonPerEmployer: false };
+/** Distance bands with every mode at 0: the shape of the table, for the 人社局 to fill in. */
+const unsetBands = [
+  { fromKm: 0, toKm: 500, amountFen: { train: 0, bus: 0, plane: 0, charter: 0 } },
+  { fromKm: 500, toKm: 2000, amountFen: { train: 0, bus: 0, plane: 0, charter: 0 } },
+  { fromKm: 2000, toKm: null, amountFen: { train: 0, bus: 0, plane: 0, charter: 0 } },
+];
+const KEY_GROUPS_001 = ['lifted_from_poverty', 'at_risk_of_poverty', 'relocated', 'rural_low_income'] as const;
 
 export const DEFAULT_SUBSIDY_RULES: ReadonlyArray<SubsidyRuleFields & { key: string }> = [
   {
     key: 'tongliao-broker-service',
+    kind: 'placement',
     regionCode: '1505',
     name: '劳务经纪人就业创业服务补贴',
     beneficiary: 'broker',
@@ -29,6 +39,7 @@ export const DEFAULT_SUBSIDY_RULES: ReadonlyArray<SubsidyRuleFields & { key: str
   },
   {
     key: 'tongliao-job-seeking-poor',
+    kind: 'placement',
     regionCode: '1505',
     name: '贫困劳动力有组织外出一次性求职创业补贴',
     beneficiary: 'worker',
@@ -43,6 +54,7 @@ export const DEFAULT_SUBSIDY_RULES: ReadonlyArray<SubsidyRuleFields & { key: str
   },
   {
     key: 'turpan-broker-service',
+    kind: 'placement',
     regionCode: '6504',
     name: '有序转移输出就业创业服务补贴（金额待定）',
     beneficiary: 'broker',
@@ -57,6 +69,7 @@ export const DEFAULT_SUBSIDY_RULES: ReadonlyArray<SubsidyRuleFields & { key: str
   },
   {
     key: 'mile-broker-service',
+    kind: 'placement',
     regionCode: '532504',
     name: '劳务经纪人“点对点”输转服务补贴（金额待定）',
     beneficiary: 'broker',
@@ -71,6 +84,7 @@ export const DEFAULT_SUBSIDY_RULES: ReadonlyArray<SubsidyRuleFields & { key: str
   },
   {
     key: 'luolong-broker-service',
+    kind: 'placement',
     regionCode: '540329',
     name: '务工联队组织化输出服务补贴（金额待定）',
     beneficiary: 'broker',
@@ -85,6 +99,7 @@ export const DEFAULT_SUBSIDY_RULES: ReadonlyArray<SubsidyRuleFields & { key: str
   },
   {
     key: 'hinggan-job-seeking-poor',
+    kind: 'placement',
     regionCode: '1522',
     name: '贫困劳动力有组织输出到户籍旗县以外一次性求职创业补贴（金额待定）',
     beneficiary: 'worker',
@@ -96,5 +111,63 @@ export const DEFAULT_SUBSIDY_RULES: ReadonlyArray<SubsidyRuleFields & { key: str
     requires: { organizedTransport: true, outsideHomeCounty: true },
     active: false,
     source: '兴安盟人社扶贫实施方案（七）2：有组织劳务输出到户籍所在旗县以外就业的，给予一次性求职创业补贴（文件未定金额）',
+  },
+  {
+    key: 'turpan-transport',
+    kind: 'transport',
+    regionCode: '6504',
+    name: '重点群体有序转移就业一次性交通补助（金额待定）',
+    beneficiary: 'worker',
+    validFrom: '2021-01-01',
+    validTo: '2025-12-31',
+    keyGroups: [...KEY_GROUPS_001],
+    bands: unsetBands,
+    limits: { ...noLimits, oncePerPersonPerYear: true },
+    requires: { organizedTransport: true },
+    active: false,
+    source: '吐鲁番市巩固拓展就业帮扶成果方案（四）：重点群体有序转移就业的，根据路途距离和交通方式给予一次性交通补助（文件未定金额）',
+  },
+  {
+    key: 'mile-transport',
+    kind: 'transport',
+    regionCode: '532504',
+    name: '“能外出，可远行”贫困劳动力交通补助（金额待定）',
+    beneficiary: 'worker',
+    validFrom: '2020-01-01',
+    validTo: null,
+    keyGroups: [...POOR],
+    bands: unsetBands,
+    limits: { ...noLimits, oncePerPersonPerYear: true },
+    requires: { organizedTransport: false },
+    active: false,
+    source: '弥勒市2020年农村劳动力转移就业工作方案（五）：对“能外出，可远行”的建档立卡贫困劳动力落实交通补助（文件未定金额）',
+  },
+  {
+    key: 'tongliao-training-allowance',
+    kind: 'training_allowance',
+    regionCode: '1505',
+    name: '贫困劳动力培训期间生活费（含交通费）补贴（金额待定）',
+    beneficiary: 'worker',
+    validFrom: '2020-01-01',
+    validTo: null,
+    keyGroups: [...POOR],
+    allowance: { per: 'day', amountFen: 0, minClassHours: 0, maxDays: null },
+    limits: noLimits,
+    active: false,
+    source: '通辽市农牧民转移就业三年行动计划 第17条：贫困劳动力参加培训的，培训期间给予生活费（含交通费）补贴（文件未定金额）',
+  },
+  {
+    key: 'hinggan-training-allowance',
+    kind: 'training_allowance',
+    regionCode: '1522',
+    name: '建档立卡贫困劳动力职业技能培训期间生活费补贴（金额待定）',
+    beneficiary: 'worker',
+    validFrom: '2018-01-01',
+    validTo: '2020-12-31',
+    keyGroups: [...POOR],
+    allowance: { per: 'day', amountFen: 0, minClassHours: 56, maxDays: null },
+    limits: noLimits,
+    active: false,
+    source: '兴安盟人社扶贫实施方案（二）4：参加职业技能培训（不少于56课时）的建档立卡贫困劳动力，培训期间给予生活费补贴（文件未定金额）',
   },
 ];

@@ -5,7 +5,7 @@
  * are a separate ledger (SubsidyService.list for brokers shows only those).
  */
 import { Types } from 'mongoose';
-import { type Entitlement, type WorkerGrant, type WorkerGrantKind, type WorkerGrantList } from '@zhuanyi/shared';
+import { type Entitlement, type SubsidyRuleKind, type WorkerGrant, type WorkerGrantKind, type WorkerGrantList } from '@zhuanyi/shared';
 import type { AuthContext } from '../../http/auth';
 import { AppError, NotFoundError } from '../../http/errors';
 import type { Clock } from '../../security/clock';
@@ -16,8 +16,10 @@ import { Worker, type WorkerRecord } from '../workers/worker.model';
 import type { SubsidyService } from './subsidies.service';
 import { EntitlementModel, type EntitlementRecord } from './subsidy.model';
 
-/** The kind of a worker grant, from its rule key (e.g. tongliao-job-seeking-poor). */
-export function grantKindOf(ruleKey: string): WorkerGrantKind {
+/** The kind of a worker grant: from the rule's kind, else from its rule key (e.g. tongliao-job-seeking-poor). */
+export function grantKindOf(ruleKey: string, ruleKind?: SubsidyRuleKind): WorkerGrantKind {
+  if (ruleKind === 'transport') return 'transport';
+  if (ruleKind === 'training_allowance') return 'training_allowance';
   if (ruleKey.includes('job-seeking')) return 'job_seeking';
   if (ruleKey.includes('transport')) return 'transport';
   if (ruleKey.includes('training')) return 'training_allowance';
@@ -39,7 +41,7 @@ export class GrantService {
     const needsClaim = !!e.keyGroupTier && !verified;
     return {
       id: api.id,
-      kind: grantKindOf(e.ruleKey),
+      kind: grantKindOf(e.ruleKey, e.ruleKind),
       ruleName: api.ruleName,
       amountFen: api.amountFen,
       state: api.state,
@@ -47,6 +49,7 @@ export class GrantService {
       needsClaim,
       claimable: needsClaim && api.state === 'due',
       reason: api.reason,
+      basis: e.basis ?? null,
       paidAt: api.paidAt,
     };
   }

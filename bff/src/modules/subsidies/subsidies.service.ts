@@ -1,7 +1,9 @@
 /**
  * Subsidy rules (data per region) and the ledger:
  * - `syncTeam(teamId)` turns a team's confirmed stages into entitlements, one per person, rule and
- *   installment; unique keys in the ledger make a repeat or a concurrent run a no-op;
+ *   installment (a transport rule: one, from the distance band and mode of the confirmed arrival);
+ *   unique keys in the ledger make a repeat or a concurrent run a no-op;
+ * - `syncTraining` records the training allowance of a completed course (once per sign-up);
  * - a person confirmed as left voids the installments not yet due;
  * - the broker claims a due entitlement (one conditional update: claimed once, whatever the
  *   number of simultaneous requests); staff approve, reject (with a reason) or mark paid, audited;
@@ -15,6 +17,9 @@ import {
   earnedInstallments,
   entitlementKeys,
   tierFor,
+  trainingAllowance,
+  transportGrant,
+  maskIdNumber,
   fenToYuanText,
   isWithinRegion,
   t,
@@ -22,7 +27,14 @@ import {
   type EntitlementDecision,
   type EntitlementList,
   type EntitlementState,
+  type GrantBasis,
   type PlacementFacts,
+  type PlacementRuleFields,
+  type EntitlementStage,
+  type TrainingAllowanceRuleFields,
+  type TransportRuleFields,
+  type TravelFacts,
+  type TravelMode,
   type SubsidyRule,
   type SubsidyRuleFields,
 } from '@zhuanyi/shared';
@@ -39,7 +51,10 @@ import { isVerified } from '../workers/verified-facts';
 import { TeamModel, type TeamRecord } from '../brokers/broker.model';
 import { assertCertifiedBroker } from '../brokers/broker-gate';
 import { DEFAULT_SUBSIDY_RULES } from './default-rules';
-import { EntitlementModel, SubsidyRuleModel, type EntitlementRecord, type SubsidyRuleRecord } from './subsidy.model';
+import { EntitlementModel, SubsidyRuleModel, ruleKindOf, type EntitlementRecord, type SubsidyRuleRecord } from './subsidy.model';
+import type { FieldCrypto } from '../../security/field-crypto';
+import type { CourseRecord } from '../courses/course.model';
+import type { EnrollmentRecord } from '../training/enrollment.model';
 
 const conflict = (messageKey: 'error.entitlementNotDue' | 'error.entitlementNotClaimable' | 'error.entitlementNotDecidable') =>
   new AppError('CONFLICT', { messageKey });
@@ -54,41 +69,82 @@ export async function ensureDefaultSubsidyRules(): Promise<number> {
 }
 
 function ruleToApi(r: SubsidyRuleRecord): SubsidyRule {
-  return {
+  const common = {
     key: r.key,
     regionCode: r.regionCode,
     regionName: regionFullName(r.regionCode) ?? r.regionCode,
     name: r.name,
-    beneficiary: r.beneficiary,
     validFrom: r.validFrom,
     validTo: r.validTo ?? null,
-    tiers: r.tiers.map((tier) => ({
-      keyGroups: [...tier.keyGroups],
-      amountFen: tier.amountFen,
-      installments: tier.installments.map((i) => ({ shareBp: i.shareBp, stage: i.stage, delayMonths: i.delayMonths })),
-    })),
     limits: {
       oncePerPerson: r.limits.oncePerPerson ?? false,
       oncePerPersonPerYear: r.limits.oncePerPersonPerYear ?? false,
       oncePerPersonPerEmployer: r.limits.oncePerPersonPerEmployer ?? false,
     },
-    exclusions: { laborDispatch: r.exclusions.laborDispatch ?? false },
-    requires: { organizedTransport: r.requires.organizedTransport ?? false, outsideHomeCounty: r.requires.outsideHomeCounty ?? false },
     active: r.active,
     source: r.source ?? '',
     updatedAt: r.updatedAt.toISOString(),
   };
+  if (r.kind === 'transport') {
+    return {
+      ...common,
+      kind: 'transport',
+      beneficiary: 'worker',
+      keyGroups: [...(r.keyGroups ?? [])],
+      bands: (r.bands ?? []).map((b) => ({ fromKm: b.fromKm, toKm: b.toKm ?? null, amountFen: withoutUnset(b.amountFen) })),
+      requires: { organizedTransport: r.requires.organizedTransport ?? false },
+    };
+  }
+  if (r.kind === 'training_allowance') {
+    const a = r.allowance;
+    return {
+      ...common,
+      kind: 'training_allowance',
+      beneficiary: 'worker',
+      keyGroups: [...(r.keyGroups ?? [])],
+      allowance: { per: a.per, amountFen: a.amountFen, minClassHours: a.minClassHours ?? 0, maxDays: a.maxDays ?? null },
+    };
+  }
+  return {
+    ...common,
+    kind: 'placement',
+    beneficiary: r.beneficiary,
+    tiers: r.tiers.map((tier) => ({
+      keyGroups: [...tier.keyGroups],
+      amountFen: tier.amountFen,
+      installments: tier.installments.map((i) => ({ shareBp: i.shareBp, stage: i.stage, delayMonths: i.delayMonths })),
+    })),
+    exclusions: { laborDispatch: r.exclusions.laborDispatch ?? false },
+    requires: { organizedTransport: r.requires.organizedTransport ?? false, outsideHomeCounty: r.requires.outsideHomeCounty ?? false },
+  };
 }
+
+/** A band's amounts without the modes mongoose read back as null/undefined. */
+function withoutUnset(amounts: Partial<Record<TravelMode, number | null>>): Partial<Record<TravelMode, number>> {
+  return Object.fromEntries(Object.entries(amounts).filter((e): e is [string, number] => typeof e[1] === 'number')) as Partial<Record<TravelMode, number>>;
+}
+
+/** Rules stored before rules had a kind are placement rules. */
+const isPlacementRule = (r: SubsidyRuleRecord): r is SubsidyRuleRecord & PlacementRuleFields => ruleKindOf(r) === 'placement';
+const isTransportRule = (r: SubsidyRuleRecord): r is SubsidyRuleRecord & TransportRuleFields => r.kind === 'transport';
+const isTrainingRule = (r: SubsidyRuleRecord): r is SubsidyRuleRecord & TrainingAllowanceRuleFields => r.kind === 'training_allowance';
 
 /** The confirmed facts of one member's placement in a team. */
 export function placementFacts(team: TeamRecord, worker: Pick<WorkerRecord, '_id' | 'keyGroups' | 'household'>): PlacementFacts {
   const stages: PlacementFacts['stages'] = {};
   let laborDispatch = false;
   let organizedTransport = false;
+  let travel: PlacementFacts['travel'] = null;
+  let travelOn: string | null = null;
   for (const s of team.stages) {
     if (!s.confirmedAt || !s.memberIds.some((m) => m.equals(worker._id))) continue;
     const current = stages[s.stage];
     if (current === undefined || s.on < current) stages[s.stage] = s.on;
+    // The travel facts of the earliest confirmed arrival that has them.
+    if (s.stage === 'arrived' && s.travel && (travelOn === null || s.on < travelOn)) {
+      travel = { distanceKm: s.travel.distanceKm, mode: s.travel.mode };
+      travelOn = s.on;
+    }
     if (s.stage === 'hired' && s.laborDispatch) laborDispatch = true;
     if (s.stage === 'departed' && s.transport !== null && s.transport !== 'self_arranged') organizedTransport = true;
   }
@@ -98,6 +154,7 @@ export function placementFacts(team: TeamRecord, worker: Pick<WorkerRecord, '_id
     workRegionCode: team.jobRegionCode,
     laborDispatch,
     organizedTransport,
+    travel,
     stages,
   };
 }
@@ -135,7 +192,7 @@ export class SubsidyService {
       targetId: key,
       regionCode: input.regionCode,
       reason: null,
-      detail: JSON.stringify({ tiers: input.tiers.map((x) => x.amountFen), active: input.active }),
+      detail: JSON.stringify({ kind: input.kind, amounts: amountsOf(input), active: input.active }),
     });
     return ruleToApi(saved);
   }
@@ -150,48 +207,37 @@ export class SubsidyService {
       .lean<Array<Pick<WorkerRecord, '_id' | 'keyGroups' | 'household' | 'name'>>>()
       .exec();
     const rules = await SubsidyRuleModel.find({ active: true }).lean<SubsidyRuleRecord[]>().exec();
-    const docs: Array<Omit<EntitlementRecord, '_id' | 'createdAt' | 'updatedAt'>> = [];
+    const docs: LedgerRow[] = [];
     for (const w of workers) {
       const member = team.members.find((m) => m.workerId.equals(w._id));
       if (!member) continue;
       const facts = placementFacts(team, w);
+      const ids = { personId: w._id.toHexString(), employerId: team.employerId.toHexString(), placementId: team._id.toHexString() };
+      const placement = {
+        brokerId: team.brokerId,
+        workerId: w._id,
+        workerName: w.name,
+        idNumberMasked: member.idNumberMasked,
+        teamId: team._id,
+        teamName: team.name,
+        employerId: team.employerId,
+        employerName: team.employerName,
+        regionCode: team.regionCode,
+      };
       for (const rule of rules) {
         if (!isWithinRegion(w.household.regionCode, rule.regionCode)) continue;
+        if (isTransportRule(rule)) {
+          const grant = transportGrant(rule, facts);
+          if (!grant) continue;
+          const earned = { installment: 1, installments: 1, amountFen: grant.amountFen, stage: 'arrived' as const, dueOn: grant.arrivedOn, year: Number(grant.arrivedOn.slice(0, 4)) };
+          const basis: GrantBasis = { kind: 'transport', distanceKm: grant.travel.distanceKm, mode: grant.travel.mode, fromKm: grant.band.fromKm, toKm: grant.band.toKm };
+          docs.push(ledgerRow(rule, earned, entitlementKeys(rule, earned, ids), { ...placement, keyGroupTier: rule.keyGroups.length > 0, basis }));
+          continue;
+        }
+        if (!isPlacementRule(rule)) continue;
         const keyGroupTier = (tierFor(rule.tiers, facts.keyGroups)?.keyGroups.length ?? 0) > 0;
         for (const earned of earnedInstallments(rule, facts)) {
-          const keys = entitlementKeys(rule, earned, { personId: w._id.toHexString(), employerId: team.employerId.toHexString(), placementId: team._id.toHexString() });
-          docs.push({
-            ruleKey: rule.key,
-            ruleName: rule.name,
-            beneficiary: rule.beneficiary,
-            brokerId: team.brokerId,
-            workerId: w._id,
-            workerName: w.name,
-            idNumberMasked: member.idNumberMasked,
-            teamId: team._id,
-            teamName: team.name,
-            employerId: team.employerId,
-            employerName: team.employerName,
-            regionCode: team.regionCode,
-            installment: earned.installment,
-            installments: earned.installments,
-            amountFen: earned.amountFen,
-            stage: earned.stage,
-            dueOn: earned.dueOn,
-            dueAt: chinaDateStart(earned.dueOn),
-            status: 'open',
-            placementKey: keys.placementKey,
-            keyGroupTier,
-            ...(keys.lifetimeKey ? { lifetimeKey: keys.lifetimeKey } : {}),
-            ...(keys.yearKey ? { yearKey: keys.yearKey } : {}),
-            ...(keys.employerKey ? { employerKey: keys.employerKey } : {}),
-            claimedAt: null,
-            decidedAt: null,
-            decidedBy: null,
-            approvedAt: null,
-            reason: null,
-            paidAt: null,
-          });
+          docs.push(ledgerRow(rule, earned, entitlementKeys(rule, earned, ids), { ...placement, keyGroupTier, basis: null }));
         }
       }
       const left = facts.stages.left;
@@ -202,16 +248,94 @@ export class SubsidyService {
         ).exec();
       }
     }
-    let added = 0;
-    for (const doc of docs) {
-      try {
-        await EntitlementModel.create(doc);
-        added += 1;
-      } catch (err: unknown) {
-        if (!isDuplicateKeyError(err)) throw err; // already recorded, or the limit is used up
-      }
+    return insertNew(docs);
+  }
+
+  /**
+   * Records the transport grant of an arrival staff confirmed for one person (not through a
+   * team): active transport rules of the person's region, from the trip's distance band and mode.
+   * Once per person and arrival date (and per the rule's limits), however often it runs.
+   */
+  async syncArrival(
+    workerId: Types.ObjectId,
+    arrival: { on: string; travel?: TravelFacts | undefined; organizedByGovernment?: boolean | undefined; employerName?: string | undefined },
+    crypto: FieldCrypto,
+  ): Promise<number> {
+    if (!arrival.travel) return 0;
+    const w = await Worker.findById(workerId, { keyGroups: 1, household: 1, name: 1, idEnc: 1 })
+      .lean<Pick<WorkerRecord, '_id' | 'keyGroups' | 'household' | 'name' | 'idEnc'>>()
+      .exec();
+    if (!w) return 0;
+    const facts = { keyGroups: w.keyGroups, organizedTransport: arrival.organizedByGovernment ?? false, stages: { arrived: arrival.on }, travel: arrival.travel };
+    const rules = (await SubsidyRuleModel.find({ active: true, kind: 'transport' }).lean<SubsidyRuleRecord[]>().exec()).filter(isTransportRule);
+    const docs: LedgerRow[] = [];
+    for (const rule of rules) {
+      if (!isWithinRegion(w.household.regionCode, rule.regionCode)) continue;
+      const grant = transportGrant(rule, facts);
+      if (!grant) continue;
+      const earned = { installment: 1, installments: 1, amountFen: grant.amountFen, stage: 'arrived' as const, dueOn: grant.arrivedOn, year: Number(grant.arrivedOn.slice(0, 4)) };
+      const keys = entitlementKeys(rule, earned, { personId: w._id.toHexString(), employerId: '-', placementId: `arrival:${arrival.on}` });
+      docs.push(
+        ledgerRow(rule, earned, keys, {
+          brokerId: '',
+          workerId: w._id,
+          workerName: w.name,
+          idNumberMasked: maskIdNumber(crypto.decrypt('idNumber', w.idEnc)),
+          teamId: null,
+          teamName: '',
+          employerId: null,
+          employerName: arrival.employerName ?? '',
+          regionCode: w.household.regionCode,
+          keyGroupTier: rule.keyGroups.length > 0,
+          basis: { kind: 'transport', distanceKm: grant.travel.distanceKm, mode: grant.travel.mode, fromKm: grant.band.fromKm, toKm: grant.band.toKm },
+        }),
+      );
     }
-    return added;
+    return insertNew(docs);
+  }
+
+  /**
+   * Records the training allowance a completed course has earned under the active rules of the
+   * worker's region (培训期间生活费补贴); once per sign-up and rule, however often it runs.
+   */
+  async syncTraining(enrollment: Pick<EnrollmentRecord, '_id' | 'workerId' | 'workerLoginId' | 'status' | 'history'>, course: CourseRecord, crypto: FieldCrypto): Promise<number> {
+    if (enrollment.status !== 'completed') return 0;
+    const w = await Worker.findOne(
+      enrollment.workerId && Types.ObjectId.isValid(enrollment.workerId) ? { _id: new Types.ObjectId(enrollment.workerId) } : { ownerLoginId: new Types.ObjectId(enrollment.workerLoginId) },
+      { keyGroups: 1, household: 1, name: 1, idEnc: 1 },
+    )
+      .lean<Pick<WorkerRecord, '_id' | 'keyGroups' | 'household' | 'name' | 'idEnc'>>()
+      .exec();
+    if (!w) return 0;
+    const completedAt = [...enrollment.history].reverse().find((h) => h.status === 'completed')?.at ?? this.deps.clock();
+    const completedOn = chinaDateOf(completedAt);
+    const facts = { classHours: course.classHours, startsOn: chinaDateOf(course.startsAt), endsOn: chinaDateOf(course.endsAt), completedOn };
+    const rules = (await SubsidyRuleModel.find({ active: true, kind: 'training_allowance' }).lean<SubsidyRuleRecord[]>().exec()).filter(isTrainingRule);
+    const docs: LedgerRow[] = [];
+    for (const rule of rules) {
+      if (!isWithinRegion(w.household.regionCode, rule.regionCode)) continue;
+      const grant = trainingAllowance(rule, w.keyGroups, facts);
+      if (!grant) continue;
+      const earned = { installment: 1, installments: 1, amountFen: grant.amountFen, stage: 'course_completed' as const, dueOn: completedOn, year: Number(completedOn.slice(0, 4)) };
+      const keys = entitlementKeys(rule, earned, { personId: w._id.toHexString(), employerId: '-', placementId: `enrollment:${enrollment._id.toHexString()}` });
+      docs.push(
+        ledgerRow(rule, earned, keys, {
+          brokerId: '',
+          workerId: w._id,
+          workerName: w.name,
+          idNumberMasked: maskIdNumber(crypto.decrypt('idNumber', w.idEnc)),
+          teamId: null,
+          teamName: '',
+          employerId: null,
+          employerName: course.provider,
+          regionCode: course.regionCode,
+          enrollmentId: enrollment._id,
+          keyGroupTier: rule.keyGroups.length > 0,
+          basis: { kind: 'training', courseTitle: course.title, classHours: course.classHours, days: grant.days },
+        }),
+      );
+    }
+    return insertNew(docs);
   }
 
   private stateOf(e: Pick<EntitlementRecord, 'status' | 'dueAt'>, now: Date): EntitlementState {
@@ -229,7 +353,7 @@ export class SubsidyService {
       workerId: e.workerId.toHexString(),
       workerName: e.workerName,
       idNumberMasked: e.idNumberMasked,
-      teamId: e.teamId.toHexString(),
+      teamId: e.teamId ? e.teamId.toHexString() : '',
       teamName: e.teamName,
       employerName: e.employerName,
       installment: e.installment,
@@ -375,6 +499,66 @@ export class SubsidyService {
   async totalsFor(brokerId: string): Promise<Record<EntitlementState, number>> {
     return (await this.list({ brokerId }, { limit: 1 })).totals;
   }
+}
+
+type LedgerRow = Omit<EntitlementRecord, '_id' | 'createdAt' | 'updatedAt'>;
+type LedgerParty = Pick<
+  LedgerRow,
+  'brokerId' | 'workerId' | 'workerName' | 'idNumberMasked' | 'teamId' | 'teamName' | 'employerId' | 'employerName' | 'regionCode' | 'keyGroupTier' | 'basis' | 'enrollmentId'
+>;
+
+/** One ledger row, open, with the unique keys the rule's limits call for. */
+function ledgerRow(
+  rule: Pick<SubsidyRuleRecord, 'key' | 'kind' | 'name' | 'beneficiary'>,
+  earned: { installment: number; installments: number; amountFen: number; stage: EntitlementStage; dueOn: string },
+  keys: ReturnType<typeof entitlementKeys>,
+  party: LedgerParty,
+): LedgerRow {
+  return {
+    ruleKey: rule.key,
+    ruleKind: ruleKindOf(rule),
+    ruleName: rule.name,
+    beneficiary: rule.beneficiary,
+    ...party,
+    installment: earned.installment,
+    installments: earned.installments,
+    amountFen: earned.amountFen,
+    stage: earned.stage,
+    dueOn: earned.dueOn,
+    dueAt: chinaDateStart(earned.dueOn),
+    status: 'open',
+    placementKey: keys.placementKey,
+    ...(keys.lifetimeKey ? { lifetimeKey: keys.lifetimeKey } : {}),
+    ...(keys.yearKey ? { yearKey: keys.yearKey } : {}),
+    ...(keys.employerKey ? { employerKey: keys.employerKey } : {}),
+    claimedAt: null,
+    decidedAt: null,
+    decidedBy: null,
+    approvedAt: null,
+    reason: null,
+    paidAt: null,
+  };
+}
+
+/** Inserts the rows not recorded yet; a unique key hit means recorded before, or the limit is used up. */
+async function insertNew(docs: readonly LedgerRow[]): Promise<number> {
+  let added = 0;
+  for (const doc of docs) {
+    try {
+      await EntitlementModel.create(doc);
+      added += 1;
+    } catch (err: unknown) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
+  }
+  return added;
+}
+
+/** The amounts of a rule, for the audit trail. */
+function amountsOf(rule: SubsidyRuleFields): unknown {
+  if (rule.kind === 'transport') return rule.bands.map((b) => [b.fromKm, b.toKm, b.amountFen]);
+  if (rule.kind === 'training_allowance') return [rule.allowance.per, rule.allowance.amountFen];
+  return rule.tiers.map((x) => x.amountFen);
 }
 
 function findRegionName(code: string): string | null {

@@ -1,12 +1,54 @@
 import { Schema, model, type Types } from 'mongoose';
-import { EntitlementStatusSchema, KeyGroupSchema, SUBSIDY_STAGES, type EntitlementStatus, type SubsidyRuleFields, type SubsidyStage } from '@zhuanyi/shared';
+import {
+  EntitlementStatusSchema,
+  KeyGroupSchema,
+  SUBSIDY_RULE_KINDS,
+  ENTITLEMENT_STAGES,
+  SUBSIDY_STAGES,
+  TRAVEL_MODES,
+  type EntitlementStatus,
+  type GrantBasis,
+  type PlacementRuleFields,
+  type SubsidyRuleFields,
+  type TrainingAllowanceRuleFields,
+  type TransportRuleFields,
+  type SubsidyRuleKind,
+  type EntitlementStage,
+} from '@zhuanyi/shared';
 
-/** A subsidy rule of a region, as data (see shared/src/domain/subsidy-rules.ts). */
-export interface SubsidyRuleRecord extends SubsidyRuleFields {
+/**
+ * A subsidy rule of a region, as data (see shared/src/domain/subsidy-rules.ts). Rules stored
+ * before rules had a `kind` read as 'placement' (see `ruleKindOf`).
+ */
+export type SubsidyRuleRecord = SubsidyRuleFields & {
   _id: Types.ObjectId;
   key: string;
   createdAt: Date;
   updatedAt: Date;
+};
+
+/** The stored document: every shape's fields, those of the other shapes absent. */
+interface SubsidyRuleDoc {
+  key: string;
+  kind: SubsidyRuleKind;
+  regionCode: string;
+  name: string;
+  beneficiary: 'broker' | 'worker';
+  validFrom: string;
+  validTo: string | null;
+  tiers: PlacementRuleFields['tiers'];
+  limits: SubsidyRuleFields['limits'];
+  exclusions: PlacementRuleFields['exclusions'];
+  requires: PlacementRuleFields['requires'];
+  keyGroups?: TransportRuleFields['keyGroups'];
+  bands?: TransportRuleFields['bands'];
+  allowance?: TrainingAllowanceRuleFields['allowance'];
+  active: boolean;
+  source: string;
+}
+
+export function ruleKindOf(rule: { kind?: SubsidyRuleKind }): SubsidyRuleKind {
+  return rule.kind ?? 'placement';
 }
 
 const installmentSchema = new Schema(
@@ -17,10 +59,19 @@ const tierSchema = new Schema(
   { keyGroups: { type: [String], enum: KeyGroupSchema.options, default: [] }, amountFen: { type: Number, required: true }, installments: { type: [installmentSchema], default: [] } },
   { _id: false },
 );
+const bandSchema = new Schema(
+  {
+    fromKm: { type: Number, required: true },
+    toKm: { type: Number, default: null },
+    amountFen: Object.fromEntries(TRAVEL_MODES.map((m) => [m, { type: Number }])),
+  },
+  { _id: false },
+);
 
-const ruleSchema = new Schema<SubsidyRuleRecord>(
+const ruleSchema = new Schema<SubsidyRuleDoc>(
   {
     key: { type: String, required: true },
+    kind: { type: String, enum: SUBSIDY_RULE_KINDS, default: 'placement' },
     regionCode: { type: String, required: true },
     name: { type: String, required: true },
     beneficiary: { type: String, enum: ['broker', 'worker'], required: true },
@@ -30,6 +81,18 @@ const ruleSchema = new Schema<SubsidyRuleRecord>(
     limits: { oncePerPerson: Boolean, oncePerPersonPerYear: Boolean, oncePerPersonPerEmployer: Boolean },
     exclusions: { laborDispatch: Boolean },
     requires: { organizedTransport: Boolean, outsideHomeCounty: Boolean },
+    /** Transport and training-allowance rules: who may get them (empty = anyone). */
+    keyGroups: { type: [String], enum: KeyGroupSchema.options, default: undefined },
+    /** Transport rules: the table of distance bands. */
+    bands: { type: [bandSchema], default: undefined },
+    /** Training-allowance rules. */
+    allowance: {
+      type: new Schema(
+        { per: { type: String, enum: ['day', 'course'], required: true }, amountFen: { type: Number, required: true }, minClassHours: { type: Number, default: 0 }, maxDays: { type: Number, default: null } },
+        { _id: false },
+      ),
+      default: undefined,
+    },
     active: { type: Boolean, required: true },
     source: { type: String, default: '' },
   },
@@ -38,7 +101,7 @@ const ruleSchema = new Schema<SubsidyRuleRecord>(
 ruleSchema.index({ key: 1 }, { unique: true });
 ruleSchema.index({ regionCode: 1 });
 
-export const SubsidyRuleModel = model<SubsidyRuleRecord>('SubsidyRule', ruleSchema);
+export const SubsidyRuleModel = model<SubsidyRuleDoc>('SubsidyRule', ruleSchema);
 
 /**
  * One installment of one rule earned by one person's placement (the subsidy ledger).
@@ -49,22 +112,29 @@ export const SubsidyRuleModel = model<SubsidyRuleRecord>('SubsidyRule', ruleSche
 export interface EntitlementRecord {
   _id: Types.ObjectId;
   ruleKey: string;
+  /** Absent on rows written before rules had a kind (= placement). */
+  ruleKind?: SubsidyRuleKind;
   ruleName: string;
   beneficiary: 'broker' | 'worker';
   brokerId: string;
   workerId: Types.ObjectId;
   workerName: string;
   idNumberMasked: string;
-  teamId: Types.ObjectId;
+  /** Null for a grant not earned through a team (the training allowance). */
+  teamId: Types.ObjectId | null;
   teamName: string;
-  employerId: Types.ObjectId;
+  employerId: Types.ObjectId | null;
   employerName: string;
+  /** The training allowance: the completed sign-up it pays for. */
+  enrollmentId?: Types.ObjectId;
+  /** Why the amount is what it is (distance band and mode, or the course), shown to the worker. */
+  basis?: GrantBasis | null;
   /** The team's region (staff scope). */
   regionCode: string;
   installment: number;
   installments: number;
   amountFen: number;
-  stage: SubsidyStage;
+  stage: EntitlementStage;
   dueOn: string;
   dueAt: Date;
   status: EntitlementStatus;
@@ -87,21 +157,24 @@ export interface EntitlementRecord {
 const entitlementSchema = new Schema<EntitlementRecord>(
   {
     ruleKey: { type: String, required: true },
+    ruleKind: { type: String, enum: SUBSIDY_RULE_KINDS },
     ruleName: { type: String, required: true },
     beneficiary: { type: String, enum: ['broker', 'worker'], required: true },
-    brokerId: { type: String, required: true },
+    brokerId: { type: String, default: '' },
     workerId: { type: Schema.Types.ObjectId, required: true },
     workerName: { type: String, required: true },
     idNumberMasked: { type: String, required: true },
-    teamId: { type: Schema.Types.ObjectId, required: true },
-    teamName: { type: String, required: true },
-    employerId: { type: Schema.Types.ObjectId, required: true },
-    employerName: { type: String, required: true },
+    teamId: { type: Schema.Types.ObjectId, default: null },
+    teamName: { type: String, default: '' },
+    employerId: { type: Schema.Types.ObjectId, default: null },
+    employerName: { type: String, default: '' },
+    enrollmentId: { type: Schema.Types.ObjectId },
+    basis: { type: Schema.Types.Mixed, default: null },
     regionCode: { type: String, required: true },
     installment: { type: Number, required: true },
     installments: { type: Number, required: true },
     amountFen: { type: Number, required: true, min: 0, validate: Number.isInteger },
-    stage: { type: String, enum: SUBSIDY_STAGES, required: true },
+    stage: { type: String, enum: ENTITLEMENT_STAGES, required: true },
     dueOn: { type: String, required: true },
     dueAt: { type: Date, required: true },
     status: { type: String, enum: EntitlementStatusSchema.options, required: true },

@@ -1,7 +1,8 @@
 /**
  * Staff move course sign-ups forward (已确认 → 培训中 → 已结业 / 未通过) for courses in their
  * county: the shared state machine decides, each move is one conditional update, audited, and
- * the worker is told. Sign-ups outside the caller's county read as 404.
+ * the worker is told; a completed course may earn a training allowance. Sign-ups outside the
+ * caller's county read as 404.
  */
 import { Types } from 'mongoose';
 import {
@@ -21,8 +22,14 @@ import { Course, type CourseRecord } from '../courses/course.model';
 import { inScope, regionRange } from '../staff/scope';
 import { EnrollmentModel, type EnrollmentRecord } from './enrollment.model';
 
+/** What follows a completed course (the training allowance in the subsidy ledger). */
+export type OnCourseCompleted = (enrollment: EnrollmentRecord, course: CourseRecord) => Promise<unknown>;
+
 export class EnrollmentProgressService {
-  constructor(private readonly deps: ProgressDeps) {}
+  constructor(
+    private readonly deps: ProgressDeps,
+    private readonly onCompleted?: OnCourseCompleted,
+  ) {}
 
   private async view(rows: EnrollmentRecord[], courses: Map<string, CourseRecord>): Promise<StaffEnrollment[]> {
     const who = await peopleOf(this.deps.crypto, rows.map((e) => ({ loginId: e.workerLoginId, workerId: e.workerId })));
@@ -80,7 +87,11 @@ export class EnrollmentProgressService {
     if (!current || !course || !inScope(auth, course.regionCode)) throw new NotFoundError('error.enrollmentNotFound');
     const courses = new Map([[course._id.toHexString(), course]]);
     const one = async (e: EnrollmentRecord) => (await this.view([e], courses))[0] as StaffEnrollment;
-    if (current.status === input.to) return one(current);
+    if (current.status === input.to) {
+      // A repeated 结业 also brings the ledger up to date (a no-op when it already is).
+      if (current.status === 'completed') await this.onCompleted?.(current, course);
+      return one(current);
+    }
     if (!canMoveEnrollment(current.status, input.to, 'staff')) throw new ConflictError('error.enrollmentTransition');
     const now = this.deps.clock();
     const moved = await EnrollmentModel.findOneAndUpdate(
@@ -103,6 +114,7 @@ export class EnrollmentProgressService {
       reason: input.note ?? null,
       detail: `${current.status}→${input.to}`,
     });
+    if (moved.status === 'completed') await this.onCompleted?.(moved, course);
     await this.deps.notify(moved.workerLoginId, {
       refId: id,
       reference: referenceOf('PX', id),

@@ -14,6 +14,7 @@ const grant = (overrides: Partial<WorkerGrant>): WorkerGrant => ({
   needsClaim: true,
   claimable: true,
   reason: null,
+  basis: null,
   paidAt: null,
   ...overrides,
 });
@@ -79,6 +80,28 @@ describe('我的补贴', () => {
       fireEvent.click(screen.getByText('申请'));
     });
     await waitFor(() => expect(screen.getByText('这笔补贴现在不能申领')).toBeTruthy());
+  });
+
+  it('when the worker has a transport grant and a training allowance, then each says why in plain words: the distance band and mode, or the course', async () => {
+    setRequestHandler(() => ({
+      statusCode: 200,
+      data: {
+        items: [
+          grant({ id: 't1', kind: 'transport', ruleName: '交通补助', amountFen: 40_000, needsClaim: false, claimable: false, basis: { kind: 'transport', distanceKm: 1200, mode: 'train', fromKm: 500, toKm: 2000 } }),
+          grant({ id: 't2', kind: 'transport', ruleName: '交通补助', amountFen: 80_000, state: 'waiting', needsClaim: false, claimable: false, basis: { kind: 'transport', distanceKm: 2600, mode: 'charter', fromKm: 2000, toKm: null } }),
+          grant({ id: 'c1', kind: 'training_allowance', ruleName: '培训生活费', amountFen: 30_000, needsClaim: false, claimable: false, basis: { kind: 'training', courseTitle: '电焊工培训', classHours: 56, days: 10 } }),
+        ],
+        totalFen: 150_000,
+        paidFen: 0,
+      },
+    }));
+    render(<MyGrantsCard reloadKey="w1" />);
+    await waitFor(() => expect(screen.getAllByText('交通补助')).toHaveLength(2));
+    expect(screen.getByText('400 元')).toBeTruthy();
+    expect(screen.getByText('路程 1,200 公里（500–2000 公里档），乘火车')).toBeTruthy();
+    expect(screen.getByText('路程 2,600 公里（2000 公里以上档），乘组织包车或专列')).toBeTruthy();
+    expect(screen.getByText('培训生活费补贴')).toBeTruthy();
+    expect(screen.getByText('参加培训“电焊工培训”，56 课时，共 10 天')).toBeTruthy();
   });
 
   it('when there are none yet, then it says so', async () => {

@@ -4,17 +4,19 @@ import { ActionButton } from '@/components/ActionButton';
 import { Notice } from '@/components/Form';
 import { t } from '@/i18n';
 import { errorText } from '@/services/error-text';
-import { grantAmountText, grantKindText, grantStatusText } from '../format';
+import { grantAmountText, grantBasisText, grantKindText, grantStatusText } from '../format';
 import { useMyGrants } from '../hooks/use-my-grants';
 import './MyGrantsCard.scss';
 
 function GrantRow({ grant, applying, failure, onApply }: { grant: WorkerGrant; applying: boolean; failure: string | null; onApply: () => void }) {
+  const basis = grantBasisText(grant);
   return (
     <View className="grants__row" data-testid="grant-row">
       <View className="grants__head">
         <Text className="grants__kind">{grantKindText(grant)}</Text>
         <Text className="grants__amount">{grantAmountText(grant.amountFen)}</Text>
       </View>
+      {basis ? <Text className="zy-muted">{basis}</Text> : null}
       <Text className={`grants__state grants__state--${grant.state}`}>{grantStatusText(grant)}</Text>
       {grant.reason && grant.state === 'rejected' ? <Text className="zy-muted">{t('grants.reason', { reason: grant.reason })}</Text> : null}
       {grant.claimable ? (

@@ -1,7 +1,7 @@
 import { useRouter } from '@tarojs/taro';
 import { Switch, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { TeamStageSchema, TransportArrangementSchema, type TeamStage, type TransportArrangement } from '@zhuanyi/shared';
+import { TeamStageSchema, TransportArrangementSchema, TravelModeSchema, type TeamStage, type TransportArrangement, type TravelMode } from '@zhuanyi/shared';
 import { Screen } from '@/components/Screen';
 import { ActionButton } from '@/components/ActionButton';
 import { StatusView } from '@/components/StatusView';
@@ -24,6 +24,8 @@ export default function BrokerTeamPage() {
   const [transport, setTransport] = useState<TransportArrangement>('organized_train');
   const [laborDispatch, setLaborDispatch] = useState(false);
   const [months, setMonths] = useState('6');
+  const [distanceKm, setDistanceKm] = useState('');
+  const [travelMode, setTravelMode] = useState<TravelMode>('train');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,6 +54,8 @@ export default function BrokerTeamPage() {
         ...(stage === 'departed' ? { transport } : {}),
         ...(stage === 'hired' ? { laborDispatch } : {}),
         ...(stage === 'retained' ? { months: Number(months) || 1 } : {}),
+        // The trip's distance and mode decide the transport grant (交通补助); left out when not filled in.
+        ...(stage === 'arrived' && distanceKm.trim() !== '' ? { travel: { distanceKm: Number(distanceKm), mode: travelMode } } : {}),
       }),
     );
   return (
@@ -91,6 +95,7 @@ export default function BrokerTeamPage() {
                 <Text className="zy-broker-muted">
                   {t('broker.team.people', { count: s.memberIds.length })}
                   {s.transport ? ` · ${t(`transport.${s.transport}`)}` : ''}
+                  {s.travel ? ` · ${t('broker.team.travel', { km: s.travel.distanceKm, mode: t(`travelMode.${s.travel.mode}`) })}` : ''}
                 </Text>
               </View>
             </View>
@@ -116,6 +121,18 @@ export default function BrokerTeamPage() {
               value={transport}
               onChange={setTransport}
             />
+          ) : null}
+          {stage === 'arrived' ? (
+            <>
+              <TextField label={t('broker.team.distance')} value={distanceKm} onChange={setDistanceKm} type="number" maxlength={5} />
+              <SingleChoice
+                inline
+                label={t('broker.team.travelMode')}
+                options={TravelModeSchema.options.map((v) => ({ value: v, label: t(`travelMode.${v}`) }))}
+                value={travelMode}
+                onChange={setTravelMode}
+              />
+            </>
           ) : null}
           {stage === 'hired' ? (
             <Field label={t('broker.team.laborDispatch')}>

@@ -32,6 +32,11 @@ function StageRow({ team, stage, onConfirmed }: { team: Team; stage: TeamStageRe
         {t('broker.staff.stages.stage', { stage: t(`teamStage.${stage.stage}`), date: stage.on, count: stage.memberIds.length })}
       </Text>
       {stage.transport ? <View><Text className="zy-muted">{t(`transport.${stage.transport}`)}</Text></View> : null}
+      {stage.travel ? (
+        <View>
+          <Text className="zy-muted">{t('broker.team.travel', { km: stage.travel.distanceKm, mode: t(`travelMode.${stage.travel.mode}`) })}</Text>
+        </View>
+      ) : null}
       {failure ? <Notice tone="error">{failure}</Notice> : null}
       <ActionButton disabled={busy} onTap={confirm}>{t('broker.staff.stages.confirm')}</ActionButton>
     </View>
