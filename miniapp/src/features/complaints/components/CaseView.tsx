@@ -5,7 +5,7 @@ import { Tag } from '@/components/Tag';
 import { formatYuan } from '@/features/jobs/format';
 import { ReadAloudButton } from '@/features/speech/components/ReadAloudButton';
 import { getLocale, t, tIn } from '@/i18n';
-import { chinaDate, chinaDateTime, clockStateText, timelineNoteText, timelineSteps } from '../format';
+import { caseOfficeText, chinaDate, chinaDateTime, clockStateText, complaintWarningText, timelineNoteText, timelineSteps } from '../format';
 import './CaseView.scss';
 
 /** What is still missing, in one list (容缺受理: the case is filed all the same); with onAdd, each item has a 补上 button. */
@@ -31,15 +31,17 @@ export function MissingItems({ complaint, onAdd }: { complaint: Complaint; onAdd
 /** Which office handles the case; after a transfer, where it went and that the clocks still run from the first receipt. */
 export function Jurisdiction({ complaint }: { complaint: Complaint }) {
   const j = complaint.jurisdiction;
-  if (!j.office) return null;
-  if (j.needsJurisdiction) return <Notice tone="info">{`${t('complaint.needsJurisdiction')} · ${t('complaint.handledBy', { office: j.office })}`}</Notice>;
+  const office = caseOfficeText(j);
+  if (!office) return null;
+  if (j.needsJurisdiction) return <Notice tone="info">{`${t('complaint.needsJurisdiction')} · ${t('complaint.handledBy', { office })}`}</Notice>;
   if (j.transferred)
     return (
       <Notice tone="info">
-        {`${t('complaint.transferredTo', { office: j.office })}。${t('complaint.clocksKept')}`}
+        <Text className="case__notice-line">{t('complaint.transferredTo', { office })}</Text>
+        <Text className="case__notice-line">{t('complaint.clocksKept')}</Text>
       </Notice>
     );
-  return <Text className="zy-text case__office">{t('complaint.handledBy', { office: j.office })}</Text>;
+  return <Text className="zy-text case__office">{t('complaint.handledBy', { office })}</Text>;
 }
 
 /** Case number, the timeline and the statutory clocks. */
@@ -70,7 +72,7 @@ export function CaseView({ complaint, onAddMissing }: { complaint: Complaint; on
 
       {complaint.warnings.map((w) => (
         <Notice key={w.code} tone="warn">
-          {w.message}
+          {complaintWarningText(w.code)}
         </Notice>
       ))}
 
