@@ -135,3 +135,15 @@ const listSeparators: Record<LocaleCode, string> = { 'zh-CN': '；', 'mn-Mong': 
 export function listSeparator(locale: LocaleCode = current): string {
   return listSeparators[locale];
 }
+
+const itemSeparators: Record<LocaleCode, string> = { 'zh-CN': '、', 'mn-Mong': '᠂ ', ug: '، ', bo: '། ' };
+
+/** What joins a few words in a row (trades, places, demands) in a language: 、 in Chinese. */
+export function itemSeparator(locale: LocaleCode = current): string {
+  return itemSeparators[locale];
+}
+
+/** "label：value" with the language's own colon (Chinese full width, the others ": "). */
+export function labelled(label: string, value: string, locale: LocaleCode = current): string {
+  return locale === 'zh-CN' ? `${label}：${value}` : `${label}: ${value}`;
+}

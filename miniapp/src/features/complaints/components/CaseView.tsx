@@ -4,7 +4,7 @@ import { Notice } from '@/components/Form';
 import { Tag } from '@/components/Tag';
 import { formatYuan } from '@/features/jobs/format';
 import { ReadAloudButton } from '@/features/speech/components/ReadAloudButton';
-import { getLocale, t, tIn } from '@/i18n';
+import { getLocale, labelled, t, tIn } from '@/i18n';
 import { caseOfficeText, chinaDate, chinaDateTime, clockStateText, complaintWarningText, timelineNoteText, timelineSteps } from '../format';
 import './CaseView.scss';
 
@@ -64,8 +64,8 @@ export function CaseView({ complaint, onAddMissing }: { complaint: Complaint; on
           {complaint.groupCase ? <Tag label={t('complaint.groupCase')} tone="public" /> : null}
           <Tag label={t(`complaint.caseType.${complaint.caseType}`)} />
         </View>
-        <Text className="zy-text">{`${t('complaint.respondent')}：${complaint.respondent.name}`}</Text>
-        {complaint.amountOwedFen !== null ? <Text className="zy-text">{`${t('complaint.amountOwed')}：${formatYuan(complaint.amountOwedFen)} ${t('common.yuan')}`}</Text> : null}
+        <Text className="zy-text">{labelled(t('complaint.respondent'), complaint.respondent.name)}</Text>
+        {complaint.amountOwedFen !== null ? <Text className="zy-text">{labelled(t('complaint.amountOwed'), `${formatYuan(complaint.amountOwedFen)} ${t('common.yuan')}`)}</Text> : null}
         <Text className="zy-muted">{t('complaint.evidenceCount', { count: complaint.evidence.length })}</Text>
         <Jurisdiction complaint={complaint} />
       </View>
