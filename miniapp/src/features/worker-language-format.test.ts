@@ -1,6 +1,6 @@
 import { boRegionNames, boShared, mnMongRegionNames, mnMongShared, ugRegionNames, ugShared, type LocaleCode, type OfficeRef } from '@zhuanyi/shared';
 import { tradeLabel } from '@/common/trades';
-import { loadLocale } from '@/i18n';
+import { itemSeparator, labelled, loadLocale } from '@/i18n';
 import { caseOfficeText, complaintWarningText, officeName, timelineNoteText } from './complaints/format';
 import { jobAddressText } from './jobs/format';
 import { householdAddressText } from './workers/format';
@@ -89,5 +89,14 @@ describe('complaint warnings', () => {
   it.each(langs)('%s: from their code, not the server’s Chinese', (lang) => {
     expect(complaintWarningText('older_worker', lang)).toBe(shared[lang]['complaint.warning.olderWorker']);
     expect(complaintWarningText('group_case', lang)).toBe(shared[lang]['complaint.warning.groupCase']);
+  });
+});
+
+describe('labels and lists', () => {
+  it('Chinese keeps its full-width colon and 、; the other languages use their own', () => {
+    expect(labelled('被投诉方', '王老板', 'zh-CN')).toBe('被投诉方：王老板');
+    expect(labelled(ugShared['complaint.status.submitted']!, '王老板', 'ug')).toBe(`${ugShared['complaint.status.submitted']!}: 王老板`);
+    expect(['a', 'b'].join(itemSeparator('zh-CN'))).toBe('a、b');
+    for (const lang of langs) expect(itemSeparator(lang)).not.toMatch(/[、：]/);
   });
 });
