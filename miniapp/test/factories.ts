@@ -101,7 +101,7 @@ export function buildComplaint(overrides: Partial<Complaint> = {}): Complaint {
     clocks: [],
     rejectionReason: null,
     outcome: null,
-    jurisdiction: { regionCode: '150521', regionName: '科尔沁左翼中旗', office: '科尔沁左翼中旗 劳动保障监察/仲裁院', needsJurisdiction: false, transferred: false },
+    jurisdiction: { regionCode: '150521', regionName: '科尔沁左翼中旗', office: '科尔沁左翼中旗 劳动保障监察/仲裁院', officeRef: { kind: 'labor_dispute', regionCode: '150521', regionName: '科尔沁左翼中旗' }, needsJurisdiction: false, transferred: false },
     createdAt: at,
     updatedAt: at,
     ...overrides,

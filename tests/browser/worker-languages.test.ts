@@ -7,6 +7,12 @@ import { smsCode } from '../support/bff-api';
 import type { RunningBff } from '../support/bff-process';
 import { exact, input, settledScreenshot, shown, tap, tapText } from '../support/taro-page';
 
+/** The visible text of the page, without the direction isolates Uyghur puts around values. */
+async function visibleText(page: Page, selector: string): Promise<string> {
+  const texts = await page.locator(selector).filter({ visible: true }).allInnerTexts();
+  return texts.join('\n').replace(/[\u2066-\u2069]/g, '');
+}
+
 type Lang = Exclude<LocaleCode, 'zh-CN'>;
 const fontOf: Record<Lang, string> = { 'mn-Mong': 'Noto Sans Mongolian', ug: 'Noto Naskh Arabic', bo: 'Noto Serif Tibetan' };
 
@@ -113,6 +119,11 @@ describe('the worker pages in Mongolian, Uyghur and Tibetan at 360×640', () => 
     await shown(page, m.jobs!.noFeesTitle!).waitFor({ timeout: 20_000 });
     await exact(page, m.readAloud!.button!).first().waitFor();
     await settledScreenshot(page, `lang-${lang}-02-job-detail`);
+    // The trade tag and the work address in the language: 电焊工 and 内蒙古自治区通辽市 translated.
+    const detail = await visibleText(page, '.zy-page');
+    expect(detail).toContain(s['trade.welder']!);
+    expect(detail).toContain(`${locales[lang].regions!['15']} ${locales[lang].regions!['1505']}`);
+    expect(detail).not.toContain('内蒙古自治区');
     if (lang === 'mn-Mong') {
       const prose = page.locator('.job-detail__fees-text').filter({ visible: true }).first();
       expect(await prose.evaluate((el) => getComputedStyle(el).writingMode)).toBe('vertical-lr');
@@ -152,16 +163,20 @@ describe('the worker pages in Mongolian, Uyghur and Tibetan at 360×640', () => 
     await tapText(page, s['employmentStatus.unemployed']!);
     await tapText(page, m.common!.no!);
     await tapText(page, m.common!.next!);
-    await tapText(page, m.trades!.welder!);
+    await tapText(page, s['trade.welder']!);
     await tapText(page, s['skillLevel.level5']!);
     await tapText(page, m.common!.next!);
     await tapText(page, m.common!.yes!, 0);
-    await tapText(page, m.trades!.welder!, 0);
+    await tapText(page, s['trade.welder']!, 0);
     await tapText(page, s['workLocation.out_of_province']!);
     await tapText(page, m.common!.yes!, 1);
     await tapText(page, m.common!.submit!);
     await shown(page, s['registrationOutcome.created']!).waitFor({ timeout: 30_000 });
     await settledScreenshot(page, `lang-${lang}-04-registered`);
+    // The household address: the pilot county's path in the language, township and village (no translation) in Chinese, 三组 as typed.
+    const registered = await visibleText(page, '.zy-page');
+    expect(registered).toContain(`${pilotCounty(lang).join(' ')} 保康镇保南村 三组`);
+    expect(registered).not.toContain('内蒙古自治区');
 
     // 4. A wage-arrears complaint knowing only the foreman; questions can be read aloud.
     await page.goto(`${bff.baseUrl}/#/pages/complaints/index`);
@@ -183,6 +198,11 @@ describe('the worker pages in Mongolian, Uyghur and Tibetan at 360×640', () => 
     await shown(page, m.complaint!.clockAcceptance!).waitFor({ timeout: 20_000 });
     await exact(page, s['complaint.status.submitted']!).first().waitFor();
     await settledScreenshot(page, `lang-${lang}-06-case`);
+    // The handling office (the home county's, no worksite given) named in the language, in the notice and the timeline.
+    const office = s['complaint.officeKind.labor_dispute']!.replace('{region}', locales[lang].regions!['150521']!);
+    const caseText = await visibleText(page, '.case');
+    expect(caseText.split(office).length - 1).toBeGreaterThanOrEqual(2);
+    expect(caseText).not.toMatch(/科尔沁左翼中旗|劳动保障监察/);
 
     // 5. 我的: the language is there too, and care mode keeps text >= 18 px and targets >= 60 px.
     await page.goto(`${bff.baseUrl}/#/pages/me/index`);

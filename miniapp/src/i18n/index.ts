@@ -1,4 +1,4 @@
-import { regionFullNameFrom, regionNameFrom, type MessageKey as SharedMessageKey } from '@zhuanyi/shared';
+import { regionNameFrom, regionPathNameFrom, type MessageKey as SharedMessageKey } from '@zhuanyi/shared';
 import { fallback, localeInfo, zhCNInfo, type LazyLocale, type LocaleCode, type LocaleInfo, type PartialCatalog, type SharedCatalog } from './locales';
 import { catalogLoaders } from './locales/load';
 import type { Catalog } from './locales/zh-CN';
@@ -121,7 +121,29 @@ export function regionName(code: string, zhName: string, locale: LocaleCode = cu
   return regionNameFrom(loaded[locale]?.regions, code) ?? zhName;
 }
 
-/** The same for a full name (province first): translated only when every level is known. */
+/**
+ * The same for a full name (province first, "内蒙古自治区通辽市科尔沁左翼中旗保康镇保南村"): each level the data
+ * has in this language translated, the others (townships, villages) kept in Chinese.
+ */
 export function regionFullName(code: string, zhFullName: string, locale: LocaleCode = current): string {
-  return regionFullNameFrom(loaded[locale]?.regions, code) ?? zhFullName;
+  return regionPathNameFrom(loaded[locale]?.regions, code, zhFullName);
+}
+
+const listSeparators: Record<LocaleCode, string> = { 'zh-CN': '；', 'mn-Mong': '᠂ ', ug: '؛ ', bo: '། ' };
+
+/** What joins the items of a short list (trades, places, notes) in a language. */
+export function listSeparator(locale: LocaleCode = current): string {
+  return listSeparators[locale];
+}
+
+const itemSeparators: Record<LocaleCode, string> = { 'zh-CN': '、', 'mn-Mong': '᠂ ', ug: '، ', bo: '། ' };
+
+/** What joins a few words in a row (trades, places, demands) in a language: 、 in Chinese. */
+export function itemSeparator(locale: LocaleCode = current): string {
+  return itemSeparators[locale];
+}
+
+/** "label：value" with the language's own colon (Chinese full width, the others ": "). */
+export function labelled(label: string, value: string, locale: LocaleCode = current): string {
+  return locale === 'zh-CN' ? `${label}：${value}` : `${label}: ${value}`;
 }

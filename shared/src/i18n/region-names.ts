@@ -80,3 +80,26 @@ export function regionFullNameFrom(names: RegionNames | undefined, code: string)
   const parts = LEVEL_LENGTHS.filter((n) => n <= code.length).map((n) => names[code.slice(0, n)]);
   return parts.length > 0 && parts.every((p): p is string => p !== undefined) ? parts.join(' ') : null;
 }
+
+/**
+ * A region's full Chinese name ("内蒙古自治区通辽市科尔沁左翼中旗保康镇保南村") in the language of `names`, level by
+ * level: each leading level `names` covers in the language, the rest (townships, villages, regions without a
+ * translation) kept in Chinese as written. A name with no translated level comes back as given.
+ */
+export function regionPathNameFrom(names: RegionNames | undefined, code: string, zhFullName: string): string {
+  if (!names) return zhFullName;
+  const translated: string[] = [];
+  let rest = zhFullName.trim();
+  for (const n of LEVEL_LENGTHS) {
+    if (n > code.length) break;
+    const sub = code.slice(0, n);
+    const zh = regionNamesCovered[sub];
+    const local = names[sub];
+    // A name may leave out its upper levels ("科尔沁左翼中旗"): skip those, translate what it does start with.
+    if (zh && local && rest.startsWith(zh)) {
+      translated.push(local);
+      rest = rest.slice(zh.length).trim();
+    }
+  }
+  return translated.length === 0 ? zhFullName : [...translated, rest].filter((part) => part !== '').join(' ');
+}

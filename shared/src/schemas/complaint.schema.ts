@@ -5,6 +5,7 @@ import { AWARD_EXTENSION_MAX_DAYS } from '../domain/complaint-clocks';
 import { MobilePhoneSchema, ObjectIdSchema, RegionCodeSchema, TimestampSchema, sealedText } from './common.schema';
 import { KeyGroupSchema } from './worker.schema';
 import { TimelineNoteSchema } from './timeline-note.schema';
+import { OfficeRefSchema } from './office.schema';
 
 /** Evidence limits, checked again by the BFF (by content, not by name). */
 export const EVIDENCE_MAX_FILES = 9;
@@ -158,7 +159,16 @@ export const StatutoryClockSchema = z.object({
   extensionDays: z.number().int().nonnegative(),
 });
 
+/** A notice as a code (the client renders it from its catalog) and, for older clients, its Chinese text. */
 export const ComplaintNoticeSchema = z.object({ code: z.string(), message: z.string() });
+
+/** Warnings that do not block filing, each with its catalog key. */
+export const ComplaintWarningKeys = {
+  older_worker: 'complaint.warning.olderWorker',
+  group_case: 'complaint.warning.groupCase',
+} as const;
+export const ComplaintWarningCodeSchema = z.enum(['older_worker', 'group_case']);
+export type ComplaintWarningCode = z.infer<typeof ComplaintWarningCodeSchema>;
 
 export const ComplaintChannelSchema = z.enum(['online', 'walk_in', 'phone']);
 /** Where a case is handed off: labour inspection, legal aid, public security (恶意欠薪). */
@@ -175,8 +185,10 @@ export const ComplaintJurisdictionSchema = z
   .object({
     regionCode: z.string().nullable(),
     regionName: z.string().nullable(),
-    /** "XX县 劳动保障监察/仲裁院". */
+    /** "XX县 劳动保障监察/仲裁院" in Chinese (staff pages, older clients); workers' clients compose it from officeRef. */
     office: z.string().nullable(),
+    /** The office as kind + county, named by the client in the reader's language. */
+    officeRef: OfficeRefSchema.nullable(),
     /** No worksite given: the home county's triage must decide where it belongs (需确定管辖). */
     needsJurisdiction: z.boolean(),
     /** Moved from another county (the clocks still run from the first receipt). */
@@ -303,7 +315,7 @@ export const ComplaintSchema = z
     /** What is still missing, in one list; the case is filed all the same. */
     missingItems: z.array(ComplaintNoticeSchema.extend({ code: ComplaintMissingItemSchema })),
     /** Warnings that do not block filing (e.g. the worker is 60 or older). */
-    warnings: z.array(ComplaintNoticeSchema),
+    warnings: z.array(ComplaintNoticeSchema.extend({ code: ComplaintWarningCodeSchema })),
     timeline: z.array(ComplaintTimelineEntrySchema),
     clocks: z.array(StatutoryClockSchema),
     rejectionReason: z.string().nullable(),
@@ -327,8 +339,9 @@ export const ComplaintSummarySchema = z
     amountOwedFen: z.number().int().nonnegative().nullable(),
     groupCase: z.boolean(),
     missingCount: z.number().int().nonnegative(),
-    /** Office handling the case ("XX县 劳动保障监察/仲裁院"). */
+    /** Office handling the case ("XX县 劳动保障监察/仲裁院", Chinese); clients name it from officeRef. */
     office: z.string().nullable(),
+    officeRef: OfficeRefSchema.nullable(),
     createdAt: TimestampSchema,
   })
   .meta({ id: 'ComplaintSummary' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ComplaintOutcomes } from '../domain/complaint-rules';
 import { TimestampSchema } from './common.schema';
+import { OfficeKindSchema } from './office.schema';
 
 /** Catalog keys the server may write on a case timeline; the reader's client renders them in their language. */
 export const TimelineNoteCodes = [
@@ -36,7 +37,8 @@ const NoteRefSchema = z.object({ key: z.string().regex(/^complaint\.[\w.]+$/), p
 
 /**
  * One parameter: plain text or number, a key, a list of keys, a Beijing date (`day`) or date and time (`at`),
- * or a region by code with its Chinese name (shown in the reader's language where the client knows it).
+ * a region by code with its Chinese name (shown in the reader's language where the client knows it), or an office
+ * by kind and county (its name composed by the client: `complaint.officeKind.<kind>` with the county's name).
  */
 export const TimelineNoteParamSchema = z.union([
   z.string(),
@@ -45,6 +47,8 @@ export const TimelineNoteParamSchema = z.union([
   z.object({ list: z.array(NoteRefSchema) }),
   z.object({ day: TimestampSchema }),
   z.object({ at: TimestampSchema }),
+  // Before the plain region: a region-only schema would match an office and drop its kind.
+  z.object({ office: OfficeKindSchema, region: z.string(), name: z.string() }),
   z.object({ region: z.string(), name: z.string() }),
 ]);
 export type TimelineNoteParam = z.infer<typeof TimelineNoteParamSchema>;
@@ -61,8 +65,10 @@ export interface TimelineNoteRenderer {
   day: (iso: string) => string;
   at: (iso: string) => string;
   listSeparator: string;
-  /** A region's name in this language, or null to show the Chinese one. */
-  region?: (code: string) => string | null;
+  /** A region's full name in this language (province first), given its Chinese one; absent: the Chinese one. */
+  region?: (code: string, zhName: string) => string;
+  /** A region's own name (a county, without its province) in this language; absent: the Chinese one. */
+  regionName?: (code: string, zhName: string) => string;
 }
 
 function renderParam(p: TimelineNoteParam, r: TimelineNoteRenderer): string | number {
@@ -71,7 +77,8 @@ function renderParam(p: TimelineNoteParam, r: TimelineNoteRenderer): string | nu
   if ('list' in p) return p.list.map((x) => r.t(x.key, x.params)).join(r.listSeparator);
   if ('day' in p) return r.day(p.day);
   if ('at' in p) return r.at(p.at);
-  return r.region?.(p.region) ?? p.name;
+  if ('office' in p) return r.t(`complaint.officeKind.${p.office}`, { region: r.regionName?.(p.region, p.name) ?? p.name });
+  return r.region?.(p.region, p.name) ?? p.name;
 }
 
 /** One note in one language. */

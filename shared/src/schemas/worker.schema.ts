@@ -251,6 +251,8 @@ export type WorkerClaimRequest = z.infer<typeof WorkerClaimRequestSchema>;
 export const ClaimableRecordSchema = z
   .object({
     nameMasked: z.string(),
+    /** The village code: the client names it in the reader's language where it can (optional for older servers). */
+    householdRegionCode: z.string().optional(),
     householdRegionName: z.string(),
     source: z.enum(['broker', 'staff']),
     createdAt: TimestampSchema,

@@ -11,6 +11,7 @@ import {
   canMoveComplaint,
   complaintClocks,
   isGroupCase,
+  ComplaintWarningKeys,
   isOlderWorker,
   isValidAwardExtension,
   maskMobilePhone,
@@ -37,7 +38,7 @@ import { afterDesc, decodeKeyset, encodeKeyset } from '../../db/cursor';
 import { regionFullName } from '../regions/regions.service';
 import { ComplaintModel, nextSequence, type ComplaintRecord } from './complaint.model';
 import { caseListFilter, loadCase } from './case-access';
-import { jurisdictionOf, officeOf, routeCase } from './jurisdiction';
+import { jurisdictionOf, officeParamOf, routeCase } from './jurisdiction';
 import { deleteEvidence, openEvidence, receiveEvidence, tooManyEvidence } from './evidence.store';
 import { caseEventChange, complaintChange, withPesEvents } from '../../integrations/pes/pes-events';
 import { maskSealed, sealFreeText, sealOptional } from '../../security/sealed-text';
@@ -116,8 +117,8 @@ export class ComplaintsService {
       evidenceCount: r.evidence.length,
     });
     const warnings: Complaint['warnings'] = [];
-    if (isOlderWorker(r.ageAtFiling)) warnings.push({ code: 'older_worker', message: t('complaint.warning.olderWorker') });
-    if (isGroupCase(r.coWorkersOwed)) warnings.push({ code: 'group_case', message: t('complaint.warning.groupCase') });
+    if (isOlderWorker(r.ageAtFiling)) warnings.push({ code: 'older_worker', message: t(ComplaintWarningKeys.older_worker) });
+    if (isGroupCase(r.coWorkersOwed)) warnings.push({ code: 'group_case', message: t(ComplaintWarningKeys.group_case) });
     const clocks = complaintClocks(
       { receivedAt: r.receivedAt, decidedAt: r.decidedAt, acceptedAt: r.acceptedAt, awardExtensionDays: r.awardExtensionDays ?? 0, closedAt: r.closedAt },
       now,
@@ -174,6 +175,7 @@ export class ComplaintsService {
       groupCase: full.groupCase,
       missingCount: full.missingItems.length,
       office: full.jurisdiction.office,
+      officeRef: full.jurisdiction.officeRef,
       createdAt: full.createdAt,
     };
   }
@@ -185,7 +187,7 @@ export class ComplaintsService {
     // The worksite's county handles the case; without one, the home county's triage (需确定管辖).
     const routing = routeCase(input.project?.regionCode, facts?.householdRegionCode);
     const county = routing.intakeRegionCode ?? '000000';
-    const office = officeOf(routing.intakeRegionCode);
+    const office = officeParamOf(routing.intakeRegionCode);
     const routed = office ? noteFields(this.deps.crypto, [note(routing.needsJurisdiction ? 'complaint.step.triage' : 'complaint.step.routed', { office })]) : { note: null };
     const day = shanghaiDate(now);
     const seq = await nextSequence(`complaint:${county}:${day}`);

@@ -51,7 +51,7 @@ import { ComplaintModel, nextSequence, type ComplaintRecord } from './complaint.
 import { clockView, type ComplaintsService } from './complaints.service';
 import { caseListFilter, loadCase, type CaseAccessLevel } from './case-access';
 import { queueStepNotice, type CaseNoticeSender } from './case-notices';
-import { countyName, countyOf, officeOf, routeCase } from './jurisdiction';
+import { countyName, countyOf, officeParamOf, routeCase } from './jurisdiction';
 import { entryView, note, noteFields, notesText } from './timeline-notes';
 
 export interface IntakeDeps {
@@ -355,7 +355,7 @@ export class IntakeService {
     const d = new Date(shanghaiDayNumber(now) * 86_400_000);
     const day = `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
     const seq = await nextSequence(`complaint:${county}:${day}`);
-    const office = officeOf(intakeRegionCode);
+    const office = officeParamOf(intakeRegionCode);
     const filedNotes = [
       note('complaint.step.filedByStaff', { channel: { key: `complaint.channel.${input.channel}` } }),
       ...(office ? [note(routing.needsJurisdiction ? 'complaint.step.triage' : 'complaint.step.routed', { office })] : []),
@@ -464,7 +464,7 @@ export class IntakeService {
     const to = countyOf(toRegionCode);
     if (!to || regionLevelOf(to) !== 'county' || !findRegion(to)) throw new ValidationError({ toRegionCode: 'error.transferRegion' }, 'error.transferRegion');
     if (!OPEN.includes(r.status)) throw new ConflictError('error.complaintTransition');
-    const office = officeOf(to) ?? to;
+    const office = officeParamOf(to) ?? to;
     const same = to === r.intakeRegionCode;
     const stepNote = note(same ? 'complaint.step.jurisdictionConfirmed' : 'complaint.step.transferred', { office, reason, receivedAt: { at: r.receivedAt.toISOString() } });
     const step = notesText([stepNote]);

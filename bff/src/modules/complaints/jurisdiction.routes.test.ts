@@ -4,7 +4,7 @@
  * a third county sees nothing. Also the officer's case page (complainant, audited phone reveal,
  * evidence) and priority for online cases.
  */
-import { AuditListSchema, ComplaintSchema, IntakeQueueSchema, MonthlyReportSchema, PhoneRevealResponseSchema } from '@zhuanyi/shared';
+import { AuditListSchema, ComplaintListResponseSchema, ComplaintSchema, IntakeQueueSchema, MonthlyReportSchema, PhoneRevealResponseSchema } from '@zhuanyi/shared';
 import { manualClock, type ManualClock } from '../../security/clock';
 import { TokenService } from '../../security/tokens';
 import { testConfig } from '../../config/env';
@@ -67,8 +67,17 @@ describe('where a wage complaint belongs', () => {
 
     const c = await file(login.header, atWorksite('150521100'));
     expect(c.caseNumber.startsWith(`${KZZQ}-`)).toBe(true);
-    expect(c.jurisdiction).toEqual({ regionCode: KZZQ, regionName: '科尔沁左翼中旗', office: '科尔沁左翼中旗 劳动保障监察/仲裁院', needsJurisdiction: false, transferred: false });
+    expect(c.jurisdiction).toEqual({
+      regionCode: KZZQ,
+      regionName: '科尔沁左翼中旗',
+      office: '科尔沁左翼中旗 劳动保障监察/仲裁院',
+      officeRef: { kind: 'labor_dispute', regionCode: KZZQ, regionName: '科尔沁左翼中旗' },
+      needsJurisdiction: false,
+      transferred: false,
+    });
     expect(c.timeline[0]?.note).toContain('科尔沁左翼中旗 劳动保障监察/仲裁院');
+    // The note's office is a code too: kind + county, named in each reader's language by the client.
+    expect(c.timeline[0]?.notes).toEqual([{ code: 'complaint.step.routed', params: { office: { office: 'labor_dispute', region: KZZQ, name: '科尔沁左翼中旗' } } }]);
 
     expect((await queue(KZZQ)).items.map((i) => [i.id, i.access, i.needsJurisdiction])).toEqual([[c.id, 'act', false]]);
     expect((await queue(TURPAN)).items).toEqual([]);
@@ -93,8 +102,8 @@ describe('where a wage complaint belongs', () => {
     expect((await report(TURPAN)).complaints.received).toBe(0);
 
     // The worker's list says which office has it.
-    const mine = (await http().get('/api/v1/complaints').set(login.header).expect(200)).body as { items: Array<{ office: string | null }> };
-    expect(mine.items.map((i) => i.office)).toEqual(['科尔沁左翼中旗 劳动保障监察/仲裁院']);
+    const mine = ComplaintListResponseSchema.parse((await http().get('/api/v1/complaints').set(login.header).expect(200)).body);
+    expect(mine.items.map((i) => [i.office, i.officeRef])).toEqual([['科尔沁左翼中旗 劳动保障监察/仲裁院', { kind: 'labor_dispute', regionCode: KZZQ, regionName: '科尔沁左翼中旗' }]]);
   });
 
   it('when the worker does not know where the worksite was, then the case lands in the home county triage with 需确定管辖', async () => {
@@ -123,7 +132,8 @@ describe('where a wage complaint belongs', () => {
       (await http().post(`/api/v1/intake/cases/${c.id}/actions`).set(await intake(KZZQ)).send({ action: 'transfer', toRegionCode: KZHQ, reason: '工地实际在科左后旗境内' }).expect(200)).body,
     );
     expect(moved.status).toBe('submitted');
-    expect(moved.jurisdiction).toMatchObject({ regionCode: KZHQ, office: '科尔沁左翼后旗 劳动保障监察/仲裁院', transferred: true });
+    expect(moved.jurisdiction).toMatchObject({ regionCode: KZHQ, office: '科尔沁左翼后旗 劳动保障监察/仲裁院', officeRef: { kind: 'labor_dispute', regionCode: KZHQ }, transferred: true });
+    expect(moved.timeline.at(-1)?.notes?.[0]?.params.office).toEqual({ office: 'labor_dispute', region: KZHQ, name: '科尔沁左翼后旗' });
     const acceptance = moved.clocks.find((k) => k.kind === 'acceptance');
     expect(acceptance?.startedAt).toBe(receivedAt);
     expect(acceptance?.dueAt).toBe(dueBefore);

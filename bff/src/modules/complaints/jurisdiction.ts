@@ -1,5 +1,5 @@
 /** Where a wage complaint belongs: the worksite county; unknown worksite → the home county's triage. */
-import { regionCodePath, regionLevelOf, t, type ComplaintJurisdiction } from '@zhuanyi/shared';
+import { regionCodePath, regionLevelOf, t, type ComplaintJurisdiction, type OfficeRef, type TimelineNoteParam } from '@zhuanyi/shared';
 import { findRegion } from '../regions/regions.service';
 import type { ComplaintRecord } from './complaint.model';
 
@@ -39,10 +39,23 @@ export function countyName(code: string | null | undefined): string | null {
   return county ? (findRegion(county)?.name ?? null) : null;
 }
 
-/** "科尔沁左翼中旗 劳动保障监察/仲裁院". */
+/** The county's intake office as a code (kind + county); clients name it in the reader's language. */
+export function officeRefOf(code: string | null | undefined): OfficeRef | null {
+  const county = countyOf(code);
+  const name = countyName(county);
+  return county && name ? { kind: 'labor_dispute', regionCode: county, regionName: name } : null;
+}
+
+/** "科尔沁左翼中旗 劳动保障监察/仲裁院": the office in Chinese (staff pages, notices, older clients). */
 export function officeOf(code: string | null | undefined): string | null {
-  const name = countyName(code);
-  return name ? t('complaint.office', { region: name }) : null;
+  const ref = officeRefOf(code);
+  return ref ? t(`complaint.officeKind.${ref.kind}`, { region: ref.regionName }) : null;
+}
+
+/** The office as a timeline-note parameter: rendered in each reader's language. */
+export function officeParamOf(code: string | null | undefined): TimelineNoteParam | null {
+  const ref = officeRefOf(code);
+  return ref ? { office: ref.kind, region: ref.regionCode, name: ref.regionName } : null;
 }
 
 export function jurisdictionOf(r: Pick<ComplaintRecord, 'intakeRegionCode'> & { needsJurisdiction?: boolean | null; transfers?: readonly unknown[] | null }): ComplaintJurisdiction {
@@ -51,6 +64,7 @@ export function jurisdictionOf(r: Pick<ComplaintRecord, 'intakeRegionCode'> & { 
     regionCode: code,
     regionName: countyName(code),
     office: officeOf(code),
+    officeRef: officeRefOf(code),
     needsJurisdiction: r.needsJurisdiction === true,
     transferred: (r.transfers?.length ?? 0) > 0,
   };

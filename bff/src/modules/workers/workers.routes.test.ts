@@ -363,7 +363,7 @@ describe('records entered by a broker, claimed by the person', () => {
 
     const worker = await signInAs('worker', { config, clock, phone: '13847501234' });
     const found = ClaimableRecordListSchema.parse((await http().get('/api/v1/workers/me/claimable').set(worker.header).expect(200)).body);
-    expect(found.items).toEqual([{ nameMasked: '包**', householdRegionName: expect.stringContaining('科尔沁左翼中旗') as string, source: 'broker', createdAt: expect.any(String) as string }]);
+    expect(found.items).toEqual([{ nameMasked: '包**', householdRegionCode: expect.stringMatching(/^150521\d{6}$/) as string, householdRegionName: expect.stringContaining('科尔沁左翼中旗') as string, source: 'broker', createdAt: expect.any(String) as string }]);
     expect(JSON.stringify(found)).not.toContain('包金山');
 
     const wrongId = await http().post('/api/v1/workers/me/claim').set(worker.header).send({ idNumber: ID_B });

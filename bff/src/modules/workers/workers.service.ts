@@ -278,6 +278,7 @@ export class WorkerService {
     return {
       items: rows.map((w) => ({
         nameMasked: maskPersonName(w.name),
+        householdRegionCode: w.household.regionCode,
         householdRegionName: regionFullName(w.household.regionCode) ?? w.household.regionCode,
         source: w.source === 'staff' ? 'staff' : 'broker',
         createdAt: w.createdAt.toISOString(),

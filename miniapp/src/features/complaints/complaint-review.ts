@@ -1,6 +1,6 @@
 /** The review before the first submission: everything the worker entered, in plain words, by form step. */
 import { fenToYuanText } from '@zhuanyi/shared';
-import { t } from '@/i18n';
+import { itemSeparator, t } from '@/i18n';
 import { amountFen, type ComplaintValues } from './complaint-form';
 
 export interface ReviewRow {
@@ -63,7 +63,7 @@ export function complaintReview(v: ComplaintValues, evidenceNames: readonly stri
       step: 3,
       title: t('complaint.steps.want'),
       rows: [
-        { label: t('complaint.demands'), value: v.demands.length > 0 ? v.demands.map((d) => t(`complaint.demandsLabel.${d}`)).join('、') : null },
+        { label: t('complaint.demands'), value: v.demands.length > 0 ? v.demands.map((d) => t(`complaint.demandsLabel.${d}`)).join(itemSeparator()) : null },
         { label: t('complaint.demandNote'), value: given(v.demandNote) },
         { label: t('complaint.bankCard'), value: cardTail(v.bankCard) },
         ...(given(v.bankCard) ? [{ label: t('complaint.bankName'), value: given(v.bankName) }] : []),
@@ -72,7 +72,7 @@ export function complaintReview(v: ComplaintValues, evidenceNames: readonly stri
     {
       step: 4,
       title: t('complaint.steps.evidence'),
-      rows: [{ label: t('complaint.review.files', { count: evidenceNames.length }), value: evidenceNames.length > 0 ? evidenceNames.join('、') : null }],
+      rows: [{ label: t('complaint.review.files', { count: evidenceNames.length }), value: evidenceNames.length > 0 ? evidenceNames.join(itemSeparator()) : null }],
     },
   ];
 }

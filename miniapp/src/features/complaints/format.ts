@@ -1,5 +1,5 @@
-import { renderTimelineNotes, type Complaint, type LocaleCode } from '@zhuanyi/shared';
-import { getLocale, regionFullName, t, tIn, type MessageKey } from '@/i18n';
+import { ComplaintWarningKeys, renderTimelineNotes, type Complaint, type ComplaintWarningCode, type LocaleCode, type OfficeRef } from '@zhuanyi/shared';
+import { getLocale, listSeparator, regionFullName, regionName, t, tIn, type MessageKey } from '@/i18n';
 
 type Clock = Complaint['clocks'][number];
 type TimelineEntry = Complaint['timeline'][number];
@@ -31,8 +31,6 @@ export function chinaDateTime(iso: string, locale: LocaleCode = getLocale()): st
   return tIn(locale, 'common.dateTime', { month: d.getUTCMonth() + 1, day: d.getUTCDate(), time: `${hh}:${mm}` });
 }
 
-const listSeparators: Record<LocaleCode, string> = { 'zh-CN': '；', 'mn-Mong': '᠂ ', ug: '؛ ', bo: '། ' };
-
 /**
  * A timeline entry's note in the reader's language: the server's codes rendered through the catalogs;
  * older entries (and free-text reasons) have only their stored Chinese text.
@@ -43,12 +41,25 @@ export function timelineNoteText(entry: Pick<TimelineEntry, 'note' | 'notes'>, l
     t: (key, params) => tIn(locale, key as MessageKey, params),
     day: (iso) => chinaDate(iso, locale),
     at: (iso) => chinaDateTime(iso, locale),
-    listSeparator: listSeparators[locale],
-    region: (code) => {
-      const name = regionFullName(code, '', locale);
-      return name === '' ? null : name;
-    },
+    listSeparator: listSeparator(locale),
+    region: (code, zhName) => regionFullName(code, zhName, locale),
+    regionName: (code, zhName) => regionName(code, zhName, locale),
   });
+}
+
+/** An office by kind and county ("科尔沁左翼中旗 劳动保障监察/仲裁院") in the reader's language; the county in Chinese where the language has no name for it. */
+export function officeName(office: OfficeRef, locale: LocaleCode = getLocale()): string {
+  return tIn(locale, `complaint.officeKind.${office.kind}`, { region: regionName(office.regionCode, office.regionName, locale) });
+}
+
+/** The office handling a case as the worker reads it: from its code; the server's Chinese name only where there is none (older servers). */
+export function caseOfficeText(c: { office: string | null; officeRef?: OfficeRef | null }, locale: LocaleCode = getLocale()): string | null {
+  return c.officeRef ? officeName(c.officeRef, locale) : c.office;
+}
+
+/** A warning on a case (60 or older, group case) in the reader's language. */
+export function complaintWarningText(code: ComplaintWarningCode, locale: LocaleCode = getLocale()): string {
+  return tIn(locale, ComplaintWarningKeys[code]);
 }
 
 /** Where a statutory clock stands, in a few words. */

@@ -37,8 +37,8 @@ describe('job formatting', () => {
   });
 
   it('when the work address already names the region (as seeded and synced jobs do), then the address is printed once', () => {
-    expect(jobAddressText({ regionName: '科尔沁区', workAddress: '内蒙古自治区通辽市科尔沁区' })).toBe('内蒙古自治区通辽市科尔沁区');
-    expect(jobAddressText({ regionName: '科尔沁区', workAddress: '建国路8号' })).toBe('科尔沁区 建国路8号');
-    expect(jobAddressText({ regionName: '科尔沁区', workAddress: ' ' })).toBe('科尔沁区');
+    expect(jobAddressText({ regionCode: '150502', regionName: '科尔沁区', workAddress: '内蒙古自治区通辽市科尔沁区' })).toBe('内蒙古自治区通辽市科尔沁区');
+    expect(jobAddressText({ regionCode: '150502', regionName: '科尔沁区', workAddress: '建国路8号' })).toBe('科尔沁区 建国路8号');
+    expect(jobAddressText({ regionCode: '150502', regionName: '科尔沁区', workAddress: ' ' })).toBe('科尔沁区');
   });
 });

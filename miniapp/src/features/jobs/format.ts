@@ -1,5 +1,5 @@
-import type { FitWarning, JobSummary } from '@zhuanyi/shared';
-import { t, type MessageKey } from '@/i18n';
+import type { FitWarning, JobSummary, LocaleCode } from '@zhuanyi/shared';
+import { getLocale, regionFullName, t, type MessageKey } from '@/i18n';
 
 /** 450000 fen → "4,500"; keeps jiao/fen only when present ("4,500.50"). No Intl: weapp engines vary. */
 export function formatYuan(fen: number): string {
@@ -21,11 +21,17 @@ export function formatPay(job: Pick<JobSummary, 'payMinFen' | 'payMaxFen'>): str
   return t('jobs.payRange', { min: formatYuan(low), max: formatYuan(high) });
 }
 
-/** Where the work is: the address once, led by the region only when the address does not already name it. */
-export function jobAddressText(job: { regionName: string; workAddress: string }): string {
+/**
+ * Where the work is, in the reader's language: the address once, led by the region only when the address does
+ * not already name it. The region part (up to the job's region name) is named level by level in the language
+ * where the data has it; what follows (street, site) stays as typed.
+ */
+export function jobAddressText(job: { regionCode: string; regionName: string; workAddress: string }, locale: LocaleCode = getLocale()): string {
   const address = job.workAddress.trim();
-  if (address === '') return job.regionName;
-  return address.includes(job.regionName) ? address : `${job.regionName} ${address}`;
+  const at = job.regionName === '' ? -1 : address.indexOf(job.regionName);
+  if (at < 0) return [regionFullName(job.regionCode, job.regionName, locale), address].filter((part) => part !== '').join(' ');
+  const end = at + job.regionName.length;
+  return [regionFullName(job.regionCode, address.slice(0, end), locale), address.slice(end).trim()].filter((part) => part !== '').join(' ');
 }
 
 export function transportLabelKey(transport: JobSummary['transport']): MessageKey | null {

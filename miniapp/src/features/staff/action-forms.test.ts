@@ -1,7 +1,7 @@
 import type { Complaint } from '@zhuanyi/shared';
 import { availableActions, beijingToIso, buildAction, emptyActionValues } from './action-forms';
 
-const jurisdiction: Complaint['jurisdiction'] = { regionCode: '150521', regionName: '科尔沁左翼中旗', office: '科尔沁左翼中旗 劳动保障监察/仲裁院', needsJurisdiction: false, transferred: false };
+const jurisdiction: Complaint['jurisdiction'] = { regionCode: '150521', regionName: '科尔沁左翼中旗', office: '科尔沁左翼中旗 劳动保障监察/仲裁院', officeRef: { kind: 'labor_dispute', regionCode: '150521', regionName: '科尔沁左翼中旗' }, needsJurisdiction: false, transferred: false };
 const base = { clocks: [], intake: undefined, jurisdiction } as unknown as Complaint;
 const withStatus = (status: Complaint['status'], extra: Partial<Complaint> = {}): Complaint => ({ ...base, status, ...extra });
 

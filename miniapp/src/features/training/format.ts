@@ -1,6 +1,6 @@
 import { enrollmentSourcesOf, type CourseSummary, type EnrollmentStatus } from '@zhuanyi/shared';
 import type { TagTone } from '@/components/Tag';
-import { t } from '@/i18n';
+import { itemSeparator, t } from '@/i18n';
 
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
@@ -22,7 +22,7 @@ export function canCancel(status: EnrollmentStatus): boolean {
 }
 
 export function audienceText(audiences: CourseSummary['freeFor']): string {
-  return audiences.map((a) => t(`audience.${a}`)).join('、');
+  return audiences.map((a) => t(`audience.${a}`)).join(itemSeparator());
 }
 
 export const enrollmentTone: Record<EnrollmentStatus, TagTone> = {

@@ -358,18 +358,6 @@ const messages: WorkerCatalog = {
     register: 'མིང་ངོ་མ་ཐོ་འགོད།',
     help: 'དཀའ་ངལ་ཡོད་ན་ 12333 ལ་ཁ་པར་གཏོང་རོགས།',
   },
-  trades: {
-    generalWorker: 'སྤྱིར་བཏང་ལས་མི།',
-    welder: 'གློག་སྦྱར་བཟོ་པ།',
-    housekeeping: 'ཁྱིམ་ཞབས་པ།',
-    elderCare: 'རྒན་གསོ་ཞབས་ཞུ་པ།',
-    cleaner: 'གཙང་སྦྲ་བ།',
-    sorter: 'དབྱེ་སེལ་བ།',
-    pastry: 'བག་ཟས་བཟོ་པ།',
-    mason: 'རྩིག་བཟོ་བ།',
-    scaffolder: 'ཐེམ་སྐས་བཟོ་པ།',
-    formwork: 'དཔེ་ཕོར་བཟོ་པ།',
-  },
   tradeIcons: {
     generalWorker: 'ལས',
     welder: 'གློ',

@@ -358,18 +358,6 @@ const messages: WorkerCatalog = {
     register: 'ᠪᠣᠳᠠᠲᠤ ᠨᠡᠷ᠎ᠡ ᠪᠡᠷ ᠪᠦᠷᠢᠳᠬᠡᠬᠦ',
     help: 'ᠪᠡᠷᠬᠡᠰᠢᠶᠡᠯ ᠲᠠᠢ ᠪᠣᠯ 12333 ᠳᠤ ᠤᠲᠠᠰᠤᠳᠠᠭᠠᠷᠠᠢ',
   },
-  trades: {
-    generalWorker: 'ᠡᠩ ᠦᠨ ᠠᠵᠢᠯᠴᠢᠨ',
-    welder: 'ᠭᠠᠭᠨᠤᠷᠴᠢᠨ',
-    housekeeping: 'ᠭᠡᠷ ᠦᠨ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠴᠢ',
-    elderCare: 'ᠥᠳᠡᠯᠡᠭᠰᠡᠳ ᠢ ᠠᠰᠠᠷᠠᠭᠴᠢ',
-    cleaner: 'ᠴᠡᠪᠡᠷᠯᠡᠭᠡᠴᠢ',
-    sorter: 'ᠢᠯᠭᠠᠨ ᠠᠩᠭᠢᠯᠠᠭᠴᠢ',
-    pastry: 'ᠭᠤᠷᠢᠯ ᠤᠨ ᠬᠣᠭᠣᠯᠠ ᠬᠢᠭᠴᠢ',
-    mason: 'ᠳᠣᠭᠣᠰᠢ ᠥᠷᠭᠦᠭᠴᠢ',
-    scaffolder: 'ᠰᠠᠯᠠᠭᠠ ᠪᠠᠷᠢᠭᠴᠢ',
-    formwork: 'ᠬᠡᠪ ᠦᠨ ᠠᠵᠢᠯᠴᠢᠨ',
-  },
   tradeIcons: {
     generalWorker: 'ᠠ',
     welder: 'ᠭ',

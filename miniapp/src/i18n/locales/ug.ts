@@ -358,18 +358,6 @@ const messages: WorkerCatalog = {
     register: 'ھەقىقىي ئىسىم بىلەن تىزىملىتىش',
     help: 'قىيىنچىلىق بولسا 12333 تېلېفونىغا ئۇرۇڭ',
   },
-  trades: {
-    generalWorker: 'ئاددىي ئىشچى',
-    welder: 'كاۋشىرچى',
-    housekeeping: 'ئائىلە مۇلازىمەتچىسى',
-    elderCare: 'ياشانغانلار كۈتكۈچىسى',
-    cleaner: 'تازىلىقچى',
-    sorter: 'ئايرىغۇچى',
-    pastry: 'ئاشپەز (خېمىر تاماق)',
-    mason: 'تام قوپۇرغۇچى',
-    scaffolder: 'خاڭا ياسىغۇچى',
-    formwork: 'قېلىپ ياسىغۇچى',
-  },
   tradeIcons: {
     generalWorker: 'ئا',
     welder: 'ك',

@@ -369,18 +369,6 @@ export const zhCN = {
     register: '实名登记',
     help: '有困难请拨打 12333 人社服务热线',
   },
-  trades: {
-    generalWorker: '普工',
-    welder: '电焊工',
-    housekeeping: '家政服务员',
-    elderCare: '养老护理员',
-    cleaner: '保洁员',
-    sorter: '分拣员',
-    pastry: '中式面点师',
-    mason: '砌筑工',
-    scaffolder: '架子工',
-    formwork: '模板工',
-  },
   tradeIcons: {
     generalWorker: '工',
     welder: '焊',

@@ -11,6 +11,7 @@ import { MissingItems } from '@/features/complaints/components/CaseView';
 import { ComplaintForm } from '@/features/complaints/components/ComplaintForm';
 import { useComplaintForm } from '@/features/complaints/hooks/use-complaint-form';
 import { useEvidence } from '@/features/complaints/hooks/use-evidence';
+import { complaintWarningText } from '@/features/complaints/format';
 import { getMyRegistration } from '@/features/workers/api/workers-api';
 import { t } from '@/i18n';
 import { routes } from '@/services/navigation';
@@ -52,7 +53,7 @@ export default function ComplaintNewPage() {
           {failedUploads > 0 ? <Notice tone="error">{t('complaint.uploadFailed', { count: failedUploads })}</Notice> : null}
           {complaint.warnings.map((w) => (
             <Notice key={w.code} tone="warn">
-              {w.message}
+              {complaintWarningText(w.code)}
             </Notice>
           ))}
           <MissingItems complaint={complaint} />

@@ -8,10 +8,10 @@ import { StatusView } from '@/components/StatusView';
 import { Tag } from '@/components/Tag';
 import { useSession } from '@/features/auth/hooks/use-session';
 import { getMyComplaints } from '@/features/complaints/api/complaints-api';
-import { chinaDate } from '@/features/complaints/format';
+import { caseOfficeText, chinaDate } from '@/features/complaints/format';
 import { formatYuan } from '@/features/jobs/format';
 import { useAsync } from '@/hooks/use-async';
-import { t } from '@/i18n';
+import { labelled, t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { go, routes } from '@/services/navigation';
 import './index.scss';
@@ -30,14 +30,18 @@ function MyComplaints() {
             <Tag label={t(`complaint.status.${c.status}`)} tone={c.status === 'rejected' ? 'warn' : 'info'} />
             {c.groupCase ? <Tag label={t('complaint.groupCase')} tone="public" /> : null}
           </View>
-          <Text className="zy-text">{`${t('complaint.respondent')}：${c.respondentName}`}</Text>
-          {c.office ? <Text className="zy-muted">{t('complaint.handledBy', { office: c.office })}</Text> : null}
-          {c.amountOwedFen !== null ? <Text className="zy-text">{`${t('complaint.amountOwed')}：${formatYuan(c.amountOwedFen)} ${t('common.yuan')}`}</Text> : null}
+          <Text className="zy-text">{labelled(t('complaint.respondent'), c.respondentName)}</Text>
+          <OfficeLine office={caseOfficeText(c)} />
+          {c.amountOwedFen !== null ? <Text className="zy-text">{labelled(t('complaint.amountOwed'), `${formatYuan(c.amountOwedFen)} ${t('common.yuan')}`)}</Text> : null}
           <Text className="zy-muted">{t('complaint.filedOn', { date: chinaDate(c.createdAt) })}</Text>
         </View>
       ))}
     </View>
   );
+}
+
+function OfficeLine({ office }: { office: string | null }) {
+  return office ? <Text className="zy-muted">{t('complaint.handledBy', { office })}</Text> : null;
 }
 
 /** 欠薪投诉: what it is for, start a complaint, my complaints. */

@@ -20,6 +20,7 @@ import { t, tIn } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { createIdempotencyKey } from '@/services/http';
 import { go, routes } from '@/services/navigation';
+import { tradeLabel } from '@/common/trades';
 
 function Row({ label, value }: { label: string; value: string }) {
   if (value.trim() === '') return null;
@@ -101,7 +102,7 @@ export default function CourseDetailPage() {
         <View className="zy-card">
           <View className="zy-inline">
             <TradeIcon trade={course.trade} />
-            <Text className="zy-muted">{course.trade}</Text>
+            <Text className="zy-muted">{tradeLabel(course.trade)}</Text>
           </View>
           <Text className="zy-title">{course.title}</Text>
           <View className="zy-inline">

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { JobDetail } from '@zhuanyi/shared';
+import type { JobDetail, LocaleCode } from '@zhuanyi/shared';
 import { useEffect, useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice } from '@/components/Form';
@@ -15,11 +15,12 @@ import { useJobDetail } from '@/features/jobs/hooks/use-job-detail';
 import { ReadAloudButton } from '@/features/speech/components/ReadAloudButton';
 import { SharePanel } from '@/features/share/components/SharePanel';
 import { shareTitle } from '@/features/share/share';
-import { t, tIn } from '@/i18n';
+import { getLocale, t, tIn } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { ApiError } from '@/services/errors';
 import { go, routes } from '@/services/navigation';
 import './index.scss';
+import { tradeLabel } from '@/common/trades';
 
 function Row({ label, value }: { label: string; value: string }) {
   if (value.trim() === '') return null;
@@ -67,13 +68,13 @@ export default function JobDetailPage() {
     else void submit();
   };
 
-  const spoken = (tr: typeof t) =>
+  const spoken = (tr: typeof t, locale: LocaleCode) =>
     [
       job.title,
       job.employer.name,
       `${tr('jobs.hours')}: ${job.workHours}`,
       job.mealsAndLodging ? tr('jobs.foodYes') : tr('jobs.foodNo'),
-      `${tr('jobs.address')}: ${job.regionName} ${job.workAddress}`,
+      `${tr('jobs.address')}: ${jobAddressText(job, locale)}`,
       tr('job.noFeesNotice'),
       job.description ?? '',
     ].join('. ');
@@ -81,11 +82,11 @@ export default function JobDetailPage() {
   return (
     <Screen>
       <View className="zy-page">
-        <ReadAloudButton text={spoken(t)} zhText={spoken((key, params) => tIn('zh-CN', key, params))} />
+        <ReadAloudButton text={spoken(t, getLocale())} zhText={spoken((key, params) => tIn('zh-CN', key, params), 'zh-CN')} />
         <View className="zy-card">
           <View className="job-detail__trade">
             <TradeIcon trade={job.trade} />
-            <Text className="zy-muted">{job.trade}</Text>
+            <Text className="zy-muted">{tradeLabel(job.trade)}</Text>
           </View>
           <Text className="zy-title">{job.title}</Text>
           <Text className="job-detail__pay">{formatPay(job)}</Text>

@@ -14,6 +14,7 @@ import { useJobs } from '@/features/jobs/hooks/use-jobs';
 import { t } from '@/i18n';
 import { go, routes } from '@/services/navigation';
 import './index.scss';
+import { tradeLabel } from '@/common/trades';
 
 /** Home: 为你推荐 for a registered worker, then the job list with its filters. */
 export default function JobsPage() {
@@ -49,7 +50,7 @@ export default function JobsPage() {
       {!searching ? <Text className="jobs-page__heading">{t('jobs.allJobs')}</Text> : null}
       <JobList {...jobs} onRetry={() => void jobs.reload()} onLoadMore={() => void jobs.loadMore()} onOpen={open} />
       {session?.role === 'worker' && filters.trade && jobs.status === 'ready' && jobs.items.length === 0 ? (
-        <JobAlertCard offer={{ trades: [filters.trade], regionCodes: filters.regionCode ? [filters.regionCode] : [] }} hint={t('jobAlert.emptySearch', { trade: filters.trade })} />
+        <JobAlertCard offer={{ trades: [filters.trade], regionCodes: filters.regionCode ? [filters.regionCode] : [] }} hint={t('jobAlert.emptySearch', { trade: tradeLabel(filters.trade) })} />
       ) : null}
     </Screen>
   );

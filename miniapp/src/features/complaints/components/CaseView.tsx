@@ -4,8 +4,8 @@ import { Notice } from '@/components/Form';
 import { Tag } from '@/components/Tag';
 import { formatYuan } from '@/features/jobs/format';
 import { ReadAloudButton } from '@/features/speech/components/ReadAloudButton';
-import { getLocale, t, tIn } from '@/i18n';
-import { chinaDate, chinaDateTime, clockStateText, timelineNoteText, timelineSteps } from '../format';
+import { getLocale, labelled, t, tIn } from '@/i18n';
+import { caseOfficeText, chinaDate, chinaDateTime, clockStateText, complaintWarningText, timelineNoteText, timelineSteps } from '../format';
 import './CaseView.scss';
 
 /** What is still missing, in one list (容缺受理: the case is filed all the same); with onAdd, each item has a 补上 button. */
@@ -31,15 +31,17 @@ export function MissingItems({ complaint, onAdd }: { complaint: Complaint; onAdd
 /** Which office handles the case; after a transfer, where it went and that the clocks still run from the first receipt. */
 export function Jurisdiction({ complaint }: { complaint: Complaint }) {
   const j = complaint.jurisdiction;
-  if (!j.office) return null;
-  if (j.needsJurisdiction) return <Notice tone="info">{`${t('complaint.needsJurisdiction')} · ${t('complaint.handledBy', { office: j.office })}`}</Notice>;
+  const office = caseOfficeText(j);
+  if (!office) return null;
+  if (j.needsJurisdiction) return <Notice tone="info">{`${t('complaint.needsJurisdiction')} · ${t('complaint.handledBy', { office })}`}</Notice>;
   if (j.transferred)
     return (
       <Notice tone="info">
-        {`${t('complaint.transferredTo', { office: j.office })}。${t('complaint.clocksKept')}`}
+        <Text className="case__notice-line">{t('complaint.transferredTo', { office })}</Text>
+        <Text className="case__notice-line">{t('complaint.clocksKept')}</Text>
       </Notice>
     );
-  return <Text className="zy-text case__office">{t('complaint.handledBy', { office: j.office })}</Text>;
+  return <Text className="zy-text case__office">{t('complaint.handledBy', { office })}</Text>;
 }
 
 /** Case number, the timeline and the statutory clocks. */
@@ -62,15 +64,15 @@ export function CaseView({ complaint, onAddMissing }: { complaint: Complaint; on
           {complaint.groupCase ? <Tag label={t('complaint.groupCase')} tone="public" /> : null}
           <Tag label={t(`complaint.caseType.${complaint.caseType}`)} />
         </View>
-        <Text className="zy-text">{`${t('complaint.respondent')}：${complaint.respondent.name}`}</Text>
-        {complaint.amountOwedFen !== null ? <Text className="zy-text">{`${t('complaint.amountOwed')}：${formatYuan(complaint.amountOwedFen)} ${t('common.yuan')}`}</Text> : null}
+        <Text className="zy-text">{labelled(t('complaint.respondent'), complaint.respondent.name)}</Text>
+        {complaint.amountOwedFen !== null ? <Text className="zy-text">{labelled(t('complaint.amountOwed'), `${formatYuan(complaint.amountOwedFen)} ${t('common.yuan')}`)}</Text> : null}
         <Text className="zy-muted">{t('complaint.evidenceCount', { count: complaint.evidence.length })}</Text>
         <Jurisdiction complaint={complaint} />
       </View>
 
       {complaint.warnings.map((w) => (
         <Notice key={w.code} tone="warn">
-          {w.message}
+          {complaintWarningText(w.code)}
         </Notice>
       ))}
 

@@ -3,19 +3,20 @@ import { JOB_ALERT_MAX_PLACES, JOB_ALERT_MAX_TRADES, type JobAlert, type JobAler
 import { ActionButton } from '@/components/ActionButton';
 import { Notice } from '@/components/Form';
 import { chinaDate } from '@/features/complaints/format';
-import { t } from '@/i18n';
+import { itemSeparator, regionFullName, t } from '@/i18n';
 import { useJobAlert } from '../hooks/use-job-alert';
+import { tradeLabel } from '@/common/trades';
 
 function AlertFacts({ alert }: { alert: JobAlert }) {
   return (
     <>
       <View className="zy-row">
         <Text className="zy-row__label">{t('jobAlert.trades')}</Text>
-        <Text className="zy-row__value">{alert.trades.join('、')}</Text>
+        <Text className="zy-row__value">{alert.trades.map((trade) => tradeLabel(trade)).join(itemSeparator())}</Text>
       </View>
       <View className="zy-row">
         <Text className="zy-row__label">{t('jobAlert.places')}</Text>
-        <Text className="zy-row__value">{alert.places.length > 0 ? alert.places.map((p) => p.name).join('、') : t('jobAlert.anywhere')}</Text>
+        <Text className="zy-row__value">{alert.places.length > 0 ? alert.places.map((p) => regionFullName(p.code, p.name)).join(itemSeparator()) : t('jobAlert.anywhere')}</Text>
       </View>
       <View className="zy-row">
         <Text className="zy-row__label">{t('jobAlert.channel')}</Text>

@@ -6,6 +6,7 @@ import { TradeIcon } from '@/components/TradeIcon';
 import { regionFullName, t } from '@/i18n';
 import { formatPay, formatShanghaiDate, transportLabelKey } from '../format';
 import './JobCard.scss';
+import { tradeLabel } from '@/common/trades';
 
 /** One job in the list: what, who, where, how much, and the conditions older workers ask about first. */
 export function JobCard({ job, onOpen, children }: { job: JobSummary; onOpen?: (id: string) => void; children?: ReactNode }) {
@@ -14,7 +15,7 @@ export function JobCard({ job, onOpen, children }: { job: JobSummary; onOpen?: (
     <View className="job-card" onClick={onOpen ? () => onOpen(job.id) : undefined} ariaRole={onOpen ? 'link' : undefined}>
       <View className="job-card__trade">
         <TradeIcon trade={job.trade} />
-        <Text className="job-card__trade-name">{job.trade}</Text>
+        <Text className="job-card__trade-name">{tradeLabel(job.trade)}</Text>
       </View>
       <Text className="job-card__title">{job.title}</Text>
       <Text className="job-card__pay">{formatPay(job)}</Text>

@@ -3,7 +3,7 @@ import type { RecommendedJob } from '@zhuanyi/shared';
 import { useEffect, useState } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Tag } from '@/components/Tag';
-import { t } from '@/i18n';
+import { labelled, t } from '@/i18n';
 import { errorText } from '@/services/error-text';
 import { getRecommendedJobs } from '../api/job-actions';
 import { JobCard } from './JobCard';
@@ -30,7 +30,7 @@ export function RecommendedJobs({ onOpen }: { onOpen: (id: string) => void }) {
       {state.status === 'loading' ? <Text className="recommended__hint">{t('common.loading')}</Text> : null}
       {state.status === 'error' ? (
         <View className="recommended__error">
-          <Text className="recommended__hint">{`${t('jobs.recommendFailed')}：${errorText(state.error)}`}</Text>
+          <Text className="recommended__hint">{labelled(t('jobs.recommendFailed'), errorText(state.error))}</Text>
           <ActionButton kind="secondary" onTap={load}>
             {t('common.retry')}
           </ActionButton>

@@ -6,6 +6,7 @@ import { TradeIcon } from '@/components/TradeIcon';
 import { regionFullName, t } from '@/i18n';
 import { formatChinaDay, seatsText } from '../format';
 import './CourseCard.scss';
+import { tradeLabel } from '@/common/trades';
 
 /** One course: trade, title, provider, hours, where, when, seats. */
 export function CourseCard({ course, onOpen, children }: { course: CourseSummary; onOpen?: (id: string) => void; children?: ReactNode }) {
@@ -13,7 +14,7 @@ export function CourseCard({ course, onOpen, children }: { course: CourseSummary
     <View className="course-card" onClick={onOpen ? () => onOpen(course.id) : undefined} ariaRole={onOpen ? 'link' : undefined}>
       <View className="course-card__trade">
         <TradeIcon trade={course.trade} />
-        <Text className="course-card__muted">{course.trade}</Text>
+        <Text className="course-card__muted">{tradeLabel(course.trade)}</Text>
       </View>
       <Text className="course-card__title">{course.title}</Text>
       <Text className="course-card__meta">{course.provider}</Text>

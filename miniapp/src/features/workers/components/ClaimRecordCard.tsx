@@ -3,13 +3,13 @@ import type { ClaimableRecord } from '@zhuanyi/shared';
 import type { ReactNode } from 'react';
 import { ActionButton } from '@/components/ActionButton';
 import { Notice, TextField } from '@/components/Form';
-import { t } from '@/i18n';
+import { regionFullName, t } from '@/i18n';
 import { useClaimRecord } from '../hooks/use-claim-record';
 import './ClaimRecordCard.scss';
 
 function RecordLine({ record }: { record: ClaimableRecord }) {
   const by = record.source === 'staff' ? t('claim.byStaff') : t('claim.byBroker');
-  return <Text className="zy-text claim__record">{t('claim.record', { name: record.nameMasked, place: record.householdRegionName, by })}</Text>;
+  return <Text className="zy-text claim__record">{t('claim.record', { name: record.nameMasked, place: record.householdRegionCode ? regionFullName(record.householdRegionCode, record.householdRegionName) : record.householdRegionName, by })}</Text>;
 }
 
 interface Props {

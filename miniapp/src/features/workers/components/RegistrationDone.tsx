@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Notice } from '@/components/Form';
 import { Screen } from '@/components/Screen';
 import { t } from '@/i18n';
+import { householdAddressText } from '../format';
 
 interface Props {
   result: WorkerRegistrationResult;
@@ -23,7 +24,7 @@ export function RegistrationDone({ result, hint, children }: Props) {
         <View className="zy-card">
           <Text className="zy-title">{worker.name}</Text>
           <Text className="zy-text">{worker.idNumberMasked}</Text>
-          <Text className="zy-text">{worker.household.regionName} {worker.household.group}</Text>
+          <Text className="zy-text registration-done__address">{householdAddressText(worker.household)}</Text>
         </View>
         <Text className="zy-text">{hint}</Text>
         <View className="zy-actions">{children}</View>

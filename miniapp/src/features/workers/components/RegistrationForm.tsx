@@ -30,7 +30,8 @@ interface Props {
 }
 
 const COMMON_ETHNIC = ETHNIC_GROUPS.slice(0, 8);
-const tradeOptions = TRADES.map((trade) => ({ value: trade.value, label: t(trade.labelKey), icon: t(trade.iconKey) }));
+/** Built on each render: the labels follow the current language. */
+const tradeOptions = () => TRADES.map((trade) => ({ value: trade.value, label: t(trade.labelKey), icon: t(trade.iconKey) }));
 
 function IdentityStep({ values, errors, update }: Pick<Props, 'values' | 'errors' | 'update'>) {
   const [allEthnic, setAllEthnic] = useState(false);
@@ -165,7 +166,7 @@ function SituationStep({ values, errors, update }: Pick<Props, 'values' | 'error
 function SkillsStep({ values, errors, update }: Pick<Props, 'values' | 'errors' | 'update'>) {
   return (
     <View>
-      <MultiChoice label={t('register.skills')} value={values.skills} error={errors.skills} options={tradeOptions} onChange={(skills) => update({ skills })} />
+      <MultiChoice label={t('register.skills')} value={values.skills} error={errors.skills} options={tradeOptions()} onChange={(skills) => update({ skills })} />
       <TextField
         label={t('register.otherTrade')}
         value={values.otherSkill}
@@ -200,7 +201,7 @@ function WishesStep({ values, errors, update }: Pick<Props, 'values' | 'errors' 
       <YesNo label={t('register.wantsJob')} value={values.wantsJob} error={errors.wantsJob} onChange={(wantsJob) => update({ wantsJob })} />
       {values.wantsJob ? (
         <View className="register__sub">
-          <MultiChoice label={t('register.jobTrades')} value={values.jobTrades} error={errors.jobTrades} options={tradeOptions} onChange={(jobTrades) => update({ jobTrades })} />
+          <MultiChoice label={t('register.jobTrades')} value={values.jobTrades} error={errors.jobTrades} options={tradeOptions()} onChange={(jobTrades) => update({ jobTrades })} />
           <MultiChoice
             label={t('register.jobLocations')}
             value={values.jobLocations}
@@ -224,7 +225,7 @@ function WishesStep({ values, errors, update }: Pick<Props, 'values' | 'errors' 
           label={t('register.trainingTrades')}
           value={values.trainingTrades}
           error={errors.trainingTrades}
-          options={tradeOptions}
+          options={tradeOptions()}
           onChange={(trainingTrades) => update({ trainingTrades })}
         />
       ) : null}
