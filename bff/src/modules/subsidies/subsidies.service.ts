@@ -159,6 +159,11 @@ export function placementFacts(team: TeamRecord, worker: Pick<WorkerRecord, '_id
   };
 }
 
+/** The ledger fields of a grant the worker earned on their own (no broker or team behind it). */
+function ownGrantParty(w: Pick<WorkerRecord, '_id' | 'name' | 'idEnc'>, crypto: FieldCrypto) {
+  return { brokerId: '', workerId: w._id, workerName: w.name, idNumberMasked: maskIdNumber(crypto.decrypt('idNumber', w.idEnc)), teamId: null, teamName: '' };
+}
+
 export class SubsidyService {
   private readonly audit: AuditService;
 
@@ -277,12 +282,7 @@ export class SubsidyService {
       const keys = entitlementKeys(rule, earned, { personId: w._id.toHexString(), employerId: '-', placementId: `arrival:${arrival.on}` });
       docs.push(
         ledgerRow(rule, earned, keys, {
-          brokerId: '',
-          workerId: w._id,
-          workerName: w.name,
-          idNumberMasked: maskIdNumber(crypto.decrypt('idNumber', w.idEnc)),
-          teamId: null,
-          teamName: '',
+          ...ownGrantParty(w, crypto),
           employerId: null,
           employerName: arrival.employerName ?? '',
           regionCode: w.household.regionCode,
@@ -320,12 +320,7 @@ export class SubsidyService {
       const keys = entitlementKeys(rule, earned, { personId: w._id.toHexString(), employerId: '-', placementId: `enrollment:${enrollment._id.toHexString()}` });
       docs.push(
         ledgerRow(rule, earned, keys, {
-          brokerId: '',
-          workerId: w._id,
-          workerName: w.name,
-          idNumberMasked: maskIdNumber(crypto.decrypt('idNumber', w.idEnc)),
-          teamId: null,
-          teamName: '',
+          ...ownGrantParty(w, crypto),
           employerId: null,
           employerName: course.provider,
           regionCode: course.regionCode,
