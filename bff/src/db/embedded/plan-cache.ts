@@ -15,6 +15,8 @@ export interface CachedPlan {
   lead: number;
   /** Records the winner examined in its trial. */
   works: number;
+  /** An intersection's ranges (index and lead of each); `index` is then the first one's. */
+  parts?: { index: Index; lead: number }[];
 }
 
 /** mongod's internalQueryCacheEvictionRatio: a run examining 10× the trial's works re-plans. */
@@ -67,7 +69,7 @@ export function queryShape(filter: Document, sort: Document | undefined): string
 export function cachedPlan(coll: Collection, shape: string): CachedPlan | undefined {
   const c = cacheOf(coll);
   const hit = c.entries.get(shape);
-  if (!hit || coll.indexes.get(hit.index.name) !== hit.index) {
+  if (!hit || coll.indexes.get(hit.index.name) !== hit.index || hit.parts?.some((p) => coll.indexes.get(p.index.name) !== p.index)) {
     counters.misses++;
     return undefined;
   }

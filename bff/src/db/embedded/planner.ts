@@ -1,30 +1,14 @@
 import type { Document } from 'bson';
 import { typeRank, compareBson } from './bson-order';
 import { fail } from './errors';
-import { compareKeyPart, type Index, type IndexEntry } from './indexes';
+import type { Index, IndexEntry } from './indexes';
+import { Bracket, cmpToBound, type BoundValue } from './index-bounds';
+import { intersectScans, type IntersectionStats, type SortedScan } from './index-intersection';
 import { isPlainObject } from './paths';
-import { cachedPlan, cachePlan, queryShape, reportRun } from './plan-cache';
+import { cachedPlan, cachePlan, queryShape, reportRun, type CachedPlan } from './plan-cache';
 import { partialIndexServes } from './partial-index';
 import { nearPlan, regionPlan, type GeoScanStats } from './geo/plan';
 import type { Collection } from './storage/collection';
-
-/** Start or end of one type's bracket in BSON order: `$gt: 5` scans numbers above 5 and nothing else. */
-class Bracket {
-  constructor(
-    readonly rank: number,
-    readonly end: boolean,
-  ) {}
-}
-type BoundValue = unknown | Bracket;
-
-function cmpToBound(v: unknown, b: BoundValue): number {
-  if (b instanceof Bracket) {
-    const r = typeRank(v);
-    if (r !== b.rank) return r < b.rank ? -1 : 1;
-    return b.end ? -1 : 1;
-  }
-  return compareKeyPart(v, b);
-}
 
 interface Interval {
   lo: BoundValue;
@@ -63,13 +47,15 @@ export interface Plan {
   stage?: string;
   /** Keys and documents a geo scan read itself (geo/plan.ts). */
   scan?: GeoScanStats;
+  /** An intersection of index ranges (AND_SORTED): its indexes, and what it read. */
+  intersection?: { indexes: string[]; stats: IntersectionStats };
 }
 
 export interface Planning {
   shape: string;
   fromCache: boolean;
   /** The trial's candidates (winner first): index, records examined, matches found, whether it finished. */
-  trial: { index: string; works: number; matched: number; finished: boolean }[];
+  trial: { index: string; indexes?: string[]; works: number; matched: number; finished: boolean }[];
 }
 
 /** What a trial of candidate plans needs from the caller: whether a record matches the whole filter. */
@@ -208,6 +194,8 @@ interface Choice {
   lead?: FieldBounds;
   /** Its position among the alternatives (0: the first condition). */
   leadAt?: number;
+  /** An intersection of these choices' ranges instead of one scan (see intersectionOf). */
+  parts?: Choice[];
 }
 
 /** Index entries an estimate may read before giving up on a candidate (so planning stays cheap). */
@@ -457,13 +445,17 @@ function tryChoice(choice: Choice, sort: Document | undefined, trial: PlanTrial,
   const scan = scanOf(choice, sort);
   const streams = !sort || scan.sorted;
   let works = 0;
+  let probes = 0;
   let matched = 0;
+  // An intersection's seeks count as work too (its key steps, like a single scan's, do not).
+  const worked = (): number => probes + (scan.and?.seeks ?? 0);
   for (const rid of scan.rids) {
+    works = worked();
     if (works >= cap) return { choice, works, matched, finished: false };
-    works++;
-    if (trial.probe(rid) && ++matched >= trial.want && streams) return { choice, works, matched, finished: true };
+    probes++;
+    if (trial.probe(rid) && ++matched >= trial.want && streams) return { choice, works: worked(), matched, finished: true };
   }
-  return { choice, works, matched, finished: true };
+  return { choice, works: worked(), matched, finished: true };
 }
 
 /** Races the candidates (one after another, each cut off at the best finished one's works); the winner first. */
@@ -481,7 +473,12 @@ function raceChoices(coll: Collection, candidates: Choice[], sort: Document | un
 }
 
 /** The scan of a choice: record ids, and whether they come in the sort's order. */
-function scanOf(choice: Choice, sort: Document | undefined): { rids: Iterable<number>; sorted: boolean; dir: 1 | -1 | 0; multi: boolean } {
+function scanOf(choice: Choice, sort: Document | undefined): { rids: Iterable<number>; sorted: boolean; dir: 1 | -1 | 0; multi: boolean; and?: IntersectionStats } {
+  if (choice.parts) {
+    const and = { keys: 0, seeks: 0 };
+    const scans = choice.parts.map((p) => sortedScanOf(p, sort) as SortedScan);
+    return { rids: intersectScans(scans, sortDirsOf(sort as Document), and), sorted: true, dir: 1, multi: false, and };
+  }
   const multi = choice.index.multikey || (choice.last?.points?.length ?? 0) > 1;
   const single = choice.last === null || (choice.last.points?.length ?? 0) <= 1;
   const dir = single ? sortDirection(choice.index, choice.prefix.length, sort) : 0;
@@ -491,6 +488,10 @@ function scanOf(choice: Choice, sort: Document | undefined): { rids: Iterable<nu
 
 function planOfChoice(choice: Choice, filter: Document, bounds: Map<string, FieldBounds>, sort: Document | undefined): Plan {
   const scan = scanOf(choice, sort);
+  if (choice.parts && scan.and) {
+    const indexes = choice.parts.map((p) => p.index.name);
+    return { rids: scan.rids, sorted: true, index: indexes[0] as string, intersection: { indexes, stats: scan.and } };
+  }
   const exact = !choice.lead && coversFilter(filter, choice);
   const count = exact && !scan.multi ? () => countOf(choice.index, scanChoice(choice)) : undefined;
   const covered = choice.index.spec.collation ? undefined : coveredConditions(choice, bounds);
@@ -547,19 +548,84 @@ function planByTrial(coll: Collection, filter: Document, bounds: Map<string, Fie
   const partial = candidates.filter((c) => c.index.isPartial).map((c) => c.index.name);
   const shape = partial.length ? `${queryShape(filter, sort)}|${partial.join(',')}` : queryShape(filter, sort);
   const cached = trial.fresh ? undefined : cachedPlan(coll, shape);
-  if (cached) {
-    const first = bounds.get(cached.index.fields[0] as string);
-    const lead = first?.alts ? [first, ...first.alts][cached.lead] : undefined;
-    const choice = shapeChoice(cached.index, bounds, lead, lead ? cached.lead : undefined);
+  const choice = cached ? cachedChoice(cached, bounds, sort) : null;
+  if (cached && choice) {
     const plan = planOfChoice(choice, filter, bounds, sort);
     plan.report = (examined) => reportRun(coll, shape, cached, examined);
     plan.planning = { shape, fromCache: true, trial: [] };
     return plan;
   }
-  const runs = raceChoices(coll, candidates, sort, trial);
+  const and = intersectionOf(candidates, sort);
+  const runs = raceChoices(coll, and ? [...candidates, and] : candidates, sort, trial);
   const winner = runs[0] as TrialRun;
-  cachePlan(coll, shape, { index: winner.choice.index, lead: winner.choice.leadAt ?? 0, works: winner.works });
+  const parts = winner.choice.parts?.map((p) => ({ index: p.index, lead: p.leadAt ?? 0 }));
+  cachePlan(coll, shape, { index: winner.choice.index, lead: winner.choice.leadAt ?? 0, works: winner.works, ...(parts ? { parts } : {}) });
   const plan = planOfChoice(winner.choice, filter, bounds, sort);
-  plan.planning = { shape, fromCache: false, trial: runs.map((r) => ({ index: r.choice.index.name, works: r.works, matched: r.matched, finished: r.finished })) };
+  plan.planning = { shape, fromCache: false, trial: runs.map((r) => ({ index: r.choice.index.name, ...(r.choice.parts ? { indexes: r.choice.parts.map((p) => p.index.name) } : {}), works: r.works, matched: r.matched, finished: r.finished })) };
   return plan;
+}
+
+/** The choice of a cached plan, rebuilt on this query's bounds; null when it no longer fits (then the shape is planned again). */
+function cachedChoice(cached: CachedPlan, bounds: Map<string, FieldBounds>, sort: Document | undefined): Choice | null {
+  const rebuild = (index: Index, at: number): Choice => {
+    const first = bounds.get(index.fields[0] as string);
+    const lead = first?.alts ? [first, ...first.alts][at] : undefined;
+    return shapeChoice(index, bounds, lead, lead ? at : undefined);
+  };
+  if (!cached.parts) return rebuild(cached.index, cached.lead);
+  const parts = cached.parts.map((p) => rebuild(p.index, p.lead));
+  if (!parts.every((p) => p.score > 0 && sortedScanOf(p, sort))) return null;
+  return { index: cached.index, prefix: [], last: null, score: 0, parts };
+}
+
+function sortDirsOf(sort: Document): (1 | -1)[] {
+  return Object.keys(sort).map((k) => (Number(sort[k]) < 0 ? -1 : 1));
+}
+
+/**
+ * A choice's range as a SortedScan: equality prefix, then exactly the sort's fields (the last `_id`,
+ * so a record's sort key is unique), walked in sort order; null when the choice is not such a range.
+ */
+function sortedScanOf(choice: Choice, sort: Document | undefined): SortedScan | null {
+  if (!sort || choice.parts) return null;
+  const { index, prefix, last } = choice;
+  const keys = Object.keys(sort);
+  if (keys.length === 0 || keys[keys.length - 1] !== '_id' || index.spec.collation) return null;
+  const at = prefix.length;
+  if (keys.some((k, i) => index.fields[at + i] !== k)) return null;
+  const walk = sortDirection(index, at, sort);
+  if (walk === 0) return null;
+  if (!last) return { index, prefix, lower: prefix, loIncl: true, upper: prefix, hiIncl: true, walk };
+  if (!last.range || index.multikeyFields[at]) return null;
+  const r = last.range;
+  return index.dirs[at] === 1
+    ? { index, prefix, lower: [...prefix, r.lo], loIncl: r.loIncl, upper: [...prefix, r.hi], hiIncl: r.hiIncl, walk }
+    : { index, prefix, lower: [...prefix, r.hi], loIncl: r.hiIncl, upper: [...prefix, r.lo], hiIncl: r.loIncl, walk };
+}
+
+/** The conditions a choice's range enforces, as names (an alternative lead by its position). */
+function conditionsOf(choice: Choice): string[] {
+  const out = choice.index.fields.slice(0, choice.prefix.length).map((f, i) => (i === 0 && choice.lead ? `${f}#${choice.leadAt ?? 0}` : f));
+  if (choice.last) out.push(`${choice.index.fields[choice.prefix.length] as string}~`);
+  return out;
+}
+
+/** Ranges an intersection joins at most (each adds a stream to step). */
+const MAX_INTERSECTED = 4;
+
+/**
+ * One more candidate for the race when the filter binds several indexes whose ranges all come in
+ * the sort's order: their intersection (mongod's AND_SORTED), so conditions that are each common
+ * but rare together are found without reading the documents in between. A range whose conditions
+ * another range holds all of is left out.
+ */
+function intersectionOf(candidates: readonly Choice[], sort: Document | undefined): Choice | null {
+  const ranges = candidates.filter((c) => sortedScanOf(c, sort)).map((c) => ({ c, conds: conditionsOf(c) }));
+  const kept = ranges.filter(({ c, conds }, i) => !ranges.some((o, j) => o.c !== c && conds.every((x) => o.conds.includes(x)) && (o.conds.length > conds.length || j < i)));
+  if (kept.length < 2) return null;
+  const parts = kept
+    .sort((a, b) => b.conds.length - a.conds.length)
+    .slice(0, MAX_INTERSECTED)
+    .map((k) => k.c);
+  return { index: (parts[0] as Choice).index, prefix: [], last: null, score: 0, parts };
 }

@@ -199,6 +199,8 @@ export interface ExecStats {
   text?: Document;
   /** A special index stage (GEO_NEAR_2DSPHERE), when the plan is one. */
   stage?: string;
+  /** The indexes of an intersection plan (AND_SORTED), when the plan is one. */
+  intersection?: string[];
 }
 
 function plainEqualities(filter: Document): boolean {
@@ -476,6 +478,10 @@ export function findMatches(coll: Collection | undefined, filter: Document, opts
       stats.docsExamined = Math.max(examined, plan.scan.docs);
     }
     stats.stage = plan.stage;
+    if (plan.intersection) {
+      stats.intersection = plan.intersection.indexes;
+      stats.keysExamined = plan.intersection.stats.keys;
+    }
   }
   if (natural < 0) out.reverse();
   else if (sort && !natural && !(plan.sorted && extra.length === 0)) sortMatches(out, sort, opts.collation);

@@ -5,6 +5,12 @@ import { isPlainObject } from '../paths';
 import { planQuery } from '../planner';
 import { findMatches, type ExecStats } from '../query';
 import type { CommandContext } from './context';
+import type { Index } from '../indexes';
+
+function ixscanStage(index: Index | undefined): Document {
+  if (!index) return { stage: 'IXSCAN' };
+  return { stage: 'IXSCAN', keyPattern: index.spec.key, indexName: index.name, isMultiKey: index.multikey, multiKeyPaths: index.multiKeyPaths(), isUnique: index.unique, isSparse: index.sparse, isPartial: index.isPartial, direction: 'forward' };
+}
 
 /** explain for find, count, distinct, update, delete and leading-$match aggregates: reports the chosen index. */
 export function explain(ctx: CommandContext): Document {
@@ -60,9 +66,10 @@ export function explain(ctx: CommandContext): Document {
   const matches = findMatches(coll, filter, { sort, hint: inner.hint, limit: typeof inner.limit === 'number' ? inner.limit : undefined, skip: typeof inner.skip === 'number' ? inner.skip : undefined }, ctx.view, stats);
   const index = stats.index ? coll?.indexes.get(stats.index) : undefined;
   let plan: Document = index
-    ? { stage: 'FETCH', inputStage: { stage: 'IXSCAN', keyPattern: index.spec.key, indexName: index.name, isMultiKey: index.multikey, multiKeyPaths: index.multiKeyPaths(), isUnique: index.unique, isSparse: index.sparse, isPartial: index.isPartial, direction: 'forward' } }
+    ? { stage: 'FETCH', inputStage: ixscanStage(index) }
     : { stage: 'COLLSCAN', filter, direction: 'forward' };
   if (stats.text) plan = stats.text;
+  else if (stats.intersection && coll) plan = { stage: 'FETCH', inputStage: { stage: 'AND_SORTED', inputStages: stats.intersection.map((name) => ixscanStage(coll.indexes.get(name))) } };
   // A near query's own stage reads the index and fetches the documents (as mongod's GEO_NEAR_2DSPHERE).
   else if (index && stats.stage) plan = { stage: stats.stage, keyPattern: index.spec.key, indexName: index.name, indexVersion: 2 };
   if (sort && Object.keys(sort).length > 0 && !stats.sortedByIndex) plan = { stage: 'SORT', sortPattern: sort, inputStage: plan };
@@ -71,7 +78,8 @@ export function explain(ctx: CommandContext): Document {
   const planning = stats.planning;
   const rejectedPlans = (planning?.trial.slice(1) ?? []).map((r) => {
     const i = coll?.indexes.get(r.index);
-    return { stage: 'FETCH', inputStage: { stage: 'IXSCAN', keyPattern: i?.spec.key, indexName: r.index }, trialWorks: r.works, trialAdvanced: r.matched };
+    const input = r.indexes ? { stage: 'AND_SORTED', inputStages: r.indexes.map((name) => ({ stage: 'IXSCAN', keyPattern: coll?.indexes.get(name)?.spec.key, indexName: name })) } : { stage: 'IXSCAN', keyPattern: i?.spec.key, indexName: r.index };
+    return { stage: 'FETCH', inputStage: input, trialWorks: r.works, trialAdvanced: r.matched };
   });
   const planCacheKey = planning ? createHash('sha256').update(planning.shape).digest('hex').slice(0, 8).toUpperCase() : undefined;
   return {

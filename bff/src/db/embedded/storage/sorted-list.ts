@@ -145,6 +145,16 @@ export class SortedList<T> {
     return this.step(first, -1);
   }
 
+  /** How many chunks the list has (with chunkAt: read access for walks that keep their own position). */
+  get chunkCount(): number {
+    return this.chunks.length;
+  }
+
+  /** Chunk `i`, in order; not to be changed by the caller. */
+  chunkAt(i: number): readonly T[] {
+    return this.chunks[i] as T[];
+  }
+
   first(): Position | null {
     return this.count === 0 ? null : { chunk: 0, index: 0 };
   }
