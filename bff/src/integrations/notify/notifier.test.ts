@@ -35,7 +35,8 @@ describe('case notifications to the worker over HTTP', () => {
     fake.setHanging(false);
   });
 
-  function world(clock: ManualClock) {
+  // A short timeout only where the test makes the fake hang; elsewhere a loaded CI machine must not turn a slow WeChat answer into an SMS fallback.
+  function world(clock: ManualClock, timeoutMs = 5_000) {
     const app = staffApp(db.database, clock, {
       wechat: { appId: fake.appId, secret: fake.secret, baseUrl: fake.baseUrl },
       sms: { baseUrl: fake.baseUrl, apiKey: fake.apiKey, signName: '转移就业服务' },
@@ -47,7 +48,7 @@ describe('case notifications to the worker over HTTP', () => {
         sms: { baseUrl: fake.baseUrl, apiKey: fake.apiKey, signName: '转移就业服务' },
         logger: createLogger({ level: 'silent' }),
         clock,
-        timeoutMs: 300,
+        timeoutMs,
       }),
       crypto: new FieldCrypto(app.config.fieldEncryptionKey),
       background: false,
@@ -177,7 +178,7 @@ describe('case notifications to the worker over HTTP', () => {
 
   it('when WeChat and SMS are both down (no answer), then intake steps answer at once, the notices wait in the outbox with the step, and the sender records the failures for retry', async () => {
     const clock = manualClock();
-    const { http, send } = world(clock);
+    const { http, send } = world(clock, 300);
     const { id } = await filed(http, clock, '13900007777');
     fake.setHanging(true);
 
