@@ -46,7 +46,7 @@ describe('job alerts', () => {
     const app = staffApp(db.database, clock, channels);
     // The background sender and sweep, driven by the test (they do not run under NODE_ENV=test).
     const sender = new CaseNoticeSender({
-      notifier: new Notifier({ ...channels, logger: createLogger({ level: 'silent' }), clock, timeoutMs: 500 }),
+      notifier: new Notifier({ ...channels, logger: createLogger({ level: 'silent' }), clock, timeoutMs: 5_000 }),
       crypto: new FieldCrypto(app.config.fieldEncryptionKey),
       background: false,
     });
