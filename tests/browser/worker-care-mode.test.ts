@@ -3,7 +3,7 @@ import { CourseListResponseSchema, JobListResponseSchema } from '@zhuanyi/shared
 import { apiJson, signedInPhone, workerBySms } from '../support/bff-api';
 import { watchedPage } from '../support/browser';
 import { useBffAndBrowser } from '../support/h5-suite';
-import { settledScreenshot, shown } from '../support/taro-page';
+import { settledScreenshot, shown, turnOnLargeText } from '../support/taro-page';
 
 const PHONE = '13900005678';
 
@@ -73,8 +73,7 @@ describe('care mode on the worker pages (H5, 360×640)', () => {
       return label.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     };
     const tabBefore = await tabLabelPx();
-    await page.locator('taro-switch-core').filter({ visible: true }).tap();
-    await page.locator('.zy-screen--large').filter({ visible: true }).first().waitFor();
+    await turnOnLargeText(page);
     // The H5 tab bar sits outside every page: its labels follow care mode too (10 px otherwise).
     expect(await tabLabelPx()).toBeGreaterThanOrEqual(Math.max(15, tabBefore + 4));
 

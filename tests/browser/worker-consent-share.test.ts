@@ -3,7 +3,7 @@ import { api, apiJson, signedInPhone, workerBySms } from '../support/bff-api';
 import { newPhoneContext, watchedPage } from '../support/browser';
 import { useBffAndBrowser } from '../support/h5-suite';
 import { agreeToPrivacyOnPage } from '../support/sign-in-pages';
-import { settledScreenshot, shown, tapText } from '../support/taro-page';
+import { settledScreenshot, shown, tapText, turnOnLargeText } from '../support/taro-page';
 
 describe('consent and sharing on a phone (H5 build served by the BFF)', () => {
   const suite = useBffAndBrowser();
@@ -44,8 +44,7 @@ describe('consent and sharing on a phone (H5 build served by the BFF)', () => {
     // Care mode also reaches the tab bar (outside every page): its labels grow from 10 px.
     const labelSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.weui-tabbar__label') ?? document.body).fontSize));
     expect(await labelSize()).toBe(10);
-    await page.locator('taro-switch-core').filter({ visible: true }).tap();
-    await page.locator('.zy-screen--large').filter({ visible: true }).first().waitFor();
+    await turnOnLargeText(page);
     expect(await labelSize()).toBeGreaterThanOrEqual(15);
     await settledScreenshot(page, 'care-tab-bar');
     expect(errors).toEqual([]);

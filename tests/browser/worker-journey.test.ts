@@ -5,7 +5,7 @@ import { repoRoot } from '../support/bff-process';
 import { newPhoneContext, watchedPage } from '../support/browser';
 import { useBffAndBrowser } from '../support/h5-suite';
 import { agreeToPrivacyOnPage, fillSmsSignIn } from '../support/sign-in-pages';
-import { exact, input, settledScreenshot, shown, tapText } from '../support/taro-page';
+import { exact, input, settledScreenshot, shown, tapText, turnOnLargeText } from '../support/taro-page';
 
 /** A valid 身份证号 born 1985-06-15 in 科尔沁左翼中旗 (150521), male. */
 const first17 = '15052119850615003';
@@ -139,8 +139,7 @@ describe('a new worker on a phone, in the H5 build served by the BFF', () => {
     // 7. 我的: the large-text switch makes body text and tap targets bigger on every page.
     await page.goto(`${bff.baseUrl}/#/pages/me/index`);
     await shown(page, '大字模式').waitFor({ timeout: 20_000 });
-    await page.locator('taro-switch-core').filter({ visible: true }).tap();
-    await page.locator('.zy-screen--large').filter({ visible: true }).first().waitFor();
+    await turnOnLargeText(page);
     const bodySize = await shown(page, '我的岗位报名').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(bodySize).toBeGreaterThanOrEqual(18);
     await settledScreenshot(page, 'journey-16-me-large-text');

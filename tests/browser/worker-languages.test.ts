@@ -5,7 +5,7 @@ import { watchedPage } from '../support/browser';
 import { useBffAndBrowser } from '../support/h5-suite';
 import { smsCode } from '../support/bff-api';
 import type { RunningBff } from '../support/bff-process';
-import { exact, input, settledScreenshot, shown, tap, tapText } from '../support/taro-page';
+import { exact, input, settledScreenshot, shown, tap, tapText, turnOnLargeText } from '../support/taro-page';
 
 /** The visible text of the page, without the direction isolates Uyghur puts around values. */
 async function visibleText(page: Page, selector: string): Promise<string> {
@@ -217,8 +217,7 @@ describe('the worker pages in Mongolian, Uyghur and Tibetan at 360×640', () => 
     await page.goto(`${bff.baseUrl}/#/pages/me/index`);
     await shown(page, m.me!.largeText!).waitFor({ timeout: 20_000 });
     await exact(page, localeNames[lang]).first().waitFor();
-    await page.locator('taro-switch-core').filter({ visible: true }).tap();
-    await page.locator('.zy-screen--large').filter({ visible: true }).first().waitFor();
+    await turnOnLargeText(page);
     const size = await shown(page, m.me!.myComplaints!).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size).toBeGreaterThanOrEqual(18);
     const target = await page.locator('.zy-lang-switch__option').filter({ visible: true }).first().boundingBox();

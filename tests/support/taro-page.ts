@@ -64,3 +64,25 @@ export async function pickDate(page: Page, label: string, day: string): Promise<
   await tap(sheet.locator('.weui-picker__action').getByText('确定', { exact: true }));
   await sheet.waitFor({ state: 'hidden' });
 }
+
+/**
+ * Turns on 大字模式 from 我的 and waits for the large screen. The switch is a web component: a tap
+ * before it has rendered its input does nothing, so wait for that, and tap again only while it is
+ * still off (never toggling it back).
+ */
+export async function turnOnLargeText(page: Page): Promise<void> {
+  const sw = page.locator('taro-switch-core').filter({ visible: true }).first();
+  // Rendered by the component once it is defined: the sign it will take a tap.
+  const box = sw.locator('input.weui-switch');
+  const large = page.locator('.zy-screen--large').filter({ visible: true }).first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await box.waitFor({ state: 'attached', timeout: 20_000 });
+    if (!(await box.isChecked())) await sw.tap();
+    try {
+      await large.waitFor({ timeout: 8_000 });
+      return;
+    } catch {
+      if (attempt === 2) throw new Error('大字模式 did not turn on after three taps');
+    }
+  }
+}
