@@ -196,7 +196,35 @@ export const engineContext = Context.init({
 });
 
 
+const shared = new WeakMap<object, Partial<Options>>();
+let computeOptions: { init: (o: unknown) => unknown } | null | undefined;
+
+/**
+ * Marks a fixed set of options (never changed after) as shared by every query compiled with it. Given
+ * plain options, mingo copies every operator of the context into each Query (tens of KB a query); given
+ * its own ComputeOptions it shares them. That class is not exported, so it is taken once from the
+ * options mingo hands an operator.
+ */
+export function sharedOptions<T extends Partial<Options>>(options: T): T {
+  if (computeOptions === undefined) {
+    let handed: unknown;
+    const probe = Context.init({ query: { $handOptions: ((_s: string, _v: unknown, o: unknown) => ((handed = o), () => true)) as unknown as QueryOp } });
+    new Query({ a: { $handOptions: 1 } }, { context: probe });
+    const ctor = (handed as { constructor?: { init?: unknown } } | undefined)?.constructor;
+    computeOptions = typeof ctor?.init === 'function' ? (ctor as { init: (o: unknown) => unknown }) : null;
+  }
+  if (computeOptions) shared.set(options, computeOptions.init({ ...options, context: engineContext }) as Partial<Options>);
+  return Object.freeze(options);
+}
+
+/** Whether queries compiled with these options share mingo's options object (see sharedOptions). */
+export function isShared(options: Partial<Options>): boolean {
+  return shared.has(options);
+}
+
 /** A mingo query compiled with the engine's operators. */
 export function engineQuery(filter: Record<string, unknown>, options: Partial<Options> = {}): Query {
+  const computed = shared.get(options);
+  if (computed) return new Query(filter, computed);
   return new Query(filter, { ...options, context: engineContext });
 }

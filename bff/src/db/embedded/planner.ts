@@ -37,8 +37,8 @@ export interface Plan {
   count?: () => number;
   /** For exact plans: the index and its entries in the scanned range (an index-only read, see covered-group.ts). */
   keys?: { index: Index; entries: () => Iterable<IndexEntry> };
-  /** Filter conditions (field → the condition itself) every record the scan yields satisfies. */
-  covered?: Map<string, unknown>;
+  /** Filter conditions (field → the conditions themselves) every record the scan yields satisfies. */
+  covered?: Map<string, unknown[]>;
   /** Call with the records the run examined: a cached plan that did far worse than its trial is re-planned. */
   report?: (examined: number) => void;
   /** How the index was chosen, for explain. */
@@ -67,20 +67,24 @@ export interface PlanTrial {
   fresh?: boolean;
 }
 
-/** The conditions of a choice that its index scan enforces exactly. */
-function coveredConditions(choice: Choice, bounds: Map<string, FieldBounds>): Map<string, unknown> {
-  const out = new Map<string, unknown>();
+/** The conditions of a choice that its index scan enforces exactly (added to `out`, which an intersection shares among its ranges). */
+function coveredConditions(choice: Choice, bounds: Map<string, FieldBounds>, out = new Map<string, unknown[]>()): Map<string, unknown[]> {
+  const add = (f: string, cond: unknown): void => {
+    const list = out.get(f);
+    if (list) list.push(cond);
+    else out.set(f, [cond]);
+  };
   const fields = choice.index.fields;
   for (let i = 0; i < choice.prefix.length; i++) {
     const f = fields[i] as string;
     const cond = i === 0 && choice.lead ? choice.lead.cond : bounds.get(f)?.cond;
     let v: unknown = cond;
     if (isPlainObject(cond)) v = Object.keys(cond).length === 1 && '$eq' in cond ? cond.$eq : undefined;
-    if (v !== undefined && simpleScalar(v)) out.set(f, cond);
+    if (v !== undefined && simpleScalar(v)) add(f, cond);
   }
   const at = choice.prefix.length;
   const last = choice.last;
-  if (last?.range && !choice.index.multikeyFields[at] && exactRange(last.cond)) out.set(fields[at] as string, last.cond);
+  if (last?.range && !choice.index.multikeyFields[at] && exactRange(last.cond)) add(fields[at] as string, last.cond);
   return out;
 }
 
@@ -490,7 +494,10 @@ function planOfChoice(choice: Choice, filter: Document, bounds: Map<string, Fiel
   const scan = scanOf(choice, sort);
   if (choice.parts && scan.and) {
     const indexes = choice.parts.map((p) => p.index.name);
-    return { rids: scan.rids, sorted: true, index: indexes[0] as string, intersection: { indexes, stats: scan.and } };
+    // A record comes out only when every range holds it, so each range's conditions hold for it.
+    const covered = new Map<string, unknown[]>();
+    for (const p of choice.parts) if (!p.index.spec.collation) coveredConditions(p, bounds, covered);
+    return { rids: scan.rids, sorted: true, index: indexes[0] as string, intersection: { indexes, stats: scan.and }, covered };
   }
   const exact = !choice.lead && coversFilter(filter, choice);
   const count = exact && !scan.multi ? () => countOf(choice.index, scanChoice(choice)) : undefined;

@@ -1,13 +1,14 @@
 import type { Document } from 'bson';
 import type { Query } from 'mingo/query';
 import type { CollationSpec, Options } from 'mingo/types/types';
-import { engineContext, engineQuery, localeTag } from './mingo-context';
+import { engineContext, engineQuery, localeTag, sharedOptions } from './mingo-context';
 import { jsonSchemaValidator } from './json-schema';
 import { compareBson } from './bson-order';
 import { CommandError, toCommandError } from './errors';
 import { isPlainObject, pathValues } from './paths';
 import { planQuery, type Planning, type PlanTrial } from './planner';
 import type { Collection } from './storage/collection';
+import { int32At, valueSize } from './storage/bson-elements';
 import { FieldSet } from './storage/heap';
 import { hasScoreProjection, hasText, projectWithScore, textMatches } from './text/search';
 
@@ -37,7 +38,6 @@ function rawChecks(quick: [string, Scalar][]): RawCheck[] {
   return quick.map(([k, want]) => [Buffer.from(k, 'utf8'), want, typeof want === 'string' ? Buffer.from(want, 'utf8') : null]);
 }
 
-const int32At = (bytes: Uint8Array, at: number): number => (bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16) | ((bytes[at + 3] as number) << 24);
 
 /** False only when the record certainly fails one of the equalities (like mayEqual, on raw elements). */
 function rawMayMatch(bytes: Uint8Array, checks: RawCheck[], start: number): boolean {
@@ -63,52 +63,6 @@ function rawMayMatch(bytes: Uint8Array, checks: RawCheck[], start: number): bool
   }
   // A missing field never equals a scalar.
   return found >= checks.length;
-}
-
-/** Bytes a BSON value of `type` takes at `offset`; -1 for a type not known here. */
-function valueSize(bytes: Uint8Array, type: number, offset: number): number {
-  switch (type) {
-    case 1: // double
-    case 9: // UTC datetime
-    case 17: // timestamp
-    case 18: // int64
-      return 8;
-    case 2: // string
-    case 13: // JavaScript code
-    case 14: // symbol
-      return 4 + int32At(bytes, offset);
-    case 3: // document
-    case 4: // array
-    case 15: // code with scope
-      return int32At(bytes, offset);
-    case 5: // binary: length, subtype, bytes
-      return 5 + int32At(bytes, offset);
-    case 6: // undefined
-    case 10: // null
-    case 127: // max key
-    case 255: // min key
-      return 0;
-    case 7: // ObjectId
-      return 12;
-    case 8: // boolean
-      return 1;
-    case 11: {
-      // regex: two C strings
-      let q = offset;
-      while (bytes[q] !== 0) q++;
-      q++;
-      while (bytes[q] !== 0) q++;
-      return q + 1 - offset;
-    }
-    case 12: // DBPointer: string, then ObjectId
-      return 4 + int32At(bytes, offset) + 12;
-    case 16: // int32
-      return 4;
-    case 19: // decimal128
-      return 16;
-    default:
-      return -1;
-  }
 }
 
 function sameBytes(bytes: Uint8Array, at: number, want: Uint8Array): boolean {
@@ -166,7 +120,12 @@ export interface FindOptions {
   let?: Document;
 }
 
+/** The options without a collation or variables: most queries, compiled without copying mingo's context each time. */
+let plainOptions: Partial<Options> | undefined;
+
 export function mingoOptions(collation?: Document, variables?: Document): Partial<Options> {
+  if (!variables && (!collation || typeof collation.locale !== 'string' || collation.locale === 'simple'))
+    return (plainOptions ??= sharedOptions({ context: engineContext, jsonSchemaValidator, useStrictMode: true, scriptEnabled: false }));
   const opts: { collation?: CollationSpec; variables?: Document; useStrictMode: boolean; scriptEnabled: boolean; context: typeof engineContext; jsonSchemaValidator: typeof jsonSchemaValidator } = {
     context: engineContext,
     jsonSchemaValidator,
@@ -297,13 +256,17 @@ export function exactIndexKeys(coll: Collection | undefined, filter: Document, o
  * The filter without the conditions an index scan already enforces (each removed once, where it was
  * written, at the top level or in a top-level $and).
  */
-function residualFilter(filter: Document, covered: Map<string, unknown>): Document {
-  const used = new Set<string>();
+function residualFilter(filter: Document, covered: Map<string, unknown[]>): Document {
+  // Each covered condition is removed once: the same field may be bound by several ranges (an intersection).
+  const left = new Map<string, unknown[]>();
+  for (const [k, conds] of covered) left.set(k, [...conds]);
   const strip = (doc: Document): Document => {
     const out: Document = {};
     for (const [k, v] of Object.entries(doc)) {
-      if (!k.startsWith('$') && covered.has(k) && covered.get(k) === v && !used.has(k)) {
-        used.add(k);
+      const conds = k.startsWith('$') ? undefined : left.get(k);
+      const at = conds ? conds.indexOf(v) : -1;
+      if (conds && at >= 0) {
+        conds.splice(at, 1);
         continue;
       }
       if (k === '$and' && Array.isArray(v)) {

@@ -3,7 +3,8 @@
  * 100,000; BENCH_WORKERS=0 skips the workers) in an in-process engine, then the bench's searches
  * (N of them, default 3,000, or URLS=a,b repeated 500 times) run one after another twice; the second
  * round is timed. Prints mean/p50/p95/p99/max and the slowest searches with their plan from explain.
- * PROFILE=file.cpuprofile records a CPU profile of the timed round.
+ * PROFILE=file.cpuprofile records a CPU profile of the timed round; ALLOC=file.heapprofile a sampling
+ * allocation profile of it (what makes the garbage the scavenger collects).
  *   BENCH_WORKERS=0 npx tsx src/modules/jobs/jobs.search-profile.ts   (in bff/)
  * Not a benchmark figure: `npm run bench -- jobs` measures search under load.
  */
@@ -49,13 +50,14 @@ async function main(): Promise<void> {
   console.log(`seeded in ${Date.now() - seeded} ms`);
   const urls = process.env.URLS ? Array.from({ length: 500 }, () => (process.env.URLS as string).split(',')).flat() : baseQueries(Number(process.env.N ?? 3000));
   const openAt = new Date();
-  const session = process.env.PROFILE ? new Session() : null;
+  const session = process.env.PROFILE || process.env.ALLOC ? new Session() : null;
   session?.connect();
   await session?.post('Profiler.enable');
   let times: { ms: number; url: string }[] = [];
   for (let round = 0; round < 2; round++) {
     times = [];
-    if (round === 1) await session?.post('Profiler.start');
+    if (round === 1 && process.env.PROFILE) await session?.post('Profiler.start');
+    if (round === 1 && process.env.ALLOC) await session?.post('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
     for (const url of urls) {
       const started = performance.now();
       await findJobs(filterOf(url, openAt), undefined, 21);
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
     }
   }
   if (session && process.env.PROFILE) writeFileSync(process.env.PROFILE, JSON.stringify((await session.post('Profiler.stop')).profile));
+  if (session && process.env.ALLOC) writeFileSync(process.env.ALLOC, JSON.stringify((await session.post('HeapProfiler.stopSampling')).profile));
   const sorted = [...times].sort((a, b) => a.ms - b.ms);
   const at = (q: number): string => (sorted[Math.floor(q * (sorted.length - 1))]?.ms ?? 0).toFixed(2);
   const mean = times.reduce((a, b) => a + b.ms, 0) / times.length;

@@ -1,4 +1,5 @@
-import { deserialize, onDemand, serialize, type Document } from 'bson';
+import { deserialize, serialize, type Document } from 'bson';
+import { int32At, valueSize } from './bson-elements';
 import { CommandError } from '../errors';
 
 /**
@@ -54,8 +55,20 @@ export function decodeFields(bytes: Uint8Array, want: FieldSet, start = 0): Docu
   const byLength = want.byLength;
   const picked: number[] = [];
   let total = 5;
-  for (const el of onDemand.parseToElements(bytes, start)) {
-    const [, nameOffset, nameLength, offset, length] = el;
+  // The top-level elements, walked in place (this runs once per record read).
+  const end = start + int32At(bytes, start) - 1;
+  let p = start + 4;
+  while (p < end) {
+    const type = bytes[p] as number;
+    const nameOffset = p + 1;
+    p = nameOffset;
+    while (bytes[p] !== 0) p++;
+    const nameLength = p - nameOffset;
+    const offset = p + 1;
+    const length = valueSize(bytes, type, offset);
+    // A type this walk does not know: the whole document, decoded as it is.
+    if (length < 0) return pickDecoded(deserialize(bytes.subarray(start, start + int32At(bytes, start)), STORE_DESERIALIZE), want);
+    p = offset + length;
     const names = byLength[nameLength];
     if (names === undefined) continue;
     for (const name of names) {
@@ -82,6 +95,12 @@ export function decodeFields(bytes: Uint8Array, want: FieldSet, start = 0): Docu
   }
   out[at] = 0;
   return deserialize(out, STORE_DESERIALIZE);
+}
+
+function pickDecoded(doc: Document, want: FieldSet): Document {
+  const out: Document = {};
+  for (const k of Object.keys(doc)) if (want.fields.has(k)) out[k] = doc[k];
+  return out;
 }
 
 interface SlotTable {
