@@ -333,6 +333,8 @@ export class Index {
 
 /** Compares two key parts in BSON order, with fast paths for the common same-type cases. */
 export function compareKeyPart(a: unknown, b: unknown): number {
+  // One record's entries in different indexes share their key values (an intersection compares those most).
+  if (a === b) return 0;
   const ta = typeof a;
   if (ta === typeof b) {
     if (ta === 'object' && a instanceof ObjectId && b instanceof ObjectId) {
