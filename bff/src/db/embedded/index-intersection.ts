@@ -217,8 +217,8 @@ export function* intersectScans(scans: readonly SortedScan[], sortDirs: readonly
   }
   streams.sort((a, b) => a.size - b.size);
   const driver = streams[0] as Stream;
-  /** Moves `s` to the first entry at or past `to`'s; false when its range ends first. */
-  const reach = (s: Stream, to: Stream): boolean => {
+  /** Moves `s` to the first entry at or past `to`'s: how it then compares with `to` (0 or more), or -1 when its range ends first. */
+  const reach = (s: Stream, to: Stream): number => {
     let c = cmp(s, to);
     for (let steps = 0; c < 0; steps++) {
       if (steps < STEPS_BEFORE_SEEK) s.next();
@@ -227,18 +227,18 @@ export function* intersectScans(scans: readonly SortedScan[], sortDirs: readonly
         stats.seeks++;
       }
       stats.keys++;
-      if (!s.cur) return false;
+      if (!s.cur) return -1;
       c = cmp(s, to);
     }
-    return true;
+    return c;
   };
   for (;;) {
     let i = 1;
     while (i < streams.length) {
-      const s = streams[i] as Stream;
-      if (!reach(s, driver)) return;
-      if (cmp(s, driver) > 0) {
-        if (!reach(driver, s)) return;
+      const c = reach(streams[i] as Stream, driver);
+      if (c < 0) return;
+      if (c > 0) {
+        if (reach(driver, streams[i] as Stream) < 0) return;
         i = 1;
         continue;
       }
