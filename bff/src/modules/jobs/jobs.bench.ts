@@ -16,10 +16,13 @@
  * jobSearch.cacheHitRatio (pages answered from it / all pages, in the measured run);
  * jobSearch.uncached* with the cache off (every search reaches the database).
  * Targets: jobSearch.uncachedP95Ms ≤ 50 ms and jobSearch.uncachedRps ≥ bareKoa.rps / 4.
+ * For a developer: BENCH_PROFILE=file.cpuprofile records this process (the app) during the uncached run.
  */
 import { fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import Koa from 'koa';
 import mongoose, { Types } from 'mongoose';
@@ -304,7 +307,12 @@ export async function runJobSearchBench(): Promise<Record<string, number>> {
     };
     const bareRun = await measured({ url: `http://127.0.0.1:${barePort}`, connections: CONNECTIONS, durationS: DURATION_S });
     const cachedRun = await searched({ url: `http://127.0.0.1:${appPort}`, connections: CONNECTIONS, durationS: DURATION_S, paths: mix.paths, weights: mix.weights, seed: 11 });
+    const profiler = process.env.BENCH_PROFILE ? new Session() : null;
+    profiler?.connect();
+    await profiler?.post('Profiler.enable');
+    await profiler?.post('Profiler.start');
     const uncachedRun0 = await searched({ url: `http://127.0.0.1:${uncachedPort}`, connections: CONNECTIONS, durationS: DURATION_S, paths: mix.paths, weights: mix.weights, seed: 11 });
+    if (profiler) writeFileSync(process.env.BENCH_PROFILE as string, JSON.stringify((await profiler.post('Profiler.stop')).profile));
     const searchRun = cachedRun.run;
     const uncachedRun = uncachedRun0.run;
     console.log(`[bench] jobs: writes during the cached run: ${cachedRun.writes.edits} edits, ${cachedRun.writes.batched} PES upserts; uncached run: ${uncachedRun0.writes.edits} edits, ${uncachedRun0.writes.batched} PES upserts`);
