@@ -8,7 +8,7 @@ import { CommandError, toCommandError } from './errors';
 import { isPlainObject, pathValues } from './paths';
 import { planQuery, type Planning, type PlanTrial } from './planner';
 import type { Collection } from './storage/collection';
-import { int32At, valueSize } from './storage/bson-elements';
+import { ElementWalk, int32At } from './storage/bson-elements';
 import { FieldSet } from './storage/heap';
 import { hasScoreProjection, hasText, projectWithScore, textMatches } from './text/search';
 
@@ -38,29 +38,19 @@ function rawChecks(quick: [string, Scalar][]): RawCheck[] {
   return quick.map(([k, want]) => [Buffer.from(k, 'utf8'), want, typeof want === 'string' ? Buffer.from(want, 'utf8') : null]);
 }
 
-
 /** False only when the record certainly fails one of the equalities (like mayEqual, on raw elements). */
 function rawMayMatch(bytes: Uint8Array, checks: RawCheck[], start: number): boolean {
   let found = 0;
-  // The top-level elements, walked in place (no per-element allocation: this runs once per scanned record).
-  const end = start + int32At(bytes, start) - 1;
-  let p = start + 4;
-  while (p < end) {
-    const type = bytes[p] as number;
-    const nameOffset = p + 1;
-    p = nameOffset;
-    while (bytes[p] !== 0) p++;
-    const nameLength = p - nameOffset;
-    const offset = p + 1;
-    const length = valueSize(bytes, type, offset);
-    if (length < 0) return true; // a type this walk does not know: leave it all to the decoded check
-    p = offset + length;
+  const el = new ElementWalk(bytes, start);
+  while (el.next()) {
     for (const [name, want, text] of checks) {
-      if (name.length !== nameLength || !sameBytes(bytes, nameOffset, name)) continue;
+      if (name.length !== el.nameLength || !sameBytes(bytes, el.nameOffset, name)) continue;
       found++;
-      if (!rawMayEqual(bytes, type, offset, length, want, text)) return false;
+      if (!rawMayEqual(bytes, el.type, el.offset, el.length, want, text)) return false;
     }
   }
+  // A type this walk does not know: leave it all to the decoded check.
+  if (el.unknown) return true;
   // A missing field never equals a scalar.
   return found >= checks.length;
 }

@@ -1,4 +1,4 @@
-/** Walking BSON bytes in place: the size of a value, read without decoding it. */
+/** Walking BSON bytes in place: a document's top-level elements and their sizes, read without decoding them. */
 
 export const int32At = (bytes: Uint8Array, at: number): number =>
   (bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16) | ((bytes[at + 3] as number) << 24);
@@ -49,3 +49,46 @@ export function valueSize(bytes: Uint8Array, type: number, offset: number): numb
   }
 }
 
+
+/**
+ * The top-level elements of the document at `start`, one per next(), with no allocation per element
+ * (this runs once per record read). next() is false at the end, or at a type this walk does not know
+ * (then `unknown` is set and the caller decodes the document instead).
+ */
+export class ElementWalk {
+  type = 0;
+  nameOffset = 0;
+  nameLength = 0;
+  offset = 0;
+  length = 0;
+  unknown = false;
+  private p: number;
+  private readonly end: number;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    start: number,
+  ) {
+    this.end = start + int32At(bytes, start) - 1;
+    this.p = start + 4;
+  }
+
+  next(): boolean {
+    const bytes = this.bytes;
+    let p = this.p;
+    if (p >= this.end) return false;
+    this.type = bytes[p] as number;
+    this.nameOffset = p + 1;
+    p = this.nameOffset;
+    while (bytes[p] !== 0) p++;
+    this.nameLength = p - this.nameOffset;
+    this.offset = p + 1;
+    this.length = valueSize(bytes, this.type, this.offset);
+    if (this.length < 0) {
+      this.unknown = true;
+      return false;
+    }
+    this.p = this.offset + this.length;
+    return true;
+  }
+}

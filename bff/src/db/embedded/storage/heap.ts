@@ -1,5 +1,5 @@
 import { deserialize, serialize, type Document } from 'bson';
-import { int32At, valueSize } from './bson-elements';
+import { ElementWalk, int32At } from './bson-elements';
 import { CommandError } from '../errors';
 
 /**
@@ -55,20 +55,9 @@ export function decodeFields(bytes: Uint8Array, want: FieldSet, start = 0): Docu
   const byLength = want.byLength;
   const picked: number[] = [];
   let total = 5;
-  // The top-level elements, walked in place (this runs once per record read).
-  const end = start + int32At(bytes, start) - 1;
-  let p = start + 4;
-  while (p < end) {
-    const type = bytes[p] as number;
-    const nameOffset = p + 1;
-    p = nameOffset;
-    while (bytes[p] !== 0) p++;
-    const nameLength = p - nameOffset;
-    const offset = p + 1;
-    const length = valueSize(bytes, type, offset);
-    // A type this walk does not know: the whole document, decoded as it is.
-    if (length < 0) return pickDecoded(deserialize(bytes.subarray(start, start + int32At(bytes, start)), STORE_DESERIALIZE), want);
-    p = offset + length;
+  const el = new ElementWalk(bytes, start);
+  while (el.next()) {
+    const { nameOffset, nameLength } = el;
     const names = byLength[nameLength];
     if (names === undefined) continue;
     for (const name of names) {
@@ -80,12 +69,14 @@ export function decodeFields(bytes: Uint8Array, want: FieldSet, start = 0): Docu
         }
       }
       if (same) {
-        picked.push(nameOffset - 1, offset + length);
-        total += offset + length - nameOffset + 1;
+        picked.push(nameOffset - 1, el.offset + el.length);
+        total += el.offset + el.length - nameOffset + 1;
         break;
       }
     }
   }
+  // A type this walk does not know: the whole document, decoded as it is.
+  if (el.unknown) return pickDecoded(deserialize(bytes.subarray(start, start + int32At(bytes, start)), STORE_DESERIALIZE), want);
   const out = Buffer.allocUnsafe(total);
   out.writeInt32LE(total, 0);
   let at = 4;
