@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { createInterface } from 'node:readline';
 import { startEmbeddedMongo } from './index';
 import { scramCredential, UserStore } from './auth/users';
@@ -98,6 +99,22 @@ function injectedFaults(): StoreOptions | undefined {
   };
 }
 
+/** For a developer: with ENGINE_PROFILE=file.cpuprofile, SIGUSR2 starts a CPU profile and the next SIGUSR2 writes it. */
+function profileOnSignal(): void {
+  const file = process.env.ENGINE_PROFILE;
+  if (!file) return;
+  const session = new Session();
+  session.connect();
+  let running = false;
+  process.on('SIGUSR2', () => {
+    running = !running;
+    const step = running
+      ? session.post('Profiler.enable').then(() => session.post('Profiler.start'))
+      : session.post('Profiler.stop').then(({ profile }) => fs.writeFileSync(file, JSON.stringify(profile)));
+    step.catch((err: unknown) => process.stderr.write(`profile: ${String(err)}\n`));
+  });
+}
+
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2));
   if (a.rest[0] === 'user') return userCommand(a);
@@ -131,6 +148,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  profileOnSignal();
   if (a.exitWithParent) {
     // Started by an application (process.ts): its end, even by kill -9, closes our stdin.
     process.stdin.once('end', shutdown);

@@ -47,15 +47,20 @@ class Stream {
   private endCi = -1;
   private endIi = -1;
   cur: IndexEntry | undefined;
+  /** The current entry's first sort part as a time (Index.dateColumn), NaN when not a Date. */
+  num = NaN;
   readonly at: number;
+  private readonly col: number;
   private target: IndexEntry = [];
   private targetAt = 0;
+  private targetNum = NaN;
 
   constructor(
     readonly scan: SortedScan,
     private readonly sortDirs: readonly (1 | -1)[],
   ) {
     this.at = scan.prefix.length;
+    this.col = scan.index.dateColumn(this.at);
   }
 
   /** Whether the position is past the range's end (in walk order). */
@@ -70,7 +75,9 @@ class Stream {
     }
     this.ci = ci;
     this.ii = ii;
-    this.cur = this.scan.index.list.chunkAt(ci)[ii];
+    const list = this.scan.index.list;
+    this.cur = list.chunkAt(ci)[ii];
+    this.num = list.columnChunk(this.col, ci)[ii] as number;
   }
 
   /** Entries in the range (set by start()). */
@@ -107,14 +114,19 @@ class Stream {
     this.settle(ci, ii);
   }
 
-  /** The entry of chunk `ci` met last in walk order. */
-  private edge(ci: number): IndexEntry {
-    const c = this.scan.index.list.chunkAt(ci);
-    return (this.scan.walk === 1 ? c[c.length - 1] : c[0]) as IndexEntry;
+  /** Whether the edge of chunk `ci` met last in walk order stands at or past the target's sort key. */
+  private edgeReached(ci: number): boolean {
+    return this.reached(ci, this.scan.walk === 1 ? this.scan.index.list.chunkAt(ci).length - 1 : 0);
   }
 
-  /** Whether entry `e` stands at or past the target's sort key. */
-  private reached(e: IndexEntry): boolean {
+  /** Whether entry `ii` of chunk `ci` stands at or past the target's sort key. */
+  private reached(ci: number, ii: number): boolean {
+    const list = this.scan.index.list;
+    const n = list.columnChunk(this.col, ci)[ii] as number;
+    const tn = this.targetNum;
+    // Different times decide (NaN: not a Date, compared in full below).
+    if (n !== tn && n === n && tn === tn) return (n < tn ? -1 : 1) * (this.sortDirs[0] as number) > 0;
+    const e = list.chunkAt(ci)[ii] as IndexEntry;
     const t = this.target;
     for (let i = 0; i < this.sortDirs.length; i++) {
       const c = compareKeyPart(e[this.at + i], t[this.targetAt + i]);
@@ -128,23 +140,24 @@ class Stream {
    * galloping from here over chunks, then within one, so a near target costs a few comparisons.
    * Inside the range the entries are in sort order, so only the sort fields are compared.
    */
-  seek(target: IndexEntry, from: number): void {
+  seek(target: IndexEntry, from: number, targetNum: number): void {
     this.target = target;
     this.targetAt = from;
+    this.targetNum = targetNum;
     const list = this.scan.index.list;
     const fwd = this.scan.walk === 1;
     let ci = this.ci;
     let ii = this.ii;
     // Entries past the range's end (in its last chunk) belong to other keys: their sort fields say
     // nothing, so the last chunk's edge is never probed and the search there stops at the range's end.
-    if (ci !== this.endCi && !this.reached(this.edge(ci))) {
+    if (ci !== this.endCi && !this.edgeReached(ci)) {
       // Gallop over the chunks before the range's last one, then bisect.
       let lo = ci;
       let hi = this.endCi;
       for (let step = 1; ; step *= 2) {
         const probe = fwd ? ci + step : ci - step;
         if (fwd ? probe >= this.endCi : probe <= this.endCi) break;
-        if (this.reached(this.edge(probe))) {
+        if (this.edgeReached(probe)) {
           hi = probe;
           break;
         }
@@ -153,7 +166,7 @@ class Stream {
       // edge(lo) not reached; the answer is in (lo, hi] walking forward, [hi, lo) backward.
       while (fwd ? hi - lo > 1 : lo - hi > 1) {
         const mid = (lo + hi) >> 1;
-        if (this.reached(this.edge(mid))) hi = mid;
+        if (this.edgeReached(mid)) hi = mid;
         else lo = mid;
       }
       // Another chunk: start at its beginning (in walk order); the same one (the range's last): stay.
@@ -167,12 +180,12 @@ class Stream {
     const limit = ci === this.endCi ? this.endIi + this.scan.walk : fwd ? chunk.length : -1;
     let lo = ii;
     let hi = limit;
-    if (this.reached(chunk[ii] as IndexEntry)) hi = ii;
+    if (this.reached(ci, ii)) hi = ii;
     else {
       for (let step = 1; ; step *= 2) {
         const probe = fwd ? ii + step : ii - step;
         if (fwd ? probe >= limit : probe <= limit) break;
-        if (this.reached(chunk[probe] as IndexEntry)) {
+        if (this.reached(ci, probe)) {
           hi = probe;
           break;
         }
@@ -180,7 +193,7 @@ class Stream {
       }
       while (fwd ? hi - lo > 1 : lo - hi > 1) {
         const mid = (lo + hi) >> 1;
-        if (this.reached(chunk[mid] as IndexEntry)) hi = mid;
+        if (this.reached(ci, mid)) hi = mid;
         else lo = mid;
       }
     }
@@ -200,7 +213,11 @@ export function* intersectScans(scans: readonly SortedScan[], sortDirs: readonly
   const width = sortDirs.length;
   const streams = scans.map((s) => new Stream(s, sortDirs));
   // >0 when a is further along the sort than b.
+  const dir0 = sortDirs[0] as number;
   const cmp = (a: Stream, b: Stream): number => {
+    const p = a.num;
+    const q = b.num;
+    if (p !== q && p === p && q === q) return (p < q ? -1 : 1) * dir0;
     const x = a.cur as IndexEntry;
     const y = b.cur as IndexEntry;
     for (let i = 0; i < width; i++) {
@@ -223,7 +240,7 @@ export function* intersectScans(scans: readonly SortedScan[], sortDirs: readonly
     for (let steps = 0; c < 0; steps++) {
       if (steps < STEPS_BEFORE_SEEK) s.next();
       else {
-        s.seek(to.cur as IndexEntry, to.at);
+        s.seek(to.cur as IndexEntry, to.at, to.num);
         stats.seeks++;
       }
       stats.keys++;

@@ -28,6 +28,8 @@ export interface EmbeddedMongoOptions {
 export interface EmbeddedMongo {
   uri: string;
   port: number;
+  /** The engine's process, when it runs in one of its own. */
+  pid?: number;
   stop(): Promise<void>;
 }
 

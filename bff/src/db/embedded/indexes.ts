@@ -82,6 +82,24 @@ export class Index {
     return this.partial !== null;
   }
 
+  private readonly dateColumns = new Map<number, number>();
+
+  /**
+   * The list's column (SortedList.addColumn) of key part `at` as a time in ms when it is a Date, else
+   * NaN: a walk ordered by that part compares packed numbers and reads entries only on a tie or NaN.
+   */
+  dateColumn(at: number): number {
+    let col = this.dateColumns.get(at);
+    if (col === undefined) {
+      col = this.list.addColumn((e) => {
+        const v = e[at];
+        return v instanceof Date ? v.getTime() : NaN;
+      });
+      this.dateColumns.set(at, col);
+    }
+    return col;
+  }
+
   compareKeys(a: unknown[], b: unknown[]): number {
     const n = this.fields.length;
     for (let i = 0; i < n; i++) {

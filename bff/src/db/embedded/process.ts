@@ -58,6 +58,7 @@ export function startEmbeddedMongoProcess(opts: EmbeddedProcessOptions = {}): Pr
       resolve({
         uri,
         port: Number(new URL(uri).port),
+        pid: child.pid,
         async stop() {
           stopping = true;
           if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -16,7 +16,8 @@
  * jobSearch.cacheHitRatio (pages answered from it / all pages, in the measured run);
  * jobSearch.uncached* with the cache off (every search reaches the database).
  * Targets: jobSearch.uncachedP95Ms ≤ 50 ms and jobSearch.uncachedRps ≥ bareKoa.rps / 4.
- * For a developer: BENCH_PROFILE=file.cpuprofile records this process (the app) during the uncached run.
+ * For a developer: BENCH_PROFILE=file.cpuprofile records this process (the app) during the uncached run,
+ * ENGINE_PROFILE=file.cpuprofile the engine's process.
  */
 import { fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
@@ -311,8 +312,14 @@ export async function runJobSearchBench(): Promise<Record<string, number>> {
     profiler?.connect();
     await profiler?.post('Profiler.enable');
     await profiler?.post('Profiler.start');
+    const engineProfiled = process.env.ENGINE_PROFILE && engine.pid ? engine.pid : null;
+    if (engineProfiled) process.kill(engineProfiled, 'SIGUSR2');
     const uncachedRun0 = await searched({ url: `http://127.0.0.1:${uncachedPort}`, connections: CONNECTIONS, durationS: DURATION_S, paths: mix.paths, weights: mix.weights, seed: 11 });
     if (profiler) writeFileSync(process.env.BENCH_PROFILE as string, JSON.stringify((await profiler.post('Profiler.stop')).profile));
+    if (engineProfiled) {
+      process.kill(engineProfiled, 'SIGUSR2');
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
     const searchRun = cachedRun.run;
     const uncachedRun = uncachedRun0.run;
     console.log(`[bench] jobs: writes during the cached run: ${cachedRun.writes.edits} edits, ${cachedRun.writes.batched} PES upserts; uncached run: ${uncachedRun0.writes.edits} edits, ${uncachedRun0.writes.batched} PES upserts`);

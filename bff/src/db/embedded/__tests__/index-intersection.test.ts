@@ -5,6 +5,7 @@
  * (a range on the sort field) and a multikey field, and through explain.
  */
 import { ObjectId } from 'mongodb';
+import { compareBson } from '../bson-order';
 import { useEngine } from './helpers';
 
 const engine = useEngine();
@@ -146,4 +147,63 @@ describe('index intersection', () => {
     const noTie = (await coll().find({ s: 'open', a: 2, b: 'b1' }).sort({ at: -1 }).limit(5).explain('executionStats')) as unknown as { queryPlanner: { winningPlan: { inputStage?: { stage: string } } } };
     expect(noTie.queryPlanner.winningPlan.inputStage?.stage).not.toBe('AND_SORTED');
   });
+});
+
+describe('index intersection over a sort field of mixed types, with writes between finds', () => {
+  interface MixedRow {
+    _id: ObjectId;
+    a: number;
+    b: string;
+    at: unknown;
+    n: number;
+  }
+  const mixed = () => engine.client().db('intersect').collection<MixedRow>('mixed');
+  const r = rng(17);
+  let n = 0;
+  /** Mostly Dates with ties, some numbers, strings and nulls (other BSON types, ordered before Dates). */
+  const someAt = (): unknown => {
+    const k = r();
+    if (k < 0.08) return null;
+    if (k < 0.16) return Math.floor(r() * 50);
+    if (k < 0.2) return `s${Math.floor(r() * 5)}`;
+    return new Date(Date.UTC(2026, 0, 1) + Math.floor(r() * 300) * 60_000);
+  };
+  const someRow = (): MixedRow => ({ _id: new ObjectId(), a: Math.floor(r() * 5), b: `b${Math.floor(r() * 4)}`, at: someAt(), n: n++ });
+
+  it('when finds and inserts, updates and deletes alternate, then every intersected find answers what a brute force finds, in BSON order', async () => {
+    const c = mixed();
+    await c.createIndex({ a: 1, at: -1, _id: -1 });
+    await c.createIndex({ b: 1, at: -1, _id: -1 });
+    let held = Array.from({ length: 4000 }, someRow);
+    await c.insertMany(held);
+    const bySortMixed = (dir: 1 | -1) => (x: MixedRow, y: MixedRow): number => (compareBson(x.at, y.at) || compareBson(x._id, y._id)) * dir;
+    let intersected = 0;
+    for (let q = 0; q < 150; q++) {
+      // Writes land in the chunks the finds read (their packed sort values must follow).
+      const fresh = Array.from({ length: 1 + Math.floor(r() * 30) }, someRow);
+      await c.insertMany(fresh);
+      held.push(...fresh);
+      for (let i = 0; i < 5; i++) {
+        const row = held[Math.floor(r() * held.length)] as MixedRow;
+        row.at = someAt();
+        row.a = Math.floor(r() * 5);
+        await c.updateOne({ _id: row._id }, { $set: { at: row.at, a: row.a } });
+      }
+      const gone = held.filter(() => r() < 0.004).map((x) => x._id);
+      await c.deleteMany({ _id: { $in: gone } });
+      held = held.filter((x) => !gone.some((g) => g.equals(x._id)));
+
+      const a = Math.floor(r() * 5);
+      const b = `b${Math.floor(r() * 4)}`;
+      const dir: 1 | -1 = r() < 0.5 ? -1 : 1;
+      const limit = 1 + Math.floor(r() * 60);
+      const want = held.filter((x) => x.a === a && x.b === b).sort(bySortMixed(dir)).slice(0, limit);
+      const sort = { at: dir, _id: dir } as const;
+      const got = await c.find({ a, b }).sort(sort).limit(limit).toArray();
+      expect(got.map((x) => x.n)).toEqual(want.map((x) => x.n));
+      const plan = (await c.find({ a, b }).sort(sort).limit(limit).explain('executionStats')) as unknown as { queryPlanner: { winningPlan: { inputStage?: { stage: string } } } };
+      if (plan.queryPlanner.winningPlan.inputStage?.stage === 'AND_SORTED') intersected++;
+    }
+    expect(intersected).toBeGreaterThan(30);
+  }, 60_000);
 });

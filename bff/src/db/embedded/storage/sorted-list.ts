@@ -12,8 +12,45 @@ export interface Position {
 export class SortedList<T> {
   private chunks: T[][] = [];
   private count = 0;
+  /** Numeric columns (see column()): per column, its function and each chunk's values once read. */
+  private columns: { of: (x: T) => number; chunks: (Float64Array | undefined)[] }[] = [];
 
   constructor(private readonly cmp: (a: T, b: T) => number) {}
+
+  /**
+   * Adds a numeric column: `of` of every element, kept per chunk in a Float64Array made when first
+   * read after the chunk changed, so a walk that compares by it reads packed numbers, not elements.
+   * Answers the column's number for columnChunk().
+   */
+  addColumn(of: (x: T) => number): number {
+    this.columns.push({ of, chunks: [] });
+    return this.columns.length - 1;
+  }
+
+  /** Column `col`'s values for chunk `ci` (index for index with chunkAt(ci)); not to be changed. */
+  columnChunk(col: number, ci: number): Float64Array {
+    const c = this.columns[col] as { of: (x: T) => number; chunks: (Float64Array | undefined)[] };
+    // Kept as long as the chunk list (packed, not a sparse array), each slot filled when first read.
+    while (c.chunks.length < this.chunks.length) c.chunks.push(undefined);
+    let values = c.chunks[ci];
+    if (!values) {
+      const chunk = this.chunks[ci] as T[];
+      values = new Float64Array(chunk.length);
+      for (let i = 0; i < chunk.length; i++) values[i] = c.of(chunk[i] as T);
+      c.chunks[ci] = values;
+    }
+    return values;
+  }
+
+  /** Chunk `ci` changed in place (a split follows it with a new one): its column values are read again. */
+  private touched(ci: number): void {
+    for (const c of this.columns) if (c.chunks.length > ci) c.chunks[ci] = undefined;
+  }
+
+  /** Chunks were added, removed or rebuilt: every column is read again. */
+  private reshaped(): void {
+    for (const c of this.columns) c.chunks = [];
+  }
 
   get size(): number {
     return this.count;
@@ -22,12 +59,14 @@ export class SortedList<T> {
   clear(): void {
     this.chunks = [];
     this.count = 0;
+    this.reshaped();
   }
 
   insert(item: T): void {
     if (this.chunks.length === 0) {
       this.chunks.push([item]);
       this.count = 1;
+      this.reshaped();
       return;
     }
     // First chunk whose last element is >= item, or the last chunk.
@@ -37,9 +76,11 @@ export class SortedList<T> {
     const at = lowerBound(chunk, (x) => this.cmp(x, item) >= 0);
     chunk.splice(at, 0, item);
     this.count++;
+    this.touched(ci);
     if (chunk.length > MAX_CHUNK) {
       const tail = chunk.splice(chunk.length >> 1);
       this.chunks.splice(ci + 1, 0, tail);
+      for (const c of this.columns) if (c.chunks.length > ci) c.chunks.splice(ci, 1, undefined, undefined);
     }
   }
 
@@ -48,6 +89,7 @@ export class SortedList<T> {
     if (this.chunks.length === 0) {
       this.chunks.push([item]);
       this.count = 1;
+      this.reshaped();
       return;
     }
     let ci: number;
@@ -62,9 +104,11 @@ export class SortedList<T> {
     const chunk = this.chunks[ci] as T[];
     chunk.splice(at, 0, item);
     this.count++;
+    this.touched(ci);
     if (chunk.length > MAX_CHUNK) {
       const tail = chunk.splice(chunk.length >> 1);
       this.chunks.splice(ci + 1, 0, tail);
+      for (const c of this.columns) if (c.chunks.length > ci) c.chunks.splice(ci, 1, undefined, undefined);
     }
   }
 
@@ -112,6 +156,7 @@ export class SortedList<T> {
     for (; ci < old.length; ci++) out.push(old[ci] as T[]);
     this.chunks = out;
     this.count += items.length;
+    this.reshaped();
   }
 
   /** Removes one element equal (cmp === 0) to item; returns whether one was found. */
@@ -122,7 +167,11 @@ export class SortedList<T> {
     if (this.cmp(chunk[pos.index] as T, item) !== 0) return false;
     chunk.splice(pos.index, 1);
     this.count--;
-    if (chunk.length === 0) this.chunks.splice(pos.chunk, 1);
+    this.touched(pos.chunk);
+    if (chunk.length === 0) {
+      this.chunks.splice(pos.chunk, 1);
+      for (const c of this.columns) if (c.chunks.length > pos.chunk) c.chunks.splice(pos.chunk, 1);
+    }
     return true;
   }
 
