@@ -432,8 +432,8 @@ function boundsOf(filter: Document, collation: unknown): Map<string, FieldBounds
 
 /**
  * mongod's works budget for a trial: 10,000 records or 29% of the collection, whichever is more.
- * A candidate stops once it has examined as many as the best finished one, so a trial costs about
- * (candidates × the winner's works).
+ * The candidates run side by side, the one with the least work so far stepping next, until one
+ * finishes: a trial costs about (candidates × the winner's works), whichever order they come in.
  */
 const trialBudget = (coll: Collection): number => Math.max(10_000, Math.ceil(coll.size * 0.29));
 
@@ -444,36 +444,48 @@ interface TrialRun {
   finished: boolean;
 }
 
-/** Runs one candidate until it has `want` matches in order (or all of them, if it cannot give the sort), its end, or `cap` records. */
-function tryChoice(choice: Choice, sort: Document | undefined, trial: PlanTrial, cap: number): TrialRun {
-  const scan = scanOf(choice, sort);
-  const streams = !sort || scan.sorted;
-  let works = 0;
-  let probes = 0;
-  let matched = 0;
-  // An intersection's seeks count as work too (its key steps, like a single scan's, do not).
-  const worked = (): number => probes + (scan.and?.seeks ?? 0);
-  for (const rid of scan.rids) {
-    works = worked();
-    if (works >= cap) return { choice, works, matched, finished: false };
-    probes++;
-    if (trial.probe(rid) && ++matched >= trial.want && streams) return { choice, works: worked(), matched, finished: true };
-  }
-  return { choice, works: worked(), matched, finished: true };
+interface Racer extends TrialRun {
+  rids: Iterator<number>;
+  /** Whether its records come in the sort's order (then `want` matches finish it). */
+  streams: boolean;
+  probes: number;
+  and?: IntersectionStats;
+  stopped: boolean;
 }
 
-/** Races the candidates (one after another, each cut off at the best finished one's works); the winner first. */
+/** Races the candidates (as mongod's multi-planner does, each a step at a time until one finishes or the budget is spent); the winner first. */
 function raceChoices(coll: Collection, candidates: Choice[], sort: Document | undefined, trial: PlanTrial): TrialRun[] {
-  const runs: TrialRun[] = [];
-  let cap = trialBudget(coll);
-  for (const c of candidates) {
-    const run = tryChoice(c, sort, trial, cap);
-    runs.push(run);
-    if (run.finished) cap = Math.min(cap, run.works);
+  const budget = trialBudget(coll);
+  const racers: Racer[] = candidates.map((choice) => {
+    const scan = scanOf(choice, sort);
+    return { choice, works: 0, matched: 0, finished: false, rids: scan.rids[Symbol.iterator](), streams: !sort || scan.sorted, probes: 0, and: scan.and, stopped: false };
+  });
+  // An intersection's seeks count as work too (its key steps, like a single scan's, do not).
+  const worked = (r: Racer): number => r.probes + (r.and?.seeks ?? 0);
+  for (;;) {
+    let next: Racer | null = null;
+    for (const r of racers) if (!r.stopped && (!next || r.works < next.works)) next = r;
+    if (!next) break;
+    const r = next;
+    if (r.works >= budget) {
+      r.stopped = true;
+      continue;
+    }
+    const step = r.rids.next();
+    if (step.done) r.stopped = r.finished = true;
+    else {
+      r.probes++;
+      if (trial.probe(step.value) && ++r.matched >= trial.want && r.streams) r.stopped = r.finished = true;
+    }
+    r.works = worked(r);
+    if (r.finished) break;
   }
   // Finished ones by fewest works; otherwise the most productive; earlier (better shaped) on ties.
   const rank = (r: TrialRun): number => (r.finished ? r.works : 1e12 - r.matched);
-  return runs.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map((x) => x.r);
+  return racers
+    .map((r, i) => ({ r: { choice: r.choice, works: r.works, matched: r.matched, finished: r.finished }, i }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i)
+    .map((x) => x.r);
 }
 
 /** The scan of a choice: record ids, and whether they come in the sort's order. */

@@ -308,6 +308,28 @@ describe('the plan cache', () => {
   });
 });
 
+describe('the trial of candidate plans', () => {
+  it('when the best candidate comes last after ranges that match rarely, then the candidates run side by side and none works much more than the winner', async () => {
+    const c = db().collection<AnyDoc>('race');
+    await c.createIndex({ a: 1, t: -1 });
+    await c.createIndex({ b: 1, t: -1 });
+    await c.createIndex({ c: 1, t: -1 });
+    // a = 1 and b = 1 on almost every row; c = 1 on five, where a and b are 1 too.
+    await c.insertMany(Array.from({ length: 12_000 }, (_, i) => ({ a: 1, b: i % 997 === 0 ? 2 : 1, c: i % 2400 === 5 ? 1 : 0, t: i })));
+    const filter = { a: 1, b: 1, c: 1 };
+    const found = await c.find(filter).sort({ t: -1 }).limit(3).toArray();
+    expect(found.map((d) => d.t)).toEqual([9605, 7205, 4805]);
+    const e = (await c.find(filter).sort({ t: -1 }).limit(3).explain('executionStats')) as unknown as {
+      queryPlanner: { winningPlan: { inputStage?: { indexName?: string } }; rejectedPlans: { trialWorks: number; inputStage: { indexName?: string } }[] };
+    };
+    expect(e.queryPlanner.winningPlan.inputStage?.indexName).toBe('c_1_t_-1');
+    // The c range gives its 3 matches in about 3 records; run one after another, a and b would each read ~7,000.
+    const works = e.queryPlanner.rejectedPlans.map((p) => p.trialWorks);
+    expect(works.length).toBeGreaterThanOrEqual(2);
+    for (const w of works) expect(w).toBeLessThanOrEqual(4);
+  });
+});
+
 describe('partial indexes', () => {
   // mongod plans a partial index only for a query whose matches the index all holds (manual: "Partial Indexes",
   // query coverage): `{workerId, status: 'open'}` may use `{workerId: 1}` partial on `{status: 'open'}`, `{workerId}` may not.
